@@ -1,0 +1,12 @@
+from django.conf import settings
+
+from hwbb import permissions
+
+
+def site(request):
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "COUNCIL_NAME": settings.COUNCIL_NAME,
+        "user_roles": permissions.roles_of(request.user),
+        "is_officer": permissions.is_officer(request.user),
+    }

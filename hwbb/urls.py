@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from hwbb import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("meetings/", include("meetings.urls")),
+    path("strategy/", include("strategy.urls")),
+    path("indicators/", include("indicators.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,185 @@
+"""Outcome indicators, areas and values, in Fingertips' shape.
+
+This app knows nothing of meetings or the strategy: the strategy links its
+priorities and pillars to indicators.
+"""
+
+from django.db import models
+from django.db.models import Prefetch
+
+ENGLAND = "E92000001"
+
+
+class Area(models.Model):
+    class Type(models.TextChoices):
+        COUNTRY = "country", "Country"
+        REGION = "region", "Region"
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        WARD = "ward", "Ward"
+
+    code = models.CharField("GSS code", max_length=9, unique=True)
+    name = models.CharField(max_length=200)
+    area_type = models.CharField(max_length=20, choices=Type.choices)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    class Meta:
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def with_latest_values(self, area_codes):
+        """Prefetch each indicator's values for the given areas, newest first.
+
+        Templates then read `indicator.area_values` without further queries.
+        """
+        values = (
+            IndicatorValue.objects.filter(area__code__in=area_codes)
+            .select_related("area")
+            .order_by("-period_key")
+        )
+        return self.prefetch_related(
+            Prefetch("values", queryset=values, to_attr="area_values")
+        )
+
+    def comparisons(self, home, comparator=ENGLAND):
+        """Each indicator's newest value for `home` against `comparator`."""
+        return [
+            IndicatorComparison(indicator, home, comparator)
+            for indicator in self.with_latest_values([home, comparator])
+        ]
+
+
+class IndicatorComparison:
+    """An indicator's newest local value beside its comparator, judged in words."""
+
+    def __init__(self, indicator, home, comparator):
+        self.indicator = indicator
+        self.local, self.comparator = indicator.latest_comparison(home, comparator)
+        self.judgement = (
+            self.local.compare_with(self.comparator, indicator.polarity)
+            if self.local
+            else "No local value"
+        )
+
+
+class Indicator(models.Model):
+    class Polarity(models.TextChoices):
+        HIGHER_IS_BETTER = "higher_is_better", "Higher is better"
+        LOWER_IS_BETTER = "lower_is_better", "Lower is better"
+        NO_JUDGEMENT = "no_judgement", "No judgement"
+
+    slug = models.SlugField(max_length=100, unique=True)
+    name = models.CharField(max_length=300)
+    definition = models.TextField(blank=True)
+    unit = models.CharField(max_length=50, blank=True)
+    polarity = models.CharField(
+        max_length=20, choices=Polarity.choices, default=Polarity.NO_JUDGEMENT
+    )
+    source = models.CharField(max_length=300, blank=True)
+    fingertips_id = models.PositiveIntegerField(null=True, blank=True, unique=True)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def latest_comparison(self, area_code, comparator_code=ENGLAND):
+        """The newest value for the area, and its comparator for the same period.
+
+        Reads the prefetched `area_values` (see `with_latest_values`).
+        """
+        rows = getattr(self, "area_values", None)
+        if rows is None:
+            rows = list(self.values.select_related("area").order_by("-period_key"))
+        local = next((v for v in rows if v.area.code == area_code), None)
+        if local is None:
+            return None, None
+        comparator = next(
+            (
+                v
+                for v in rows
+                if v.area.code == comparator_code and v.period_key == local.period_key
+            ),
+            None,
+        )
+        return local, comparator
+
+
+class IndicatorValue(models.Model):
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values"
+    )
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="values")
+    period_label = models.CharField(max_length=50)
+    period_key = models.CharField(
+        max_length=20, help_text="Sorts in time order, e.g. 2017 or 201703."
+    )
+    value = models.FloatField(null=True, blank=True)
+    lower_ci_95 = models.FloatField("lower 95% CI", null=True, blank=True)
+    upper_ci_95 = models.FloatField("upper 95% CI", null=True, blank=True)
+    count = models.FloatField(null=True, blank=True)
+    denominator = models.FloatField(null=True, blank=True)
+    sex = models.CharField(max_length=20, default="Persons")
+    age = models.CharField(max_length=50, default="All ages")
+    category_type = models.CharField(max_length=100, blank=True)
+    category = models.CharField(max_length=100, blank=True)
+    value_note = models.CharField(max_length=300, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["indicator", "area", "period_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "indicator",
+                    "area",
+                    "period_key",
+                    "sex",
+                    "age",
+                    "category_type",
+                    "category",
+                ],
+                name="indicatorvalue_unique_breakdown",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.area.name} {self.period_label}: {self.value}"
+
+    @property
+    def has_interval(self):
+        return self.lower_ci_95 is not None and self.upper_ci_95 is not None
+
+    def compare_with(self, comparator, polarity):
+        """Compare this value with a comparator's value, in words.
+
+        The Fingertips method: if this value's 95% confidence interval contains the
+        comparator's value the two are "Similar"; otherwise the value is better or
+        worse according to the indicator's polarity ("Higher"/"Lower" where it has
+        none). Without an interval no significance can be judged, so the result
+        says only which way the value lies, and that it is not tested.
+        """
+        if comparator is None or comparator.value is None or self.value is None:
+            return "No comparison available"
+        name = comparator.area.name
+        if not self.has_interval:
+            if self.value == comparator.value:
+                return f"Same as {name} (significance not tested)"
+            word = "Higher" if self.value > comparator.value else "Lower"
+            return f"{word} than {name} (significance not tested)"
+        if self.lower_ci_95 <= comparator.value <= self.upper_ci_95:
+            return f"Similar to {name}"
+        higher = self.lower_ci_95 > comparator.value
+        Polarity = Indicator.Polarity
+        if polarity == Polarity.NO_JUDGEMENT:
+            return f"{'Higher' if higher else 'Lower'} than {name}"
+        better = higher == (polarity == Polarity.HIGHER_IS_BETTER)
+        return f"{'Better' if better else 'Worse'} than {name}"

@@ -1,0 +1,137 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from meetings import models
+
+TAG_FIELDS = ["secondary_pillars", "priorities"]
+
+
+@admin.register(models.Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "successor"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+@admin.register(models.Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["display_name", "job_title", "organisation", "email", "user"]
+    search_fields = ["display_name", "family_name", "email"]
+    list_select_related = ["organisation", "user"]
+
+
+class SectionInline(admin.TabularInline):
+    model = models.AgendaSection
+    extra = 0
+
+
+class MembershipInline(admin.TabularInline):
+    model = models.Membership
+    extra = 0
+    autocomplete_fields = ["person", "on_behalf_of"]
+
+
+@admin.register(models.Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "meets_in_public"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [SectionInline, MembershipInline]
+
+
+@admin.register(models.AgendaSection)
+class AgendaSectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "body", "order", "is_private"]
+
+
+@admin.register(models.Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["person", "body", "role", "on_behalf_of", "start", "end"]
+    list_filter = ["body", "role"]
+    list_select_related = ["person", "body", "on_behalf_of"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = models.AgendaItem
+    extra = 0
+    fields = ["number", "sub_letter", "section", "title", "kind", "is_exempt"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = models.Attendance
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "start", "status", "agenda_status", "minutes_status"]
+    list_filter = ["body", "status", "agenda_status", "minutes_status"]
+    date_hierarchy = "start"
+    inlines = [AgendaItemInline, AttendanceInline]
+
+
+@admin.register(models.AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["reference", "title", "meeting", "kind", "is_exempt"]
+    list_filter = ["meeting__body", "kind", "is_exempt"]
+    filter_horizontal = TAG_FIELDS
+    list_select_related = ["meeting__body"]
+
+
+@admin.register(models.Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["person", "meeting", "status", "capacity"]
+    list_filter = ["status", "capacity"]
+
+
+@admin.register(models.Minute)
+class MinuteAdmin(SimpleHistoryAdmin):
+    list_display = ["reference", "title", "meeting", "is_exempt"]
+    list_filter = ["meeting__body", "is_exempt"]
+    list_select_related = ["meeting__body"]
+
+
+class ClauseInline(admin.TabularInline):
+    model = models.ResolutionClause
+    extra = 0
+    fields = ["order", "label", "parent", "text", "verb", "kind", "recommended_to"]
+
+
+@admin.register(models.Resolution)
+class ResolutionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "is_inline", "primary_pillar"]
+    filter_horizontal = TAG_FIELDS
+    inlines = [ClauseInline]
+
+
+@admin.register(models.ResolutionClause)
+class ResolutionClauseAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "verb", "kind"]
+    list_filter = ["verb", "kind"]
+
+
+class ActionUpdateInline(admin.TabularInline):
+    model = models.ActionUpdate
+    extra = 0
+
+
+@admin.register(models.Action)
+class ActionAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "owner_label", "due_date", "status", "body"]
+    list_filter = ["body", "status"]
+    search_fields = ["title", "description"]
+    filter_horizontal = TAG_FIELDS
+    readonly_fields = ["next_reminder_at", "last_reminder", "reminders_sent"]
+    list_select_related = ["owner_person", "owner_organisation", "body"]
+    inlines = [ActionUpdateInline]
+
+    def save_model(self, request, obj, form, change):
+        if change and "due_date" in form.changed_data:
+            obj.last_reminder = models.Action.Reminder.NONE
+        obj.schedule_reminder()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(models.ActionUpdate)
+class ActionUpdateAdmin(admin.ModelAdmin):
+    list_display = ["action", "date", "status", "percent_complete"]

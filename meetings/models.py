@@ -1,0 +1,786 @@
+"""Governance: organisations, people, bodies, meetings, agendas, minutes,
+resolutions and actions."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import BooleanField, Exists, OuterRef, Q, Value
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from hwbb import permissions, workdays
+from strategy.models import Tagged, TaggedQuerySet
+
+
+def municipal_year_of(day):
+    """The municipal year runs May to May; it is named by the year it starts."""
+    return day.year if day.month >= 5 else day.year - 1
+
+
+def _member_of_body(user, body_path):
+    """An expression: the user's person has a membership of the row's body."""
+    if not user.is_authenticated:
+        return Value(False, output_field=BooleanField())
+    return Exists(
+        Membership.objects.filter(body=OuterRef(body_path), person__user=user)
+    )
+
+
+def _may_see_closed(user, body_path):
+    """Exempt (Part 2) content: officers, and members of the row's own body."""
+    if permissions.is_officer(user):
+        return Value(True, output_field=BooleanField())
+    return _member_of_body(user, body_path)
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        ICB = "icb", "Integrated care board"
+        CCG = "ccg", "Clinical commissioning group"
+        NHS_TRUST = "nhs_trust", "NHS trust"
+        POLICE = "police", "Police"
+        FIRE = "fire", "Fire and rescue"
+        UNIVERSITY = "university", "University"
+        VCS = "vcs", "Voluntary and community sector"
+        HEALTHWATCH = "healthwatch", "Healthwatch"
+        NATIONAL_BODY = "national_body", "National body"
+        PARTNERSHIP = "partnership", "Partnership"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    aliases = models.JSONField(default=list, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    successor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+    )
+    active_from = models.DateField(null=True, blank=True)
+    active_to = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(models.Model):
+    honorific = models.CharField(max_length=50, blank=True)
+    given_names = models.CharField(max_length=100, blank=True)
+    family_name = models.CharField(max_length=100)
+    display_name = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list, blank=True)
+    job_title = models.CharField(max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="employees",
+        help_text="Employer. Who a member represents is on the membership.",
+    )
+    email = models.EmailField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    class Meta:
+        ordering = ["family_name", "given_names"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.display_name
+
+
+class Body(models.Model):
+    class Kind(models.TextChoices):
+        BOARD = "board", "Board"
+        COMMITTEE = "committee", "Committee"
+        CABINET = "cabinet", "Cabinet"
+        SUB_BOARD = "sub_board", "Sub-board"
+        PARTNERSHIP = "partnership", "Partnership"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=100, blank=True)
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.BOARD)
+    aliases = models.JSONField(default=list, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    terms_of_reference = models.TextField(blank=True)
+    meets_in_public = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self):
+        return self.name
+
+
+class AgendaSection(models.Model):
+    """A heading an agenda groups items under; data per body, not code."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="sections")
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+    is_private = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["body", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "name"], name="section_unique")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        DEPUTY_CHAIR = "deputy_chair", "Deputy chair"
+        VOTING_MEMBER = "voting_member", "Voting member"
+        CO_OPTED = "co_opted", "Co-opted member"
+        BY_INVITATION = "by_invitation", "By invitation"
+        SUBSTITUTE = "substitute", "Substitute"
+        OBSERVER = "observer", "Observer"
+        ADVISER = "adviser", "Adviser"
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        max_length=20, choices=Role.choices, default=Role.VOTING_MEMBER
+    )
+    on_behalf_of = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="memberships",
+    )
+    voting = models.BooleanField(default=True)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["body", "person__family_name"]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()}, {self.body})"
+
+
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Meetings of bodies that meet in public, or of the user's own bodies."""
+        if permissions.is_officer(user):
+            return self
+        return self.filter(
+            Q(body__meets_in_public=True) | Q(_member_of_body(user, "body"))
+        )
+
+    def upcoming(self):
+        return (
+            self.filter(start__gte=timezone.now())
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("start")
+        )
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        RESCHEDULED = "rescheduled", "Rescheduled"
+        CANCELLED = "cancelled", "Cancelled"
+        HELD = "held", "Held"
+
+    class AgendaStatus(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SIGNED_OFF = "signed_off", "Signed off by the chair"
+        PUBLISHED = "published", "Published"
+
+    class MinutesStatus(models.TextChoices):
+        NONE = "none", "No minutes yet"
+        DRAFT = "draft", "Draft"
+        CHECKED = "checked", "Checked by the chair"
+        PUBLISHED_DRAFT = "published_draft", "Published: subject to approval"
+        APPROVED = "approved", "Approved"
+
+    PUBLIC_MINUTES = (MinutesStatus.PUBLISHED_DRAFT, MinutesStatus.APPROVED)
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    start = models.DateTimeField()
+    end = models.DateTimeField(null=True, blank=True)
+    venue = models.CharField(max_length=200, blank=True)
+    online_link = models.URLField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    previous_start = models.DateTimeField(
+        null=True, blank=True, help_text="The original date of a rescheduled meeting."
+    )
+    agenda_status = models.CharField(
+        max_length=20, choices=AgendaStatus.choices, default=AgendaStatus.DRAFT
+    )
+    agenda_published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.CharField(max_length=200, blank=True)
+    minutes_status = models.CharField(
+        max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.NONE
+    )
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="minutes_approved",
+        help_text="The meeting that approved these minutes.",
+    )
+    contact_officer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings_serviced",
+    )
+    closed_at = models.TimeField(null=True, blank=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start"]
+
+    def __str__(self):
+        local = timezone.localtime(self.start)
+        return f"{self.body.short_name or self.body.name}, {local:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def agenda_is_public(self):
+        return self.agenda_status == self.AgendaStatus.PUBLISHED
+
+    @property
+    def minutes_are_public(self):
+        return self.minutes_status in self.PUBLIC_MINUTES
+
+    @property
+    def municipal_year(self):
+        return municipal_year_of(timezone.localdate(self.start))
+
+
+class AgendaItemQuerySet(TaggedQuerySet):
+    def visible_to(self, user):
+        """Items of published agendas (officers see drafts too).
+
+        Every row carries `show_closed`: whether this user may see the exempt
+        (Part 2) title and papers. Templates show `public_title` otherwise.
+        """
+        qs = self.filter(meeting__in=Meeting.objects.visible_to(user))
+        if not permissions.is_officer(user):
+            qs = qs.filter(meeting__agenda_status=Meeting.AgendaStatus.PUBLISHED)
+        return qs.annotate(show_closed=_may_see_closed(user, "meeting__body"))
+
+
+class AgendaItem(Tagged):
+    class Kind(models.TextChoices):
+        APOLOGIES = "apologies", "Apologies"
+        DECLARATIONS = "declarations", "Declarations of interest"
+        MINUTES = "minutes", "Minutes of the previous meeting"
+        MATTERS_ARISING = "matters_arising", "Matters arising"
+        CHAIRS_UPDATE = "chairs_update", "Chair's update"
+        REPORT = "report", "Report"
+        PRESENTATION = "presentation", "Presentation"
+        ORAL_UPDATE = "oral_update", "Oral update"
+        APPOINTMENT = "appointment", "Appointment"
+        ANY_OTHER_BUSINESS = "any_other_business", "Any other business"
+        OTHER = "other", "Other"
+
+    class ExemptParagraph(models.IntegerChoices):
+        P1 = 1, "Paragraph 1: information relating to any individual"
+        P2 = (
+            2,
+            "Paragraph 2: information likely to reveal the identity of an individual",
+        )
+        P3 = 3, "Paragraph 3: financial or business affairs"
+        P4 = 4, "Paragraph 4: labour relations"
+        P5 = 5, "Paragraph 5: legal professional privilege"
+        P6 = 6, "Paragraph 6: notices, orders or directions"
+        P7 = 7, "Paragraph 7: prevention, investigation or prosecution of crime"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    section = models.ForeignKey(
+        AgendaSection, null=True, blank=True, on_delete=models.PROTECT
+    )
+    number = models.PositiveSmallIntegerField()
+    sub_letter = models.CharField(max_length=2, blank=True)
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    presenter = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    page_start = models.PositiveIntegerField(null=True, blank=True)
+    page_end = models.PositiveIntegerField(null=True, blank=True)
+    is_exempt = models.BooleanField(default=False)
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        choices=ExemptParagraph.choices, null=True, blank=True
+    )
+    open_title = models.CharField(
+        max_length=300, blank=True, help_text="What the public sees of an exempt item."
+    )
+    is_urgent = models.BooleanField(default=False)
+    urgency_reason = models.TextField(blank=True)
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "number", "sub_letter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number", "sub_letter"], name="agendaitem_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_exempt=False) | Q(exempt_paragraph__isnull=False),
+                name="agendaitem_exempt_has_paragraph",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.public_title}"
+
+    @property
+    def reference(self):
+        return (
+            f"{self.number}({self.sub_letter})" if self.sub_letter else str(self.number)
+        )
+
+    @property
+    def public_title(self):
+        if self.is_exempt:
+            return self.open_title or "Exempt item"
+        return self.title
+
+    @property
+    def pages(self):
+        if self.page_start and self.page_end:
+            return f"Pages {self.page_start} - {self.page_end}"
+        return ""
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        SUBSTITUTE = "substitute", "Substitute"
+        ABSENT = "absent", "Absent"
+
+    class Capacity(models.TextChoices):
+        MEMBER = "member", "Board member"
+        OTHER_REPRESENTATIVE = "other_representative", "Other representative"
+        OFFICER = "officer", "Officer in attendance"
+        PUBLIC = "public", "Public"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="attendances"
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PRESENT
+    )
+    capacity = models.CharField(
+        max_length=30, choices=Capacity.choices, default=Capacity.MEMBER
+    )
+    substitute_for = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "capacity", "person__family_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="attendance_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_status_display()}"
+
+
+class MinuteQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Minutes once published (as a draft or approved); officers see all.
+
+        Every row carries `show_closed`, as on agenda items.
+        """
+        qs = self.filter(meeting__in=Meeting.objects.visible_to(user))
+        if not permissions.is_officer(user):
+            qs = qs.filter(meeting__minutes_status__in=Meeting.PUBLIC_MINUTES)
+        return qs.annotate(show_closed=_may_see_closed(user, "meeting__body"))
+
+
+def _readable_minutes(user):
+    """Primary keys of minutes whose content the user may read in full."""
+    minutes = Minute.objects.visible_to(user)
+    return minutes.filter(Q(is_exempt=False) | Q(show_closed=True)).values("pk")
+
+
+class Minute(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="minutes"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="minutes",
+    )
+    number = models.PositiveIntegerField()
+    municipal_year = models.PositiveSmallIntegerField(
+        help_text="The year the municipal year starts (May): 2018 for 2018/19."
+    )
+    title = models.CharField(max_length=300)
+    narrative = models.TextField(blank=True, help_text="Sanitised HTML.")
+    is_exempt = models.BooleanField(default=False)
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        choices=AgendaItem.ExemptParagraph.choices, null=True, blank=True
+    )
+
+    objects = MinuteQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="minute_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"Minute {self.reference} {self.title}"
+
+    def get_absolute_url(self):
+        return (
+            reverse("meetings:minutes", args=[self.meeting_id])
+            + f"#minute-{self.number}"
+        )
+
+    @property
+    def reference(self):
+        """How minutes cite each other: "44/18"."""
+        return f"{self.number}/{self.municipal_year % 100:02d}"
+
+
+class ResolutionQuerySet(TaggedQuerySet):
+    def visible_to(self, user):
+        """Resolutions of minutes the user may read, leaving out exempt ones the
+        user may not see."""
+        return self.filter(minute__in=_readable_minutes(user))
+
+
+class Resolution(Tagged):
+    minute = models.OneToOneField(
+        Minute, on_delete=models.CASCADE, related_name="resolution"
+    )
+    preamble = models.TextField(
+        blank=True, help_text='Words between "RESOLVED that" and the colon.'
+    )
+    is_inline = models.BooleanField(
+        default=False, help_text="A single resolution with no numbered clauses."
+    )
+
+    objects = ResolutionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return f"Resolution of minute {self.minute.reference}"
+
+    def get_absolute_url(self):
+        return self.minute.get_absolute_url()
+
+    def clause_tree(self):
+        """[(clause, [sub-clauses])] in order, from the (prefetched) clauses."""
+        clauses = list(self.clauses.all())
+        return [
+            (c, [s for s in clauses if s.parent_id == c.pk])
+            for c in clauses
+            if c.parent_id is None
+        ]
+
+
+class ResolutionClause(models.Model):
+    class Verb(models.TextChoices):
+        NOTED = "noted", "Noted"
+        ENDORSED = "endorsed", "Endorsed"
+        APPROVED = "approved", "Approved"
+        AGREED = "agreed", "Agreed"
+        REQUESTED = "requested", "Requested"
+        DELEGATED = "delegated", "Delegated"
+        RECOMMENDED = "recommended", "Recommended"
+        SUPPORTED = "supported", "Supported"
+        OTHER = "other", "Other"
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", "Decision"
+        RECOMMENDATION = "recommendation", "Recommendation to another body"
+
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="clauses"
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subclauses",
+    )
+    label = models.CharField(max_length=10, blank=True, help_text='"1", or "i".')
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+    verb = models.CharField(max_length=20, choices=Verb.choices, default=Verb.NOTED)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DECISION)
+    recommended_to = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["resolution", "order"]
+
+    def __str__(self):
+        return f"({self.label}) {self.text}" if self.label else self.text
+
+
+class ActionQuerySet(TaggedQuerySet):
+    def visible_to(self, user):
+        """Officers see every action. Anyone sees actions from published public
+        minutes; members also those from their own body's exempt minutes; owners
+        always see their own."""
+        if permissions.is_officer(user):
+            return self
+        visible = Q(minute__in=_readable_minutes(user))
+        if user.is_authenticated:
+            visible |= Q(owner_person__user=user)
+        return self.filter(visible)
+
+    def open(self):
+        return self.exclude(status__in=Action.CLOSED)
+
+    def overdue(self, today=None):
+        return self.open().filter(due_date__lt=today or timezone.localdate())
+
+    def owned_by(self, user):
+        """The user's own actions and those of the organisation they work for."""
+        person = getattr(user, "person", None) if user.is_authenticated else None
+        if person is None:
+            return self.none()
+        owned = Q(owner_person=person)
+        if person.organisation_id:
+            owned |= Q(owner_organisation_id=person.organisation_id)
+        return self.filter(owned)
+
+    def reminder_due(self, now):
+        return self.open().filter(next_reminder_at__lte=now)
+
+    def for_list(self):
+        return self.select_related(
+            "owner_person", "owner_organisation", "minute__meeting__body", "body"
+        )
+
+
+class Action(Tagged):
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        ON_TRACK = "on_track", "On track"
+        AT_RISK = "at_risk", "At risk"
+        OFF_TRACK = "off_track", "Off track"
+        DONE = "done", "Done"
+        DROPPED = "dropped", "Dropped"
+
+    class Reminder(models.TextChoices):
+        NONE = "", "None yet"
+        DUE_SOON = "due_soon", "Due soon"
+        OVERDUE = "overdue", "Overdue"
+
+    CLOSED = (Status.DONE, Status.DROPPED)
+    RAG = {
+        Status.ON_TRACK: "green",
+        Status.AT_RISK: "amber",
+        Status.OFF_TRACK: "red",
+    }
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="actions")
+    minute = models.ForeignKey(
+        Minute, null=True, blank=True, on_delete=models.SET_NULL, related_name="actions"
+    )
+    resolution_clause = models.ForeignKey(
+        ResolutionClause,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+    )
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    owner_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    owner_organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+    )
+    due_date = models.DateField(null=True, blank=True)
+    due_text = models.CharField(
+        max_length=100, blank=True, help_text='The officer\'s words, e.g. "Q3 2019/20".'
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.NOT_STARTED
+    )
+    percent_complete = models.PositiveSmallIntegerField(default=0)
+    closing_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    next_reminder_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_reminder = models.CharField(
+        max_length=10, choices=Reminder.choices, blank=True, default=""
+    )
+    reminders_sent = models.PositiveIntegerField(default=0)
+
+    objects = ActionQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["next_reminder_at", "reminders_sent"])
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent_complete__lte=100), name="action_percent_max_100"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:action", args=[self.pk])
+
+    @property
+    def is_closed(self):
+        return self.status in self.CLOSED
+
+    @property
+    def is_overdue(self):
+        return (
+            not self.is_closed
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
+
+    @property
+    def status_slug(self):
+        return self.status.replace("_", "-")
+
+    @property
+    def rag(self):
+        return self.RAG.get(self.status, "")
+
+    @property
+    def owner_label(self):
+        names = [str(o) for o in (self.owner_person, self.owner_organisation) if o]
+        return ", ".join(names) or "No owner"
+
+    @property
+    def owner_email(self):
+        return self.owner_person.email if self.owner_person else ""
+
+    def _at_reminder_hour(self, day):
+        hour = datetime.time(settings.REMINDER_HOUR)
+        return timezone.make_aware(datetime.datetime.combine(day, hour))
+
+    def next_reminder(self):
+        """When the owner should next be reminded, and of what; (None, "") if never.
+
+        Two reminders per action: "due soon" a set number of working days before
+        the due date, and "overdue" on the morning after it. Each is sent once:
+        `last_reminder` records the one already claimed.
+        """
+        if self.is_closed or self.due_date is None or not self.owner_email:
+            return None, self.Reminder.NONE
+        if self.last_reminder == self.Reminder.NONE:
+            day = workdays.subtract_working_days(
+                self.due_date, settings.ACTION_REMINDER_WORKING_DAYS
+            )
+            return self._at_reminder_hour(day), self.Reminder.DUE_SOON
+        if self.last_reminder == self.Reminder.DUE_SOON:
+            day = self.due_date + datetime.timedelta(days=1)
+            return self._at_reminder_hour(day), self.Reminder.OVERDUE
+        return None, self.Reminder.NONE
+
+    def schedule_reminder(self):
+        self.next_reminder_at = self.next_reminder()[0]
+
+    def reminder_kind_at(self, now):
+        """Which reminder a send at `now` is: overdue once the due date has passed."""
+        if self.due_date and timezone.localdate(now) > self.due_date:
+            return self.Reminder.OVERDUE
+        return self.Reminder.DUE_SOON
+
+
+class ActionUpdate(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField(default=timezone.localdate)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_updates",
+    )
+    author_person = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_updates",
+    )
+    status = models.CharField(max_length=20, choices=Action.Status.choices)
+    percent_complete = models.PositiveSmallIntegerField(default=0)
+    narrative = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["action", "-date", "-created_at"]
+
+    def __str__(self):
+        return f"Update on {self.action} ({self.date})"
+
+    @property
+    def author_label(self):
+        if self.author_person:
+            return str(self.author_person)
+        return (
+            self.author.get_full_name() or self.author.username if self.author else ""
+        )

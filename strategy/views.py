@@ -1,0 +1,113 @@
+"""Strategy pages, and the golden thread: what the board decided about a
+priority or pillar, what is being done, and whether outcomes move."""
+
+import datetime
+from collections import Counter
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from indicators.models import Indicator
+from meetings.models import Action, AgendaItem, Resolution
+from strategy.models import Pillar, Priority, StrategyVersion
+
+# A priority not discussed for longer than this is flagged as a gap.
+NOT_DISCUSSED_AFTER = datetime.timedelta(days=183)
+
+
+def overview(request):
+    versions = StrategyVersion.objects.select_related("strategy").prefetch_related(
+        "ambitions",
+        Prefetch("priorities", queryset=Priority.objects.prefetch_related("pillars")),
+    )
+    return render(request, "strategy/strategy_overview.html", {"versions": versions})
+
+
+def _thread(request, *, pillar=None, priority=None, indicators):
+    """Everything tagged to one pillar or priority, each list read in a fixed
+    number of queries whatever its length."""
+    user, tag = request.user, {"pillar": pillar, "priority": priority}
+    items = list(
+        AgendaItem.objects.visible_to(user)
+        .tagged(**tag)
+        .select_related("meeting__body", "primary_pillar")
+        .order_by("-meeting__start", "number")
+    )
+    resolutions = list(
+        Resolution.objects.visible_to(user)
+        .tagged(**tag)
+        .select_related("minute__meeting__body")
+        .prefetch_related("clauses")
+        .order_by("-minute__meeting__start")
+    )
+    actions = list(
+        Action.objects.visible_to(user).tagged(**tag).for_list().order_by("due_date")
+    )
+    dates = [i.meeting.start for i in items] + [
+        r.minute.meeting.start for r in resolutions
+    ]
+    status_counts = Counter(a.get_status_display() for a in actions)
+    return {
+        "items": items,
+        "resolutions": resolutions,
+        "actions": actions,
+        "status_counts": sorted(status_counts.items()),
+        "overdue_count": sum(a.is_overdue for a in actions),
+        "last_discussed": max(dates) if dates else None,
+        "indicator_rows": indicators.comparisons(
+            settings.HOME_AREA_CODE, settings.COMPARATOR_AREA_CODE
+        ),
+    }
+
+
+def _gaps(thread, *, progress_reports=None):
+    gaps = []
+    last = thread["last_discussed"]
+    if last is None:
+        gaps.append("Not discussed at any meeting yet.")
+    elif timezone.now() - last > NOT_DISCUSSED_AFTER:
+        gaps.append(
+            f"Not discussed for more than six months (last on {last:%-d %B %Y})."
+        )
+    if not thread["indicator_rows"]:
+        gaps.append("No indicator shows whether outcomes are moving.")
+    if thread["overdue_count"]:
+        gaps.append(f"{thread['overdue_count']} overdue action(s).")
+    if progress_reports is not None and not progress_reports:
+        gaps.append("No progress report has been received.")
+    return gaps
+
+
+def priority_detail(request, slug):
+    priority = get_object_or_404(
+        Priority.objects.select_related("version", "predecessor"), slug=slug
+    )
+    thread = _thread(request, priority=priority, indicators=priority.indicators.all())
+    reports = list(priority.progress_reports.all())
+    context = {
+        "priority": priority,
+        "leads": priority.leads.all(),
+        "pillars": priority.pillars.all(),
+        "successors": priority.successors.select_related("version"),
+        "progress_reports": reports,
+        "gaps": _gaps(thread, progress_reports=reports),
+        **thread,
+    }
+    return render(request, "strategy/priority_detail.html", context)
+
+
+def pillar_detail(request, framework, code):
+    pillar = get_object_or_404(
+        Pillar.objects.select_related("framework"), framework__slug=framework, code=code
+    )
+    indicators = Indicator.objects.filter(priorities__pillars=pillar).distinct()
+    thread = _thread(request, pillar=pillar, indicators=indicators)
+    context = {
+        "pillar": pillar,
+        "priorities": pillar.priorities.select_related("version"),
+        "gaps": _gaps(thread),
+        **thread,
+    }
+    return render(request, "strategy/pillar_detail.html", context)

@@ -1,0 +1,127 @@
+"""Personas and service checks shared by every test.
+
+A test that needs PostgreSQL, Redis or Chromium and cannot reach it fails when
+CI is set, and skips with the reason only on a developer's machine.
+"""
+
+import os
+import shutil
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from hwbb import permissions
+from tests import factories
+
+IN_CI = bool(os.environ.get("CI"))
+
+
+def service_missing(reason):
+    if IN_CI:
+        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)")
+    pytest.skip(reason)
+
+
+def _reachable(url, default_port):
+    parts = urlparse(url)
+    try:
+        with socket.create_connection(
+            (parts.hostname or "127.0.0.1", parts.port or default_port), timeout=2
+        ):
+            return True
+    except OSError:
+        return False
+
+
+def pytest_sessionstart(session):
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("postgresql"):
+        url = f"postgres://{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}"
+        if not _reachable(url, 5432):
+            pytest.exit(
+                f"PostgreSQL is not reachable at {url}. Start it, or set "
+                "DATABASE_URL_TEST to a PostgreSQL server the tests may use.",
+                returncode=3,
+            )
+
+
+@pytest.fixture
+def redis_url():
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    if not _reachable(url, 6379):
+        service_missing(f"Redis is not reachable at {url}")
+    return url
+
+
+@pytest.fixture
+def chromium_path():
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    if not path:
+        service_missing("Debian's chromium is not installed (make test installs it)")
+    # The /usr/bin/chromium wrapper is a shell script; Playwright needs the binary.
+    binary = "/usr/lib/chromium/chromium"
+    return binary if os.path.exists(binary) else path
+
+
+@pytest.fixture
+def hwb(db):
+    return factories.BodyFactory()
+
+
+def _user_with_role(role, body, membership_role=None, **person_kwargs):
+    user = factories.UserFactory()
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    if role == permissions.OFFICER:
+        user.is_staff = True
+        user.save()
+    person = factories.PersonFactory(user=user, **person_kwargs)
+    if membership_role:
+        factories.MembershipFactory(body=body, person=person, role=membership_role)
+    return user
+
+
+@pytest.fixture
+def officer(hwb):
+    return _user_with_role(permissions.OFFICER, hwb, family_name="Knight")
+
+
+@pytest.fixture
+def chair(hwb):
+    return _user_with_role(permissions.CHAIR, hwb, "chair", family_name="Caan")
+
+
+@pytest.fixture
+def member(hwb):
+    return _user_with_role(permissions.MEMBER, hwb, "voting_member")
+
+
+@pytest.fixture
+def author(hwb):
+    return _user_with_role(permissions.AUTHOR, hwb, family_name="Crawshaw")
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, with no role and no person record."""
+    return factories.UserFactory()
+
+
+@pytest.fixture
+def anonymous():
+    return None
+
+
+PERSONAS = ["officer", "chair", "member", "author", "outsider", "anonymous"]
+
+
+@pytest.fixture(params=PERSONAS)
+def persona(request, client):
+    """Each persona in turn: (name, user or None), with the client signed in."""
+    user = request.getfixturevalue(request.param)
+    if user is not None:
+        client.force_login(user)
+    return request.param, user

@@ -1,0 +1,240 @@
+"""factory_boy factories. Defaults are the real Coventry content from the seeds."""
+
+import datetime
+
+import factory
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from indicators.models import Area, Indicator, IndicatorValue
+from meetings.models import (
+    Action,
+    AgendaItem,
+    AgendaSection,
+    Body,
+    Meeting,
+    Membership,
+    Minute,
+    Organisation,
+    Person,
+    Resolution,
+    ResolutionClause,
+)
+from strategy.models import Framework, Pillar, Priority, Strategy, StrategyVersion
+
+
+def london(*args):
+    return timezone.make_aware(datetime.datetime(*args))
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ["name"]
+
+    name = "Coventry City Council"
+    kind = Organisation.Kind.LOCAL_AUTHORITY
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    given_names = "Liz"
+    family_name = factory.Sequence(lambda n: f"Gaulton{n}")
+    display_name = factory.LazyAttribute(lambda p: f"{p.given_names} {p.family_name}")
+    job_title = "Director of Public Health and Wellbeing"
+    organisation = factory.SubFactory(OrganisationFactory)
+    email = factory.LazyAttribute(lambda p: f"{p.family_name.lower()}@example.org")
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Body
+        django_get_or_create = ["slug"]
+
+    name = "Coventry Health and Well-being Board"
+    short_name = "Health and Wellbeing Board"
+    slug = "hwb"
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaSection
+        django_get_or_create = ["body", "name"]
+
+    body = factory.SubFactory(BodyFactory)
+    name = "Development Items"
+    order = 2
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    body = factory.SubFactory(BodyFactory)
+    person = factory.SubFactory(PersonFactory)
+    on_behalf_of = factory.SubFactory(OrganisationFactory)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    body = factory.SubFactory(BodyFactory)
+    start = factory.LazyFunction(lambda: london(2019, 7, 8, 14, 0))
+    venue = "Committee Room 3 - Council House"
+    status = Meeting.Status.HELD
+    agenda_status = Meeting.AgendaStatus.PUBLISHED
+    minutes_status = Meeting.MinutesStatus.APPROVED
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    section = factory.SubFactory(
+        SectionFactory, body=factory.SelfAttribute("..meeting.body")
+    )
+    number = factory.Sequence(lambda n: n + 1)
+    title = "Housing and Homelessness One Coventry Approach"
+    presenter = "Report and presentation of Jim Crawshaw, Head of Housing"
+
+
+class MinuteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Minute
+
+    meeting = factory.SubFactory(MeetingFactory)
+    number = factory.Sequence(lambda n: 44 + n)
+    municipal_year = 2018
+    title = "Young People and Violence"
+    narrative = "<p>The Board considered a report and presentation of Chief Superintendent Mike O'Hara, West Midlands Police.</p>"
+
+
+class ResolutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resolution
+
+    minute = factory.SubFactory(MinuteFactory)
+
+
+class ClauseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ResolutionClause
+
+    resolution = factory.SubFactory(ResolutionFactory)
+    label = "2"
+    order = 2
+    verb = ResolutionClause.Verb.REQUESTED
+    text = (
+        "Officers be requested to give further consideration to the governance "
+        "arrangements, with particular reference to the Youth Violence Reduction Board."
+    )
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Action
+
+    body = factory.SubFactory(BodyFactory)
+    minute = factory.SubFactory(MinuteFactory)
+    title = "Review governance of the Youth Violence Reduction Board"
+    owner_person = factory.SubFactory(PersonFactory)
+    due_date = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=30)
+    )
+    status = Action.Status.ON_TRACK
+
+
+class FrameworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Framework
+        django_get_or_create = ["slug"]
+
+    name = "The King's Fund population health framework"
+    slug = "kings-fund"
+
+
+class PillarFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pillar
+        django_get_or_create = ["framework", "code"]
+
+    framework = factory.SubFactory(FrameworkFactory)
+    code = "WD"
+    name = "The wider determinants of health"
+    short_name = "Wider determinants"
+
+
+class StrategyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Strategy
+        django_get_or_create = ["slug"]
+
+    name = "Coventry Joint Health and Wellbeing Strategy"
+    slug = "coventry-jhws"
+
+
+class VersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StrategyVersion
+        django_get_or_create = ["strategy", "key"]
+
+    strategy = factory.SubFactory(StrategyFactory)
+    key = "2019"
+    label = "Coventry Health and Wellbeing Strategy 2019-2023"
+    kind = StrategyVersion.Kind.ORIGINAL
+    period_start = datetime.date(2019, 1, 1)
+    period_end = datetime.date(2023, 12, 31)
+    is_current = True
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Priority
+
+    version = factory.SubFactory(VersionFactory)
+    slug = factory.Sequence(lambda n: f"priority-{n}")
+    number = factory.Sequence(lambda n: n + 1)
+    title = "Loneliness and social isolation"
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+        django_get_or_create = ["code"]
+
+    code = "E08000026"
+    name = "Coventry"
+    area_type = Area.Type.LOCAL_AUTHORITY
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    slug = factory.Sequence(lambda n: f"indicator-{n}")
+    name = "Healthy life expectancy at birth (Female)"
+    unit = "years"
+    polarity = Indicator.Polarity.HIGHER_IS_BETTER
+
+
+class ValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    area = factory.SubFactory(AreaFactory)
+    period_label = "2015 - 17"
+    period_key = "2015"
+    value = 61.0

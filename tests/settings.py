@@ -1,0 +1,26 @@
+"""Test settings: the real settings, sped up, on PostgreSQL."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+
+from hwbb.settings import *  # noqa: E402,F403
+from hwbb.settings import dj_database_url, env_str  # noqa: E402
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL_TEST", "postgres://postgres@127.0.0.1:5432/hwbb")
+    )
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_BROKER_URL = ""
+CELERY_TASK_ALWAYS_EAGER = True
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,104 @@
+"""Every named URL answers each role as the role matrix says."""
+
+import pytest
+from django.contrib import admin
+from django.urls import get_resolver, reverse
+
+from tests import factories
+
+ALL = {
+    "officer": 200,
+    "chair": 200,
+    "member": 200,
+    "author": 200,
+    "outsider": 200,
+    "anonymous": 200,
+}
+SIGNED_IN = {**ALL, "anonymous": 302}
+OFFICERS = {
+    "officer": 200,
+    "chair": 403,
+    "member": 403,
+    "author": 403,
+    "outsider": 403,
+    "anonymous": 302,
+}
+
+MATRIX = {
+    "home": ALL,
+    "login": ALL,
+    "meetings:list": ALL,
+    "meetings:detail": ALL,
+    "meetings:minutes": ALL,
+    "meetings:action": ALL,
+    "meetings:my_actions": SIGNED_IN,
+    "meetings:action_create": OFFICERS,
+    "strategy:overview": ALL,
+    "strategy:priority": ALL,
+    "strategy:pillar": ALL,
+    "indicators:list": ALL,
+    "indicators:detail": ALL,
+}
+# POST-only, or Django's own pages tested elsewhere.
+NOT_IN_MATRIX = {"logout"}
+
+
+def _project_url_names():
+    names = set()
+    for pattern in get_resolver().url_patterns:
+        namespace = getattr(pattern, "namespace", None)
+        if namespace == "admin":
+            continue
+        for sub in getattr(pattern, "url_patterns", [pattern]):
+            if getattr(sub, "name", None):
+                names.add(f"{namespace}:{sub.name}" if namespace else sub.name)
+    return names
+
+
+def test_every_named_url_is_in_the_matrix():
+    assert _project_url_names() == set(MATRIX) | NOT_IN_MATRIX
+
+
+@pytest.fixture
+def objects(db):
+    action = factories.ActionFactory()
+    pillar = factories.PillarFactory()
+    return {
+        "meetings:detail": [action.minute.meeting.pk],
+        "meetings:minutes": [action.minute.meeting.pk],
+        "meetings:action": [action.pk],
+        "strategy:priority": [factories.PriorityFactory().slug],
+        "strategy:pillar": [pillar.framework.slug, pillar.code],
+        "indicators:detail": [factories.IndicatorFactory().slug],
+    }
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_url_answers_each_role(name, persona, client, objects):
+    role, _ = persona
+    response = client.get(reverse(name, args=objects.get(name, [])))
+    assert response.status_code == MATRIX[name][role], (name, role)
+    if response.status_code == 302:
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_admin_is_for_officers_only(persona, client):
+    role, _ = persona
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == (200 if role == "officer" else 302)
+
+
+def test_every_model_is_in_the_admin():
+    from django.apps import apps
+
+    for app in ("meetings", "strategy", "indicators"):
+        for model in apps.get_app_config(app).get_models():
+            if model.__name__.startswith("Historical"):
+                continue
+            assert admin.site.is_registered(model), model.__name__
+
+
+def test_sign_out_is_a_post(client, officer):
+    client.force_login(officer)
+    assert client.post(reverse("logout")).status_code == 302
+    assert client.get(reverse("meetings:my_actions")).status_code == 302
