@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/hwbb
 export TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run demo test lint chromium bench clean
+.PHONY: install run demo test lint system-deps bench clean
 
 $(STAMP): pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -26,16 +26,20 @@ demo: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_demo_data --reset
 
-# Debian's chromium for the browser tests (Playwright's own download does not work here).
-chromium:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-		echo "Installing Debian's chromium for the browser tests"; \
+# Debian packages the tests need: chromium for the browser tests (Playwright's own
+# download does not work here) and, where a docker client exists without its compose
+# plugin, docker-compose to validate docker-compose.yml.
+APT_NEEDS = $(if $(shell command -v chromium),,chromium) \
+	$(if $(shell command -v docker),$(if $(shell docker compose version 2>/dev/null || command -v docker-compose),,docker-compose),)
+system-deps:
+	@if [ -n "$(strip $(APT_NEEDS))" ]; then \
+		echo "Installing Debian packages for the tests: $(APT_NEEDS)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(APT_NEEDS); \
 	fi
 
 # The whole suite on PostgreSQL, Redis with a real Celery worker, and Chromium.
-test: install chromium
+test: install system-deps
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install

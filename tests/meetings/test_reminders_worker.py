@@ -1,0 +1,71 @@
+"""The reminder task through a real Redis broker and a real Celery worker."""
+
+import datetime
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from celery.result import EagerResult
+from django.core import mail
+from django.utils import timezone
+
+from hwbb.celery import app
+from meetings import tasks
+from meetings.models import Action
+from tests import factories
+
+pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+
+
+def _reset_pools():
+    """Drop cached broker connections so the new broker URL is used."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def redis_app(redis_url):
+    """The project's Celery app pointed at Redis, no longer eager."""
+    saved = {
+        k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")
+    }
+    app.conf.update(
+        broker_url=redis_url, result_backend=redis_url, task_always_eager=False
+    )
+    _reset_pools()
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge("celery")
+    yield app
+    app.conf.update(saved)
+    _reset_pools()
+
+
+def _wait_for(predicate, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_overdue_reminder_is_sent_once_by_a_real_worker(redis_app):
+    action = factories.ActionFactory(
+        due_date=timezone.localdate() - datetime.timedelta(days=3),
+        owner_person__email="owner@example.org",
+    )
+    action.schedule_reminder()
+    action.save()
+    with start_worker(redis_app, pool="solo", perform_ping_check=False):
+        result = tasks.send_due_action_reminders.delay()
+        assert not isinstance(result, EagerResult)  # it went through Redis
+        assert result.get(timeout=20) == 1
+        assert _wait_for(lambda: len(mail.outbox) == 1)
+        # A second beat run finds nothing left to claim.
+        assert tasks.send_due_action_reminders.delay().get(timeout=20) == 0
+        time.sleep(0.5)
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject.startswith("Overdue action:")
+    assert Action.objects.get(pk=action.pk).reminders_sent == 1
