@@ -1,15 +1,15 @@
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
+from hwbb.fields import DateField
 from meetings.models import Action, Organisation, Person
 from strategy.models import Pillar, Priority
 
 
 class ActionUpdateForm(forms.Form):
-    date = DateInputField(label="Date of this update")
+    date = DateField(label="Date of this update")
     status = forms.ChoiceField(
         choices=Action.Status.choices,
         widget=forms.RadioSelect,
@@ -62,7 +62,7 @@ class ActionUpdateForm(forms.Form):
 
 
 class ActionForm(forms.ModelForm):
-    due_date = DateInputField(label="Due date", required=False)
+    due_date = DateField(label="Due date", required=False)
     secondary_pillars = forms.ModelMultipleChoiceField(
         queryset=Pillar.objects.all(),
         required=False,

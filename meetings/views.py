@@ -18,7 +18,7 @@ from meetings.models import (
     ResolutionClause,
 )
 
-TAGS = ("secondary_pillars", "priorities")
+TAGS = ("secondary_pillars__framework", "priorities")
 
 
 def _get_meeting_for_user(request, pk):
@@ -49,7 +49,7 @@ def meeting_detail(request, pk):
     items = (
         AgendaItem.objects.visible_to(request.user)
         .filter(meeting=meeting)
-        .select_related("section", "primary_pillar")
+        .select_related("section", "primary_pillar__framework")
         .prefetch_related(*TAGS)
     )
     return render(

@@ -118,7 +118,10 @@ class MinuteFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: 44 + n)
     municipal_year = 2018
     title = "Young People and Violence"
-    narrative = "<p>The Board considered a report and presentation of Chief Superintendent Mike O'Hara, West Midlands Police.</p>"
+    narrative = (
+        "<p>The Board considered a report and presentation of Chief Superintendent "
+        "Mike O'Hara, West Midlands Police.</p>"
+    )
 
 
 class ResolutionFactory(factory.django.DjangoModelFactory):

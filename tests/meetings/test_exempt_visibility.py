@@ -1,0 +1,113 @@
+"""Exempt (Part 2) content is shown only to officers and the body's own members:
+on the agenda, in the minutes, on the action page and on the priority page."""
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import Meeting
+from tests import factories
+
+SEES_CLOSED = {"officer", "chair", "member"}
+CLOSED_TITLE = "Contract award: integrated substance misuse service"
+OPEN_TITLE = "Contract award"
+CLOSED_TEXT = "The Board considered the tender evaluation of the three bidders"
+CLOSED_CLAUSE = "The contract be awarded to the preferred bidder"
+
+
+@pytest.fixture
+def exempt(hwb):
+    meeting = factories.MeetingFactory(body=hwb)
+    priority = factories.PriorityFactory()
+    item = factories.AgendaItemFactory(
+        meeting=meeting,
+        title=CLOSED_TITLE,
+        open_title=OPEN_TITLE,
+        is_exempt=True,
+        exempt_paragraph=3,
+    )
+    item.priorities.add(priority)
+    minute = factories.MinuteFactory(
+        meeting=meeting,
+        agenda_item=item,
+        title=CLOSED_TITLE,
+        narrative=f"<p>{CLOSED_TEXT}.</p>",
+        is_exempt=True,
+        exempt_paragraph=3,
+    )
+    clause = factories.ClauseFactory(resolution__minute=minute, text=CLOSED_CLAUSE)
+    clause.resolution.priorities.add(priority)
+    action = factories.ActionFactory(
+        minute=minute,
+        title="Notify the unsuccessful bidders",
+        owner_person=factories.PersonFactory(),
+    )
+    action.priorities.add(priority)
+    return {"meeting": meeting, "priority": priority, "action": action}
+
+
+def _page(client, name, *args):
+    response = client.get(reverse(name, args=args))
+    return response.status_code, response.content.decode()
+
+
+def test_agenda_shows_exempt_title_only_to_members_and_officers(
+    persona, client, exempt
+):
+    role, _ = persona
+    status, html = _page(client, "meetings:detail", exempt["meeting"].pk)
+    assert status == 200
+    assert OPEN_TITLE in html
+    assert "Paragraph 3: financial or business affairs" in html
+    assert (CLOSED_TITLE in html) == (role in SEES_CLOSED)
+
+
+def test_minutes_show_exempt_item_only_to_members_and_officers(persona, client, exempt):
+    role, _ = persona
+    status, html = _page(client, "meetings:minutes", exempt["meeting"].pk)
+    assert status == 200
+    assert "Paragraph 3: financial or business affairs" in html
+    for secret in (CLOSED_TITLE, CLOSED_TEXT, CLOSED_CLAUSE):
+        assert (secret in html) == (role in SEES_CLOSED), secret
+    if role not in SEES_CLOSED:
+        assert "Exempt item" in html
+
+
+def test_action_from_exempt_minute_is_hidden(persona, client, exempt):
+    role, _ = persona
+    status, _ = _page(client, "meetings:action", exempt["action"].pk)
+    assert status == (200 if role in SEES_CLOSED else 404)
+
+
+def test_priority_page_does_not_leak_exempt_content(persona, client, exempt):
+    role, _ = persona
+    status, html = _page(client, "strategy:priority", exempt["priority"].slug)
+    assert status == 200
+    for secret in (CLOSED_TITLE, CLOSED_CLAUSE, "Notify the unsuccessful bidders"):
+        assert (secret in html) == (role in SEES_CLOSED), secret
+
+
+def test_member_of_another_body_does_not_see_exempt_content(client, exempt):
+    cabinet = factories.BodyFactory(name="Cabinet", slug="cabinet")
+    person = factories.PersonFactory(user=factories.UserFactory())
+    factories.MembershipFactory(body=cabinet, person=person)
+    client.force_login(person.user)
+    _, html = _page(client, "meetings:detail", exempt["meeting"].pk)
+    assert CLOSED_TITLE not in html
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "officer"])
+def test_draft_agenda_and_minutes_are_for_officers(role, request, client, hwb):
+    meeting = factories.MeetingFactory(
+        body=hwb,
+        agenda_status=Meeting.AgendaStatus.DRAFT,
+        minutes_status=Meeting.MinutesStatus.DRAFT,
+    )
+    factories.AgendaItemFactory(meeting=meeting, title="Draft item title")
+    factories.MinuteFactory(meeting=meeting, title="Draft minute title")
+    user = request.getfixturevalue(role)
+    if user:
+        client.force_login(user)
+    _, agenda = _page(client, "meetings:detail", meeting.pk)
+    _, minutes = _page(client, "meetings:minutes", meeting.pk)
+    assert ("Draft item title" in agenda) == (role == "officer")
+    assert ("Draft minute title" in minutes) == (role == "officer")

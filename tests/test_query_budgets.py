@@ -1,0 +1,89 @@
+"""List pages keep a query budget that does not grow with the data."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests import factories
+
+BUDGET = {  # signed in as a board member, the most expensive visibility rules
+    "home": 8,
+    "meetings:list": 8,
+    "meetings:detail": 12,
+    "meetings:minutes": 12,
+    "meetings:my_actions": 8,
+    "strategy:overview": 10,
+    "strategy:priority": 20,
+    "strategy:pillar": 20,
+    "indicators:list": 6,
+}
+
+
+def _grow(world, n):
+    """Add n of everything each page lists, all tagged and visible."""
+    meeting, priority, pillar = world["meeting"], world["priority"], world["pillar"]
+    person = world["person"]
+    for _ in range(n):
+        item = factories.AgendaItemFactory(meeting=meeting, primary_pillar=pillar)
+        item.priorities.add(priority)
+        item.secondary_pillars.add(pillar)
+        minute = factories.MinuteFactory(meeting=meeting, agenda_item=item)
+        clause = factories.ClauseFactory(
+            resolution__minute=minute, resolution__primary_pillar=pillar
+        )
+        factories.ClauseFactory(resolution=clause.resolution, parent=clause, label="i")
+        clause.resolution.priorities.add(priority)
+        action = factories.ActionFactory(
+            minute=minute, owner_person=person, primary_pillar=pillar
+        )
+        action.priorities.add(priority)
+        factories.MeetingFactory(body=meeting.body)
+        factories.PriorityFactory(version=priority.version).pillars.add(pillar)
+        indicator = factories.IndicatorFactory()
+        priority.indicators.add(indicator)
+        factories.ValueFactory(indicator=indicator)
+        factories.ValueFactory(indicator=indicator, area=world["england"], value=63.9)
+
+
+@pytest.fixture
+def world(member):
+    pillar = factories.PillarFactory()
+    priority = factories.PriorityFactory()
+    priority.pillars.add(pillar)
+    return {
+        "meeting": factories.MeetingFactory(),
+        "priority": priority,
+        "pillar": pillar,
+        "person": member.person,
+        "england": factories.AreaFactory(
+            code="E92000001", name="England", area_type="country"
+        ),
+    }
+
+
+def _args(name, world):
+    return {
+        "meetings:detail": [world["meeting"].pk],
+        "meetings:minutes": [world["meeting"].pk],
+        "strategy:priority": [world["priority"].slug],
+        "strategy:pillar": ["kings-fund", world["pillar"].code],
+    }.get(name, [])
+
+
+def _count(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", sorted(BUDGET))
+def test_query_count_does_not_grow_with_the_data(name, client, member, world):
+    client.force_login(member)
+    url = reverse(name, args=_args(name, world))
+    _grow(world, 2)
+    small = _count(client, url)
+    _grow(world, 25)
+    large = _count(client, url)
+    assert large == small, f"{name}: {small} queries with 2 rows, {large} with 27"
+    assert large <= BUDGET[name]
