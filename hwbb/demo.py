@@ -1,0 +1,574 @@
+"""Load the demo: the real Coventry content of hwbb/demo_content.py, the demo
+users (one per role), and the next few meetings in the board's calendar.
+
+Idempotent: every row is found by its natural key and updated in place.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from hwbb import demo_content as content
+from hwbb import permissions
+from hwbb.html import sanitise
+from indicators.models import Area, Indicator, IndicatorValue
+from meetings import models as m
+from strategy import models as s
+
+# username, role, display name of the person they sign in as, what to try
+DEMO_USERS = [
+    (
+        "officer",
+        permissions.OFFICER,
+        "Liz Knight",
+        "Governance officer (democratic services)",
+    ),
+    ("chair", permissions.CHAIR, "Councillor Kamran Caan", "Chair of the Board"),
+    ("member", permissions.MEMBER, "Liz Gaulton", "Board member who owns actions"),
+    ("author", permissions.AUTHOR, "Jim Crawshaw", "Report author"),
+    ("admin", None, None, "System administrator (Django admin)"),
+]
+DEMO_USERNAMES = {username for username, *_ in DEMO_USERS}
+
+
+def _text(data, key):
+    """Optional text: the content writes None or leaves it out for "none"."""
+    return data.get(key) or ""
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _datetime(value):
+    if not value:
+        return None
+    return timezone.make_aware(datetime.datetime.fromisoformat(value))
+
+
+class Loader:
+    def __init__(self):
+        self.orgs, self.people, self.bodies, self.meetings = {}, {}, {}, {}
+        self.pillars, self.priorities, self.indicators = {}, {}, {}
+
+    def run(self):
+        self.frameworks()
+        self.organisations()
+        self.persons()
+        self.bodies_and_memberships()
+        self.indicator_data()
+        self.strategy()
+        self.meeting_data()
+        self.agenda_items()
+        self.minutes()
+        self.actions()
+        self.calendar()
+        self.users()
+
+    # -- framework and strategy -------------------------------------------------
+    def frameworks(self):
+        for fw in content.FRAMEWORKS:
+            framework, _ = s.Framework.objects.update_or_create(
+                slug=fw["key"],
+                defaults={
+                    "name": fw["name"],
+                    "description": _text(fw, "description"),
+                    "source": _text(fw, "source"),
+                },
+            )
+            for order, p in enumerate(fw["pillars"]):
+                pillar, _ = s.Pillar.objects.update_or_create(
+                    framework=framework,
+                    code=p["code"],
+                    defaults={
+                        "name": p["name"],
+                        "short_name": _text(p, "short_name"),
+                        "description": _text(p, "description"),
+                        "aliases": p.get("aliases", []),
+                        "order": order,
+                    },
+                )
+                if fw["key"] == "kings-fund":
+                    self.pillars[p["code"]] = pillar
+
+    def strategy(self):
+        data = content.STRATEGY
+        strategy, _ = s.Strategy.objects.update_or_create(
+            slug=data["slug"], defaults={"name": data["name"]}
+        )
+        versions = data["versions"]
+        for v in versions:
+            version, _ = s.StrategyVersion.objects.update_or_create(
+                strategy=strategy,
+                key=v["key"],
+                defaults={
+                    "label": v["label"],
+                    "kind": v["kind"],
+                    "period_start": _date(v["period_start"]),
+                    "period_end": _date(v["period_end"]),
+                    "published": _date(v.get("published")),
+                    "vision": _text(v, "vision"),
+                    "principles": v.get("principles", []),
+                    "is_current": v
+                    is max(
+                        (x for x in versions if x.get("priorities")),
+                        key=lambda x: x["period_start"] + (x.get("published") or ""),
+                    ),
+                },
+            )
+            for a in v.get("ambitions", []):
+                s.Ambition.objects.update_or_create(
+                    version=version,
+                    number=a["number"],
+                    defaults={
+                        "title": a["title"],
+                        "description": _text(a, "description"),
+                    },
+                )
+            for p in v.get("priorities", []):
+                self.priority(version, p)
+        for v in versions:
+            for r in v.get("progress_reports", []):
+                s.ProgressReport.objects.update_or_create(
+                    priority=self.priorities[r["priority"]],
+                    date=_date(r["date"]),
+                    defaults={
+                        "title": r.get("title") or v["label"],
+                        "rag": r.get("rag") or "",
+                        "progress": _text(r, "progress"),
+                        "next_steps": _text(r, "next_steps"),
+                    },
+                )
+
+    def priority(self, version, p):
+        priority, _ = s.Priority.objects.update_or_create(
+            slug=slugify(f"{p['key']}-{p['title']}")[:50],
+            defaults={
+                "version": version,
+                "number": p["number"],
+                "title": p["title"],
+                "description": _text(p, "description"),
+                "kind": p.get("kind", "short_term"),
+                "predecessor": self.priorities.get(p.get("predecessor")),
+                "lineage": p.get("lineage", "new"),
+                "review_months": p.get("review_months") or 18,
+            },
+        )
+        start = version.published or version.period_start
+        if priority.next_review_date is None:
+            months = priority.review_months
+            priority.next_review_date = start.replace(
+                year=start.year + (start.month - 1 + months) // 12,
+                month=(start.month - 1 + months) % 12 + 1,
+                day=1,
+            )
+            priority.save(update_fields=["next_review_date"])
+        priority.pillars.set([self.pillars[c] for c in p.get("pillars", [])])
+        priority.indicators.set([self.indicators[k] for k in p.get("indicators", [])])
+        priority.leads.all().delete()
+        for lead in p.get("leads", []):
+            org = self.orgs.get(lead.get("organisation"))
+            priority.leads.create(
+                role=lead["role"],
+                name=lead["name"],
+                organisation=org.name if org else "",
+            )
+        self.priorities[p["key"]] = priority
+
+    # -- people and bodies ------------------------------------------------------
+    def organisations(self):
+        for o in content.ORGANISATIONS:
+            self.orgs[o["key"]], _ = m.Organisation.objects.update_or_create(
+                name=o["name"],
+                defaults={
+                    "kind": o.get("kind", "other"),
+                    "aliases": o.get("aliases", []),
+                },
+            )
+        for o in content.ORGANISATIONS:
+            if o.get("successor"):
+                org = self.orgs[o["key"]]
+                org.successor = self.orgs[o["successor"]]
+                org.save(update_fields=["successor"])
+
+    def persons(self):
+        for p in content.PEOPLE:
+            self.people[p["key"]], _ = m.Person.objects.update_or_create(
+                display_name=p["display_name"],
+                defaults={
+                    "honorific": _text(p, "honorific"),
+                    "given_names": _text(p, "given_names"),
+                    "family_name": p["family_name"],
+                    "aliases": p.get("aliases", []),
+                    "job_title": _text(p, "job_title"),
+                    "organisation": self.orgs.get(p.get("organisation")),
+                    "email": _text(p, "email"),
+                },
+            )
+
+    def bodies_and_memberships(self):
+        for b in content.BODIES:
+            body, _ = m.Body.objects.update_or_create(
+                slug=b["key"],
+                defaults={
+                    "name": b["name"],
+                    "short_name": _text(b, "short_name"),
+                    "kind": b.get("kind", "board"),
+                    "aliases": b.get("aliases", []),
+                    "meets_in_public": b.get("meets_in_public", True),
+                },
+            )
+            for order, section in enumerate(b.get("sections", [])):
+                m.AgendaSection.objects.update_or_create(
+                    body=body,
+                    name=section["name"],
+                    defaults={
+                        "order": order,
+                        "is_private": section.get("is_private", False),
+                    },
+                )
+            self.bodies[b["key"]] = body
+        for ms in content.MEMBERSHIPS:
+            m.Membership.objects.update_or_create(
+                body=self.bodies[ms["body"]],
+                person=self.people[ms["person"]],
+                role=ms.get("role", "voting_member"),
+                start=_date(ms.get("start")),
+                defaults={
+                    "on_behalf_of": self.orgs.get(ms.get("on_behalf_of")),
+                    "voting": ms.get("voting", True),
+                    "end": _date(ms.get("end")),
+                },
+            )
+
+    # -- meetings, agendas, minutes and actions --------------------------------
+    def meeting_data(self):
+        for mt in content.MEETINGS:
+            meeting, _ = m.Meeting.objects.update_or_create(
+                body=self.bodies[mt["body"]],
+                start=_datetime(mt["start"]),
+                defaults={
+                    "end": _datetime(mt.get("end")),
+                    "venue": _text(mt, "venue"),
+                    "status": mt.get("status", "held"),
+                    "agenda_status": mt.get("agenda_status", "published"),
+                    "agenda_published_at": _datetime(mt["agenda_published"] + "T09:00")
+                    if mt.get("agenda_published")
+                    else None,
+                    "published_by": _text(mt, "published_by"),
+                    "minutes_status": mt.get("minutes_status", "none"),
+                    "contact_officer": self.people.get(mt.get("contact_officer")),
+                    "closed_at": _datetime(mt["end"]).time() if mt.get("end") else None,
+                },
+            )
+            self.meetings[mt["key"]] = meeting
+            for a in mt.get("attendance", []):
+                m.Attendance.objects.update_or_create(
+                    meeting=meeting,
+                    person=self.people[a["person"]],
+                    defaults={
+                        "status": a.get("status", "present"),
+                        "capacity": a.get("capacity", "member"),
+                        "note": _text(a, "note"),
+                    },
+                )
+        self._link_minutes_approval()
+
+    def _link_minutes_approval(self):
+        """Approved minutes point at the body's next meeting, which approved them."""
+        for meeting in self.meetings.values():
+            if meeting.minutes_status != m.Meeting.MinutesStatus.APPROVED:
+                continue
+            later = (
+                m.Meeting.objects.filter(
+                    body=meeting.body,
+                    start__gt=meeting.start,
+                    status=m.Meeting.Status.HELD,
+                )
+                .order_by("start")
+                .first()
+            )
+            if later and meeting.minutes_approved_at_id != later.pk:
+                meeting.minutes_approved_at = later
+                meeting.save(update_fields=["minutes_approved_at"])
+
+    def _tag(self, obj, data):
+        obj.primary_pillar = self.pillars.get(data.get("primary_pillar"))
+        obj.save()
+        obj.secondary_pillars.set(
+            [self.pillars[c] for c in data.get("secondary_pillars", [])]
+        )
+        obj.priorities.set([self.priorities[k] for k in data.get("priorities", [])])
+
+    def agenda_items(self):
+        for it in content.AGENDA_ITEMS:
+            meeting = self.meetings[it["meeting"]]
+            pages = it.get("pages") or [None, None]
+            section = m.AgendaSection.objects.filter(
+                body=meeting.body, name=it.get("section")
+            ).first()
+            item, _ = m.AgendaItem.objects.update_or_create(
+                meeting=meeting,
+                number=it["number"],
+                sub_letter=_text(it, "sub_letter"),
+                defaults={
+                    "section": section,
+                    "title": it["title"],
+                    "kind": it.get("kind", "report"),
+                    "presenter": _text(it, "presenter"),
+                    "description": _text(it, "description"),
+                    "page_start": pages[0],
+                    "page_end": pages[1],
+                    "is_exempt": it.get("is_exempt", False),
+                    "exempt_paragraph": it.get("exempt_paragraph"),
+                    "open_title": _text(it, "open_title"),
+                },
+            )
+            self._tag(item, it)
+
+    def minutes(self):
+        for mn in content.MINUTES:
+            meeting = self.meetings[mn["meeting"]]
+            ref = mn.get("agenda_item")
+            item = (
+                m.AgendaItem.objects.filter(
+                    meeting=meeting,
+                    number=ref["number"],
+                    sub_letter=_text(ref, "sub_letter"),
+                ).first()
+                if ref
+                else None
+            )
+            minute, _ = m.Minute.objects.update_or_create(
+                meeting=meeting,
+                number=mn["number"],
+                defaults={
+                    "agenda_item": item,
+                    "title": mn["title"],
+                    "municipal_year": mn.get("municipal_year")
+                    or m.municipal_year_of(meeting.start.date()),
+                    "narrative": sanitise(_text(mn, "narrative")),
+                    "is_exempt": mn.get("is_exempt", False),
+                },
+            )
+            if mn.get("resolution"):
+                self.resolution(minute, mn["resolution"], mn)
+
+    def resolution(self, minute, data, tags):
+        resolution, _ = m.Resolution.objects.update_or_create(
+            minute=minute,
+            defaults={
+                "preamble": _text(data, "preamble"),
+                "is_inline": data.get("inline", False),
+            },
+        )
+        self._tag(resolution, tags)
+        resolution.clauses.all().delete()
+        order = 0
+        for clause in data["clauses"]:
+            order += 1
+            parent = self._clause(resolution, clause, order, None)
+            for sub in clause.get("subclauses", []):
+                order += 1
+                self._clause(resolution, sub, order, parent)
+
+    def _clause(self, resolution, data, order, parent):
+        return m.ResolutionClause.objects.create(
+            resolution=resolution,
+            parent=parent,
+            label=_text(data, "label"),
+            order=order,
+            text=data["text"],
+            verb=data.get("verb", "other"),
+            kind=data.get("kind", "decision"),
+            recommended_to=self.bodies.get(data.get("recommended_to")),
+        )
+
+    def actions(self):
+        for ac in content.ACTIONS:
+            meeting = self.meetings[ac["meeting"]]
+            minute = m.Minute.objects.filter(
+                meeting=meeting, number=ac.get("minute")
+            ).first()
+            clause = None
+            if minute and ac.get("clause") is not None:
+                clause = m.ResolutionClause.objects.filter(
+                    resolution__minute=minute, label=ac["clause"]
+                ).first()
+            action, _ = m.Action.objects.update_or_create(
+                body=meeting.body,
+                title=ac["title"],
+                defaults={
+                    "minute": minute,
+                    "resolution_clause": clause,
+                    "description": _text(ac, "description"),
+                    "owner_person": self.people.get(ac.get("owner_person")),
+                    "owner_organisation": self.orgs.get(ac.get("owner_organisation")),
+                    "due_date": _date(ac.get("due_date")),
+                    "due_text": _text(ac, "due_text"),
+                    "status": ac.get("status", "not_started"),
+                    "percent_complete": ac.get("percent_complete", 0),
+                    "closing_note": _text(ac, "closing_note"),
+                    "created_at": meeting.start,
+                    "last_reminder": m.Action.Reminder.OVERDUE,  # history: no emails
+                },
+            )
+            action.schedule_reminder()
+            action.save(update_fields=["next_reminder_at"])
+            self._tag(action, ac)
+            action.updates.all().delete()
+            for up in ac.get("updates", []):
+                action.updates.create(
+                    date=_date(up["date"]),
+                    status=up["status"],
+                    percent_complete=up.get("percent", 0),
+                    narrative=up["narrative"],
+                    author_person=self.people.get(up.get("author")),
+                )
+
+    def calendar(self):
+        """The board's next three meetings (14:00, Committee Room 3), so the demo
+        has an upcoming calendar. Dated from today: not from the seeds."""
+        hwb = self.bodies["hwb"]
+        day = timezone.localdate()
+        for _ in range(3):
+            day = _first_monday_of_next_quarter_month(day)
+            start = timezone.make_aware(
+                datetime.datetime.combine(day, datetime.time(14))
+            )
+            m.Meeting.objects.get_or_create(
+                body=hwb,
+                start=start,
+                defaults={
+                    "venue": "Committee Room 3 - Council House",
+                    "contact_officer": m.Person.objects.filter(
+                        family_name="Knight"
+                    ).first(),
+                },
+            )
+
+    # -- indicators -------------------------------------------------------------
+    def indicator_data(self):
+        areas = {}
+        for a in content.AREAS:
+            areas[a["code"]], _ = Area.objects.update_or_create(
+                code=a["code"],
+                defaults={
+                    "name": a["name"],
+                    "area_type": a["type"],
+                    "parent": areas.get(a.get("parent")),
+                },
+            )
+        for i in content.INDICATORS:
+            self.indicators[i["key"]], _ = Indicator.objects.update_or_create(
+                slug=i["key"],
+                defaults={
+                    "name": i["name"],
+                    "definition": _text(i, "definition"),
+                    "unit": _text(i, "unit"),
+                    "polarity": i.get("polarity", "no_judgement"),
+                    "source": _text(i, "source"),
+                    "fingertips_id": i.get("fingertips_id"),
+                },
+            )
+        for v in content.INDICATOR_VALUES:
+            IndicatorValue.objects.update_or_create(
+                indicator=self.indicators[v["indicator"]],
+                area=areas[v["area"]],
+                period_key=v["period_key"],
+                sex=v.get("sex") or "Persons",
+                age=v.get("age") or "All ages",
+                category_type=_text(v, "category_type"),
+                category=_text(v, "category"),
+                defaults={
+                    "period_label": v["period_label"],
+                    "value": v.get("value"),
+                    "lower_ci_95": v.get("lower_ci"),
+                    "upper_ci_95": v.get("upper_ci"),
+                    "count": v.get("count"),
+                    "denominator": v.get("denominator"),
+                    "value_note": _text(v, "value_note"),
+                    "source": _text(v, "source"),
+                },
+            )
+
+    # -- users ------------------------------------------------------------------
+    def users(self):
+        for username, role, display_name, _ in DEMO_USERS:
+            user, _ = User.objects.get_or_create(username=username)
+            user.set_unusable_password()  # the demo password works only with DEBUG on
+            user.is_staff = role == permissions.OFFICER or username == "admin"
+            user.is_superuser = username == "admin"
+            person = m.Person.objects.filter(display_name=display_name).first()
+            if person:
+                user.first_name, user.last_name = person.given_names, person.family_name
+                user.email = person.email
+            user.save()
+            user.groups.set(Group.objects.filter(name=role) if role else [])
+            if person and person.user_id != user.pk:
+                m.Person.objects.filter(user=user).update(user=None)
+                person.user = user
+                person.save(update_fields=["user"])
+
+
+def _first_monday_of_next_quarter_month(day):
+    """The first Monday of the next January, April, July or October after `day`."""
+    month = day.month + 1
+    while (month - 1) % 3:
+        month += 1
+    year = day.year + (month - 1) // 12
+    first = datetime.date(year, (month - 1) % 12 + 1, 1)
+    return first + datetime.timedelta(days=(7 - first.weekday()) % 7)
+
+
+RESET_ORDER = [
+    m.ActionUpdate,
+    m.Action,
+    m.ResolutionClause,
+    m.Resolution,
+    m.Minute,
+    m.Attendance,
+    m.AgendaItem,
+    m.Meeting,
+    m.Membership,
+    m.AgendaSection,
+    m.Body,
+    s.ProgressReport,
+    s.PriorityLead,
+    s.Priority,
+    s.Ambition,
+    s.StrategyVersion,
+    s.Strategy,
+    s.Pillar,
+    s.Framework,
+    IndicatorValue,
+    Indicator,
+    Area,
+    m.Person,
+    m.Organisation,
+]
+
+
+@transaction.atomic
+def load(*, reset=False):
+    if reset:
+        Area.objects.update(parent=None)
+        for model in RESET_ORDER:
+            model.objects.all().delete()
+        for model in (m.Minute, m.Resolution, m.ResolutionClause, m.Action):
+            model.history.all().delete()
+        User.objects.filter(username__in=DEMO_USERNAMES).delete()
+    Loader().run()
+
+
+def logins_table():
+    rows = [f"Demo logins (password '{settings.DEMO_PASSWORD}', DEBUG on only):"]
+    for username, *_, what in DEMO_USERS:
+        person = m.Person.objects.filter(user__username=username).first()
+        who = f" as {person}" if person else ""
+        rows.append(f"  {username:<8} {what}{who}")
+    return "\n".join(rows)

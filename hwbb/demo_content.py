@@ -1,0 +1,6598 @@
+"""Demo content transcribed from the Coventry seed documents (../shared/seeds).
+
+Sources:
+- seed 000 (000_3eab4a38158b9d8c.txt): HWB agenda pack for 8 July 2019 - agenda front
+  sheet, minutes of 8 April 2019 (minutes 40-53), the draft Joint Health and Wellbeing
+  Strategy 2019-23 and the JSNA Citywide Profile 2019.
+- seed 001 (001_aa49904ca985e743.txt): Stocktake of progress, September 2021.
+- seed 003 (003_30eab56d6a94490f.txt): the 2023 refresh of the strategy (undated).
+- seed 004 (004_ab1e69ec03ab3d5a.txt): Cabinet agenda pack for 29 October 2019 - Cabinet
+  minutes of 8 October 2019 and the final strategy.
+
+Plain data only (no Django imports). String "key"s are internal references between
+records. Text in quotes is verbatim from the seeds (HTML <sup> ordinals turned into
+plain text, page-break splits joined, curly apostrophes in titles normalised to straight
+ones).
+Anything not stated in the seeds is marked with an "inferred:" comment. Line numbers
+("L123") refer to the seed files. Email addresses are invented (example.* domains only).
+"""
+
+# Every organisation a member or attendee represents, plus successors (CCG -> ICB).
+ORGANISATIONS = [
+    {
+        "key": "ccc",
+        "name": "Coventry City Council",
+        "kind": "local_authority",
+        "aliases": ["CCC", "Coventry Council", "the City Council", "the Council"],
+        "successor": None,
+    },
+    {
+        # seed 000 L112, L1734; 'Governing Board' (L669) / 'Governing Body' (L1734, seed
+        # 004 L2215).
+        # general knowledge: merged into NHS Coventry and Warwickshire CCG in April
+        # 2021.
+        "key": "crccg",
+        "name": "Coventry and Rugby CCG",
+        "kind": "ccg",
+        "aliases": [
+            "Coventry and Rugby Clinical Commissioning Group",
+            "NHS Coventry and Rugby CCG",
+        ],
+        "successor": "cw-ccg",
+    },
+    {
+        # seed 001 L78 ('Coventry and Warwickshire CCG', co-commissioner of Kooth,
+        # 2021).
+        # general knowledge: replaced by the Integrated Care Board in July 2022 (Health
+        # & Care Act 2022, seed 003 L11).
+        "key": "cw-ccg",
+        "name": "Coventry and Warwickshire CCG",
+        "kind": "ccg",
+        "aliases": [
+            "NHS Coventry and Warwickshire CCG",
+            "Coventry and Warwickshire Clinical Commissioning Group",
+        ],
+        "successor": "cw-icb",
+    },
+    {
+        # seed 003 L7, L168, L174 ('the Integrated Care Board (ICB)').
+        "key": "cw-icb",
+        "name": "Coventry and Warwickshire Integrated Care Board",
+        "kind": "icb",
+        "aliases": [
+            "Integrated Care Board",
+            "ICB",
+            "NHS Coventry and Warwickshire ICB",
+            "C&W ICB",
+        ],
+        "successor": None,
+    },
+    {
+        "key": "uhcw",
+        "name": "University Hospitals Coventry and Warwickshire NHS Trust",
+        "kind": "nhs_trust",
+        "aliases": [
+            "UHCW",
+            "University Hospitals Coventry and Warwickshire",
+            "University Hospital Coventry and Warwickshire NHS Trust",
+            "University Hospital",
+        ],
+        "successor": None,
+    },
+    {
+        # 'Coventry and Warwickshire Primary Care Trust' (seed 001 L144) is taken to
+        # mean this trust (inferred).
+        "key": "cwpt",
+        "name": "Coventry and Warwickshire Partnership NHS Trust",
+        "kind": "nhs_trust",
+        "aliases": [
+            "CWPT",
+            "Coventry and Warwickshire Partnership Trust",
+            "Coventry and Warwickshire Primary Care Trust",
+        ],
+        "successor": None,
+    },
+    {
+        "key": "healthwatch",
+        "name": "Healthwatch Coventry",
+        "kind": "healthwatch",
+        "aliases": ["Coventry Healthwatch"],
+        "successor": None,
+    },
+    {
+        "key": "vac",
+        "name": "Voluntary Action Coventry",
+        "kind": "vcs",
+        "aliases": ["VAC"],
+        "successor": None,
+    },
+    {
+        "key": "wmp",
+        "name": "West Midlands Police",
+        "kind": "police",
+        "aliases": ["Coventry Police", "WM Police"],
+        "successor": None,
+    },
+    {
+        "key": "wmfs",
+        "name": "West Midlands Fire Service",
+        "kind": "fire",
+        "aliases": ["WM Fire and Rescue"],
+        "successor": None,
+    },
+    {
+        "key": "cov-uni",
+        "name": "Coventry University",
+        "kind": "university",
+        "aliases": [],
+        "successor": None,
+    },
+    {
+        "key": "warwick-uni",
+        "name": "University of Warwick",
+        "kind": "university",
+        "aliases": [],
+        "successor": None,
+    },
+    {
+        "key": "pyf",
+        "name": "Positive Youth Foundation",
+        "kind": "vcs",
+        "aliases": ["PYF"],
+        "successor": None,
+    },
+    {
+        # seed 000 L2797: the STP is 'now to be called the Coventry and Warwickshire
+        # Health and Care Partnership'.
+        "key": "bhbcbv",
+        "name": "Better Health, Better Care, Better Value",
+        "kind": "partnership",
+        "aliases": [
+            "BHBCBV",
+            "Better Health Better Care Better Value",
+            "STP",
+            "Coventry and Warwickshire STP",
+        ],
+        "successor": "cw-hcp",
+    },
+    {
+        "key": "cw-hcp",
+        "name": "Coventry and Warwickshire Health and Care Partnership",
+        "kind": "partnership",
+        "aliases": [
+            "Coventry & Warwickshire Health and Care Partnership",
+            "Coventry and Warwickshire ICS",
+            "Coventry & Warwickshire Integrated Care System",
+        ],
+        "successor": None,
+    },
+    {
+        # Rachael Danter represented NHS England on the Board until April 2019 (minute
+        # 42).
+        "key": "nhse",
+        "name": "NHS England",
+        "kind": "national_body",
+        "aliases": [],
+        "successor": None,
+    },
+    {
+        "key": "grapevine",
+        "name": "Grapevine Coventry and Warwickshire",
+        "kind": "vcs",
+        "aliases": ["Grapevine"],
+        "successor": None,
+    },
+    {
+        # Name variants from seed 000 L3748, L3753, L3875, L4042 and seed 001 L42.
+        "key": "moat-house",
+        "name": "Moat House Community Trust",
+        "kind": "vcs",
+        "aliases": [
+            "Moathouse Community Trust",
+            "Moathouse Community Development Trust",
+            "MHCT",
+            "Moot House",
+            "Moor House",
+        ],
+        "successor": None,
+    },
+    {
+        "key": "wmca",
+        "name": "West Midlands Combined Authority",
+        "kind": "local_authority",
+        "aliases": ["WMCA"],
+        "successor": None,
+    },
+    {
+        "key": "kings-fund",
+        "name": "The King's Fund",
+        "kind": "other",
+        "aliases": ["King's Fund", "Kings Fund"],
+        "successor": None,
+    },
+]
+
+# Everyone in the 8 April 2019 attendance block, the July 2019 membership line, the
+# Cabinet attendance of 8 October 2019, presenters, authors and strategy leads.
+# given_names is '' where the seeds give only an initial or a surname.
+PEOPLE = [
+    {
+        # Chair of the Board. Full name 'Kamran Asif Caan' in seed 004 L1892; portfolio
+        # from seed 004 L1673.
+        "key": "caan",
+        "honorific": "Councillor",
+        "given_names": "Kamran",
+        "family_name": "Caan",
+        "display_name": "Councillor Kamran Caan",
+        "aliases": [
+            "Councillor Caan",
+            "Cllr K Caan",
+            "Cllr Kamran Caan",
+            "Councillor K Caan",
+            "Councillor Kamran Asif Caan",
+            "The Chair, Councillor Caan",
+        ],
+        "job_title": "Cabinet Member for Public Health and Sport",
+        "organisation": "ccc",
+        "email": "kamran.caan@example.coventry.gov.uk",
+    },
+    {
+        # Board Member on 8 April 2019 only (not in the July 2019 membership line).
+        "key": "abbott",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Abbott",
+        "display_name": "Councillor Abbott",
+        "aliases": ["Councillor Abbott"],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "councillor.abbott@example.coventry.gov.uk",
+    },
+    {
+        "key": "blundell",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Blundell",
+        "display_name": "Councillor J Blundell",
+        "aliases": ["Cllr J Blundell"],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "j.blundell@example.coventry.gov.uk",
+    },
+    {
+        # Also Chair of Cabinet (seed 004 L46, L79).
+        "key": "duggins",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Duggins",
+        "display_name": "Councillor G Duggins",
+        "aliases": ["Councillor Duggins", "Cllr G Duggins"],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "g.duggins@example.coventry.gov.uk",
+    },
+    {
+        # Board champion for loneliness and social isolation (seed 004 L1776).
+        "key": "mutton-m",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Mutton",
+        "display_name": "Councillor M Mutton",
+        "aliases": ["Cllr M Mutton"],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "m.mutton@example.coventry.gov.uk",
+    },
+    {
+        # Portfolio from seed 004 L280; Board champion for young people's mental health
+        # (L1780).
+        "key": "seaman",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Seaman",
+        "display_name": "Councillor P Seaman",
+        "aliases": ["Councillor Seaman", "Cllr P Seaman"],
+        "job_title": "Cabinet Member for Children and Young People",
+        "organisation": "ccc",
+        "email": "p.seaman@example.coventry.gov.uk",
+    },
+    {
+        # Board Member on 8 April 2019 only (not in the July 2019 membership line).
+        "key": "taylor",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Taylor",
+        "display_name": "Councillor Taylor",
+        "aliases": ["Councillor Taylor"],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "councillor.taylor@example.coventry.gov.uk",
+    },
+    {
+        # Title also printed 'Director of Public Health & Well-being' and 'Director of
+        # Public Health' (seed 004 L1853, L1875).
+        "key": "gaulton",
+        "honorific": "",
+        "given_names": "Liz",
+        "family_name": "Gaulton",
+        "display_name": "Liz Gaulton",
+        "aliases": ["L Gaulton"],
+        "job_title": "Director of Public Health and Wellbeing",
+        "organisation": "ccc",
+        "email": "liz.gaulton@example.coventry.gov.uk",
+    },
+    {
+        "key": "gilby",
+        "honorific": "",
+        "given_names": "Simon",
+        "family_name": "Gilby",
+        "display_name": "Simon Gilby",
+        "aliases": ["S Gilby"],
+        "job_title": "",
+        "organisation": "cwpt",
+        "email": "simon.gilby@example.org",
+    },
+    {
+        "key": "green-a",
+        "honorific": "",
+        "given_names": "Andrea",
+        "family_name": "Green",
+        "display_name": "Andrea Green",
+        "aliases": ["A Green"],
+        "job_title": "",
+        "organisation": "crccg",
+        "email": "andrea.green@example.org",
+    },
+    {
+        "key": "hardy",
+        "honorific": "",
+        "given_names": "Andy",
+        "family_name": "Hardy",
+        "display_name": "Andy Hardy",
+        "aliases": ["A Hardy"],
+        "job_title": "",
+        "organisation": "uhcw",
+        "email": "andy.hardy@example.org",
+    },
+    {
+        "key": "light",
+        "honorific": "",
+        "given_names": "Ruth",
+        "family_name": "Light",
+        "display_name": "Ruth Light",
+        "aliases": ["R Light"],
+        "job_title": "",
+        "organisation": "healthwatch",
+        "email": "ruth.light@example.org",
+    },
+    {
+        "key": "linnell",
+        "honorific": "",
+        "given_names": "Stuart",
+        "family_name": "Linnell",
+        "display_name": "Stuart Linnell",
+        "aliases": ["S Linnell"],
+        "job_title": "Chair of Healthwatch Coventry",
+        "organisation": "healthwatch",
+        "email": "stuart.linnell@example.org",
+    },
+    {
+        # 'Chief Executive of Voluntary Action Coventry' (seed 000 L149).
+        "key": "ogle",
+        "honorific": "",
+        "given_names": "Sue",
+        "family_name": "Ogle",
+        "display_name": "Sue Ogle",
+        "aliases": ["S Ogle"],
+        "job_title": "Chief Executive",
+        "organisation": "vac",
+        "email": "sue.ogle@example.org",
+    },
+    {
+        # Chair of Coventry Multiple Complex Needs Board (seed 000 L65); 'the Police
+        # Commander' (L2942).
+        "key": "ohara",
+        "honorific": "Chief Superintendent",
+        "given_names": "Mike",
+        "family_name": "O'Hara",
+        "display_name": "Chief Superintendent Mike O'Hara",
+        "aliases": ["Mike O'Hara", "M O'Hara", "Mike O'Hara, Chief Superintendent"],
+        "job_title": "Police Commander",
+        "organisation": "wmp",
+        "email": "mike.ohara@example.org",
+    },
+    {
+        # Deputy Chair; appointment for 2019/20 confirmed at 8 July 2019, item 4.
+        "key": "raistrick",
+        "honorific": "Dr",
+        "given_names": "Sarah",
+        "family_name": "Raistrick",
+        "display_name": "Dr Sarah Raistrick",
+        "aliases": ["S Raistrick"],
+        "job_title": "",
+        "organisation": "crccg",
+        "email": "sarah.raistrick@example.org",
+    },
+    {
+        "key": "daly",
+        "honorific": "Professor",
+        "given_names": "Guy",
+        "family_name": "Daly",
+        "display_name": "Professor Guy Daly",
+        "aliases": ["G Daly"],
+        "job_title": "",
+        "organisation": "cov-uni",
+        "email": "guy.daly@example.org",
+    },
+    {
+        # Listed under Employees (People) on 8 April 2019 but a Board member in July
+        # 2019.
+        "key": "fahy",
+        "honorific": "",
+        "given_names": "Pete",
+        "family_name": "Fahy",
+        "display_name": "Pete Fahy",
+        "aliases": ["P Fahy", "Peter Fahy"],
+        "job_title": "Director of Adult Services",
+        "organisation": "ccc",
+        "email": "pete.fahy@example.coventry.gov.uk",
+    },
+    {
+        # Initial and surname only (seed 000 L87); role and organisation not in seeds.
+        "key": "grant",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Grant",
+        "display_name": "J Grant",
+        "aliases": [],
+        "job_title": "",
+        "organisation": None,
+        "email": "j.grant@example.org",
+    },
+    {
+        # Full name and title from seed 004 L1780 (also printed 'Director of Children's
+        # Service', L515).
+        "key": "gregg",
+        "honorific": "",
+        "given_names": "John",
+        "family_name": "Gregg",
+        "display_name": "John Gregg",
+        "aliases": ["J Gregg"],
+        "job_title": "Director of Children's Services",
+        "organisation": "ccc",
+        "email": "john.gregg@example.coventry.gov.uk",
+    },
+    {
+        # Initial and surname only (seed 000 L87); role and organisation not in seeds.
+        "key": "meyer",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Meyer",
+        "display_name": "C Meyer",
+        "aliases": [],
+        "job_title": "",
+        "organisation": None,
+        "email": "c.meyer@example.org",
+    },
+    {
+        # Printed 'Deputy Chief Executive (Place)' in the April 2019 apologies (seed 000
+        # L135) [sic]; '(People)' in seed 004 L109.
+        "key": "quinton",
+        "honorific": "",
+        "given_names": "Gail",
+        "family_name": "Quinton",
+        "display_name": "Gail Quinton",
+        "aliases": ["G Quinton"],
+        "job_title": "Deputy Chief Executive (People)",
+        "organisation": "ccc",
+        "email": "gail.quinton@example.coventry.gov.uk",
+    },
+    {
+        # Initial and surname only (seed 000 L87); role and organisation not in seeds.
+        "key": "stanton",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Stanton",
+        "display_name": "R Stanton",
+        "aliases": [],
+        "job_title": "",
+        "organisation": None,
+        "email": "r.stanton@example.org",
+    },
+    {
+        # Spelt 'Bayat' in the attendance list (L120) and 'Bhayat' in minute 44 (L169).
+        "key": "bayat",
+        "honorific": "",
+        "given_names": "Rashid",
+        "family_name": "Bayat",
+        "display_name": "Rashid Bayat",
+        "aliases": ["Rashid Bhayat", "R Bayat"],
+        "job_title": "Chief Executive Officer",
+        "organisation": "pyf",
+        "email": "rashid.bayat@example.org",
+    },
+    {
+        # 'fulltime Transformation Director for the STP' (seed 000 L151).
+        "key": "danter",
+        "honorific": "",
+        "given_names": "Rachael",
+        "family_name": "Danter",
+        "display_name": "Rachael Danter",
+        "aliases": ["R Danter"],
+        "job_title": "Programme Director",
+        "organisation": "bhbcbv",
+        "email": "rachael.danter@example.org",
+    },
+    {
+        "key": "ham",
+        "honorific": "Professor Sir",
+        "given_names": "Chris",
+        "family_name": "Ham",
+        "display_name": "Professor Sir Chris Ham",
+        "aliases": ["Chris Ham"],
+        "job_title": (
+            "Independent Chair, Coventry and Warwickshire Health and Care Partnership"
+        ),
+        "organisation": "bhbcbv",
+        "email": "chris.ham@example.org",
+    },
+    {
+        # HWB contact officer (seed 000 L85, L93). 'L Knight' under Employees (Place) on
+        # 8 April 2019 is taken to be her (inferred).
+        "key": "knight",
+        "honorific": "",
+        "given_names": "Liz",
+        "family_name": "Knight",
+        "display_name": "Liz Knight",
+        "aliases": ["L Knight"],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "liz.knight@example.coventry.gov.uk",
+    },
+    {
+        "key": "dawson",
+        "honorific": "",
+        "given_names": "Debbie",
+        "family_name": "Dawson",
+        "display_name": "Debbie Dawson",
+        "aliases": ["D Dawson"],
+        "job_title": "Policy and Partnerships Transformation Officer",
+        "organisation": "ccc",
+        "email": "debbie.dawson@example.coventry.gov.uk",
+    },
+    {
+        # 'Si Chun Lam, Coventry Council' (seed 000 L239).
+        "key": "lam",
+        "honorific": "",
+        "given_names": "Si Chun",
+        "family_name": "Lam",
+        "display_name": "Si Chun Lam",
+        "aliases": ["S C Lam"],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "si.chun.lam@example.coventry.gov.uk",
+    },
+    {
+        "key": "nelson",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Nelson",
+        "display_name": "K Nelson",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "k.nelson@example.coventry.gov.uk",
+    },
+    {
+        "key": "yardley",
+        "honorific": "",
+        "given_names": "Martin",
+        "family_name": "Yardley",
+        "display_name": "Martin Yardley",
+        "aliases": ["M Yardley"],
+        "job_title": "Deputy Chief Executive (Place)",
+        "organisation": "ccc",
+        "email": "martin.yardley@example.coventry.gov.uk",
+    },
+    {
+        "key": "crawshaw",
+        "honorific": "",
+        "given_names": "Jim",
+        "family_name": "Crawshaw",
+        "display_name": "Jim Crawshaw",
+        "aliases": ["J Crawshaw"],
+        "job_title": "Head of Housing",
+        "organisation": "ccc",
+        "email": "jim.crawshaw@example.coventry.gov.uk",
+    },
+    {
+        "key": "desouza",
+        "honorific": "",
+        "given_names": "Valerie",
+        "family_name": "de Souza",
+        "display_name": "Valerie de Souza",
+        "aliases": ["Valerie De Souza"],
+        "job_title": "Public Health Consultant",
+        "organisation": "ccc",
+        "email": "valerie.desouza@example.coventry.gov.uk",
+    },
+    {
+        # Loneliness and social isolation executive group (seed 004 L1776).
+        "key": "frossell",
+        "honorific": "",
+        "given_names": "Sue",
+        "family_name": "Frossell",
+        "display_name": "Sue Frossell",
+        "aliases": [],
+        "job_title": "Consultant Public Health",
+        "organisation": "ccc",
+        "email": "sue.frossell@example.coventry.gov.uk",
+    },
+    {
+        # Loneliness and social isolation executive group (seed 004 L1776).
+        "key": "wightman",
+        "honorific": "",
+        "given_names": "Clare",
+        "family_name": "Wightman",
+        "display_name": "Clare Wightman",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "grapevine",
+        "email": "clare.wightman@example.org",
+    },
+    {
+        # Author of the Youth Justice Plan report to Cabinet, 29 October 2019 (seed 004
+        # L499).
+        "key": "kell",
+        "honorific": "",
+        "given_names": "Georgina",
+        "family_name": "Kell",
+        "display_name": "Georgina Kell",
+        "aliases": [],
+        "job_title": "Service Manager, Youth Offending",
+        "organisation": "ccc",
+        "email": "georgina.kell@example.coventry.gov.uk",
+    },
+    {
+        # Cabinet contact officer (seed 004 L42). 'L Knight' in the Cabinet attendance
+        # of 8 October 2019 is taken to be her (inferred).
+        "key": "knight-lara",
+        "honorific": "",
+        "given_names": "Lara",
+        "family_name": "Knight",
+        "display_name": "Lara Knight",
+        "aliases": [],
+        "job_title": "Governance Services Co-ordinator",
+        "organisation": "ccc",
+        "email": "lara.knight@example.coventry.gov.uk",
+    },
+    {
+        # Deputy Chair of Cabinet; 'the Deputy Leader of the Council (Councillor AS
+        # Khan)' (seed 004 L248).
+        "key": "khan-as",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Khan",
+        "display_name": "Councillor A S Khan",
+        "aliases": ["Councillor A Khan", "Councillor AS Khan", "Cllr AS Khan"],
+        "job_title": "Deputy Leader of the Council",
+        "organisation": "ccc",
+        "email": "a.s.khan@example.coventry.gov.uk",
+    },
+    {
+        # Spelt 'Hetheron' in the agenda membership (seed 004 L48) and 'Hetherton' in
+        # the minutes (L82).
+        "key": "hetherton",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Hetherton",
+        "display_name": "Councillor P Hetherton",
+        "aliases": ["Councillor P Hetheron"],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "p.hetherton@example.coventry.gov.uk",
+    },
+    {
+        "key": "khan-t",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Khan",
+        "display_name": "Councillor T Khan",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "t.khan@example.coventry.gov.uk",
+    },
+    {
+        "key": "maton",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Maton",
+        "display_name": "Councillor K Maton",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "k.maton@example.coventry.gov.uk",
+    },
+    {
+        "key": "mutton-j",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Mutton",
+        "display_name": "Councillor J Mutton",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "j.mutton@example.coventry.gov.uk",
+    },
+    {
+        "key": "oboyle",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "O'Boyle",
+        "display_name": "Councillor J O'Boyle",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "j.oboyle@example.coventry.gov.uk",
+    },
+    {
+        "key": "akhtar-p",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Akhtar",
+        "display_name": "Councillor P Akhtar",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "p.akhtar@example.coventry.gov.uk",
+    },
+    {
+        "key": "ali-r",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Ali",
+        "display_name": "Councillor R Ali",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "r.ali@example.coventry.gov.uk",
+    },
+    {
+        "key": "gittins",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Gittins",
+        "display_name": "Councillor B Gittins",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "b.gittins@example.coventry.gov.uk",
+    },
+    {
+        "key": "lloyd",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Lloyd",
+        "display_name": "Councillor G Lloyd",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "g.lloyd@example.coventry.gov.uk",
+    },
+    {
+        "key": "welsh",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Welsh",
+        "display_name": "Councillor D Welsh",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "d.welsh@example.coventry.gov.uk",
+    },
+    {
+        "key": "andrews",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Andrews",
+        "display_name": "Councillor A Andrews",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "a.andrews@example.coventry.gov.uk",
+    },
+    {
+        "key": "ridley",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Ridley",
+        "display_name": "Councillor G Ridley",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "g.ridley@example.coventry.gov.uk",
+    },
+    {
+        "key": "akhtar-n",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Akhtar",
+        "display_name": "Councillor N Akhtar",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "n.akhtar@example.coventry.gov.uk",
+    },
+    {
+        "key": "brown-r",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Brown",
+        "display_name": "Councillor R Brown",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "r.brown@example.coventry.gov.uk",
+    },
+    {
+        "key": "clifford-j",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Clifford",
+        "display_name": "Councillor J Clifford",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "j.clifford@example.coventry.gov.uk",
+    },
+    {
+        "key": "lakha",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Lakha",
+        "display_name": "Councillor R Lakha",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "r.lakha@example.coventry.gov.uk",
+    },
+    {
+        "key": "mcnicholas",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "McNicholas",
+        "display_name": "Councillor J McNicholas",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "j.mcnicholas@example.coventry.gov.uk",
+    },
+    {
+        "key": "thomas-c",
+        "honorific": "Councillor",
+        "given_names": "",
+        "family_name": "Thomas",
+        "display_name": "Councillor C Thomas",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "c.thomas@example.coventry.gov.uk",
+    },
+    {
+        "key": "reeves",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Reeves",
+        "display_name": "M Reeves",
+        "aliases": [],
+        "job_title": "Chief Executive",
+        "organisation": "ccc",
+        "email": "m.reeves@example.coventry.gov.uk",
+    },
+    {
+        "key": "ashmore",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Ashmore",
+        "display_name": "D Ashmore",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "d.ashmore@example.coventry.gov.uk",
+    },
+    {
+        "key": "errington",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Errington",
+        "display_name": "A Errington",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "a.errington@example.coventry.gov.uk",
+    },
+    {
+        "key": "hart",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Hart",
+        "display_name": "N Hart",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "n.hart@example.coventry.gov.uk",
+    },
+    {
+        "key": "ward",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Ward",
+        "display_name": "P Ward",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "p.ward@example.coventry.gov.uk",
+    },
+    {
+        # Declared an interest at Cabinet, 8 October 2019, as a Director of the UK
+        # Battery Industrialisation Centre Ltd (seed 004 L121).
+        "key": "hastie",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Hastie",
+        "display_name": "B Hastie",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "b.hastie@example.coventry.gov.uk",
+    },
+    {
+        "key": "hood",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Hood",
+        "display_name": "G Hood",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "g.hood@example.coventry.gov.uk",
+    },
+    {
+        "key": "jennings",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Jennings",
+        "display_name": "P Jennings",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "p.jennings@example.coventry.gov.uk",
+    },
+    {
+        # Declared an interest at Cabinet, 8 October 2019, as a Director of the UK
+        # Battery Industrialisation Centre Ltd (seed 004 L121).
+        "key": "moon",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Moon",
+        "display_name": "R Moon",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "r.moon@example.coventry.gov.uk",
+    },
+    {
+        # Possibly Julie Newman, People Team Manager (seed 004 L522); not confirmed, so
+        # no given name.
+        "key": "newman",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Newman",
+        "display_name": "J Newman",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "j.newman@example.coventry.gov.uk",
+    },
+    {
+        "key": "weir",
+        "honorific": "",
+        "given_names": "",
+        "family_name": "Weir",
+        "display_name": "S Weir",
+        "aliases": [],
+        "job_title": "",
+        "organisation": "ccc",
+        "email": "s.weir@example.coventry.gov.uk",
+    },
+]
+
+# Bodies; agenda sections are data, in printed order.
+BODIES = [
+    {
+        # Agenda sections in printed order (seed 000 L21-77).
+        "key": "hwb",
+        "name": "Coventry Health and Well-being Board",
+        "short_name": "Health and Wellbeing Board",
+        "kind": "board",
+        "aliases": [
+            "Coventry Health and Wellbeing Board",
+            "Coventry Health & Wellbeing Board",
+            "Health and Well-being Board",
+            "HWBB",
+            "H+WBB",
+            "HWB",
+            "the Board",
+        ],
+        "meets_in_public": True,
+        "parent": None,
+        "sections": [
+            {"name": "Public Business", "is_private": False},
+            {"name": "Development Items", "is_private": False},
+            {"name": "Delivery Items", "is_private": False},
+            {"name": "Governance Items", "is_private": False},
+            {"name": "Private Business", "is_private": True},
+        ],
+    },
+    {
+        # Sections as printed on the agenda of 29 October 2019 (seed 004 L19, L34).
+        "key": "cabinet",
+        "name": "Cabinet",
+        "short_name": "Cabinet",
+        "kind": "cabinet",
+        "aliases": ["Coventry City Council Cabinet", "the Cabinet"],
+        "meets_in_public": True,
+        "parent": None,
+        "sections": [
+            {"name": "Public business", "is_private": False},
+            {"name": "Private business", "is_private": True},
+        ],
+    },
+    {
+        # seed 000 L2693: 'the Coventry and Warwickshire Joint Health and Wellbeing
+        # Board (the Place Forum)'; joint meeting of the two Health and Wellbeing
+        # Boards.
+        # inferred: meets_in_public is not stated in the seeds.
+        "key": "place-forum",
+        "name": "Coventry and Warwickshire Place Forum",
+        "short_name": "Place Forum",
+        "kind": "partnership",
+        "aliases": [
+            "Coventry and Warwickshire Joint Health and Wellbeing Board",
+            "the Place Forum",
+        ],
+        "meets_in_public": True,
+        "parent": None,
+        "sections": [],
+    },
+    {
+        # Reports to the HWB (seed 000 L2942); its dissolution was proposed on 8 July
+        # 2019 (item 10).
+        # inferred: meets_in_public is not stated in the seeds.
+        "key": "mcn-board",
+        "name": "Coventry Multiple Complex Needs Board",
+        "short_name": "MCN Board",
+        "kind": "sub_board",
+        "aliases": [
+            "Multiple Complex Needs Board",
+            "Multiple Complex Needs (MCN) Board",
+        ],
+        "meets_in_public": False,
+        "parent": "hwb",
+        "sections": [],
+    },
+    {
+        # 'The Marmot Partnership (previously Marmot Steering Group)' (seed 003 L118).
+        # inferred: meets_in_public is not stated in the seeds.
+        "key": "marmot-partnership",
+        "name": "Marmot Partnership",
+        "short_name": "Marmot Partnership",
+        "kind": "partnership",
+        "aliases": ["Marmot Steering Group"],
+        "meets_in_public": False,
+        "parent": None,
+        "sections": [],
+    },
+    {
+        # Considered the draft strategy on 19 June 2019 (seed 004 L1727).
+        "key": "scrutiny-board-5",
+        "name": "Health and Social Care Scrutiny Board (5)",
+        "short_name": "Scrutiny Board 5",
+        "kind": "committee",
+        "aliases": ["SB5", "Health and Social Care Scrutiny Board"],
+        "meets_in_public": True,
+        "parent": None,
+        "sections": [],
+    },
+    {
+        # seed 000 L623 names this committee for 19 June 2019; seed 004 names Scrutiny
+        # Board (5) for the same date.
+        "key": "scrutiny-coordination",
+        "name": "Scrutiny Coordination Committee",
+        "short_name": "Scrutiny Coordination Committee",
+        "kind": "committee",
+        "aliases": [],
+        "meets_in_public": True,
+        "parent": None,
+        "sections": [],
+    },
+    {
+        # Lead body for the 'working differently with our communities' priority (seed
+        # 004 L1782).
+        # inferred: meets_in_public is not stated in the seeds.
+        "key": "one-coventry-partnership",
+        "name": "One Coventry Partnership",
+        "short_name": "One Coventry Partnership",
+        "kind": "partnership",
+        "aliases": ["People Partnership"],
+        "meets_in_public": False,
+        "parent": None,
+        "sections": [],
+    },
+    {
+        # Reviewed the young people's mental health priority for the 2021 stocktake
+        # (seed 001 L102).
+        # inferred: meets_in_public is not stated in the seeds.
+        "key": "cw-cyp-mhwb-board",
+        "name": (
+            "Coventry and Warwickshire Children and Young People Mental Health and "
+            "Wellbeing Board"
+        ),
+        "short_name": "C&W CYP Mental Health and Wellbeing Board",
+        "kind": "partnership",
+        "aliases": [],
+        "meets_in_public": False,
+        "parent": None,
+        "sections": [],
+    },
+    {
+        # Proposed in minute 44 as the 'Youth Violence Reduction Board'; 'the new
+        # Coventry Youth Violence Partnership Board' / 'a new Serious Youth Violence
+        # Board' in seed 004 L392, L1280.
+        # inferred: meets_in_public is not stated in the seeds.
+        "key": "youth-violence-board",
+        "name": "Coventry Youth Violence Partnership Board",
+        "short_name": "Youth Violence Board",
+        "kind": "partnership",
+        "aliases": [
+            "Youth Violence Reduction Board",
+            "Serious Youth Violence Board",
+            "Youth Violence Board",
+        ],
+        "meets_in_public": False,
+        "parent": None,
+        "sections": [],
+    },
+]
+
+# HWB membership 2018/19 and 2019/20, and Cabinet membership 2019/20.
+MEMBERSHIPS = [
+    {
+        # 2018/19 membership, from the 'Board Members' attendance of 8 April 2019 (plus
+        # the two members who sent apologies).
+        # inferred: start/end = municipal year 2018/19 (1 May 2018 - 30 April 2019); the
+        # seeds give no appointment dates.
+        "body": "hwb",
+        "person": "abbott",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "caan",
+        "role": "chair",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "duggins",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "seaman",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "taylor",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "gaulton",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "gilby",
+        "role": "voting_member",
+        "on_behalf_of": "cwpt",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "green-a",
+        "role": "voting_member",
+        "on_behalf_of": "crccg",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "hardy",
+        "role": "voting_member",
+        "on_behalf_of": "uhcw",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "light",
+        "role": "voting_member",
+        "on_behalf_of": "healthwatch",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        # inferred: start = 8 April 2019, their 'first formal meeting of the Board'
+        # (minute 42).
+        "body": "hwb",
+        "person": "linnell",
+        "role": "voting_member",
+        "on_behalf_of": "healthwatch",
+        "voting": True,
+        "start": "2019-04-08",
+        "end": "2019-04-30",
+    },
+    {
+        # inferred: start = 8 April 2019, their 'first formal meeting of the Board'
+        # (minute 42).
+        "body": "hwb",
+        "person": "ogle",
+        "role": "voting_member",
+        "on_behalf_of": "vac",
+        "voting": True,
+        "start": "2019-04-08",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "ohara",
+        "role": "voting_member",
+        "on_behalf_of": "wmp",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "raistrick",
+        "role": "deputy_chair",
+        "on_behalf_of": "crccg",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "daly",
+        "role": "voting_member",
+        "on_behalf_of": "cov-uni",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        "body": "hwb",
+        "person": "quinton",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-30",
+    },
+    {
+        # Minute 42: Rachael Danter 'would no longer be representing NHS England on the
+        # Board'. inferred: start and end dates.
+        "body": "hwb",
+        "person": "danter",
+        "role": "voting_member",
+        "on_behalf_of": "nhse",
+        "voting": True,
+        "start": "2018-05-01",
+        "end": "2019-04-08",
+    },
+    {
+        # 2019/20 membership: the 21 names of the July 2019 membership line (seed 000
+        # L87).
+        # inferred: start = 1 May 2019 (municipal year 2019/20); voting rights are not
+        # stated in the seeds, all members are shown as voting. on_behalf_of is None
+        # where the seeds give no organisation.
+        "body": "hwb",
+        "person": "blundell",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "caan",
+        "role": "chair",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "daly",
+        "role": "voting_member",
+        "on_behalf_of": "cov-uni",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "duggins",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "fahy",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "gaulton",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "gilby",
+        "role": "voting_member",
+        "on_behalf_of": "cwpt",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "grant",
+        "role": "voting_member",
+        "on_behalf_of": None,
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "green-a",
+        "role": "voting_member",
+        "on_behalf_of": "crccg",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "gregg",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "hardy",
+        "role": "voting_member",
+        "on_behalf_of": "uhcw",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "light",
+        "role": "voting_member",
+        "on_behalf_of": "healthwatch",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "linnell",
+        "role": "voting_member",
+        "on_behalf_of": "healthwatch",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "meyer",
+        "role": "voting_member",
+        "on_behalf_of": None,
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "mutton-m",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "ohara",
+        "role": "voting_member",
+        "on_behalf_of": "wmp",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "ogle",
+        "role": "voting_member",
+        "on_behalf_of": "vac",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "quinton",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        # Appointment as Deputy Chair for 2019/20 confirmed at 8 July 2019, item 4.
+        "body": "hwb",
+        "person": "raistrick",
+        "role": "deputy_chair",
+        "on_behalf_of": "crccg",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "seaman",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "hwb",
+        "person": "stanton",
+        "role": "voting_member",
+        "on_behalf_of": None,
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        # Cabinet 2019/20 from the agenda of 29 October 2019 (seed 004 L46-57).
+        # inferred: start date.
+        "body": "cabinet",
+        "person": "duggins",
+        "role": "chair",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "khan-as",
+        "role": "deputy_chair",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "caan",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "hetherton",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "khan-t",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "maton",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "mutton-j",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "mutton-m",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "oboyle",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "seaman",
+        "role": "voting_member",
+        "on_behalf_of": "ccc",
+        "voting": True,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        # 'Non-voting Deputy Cabinet Members' - no closer role in the choice list than
+        # observer.
+        "body": "cabinet",
+        "person": "akhtar-p",
+        "role": "observer",
+        "on_behalf_of": "ccc",
+        "voting": False,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "ali-r",
+        "role": "observer",
+        "on_behalf_of": "ccc",
+        "voting": False,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "gittins",
+        "role": "observer",
+        "on_behalf_of": "ccc",
+        "voting": False,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "lloyd",
+        "role": "observer",
+        "on_behalf_of": "ccc",
+        "voting": False,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "welsh",
+        "role": "observer",
+        "on_behalf_of": "ccc",
+        "voting": False,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        # 'By invitation: ... (non-voting Opposition representatives)'.
+        "body": "cabinet",
+        "person": "andrews",
+        "role": "by_invitation",
+        "on_behalf_of": "ccc",
+        "voting": False,
+        "start": "2019-05-01",
+        "end": None,
+    },
+    {
+        "body": "cabinet",
+        "person": "ridley",
+        "role": "by_invitation",
+        "on_behalf_of": "ccc",
+        "voting": False,
+        "start": "2019-05-01",
+        "end": None,
+    },
+]
+
+# Attendance status: present, apologies, substitute, absent; capacity: member,
+# other_representative, officer.
+MEETINGS = [
+    {
+        # Evidenced only by minute 41 of 8 April 2019: 'The minutes of the meeting held
+        # on 14th January, 2019 were signed as a true record.'
+        # inferred: time, venue, agenda dates and attendance are not in the seeds.
+        "key": "hwb-2019-01-14",
+        "body": "hwb",
+        "start": "2019-01-14T14:00",
+        "end": None,
+        "venue": "",
+        "status": "held",
+        "agenda_status": "published",
+        "agenda_published": None,
+        "minutes_status": "approved",
+        "contact_officer": None,
+        "published_by": "",
+        "attendance": [],
+    },
+    {
+        # Minutes 40-53 (seed 000 L99-464). 'held at 2.00 pm'; '(Meeting closed at 4.00
+        # pm)'.
+        # The minutes give no venue and the agenda for this meeting is not in the seeds.
+        # inferred: minutes_status 'approved' - they were put to the 8 July 2019 meeting
+        # as item 3(a).
+        # inferred: contact officer Liz Knight (the July contact officer, present as 'L
+        # Knight').
+        "key": "hwb-2019-04-08",
+        "body": "hwb",
+        "start": "2019-04-08T14:00",
+        "end": "2019-04-08T16:00",
+        "venue": "",
+        "status": "held",
+        "agenda_status": "published",
+        "agenda_published": None,
+        "minutes_status": "approved",
+        "contact_officer": "knight",
+        "published_by": "",
+        "attendance": [
+            {"person": "abbott", "status": "present", "capacity": "member", "note": ""},
+            {
+                "person": "caan",
+                "status": "present",
+                "capacity": "member",
+                "note": "Chair",
+            },
+            {
+                "person": "duggins",
+                "status": "present",
+                "capacity": "member",
+                "note": "",
+            },
+            {"person": "seaman", "status": "present", "capacity": "member", "note": ""},
+            {"person": "taylor", "status": "present", "capacity": "member", "note": ""},
+            {
+                "person": "gaulton",
+                "status": "present",
+                "capacity": "member",
+                "note": "Liz Gaulton, Director of Public Health and Wellbeing",
+            },
+            {
+                "person": "gilby",
+                "status": "present",
+                "capacity": "member",
+                "note": "Simon Gilby, Coventry and Warwickshire Partnership Trust",
+            },
+            {
+                "person": "green-a",
+                "status": "present",
+                "capacity": "member",
+                "note": "Andrea Green, Coventry and Rugby CCG",
+            },
+            {
+                "person": "hardy",
+                "status": "present",
+                "capacity": "member",
+                "note": "Andy Hardy, University Hospitals Coventry and Warwickshire",
+            },
+            {
+                "person": "light",
+                "status": "present",
+                "capacity": "member",
+                "note": "Ruth Light, Coventry Healthwatch",
+            },
+            {
+                "person": "linnell",
+                "status": "present",
+                "capacity": "member",
+                "note": (
+                    "Stuart Linnell, Coventry Healthwatch; first formal meeting "
+                    "(minute 42)"
+                ),
+            },
+            {
+                "person": "ogle",
+                "status": "present",
+                "capacity": "member",
+                "note": (
+                    "Sue Ogle, Voluntary Action Coventry; first formal meeting "
+                    "(minute 42)"
+                ),
+            },
+            {
+                "person": "ohara",
+                "status": "present",
+                "capacity": "member",
+                "note": "Mike O'Hara, West Midlands Police",
+            },
+            {
+                "person": "raistrick",
+                "status": "present",
+                "capacity": "member",
+                "note": "Deputy Chair",
+            },
+            {
+                "person": "bayat",
+                "status": "present",
+                "capacity": "other_representative",
+                "note": (
+                    "Rashid Bayat, Positive Youth Foundation; attended for minute 44 "
+                    "(spelt 'Bhayat' there)"
+                ),
+            },
+            {
+                "person": "danter",
+                "status": "present",
+                "capacity": "other_representative",
+                "note": "Rachael Danter, Better Health, Better Care, Better Value",
+            },
+            {
+                "person": "ham",
+                "status": "present",
+                "capacity": "other_representative",
+                "note": (
+                    "Professor Sir Chris Ham, Better Health, Better Care, Better Value"
+                ),
+            },
+            {
+                "person": "knight",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Employee, Place directorate (printed 'L Knight')",
+            },
+            {
+                "person": "dawson",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Employee, People directorate (printed 'D Dawson')",
+            },
+            {
+                "person": "fahy",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Employee, People directorate (printed 'P Fahy')",
+            },
+            {
+                "person": "gregg",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Employee, People directorate (printed 'J Gregg')",
+            },
+            {
+                "person": "lam",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Employee, People directorate (printed 'S C Lam')",
+            },
+            {
+                "person": "nelson",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Employee, People directorate (printed 'K Nelson')",
+            },
+            {
+                "person": "daly",
+                "status": "apologies",
+                "capacity": "member",
+                "note": "Professor Guy Daly, Coventry University",
+            },
+            {
+                "person": "quinton",
+                "status": "apologies",
+                "capacity": "member",
+                "note": "Gail Quinton, Deputy Chief Executive (Place) [sic]",
+            },
+        ],
+    },
+    {
+        # Agenda front sheet: seed 000 L5-97. Held: seed 004 L1778 ('discussed at the
+        # Board in July 2019').
+        # Its minutes and attendance are not in the seeds. Contact numbers printed: 024
+        # 7697 2644 and (024) 7683 3073.
+        "key": "hwb-2019-07-08",
+        "body": "hwb",
+        "start": "2019-07-08T14:00",
+        "end": None,
+        "venue": "Committee Room 3 - Council House",
+        "status": "held",
+        "agenda_status": "published",
+        "agenda_published": "2019-06-28",
+        "minutes_status": "none",
+        "contact_officer": "knight",
+        "published_by": "Martin Yardley, Deputy Chief Executive (Place)",
+        "attendance": [],
+    },
+    {
+        # Evidenced by seed 004 L1731: 'the matter was considered by the Coventry Health
+        # and Wellbeing Board at its meeting on 14th October 2019'.
+        # inferred: the 2.00 pm start follows the Board's usual time; venue, agenda and
+        # attendance are not in the seeds.
+        "key": "hwb-2019-10-14",
+        "body": "hwb",
+        "start": "2019-10-14T14:00",
+        "end": None,
+        "venue": "",
+        "status": "held",
+        "agenda_status": "published",
+        "agenda_published": None,
+        "minutes_status": "none",
+        "contact_officer": None,
+        "published_by": "",
+        "attendance": [],
+    },
+    {
+        # Minutes 31-42 (seed 004 L73-268): 'held at 2.00 pm'; '(Meeting closed at 2.55
+        # pm)'. No venue in the minutes.
+        # inferred: minutes_status 'approved' - put for agreement to Cabinet on 29
+        # October 2019, item 3(a).
+        # The minutes themselves are not transcribed in MINUTES (only the HWB minutes of
+        # 8 April 2019 are).
+        "key": "cabinet-2019-10-08",
+        "body": "cabinet",
+        "start": "2019-10-08T14:00",
+        "end": "2019-10-08T14:55",
+        "venue": "",
+        "status": "held",
+        "agenda_status": "published",
+        "agenda_published": None,
+        "minutes_status": "approved",
+        "contact_officer": None,
+        "published_by": "",
+        "attendance": [
+            {
+                "person": "duggins",
+                "status": "present",
+                "capacity": "member",
+                "note": "Chair",
+            },
+            {
+                "person": "khan-as",
+                "status": "present",
+                "capacity": "member",
+                "note": "Deputy Chair; printed 'Councillor A Khan'",
+            },
+            {"person": "caan", "status": "present", "capacity": "member", "note": ""},
+            {
+                "person": "hetherton",
+                "status": "present",
+                "capacity": "member",
+                "note": "",
+            },
+            {"person": "khan-t", "status": "present", "capacity": "member", "note": ""},
+            {"person": "maton", "status": "present", "capacity": "member", "note": ""},
+            {
+                "person": "mutton-j",
+                "status": "present",
+                "capacity": "member",
+                "note": "",
+            },
+            {
+                "person": "mutton-m",
+                "status": "present",
+                "capacity": "member",
+                "note": "",
+            },
+            {"person": "oboyle", "status": "present", "capacity": "member", "note": ""},
+            {"person": "seaman", "status": "present", "capacity": "member", "note": ""},
+            {
+                "person": "akhtar-p",
+                "status": "present",
+                "capacity": "member",
+                "note": "Deputy Cabinet Member (non-voting)",
+            },
+            {
+                "person": "gittins",
+                "status": "present",
+                "capacity": "member",
+                "note": "Deputy Cabinet Member (non-voting)",
+            },
+            {
+                "person": "lloyd",
+                "status": "present",
+                "capacity": "member",
+                "note": "Deputy Cabinet Member (non-voting)",
+            },
+            {
+                "person": "welsh",
+                "status": "present",
+                "capacity": "member",
+                "note": "Deputy Cabinet Member (non-voting)",
+            },
+            {
+                "person": "ali-r",
+                "status": "apologies",
+                "capacity": "member",
+                "note": "Deputy Cabinet Member (non-voting)",
+            },
+            {
+                "person": "andrews",
+                "status": "present",
+                "capacity": "member",
+                "note": "Non-Voting Opposition Member",
+            },
+            {
+                "person": "ridley",
+                "status": "present",
+                "capacity": "member",
+                "note": "Non-Voting Opposition Member",
+            },
+            {
+                "person": "akhtar-n",
+                "status": "present",
+                "capacity": "other_representative",
+                "note": "Other Members (councillor, not a Cabinet member)",
+            },
+            {
+                "person": "brown-r",
+                "status": "present",
+                "capacity": "other_representative",
+                "note": "Other Members (councillor, not a Cabinet member)",
+            },
+            {
+                "person": "clifford-j",
+                "status": "present",
+                "capacity": "other_representative",
+                "note": "Other Members (councillor, not a Cabinet member)",
+            },
+            {
+                "person": "lakha",
+                "status": "present",
+                "capacity": "other_representative",
+                "note": "Other Members (councillor, not a Cabinet member)",
+            },
+            {
+                "person": "mcnicholas",
+                "status": "present",
+                "capacity": "other_representative",
+                "note": "Other Members (councillor, not a Cabinet member)",
+            },
+            {
+                "person": "thomas-c",
+                "status": "present",
+                "capacity": "other_representative",
+                "note": "Other Members (councillor, not a Cabinet member)",
+            },
+            {
+                "person": "reeves",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Chief Executive's directorate: Chief Executive",
+            },
+            {
+                "person": "quinton",
+                "status": "present",
+                "capacity": "officer",
+                "note": "People directorate: Deputy Chief Executive (People)",
+            },
+            {
+                "person": "ashmore",
+                "status": "present",
+                "capacity": "officer",
+                "note": "People directorate",
+            },
+            {
+                "person": "errington",
+                "status": "present",
+                "capacity": "officer",
+                "note": "People directorate",
+            },
+            {
+                "person": "hart",
+                "status": "present",
+                "capacity": "officer",
+                "note": "People directorate",
+            },
+            {
+                "person": "ward",
+                "status": "present",
+                "capacity": "officer",
+                "note": "People directorate",
+            },
+            {
+                "person": "yardley",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Place directorate: Deputy Chief Executive (Place)",
+            },
+            {
+                "person": "hastie",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Place directorate",
+            },
+            {
+                "person": "hood",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Place directorate",
+            },
+            {
+                "person": "jennings",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Place directorate",
+            },
+            {
+                "person": "knight-lara",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Place directorate (printed 'L Knight')",
+            },
+            {
+                "person": "moon",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Place directorate",
+            },
+            {
+                "person": "newman",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Place directorate",
+            },
+            {
+                "person": "weir",
+                "status": "present",
+                "capacity": "officer",
+                "note": "Place directorate",
+            },
+        ],
+    },
+    {
+        # Agenda front sheet: seed 004 L5-71 (contacts Lara Knight / Michelle Salmon,
+        # Governance Services).
+        # inferred: status 'held' - the seeds contain only the agenda pack, not the
+        # minutes.
+        "key": "cabinet-2019-10-29",
+        "body": "cabinet",
+        "start": "2019-10-29T14:00",
+        "end": None,
+        "venue": "Committee Room 3 - Council House",
+        "status": "held",
+        "agenda_status": "published",
+        "agenda_published": "2019-10-21",
+        "minutes_status": "none",
+        "contact_officer": "knight-lara",
+        "published_by": "Martin Yardley, Deputy Chief Executive (Place)",
+        "attendance": [],
+    },
+]
+
+# 8 April 2019 (reconstructed from the minutes), 8 July 2019 (all twelve items +
+# 3(a)/(b)) and Cabinet 29 October 2019.
+# Pillar tags are inferred (seed-000 notes 8.2): the seeds tag nothing. WD = wider
+# determinants, HB = health behaviours and lifestyles, PC = places and communities, IC =
+# integrated health and care.
+AGENDA_ITEMS = [
+    {
+        # inferred: the April 2019 agenda is not in the seeds. Items, numbers and
+        # sections are reconstructed from minutes 40-53 in minute order, with the
+        # standing item 1 (Welcome and Apologies) that produced no minute. Presenter
+        # lines are built from the minutes' wording ('The Board considered a report of
+        # ...').
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 1,
+        "sub_letter": "",
+        "title": "Welcome and Apologies for Absence",
+        "kind": "apologies",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 2,
+        "sub_letter": "",
+        "title": "Declarations of Interest",
+        "kind": "declarations",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 3,
+        "sub_letter": "",
+        "title": "Minutes of Previous Meeting",
+        "kind": "minutes",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 4,
+        "sub_letter": "",
+        "title": "Chair's Update",
+        "kind": "chairs_update",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 5,
+        "sub_letter": "",
+        "title": "Young People and Violence",
+        "kind": "report",
+        "presenter": (
+            "Report and presentation of Chief Superintendent Mike O'Hara, West "
+            "Midlands Police"
+        ),
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 6,
+        "sub_letter": "",
+        "title": "Coventry Physical Activity Framework 2019 - 2024",
+        "kind": "report",
+        "presenter": "Report of Liz Gaulton, Director of Public Health and Wellbeing",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "HB",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 7,
+        "sub_letter": "",
+        "title": "Joint Strategic Needs Assessment (JSNA) Update",
+        "kind": "report",
+        "presenter": (
+            "Report of Liz Gaulton, Director of Public Health and Wellbeing; "
+            "presentation from Si Chun Lam, Coventry Council"
+        ),
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "PC",
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        # inferred: pillars as for the July draft strategy item (the notes do not tag
+        # minute 47).
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 8,
+        "sub_letter": "",
+        "title": "Coventry Joint Health and Wellbeing Strategy Refresh Update",
+        "kind": "report",
+        "presenter": "Report of Liz Gaulton, Director of Public Health and Wellbeing",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["HB", "PC", "IC"],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 9,
+        "sub_letter": "",
+        "title": "Better Health, Better Care, Better Value Programme Update",
+        "kind": "report",
+        "presenter": "Report of Rachael Danter, Programme Director",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "IC",
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        # inferred: pillars as for the July Place Forum item (the notes do not tag
+        # minute 49).
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 10,
+        "sub_letter": "",
+        "title": "Coventry and Warwickshire Place Forum",
+        "kind": "report",
+        "presenter": "Report of Liz Gaulton, Director of Public Health and Wellbeing",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "IC",
+        "secondary_pillars": ["HB", "PC"],
+        "priorities": [],
+    },
+    {
+        # 'a brief report' - no author named in minute 50. inferred: pillars as for July
+        # item 6.
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 11,
+        "sub_letter": "",
+        "title": "Housing and Homelessness Strategy",
+        "kind": "report",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 12,
+        "sub_letter": "",
+        "title": "'I' Statements for Health and Social Care",
+        "kind": "report",
+        "presenter": "Report of Andrea Green, Coventry and Rugby CCG",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "IC",
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 13,
+        "sub_letter": "",
+        "title": (
+            "Care Quality Commission (CQC) Local System Review - Improvement Plan "
+            "Completion"
+        ),
+        "kind": "report",
+        "presenter": "Report of Pete Fahy, Director of Adult Services",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "IC",
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "section": "Public Business",
+        "number": 14,
+        "sub_letter": "",
+        "title": "Any other items of public business",
+        "kind": "any_other_business",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "section": "Public Business",
+        "number": 1,
+        "sub_letter": "",
+        "title": "Welcome and Apologies for Absence",
+        "kind": "apologies",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "section": "Public Business",
+        "number": 2,
+        "sub_letter": "",
+        "title": "Declarations of Interest",
+        "kind": "declarations",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "section": "Public Business",
+        "number": 3,
+        "sub_letter": "",
+        "title": "Minutes of Previous Meeting",
+        "kind": "minutes",
+        "presenter": "",
+        "description": "",
+        "pages": [5, 20],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "section": "Public Business",
+        "number": 3,
+        "sub_letter": "a",
+        "title": "To agree the minutes of the meeting held on 8th April 2019",
+        "kind": "minutes",
+        "presenter": "",
+        "description": "",
+        "pages": [5, 20],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "section": "Public Business",
+        "number": 3,
+        "sub_letter": "b",
+        "title": "Matters Arising",
+        "kind": "matters_arising",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "section": "Public Business",
+        "number": 4,
+        "sub_letter": "",
+        "title": "Appointment of the Deputy Chair of the Health and Wellbeing Board",
+        "kind": "appointment",
+        "presenter": "",
+        "description": (
+            "To confirm the appointment of Dr Sarah Raistrick, Coventry and Rugby "
+            "CCG, as Deputy Chair of the Health and Wellbeing Board for 2019/20"
+        ),
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "section": "Public Business",
+        "number": 5,
+        "sub_letter": "",
+        "title": "Chair's Update",
+        "kind": "chairs_update",
+        "presenter": "The Chair, Councillor Caan will report at the meeting",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        # Discharges minute 50(2) of 8 April 2019. Pillars per seed-000 notes 8.2
+        # (inferred).
+        "meeting": "hwb-2019-07-08",
+        "section": "Development Items",
+        "number": 6,
+        "sub_letter": "",
+        "title": "Housing and Homelessness One Coventry Approach",
+        "kind": "report",
+        "presenter": "Report and presentation of Jim Crawshaw, Head of Housing",
+        "description": (
+            "This paper provides background information about the Housing and "
+            "Homelessness item and outlines the recommendations for that item."
+        ),
+        "pages": [21, 22],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+    },
+    {
+        # Report title printed '... 2019-2023' (L531). Discharges the intention noted in
+        # minute 47.
+        # inferred: the notes tag all four pillars; WD chosen as primary.
+        "meeting": "hwb-2019-07-08",
+        "section": "Development Items",
+        "number": 7,
+        "sub_letter": "",
+        "title": "Draft Coventry Joint Health and Wellbeing Strategy 2019-23",
+        "kind": "report",
+        "presenter": (
+            "Report and presentation of Liz Gaulton, Director of Public Health and "
+            "Wellbeing"
+        ),
+        "description": (
+            "This paper reports on the outcomes of the public consultation on the "
+            "Joint Health and Wellbeing Strategy proposals and presents an initial "
+            "draft Health and Wellbeing Strategy for consideration and endorsement by "
+            "the Board."
+        ),
+        "pages": [23, 114],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["HB", "PC", "IC"],
+        "priorities": ["2019-p1", "2019-p2", "2019-p3"],
+    },
+    {
+        # The paper has no Purpose section; the description is its paragraph 1.1 (first
+        # sentence).
+        "meeting": "hwb-2019-07-08",
+        "section": "Delivery Items",
+        "number": 8,
+        "sub_letter": "",
+        "title": (
+            "Governance Arrangements for the Coventry and Warwickshire Health and "
+            "Care Partnership"
+        ),
+        "kind": "report",
+        "presenter": (
+            "Report of Professor Sir Chris Ham, Better Health, Better Care, Better "
+            "Value"
+        ),
+        "description": (
+            "In preparing to become an accredited Integrated Care System (ICS), it "
+            "was agreed that there would be a review of governance arrangements in "
+            "the Coventry and Warwickshire Health and Care Partnership."
+        ),
+        "pages": [115, 120],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "IC",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "section": "Delivery Items",
+        "number": 9,
+        "sub_letter": "",
+        "title": (
+            "Coventry and Warwickshire Place Forum and Year of Wellbeing 2019 Update"
+        ),
+        "kind": "report",
+        "presenter": "Report of Liz Gaulton, Director of Public Health and Wellbeing",
+        "description": (
+            "This paper updates the Health and Wellbeing Board on the outcomes of the "
+            "Place Forum meeting on 11 June 2019 and informs Board members about Year "
+            "of Wellbeing activities and plans."
+        ),
+        "pages": [121, 126],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "IC",
+        "secondary_pillars": ["HB", "PC"],
+        "priorities": [],
+    },
+    {
+        # The report itself was written by Helen Green, Public Health Registrar (seed
+        # 000 L2986).
+        "meeting": "hwb-2019-07-08",
+        "section": "Governance Items",
+        "number": 10,
+        "sub_letter": "",
+        "title": "Multiple Complex Needs Evaluation and Future Governance",
+        "kind": "report",
+        "presenter": (
+            "Report of Chief Superintendent Mike O'Hara, West Midlands Police and "
+            "Chair of Coventry Multiple Complex Needs Board"
+        ),
+        "description": (
+            "This paper updates the Health and Wellbeing Board on the evaluation of "
+            "the Multiple Complex Needs programme within Coventry and informs Board "
+            "members about plans for future governance."
+        ),
+        "pages": [127, 168],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["IC", "PC"],
+        "priorities": [],
+    },
+    {
+        # Priorities: seed 004 L1778 says the loneliness priority will build on these
+        # proof of concept projects.
+        "meeting": "hwb-2019-07-08",
+        "section": "Governance Items",
+        "number": 11,
+        "sub_letter": "",
+        "title": "Community Projects Proof of Concept Evaluations",
+        "kind": "report",
+        "presenter": "Report of Valerie de Souza, Public Health Consultant",
+        "description": (
+            "This paper will update on two projects co-funded by Better Care Fund "
+            "(BCF) and Public Health-Insight (PH-I) and being delivered by two "
+            "community organisations in Coventry."
+        ),
+        "pages": [169, 212],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": "PC",
+        "secondary_pillars": ["HB"],
+        "priorities": ["2019-p1", "2019-p3"],
+    },
+    {
+        # Printed after the Governance Items heading with no new heading (seed 000 L71).
+        "meeting": "hwb-2019-07-08",
+        "section": "Governance Items",
+        "number": 12,
+        "sub_letter": "",
+        "title": "Any other items of public business",
+        "kind": "any_other_business",
+        "presenter": "",
+        "description": (
+            "Any other items of public business which the Chair decides to take as "
+            "matters of urgency because of the special circumstances involved"
+        ),
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "cabinet-2019-10-29",
+        "section": "Public business",
+        "number": 1,
+        "sub_letter": "",
+        "title": "Apologies",
+        "kind": "apologies",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "cabinet-2019-10-29",
+        "section": "Public business",
+        "number": 2,
+        "sub_letter": "",
+        "title": "Declarations of Interest",
+        "kind": "declarations",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "cabinet-2019-10-29",
+        "section": "Public business",
+        "number": 3,
+        "sub_letter": "",
+        "title": "Minutes",
+        "kind": "minutes",
+        "presenter": "",
+        "description": "",
+        "pages": [3, 10],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "cabinet-2019-10-29",
+        "section": "Public business",
+        "number": 3,
+        "sub_letter": "a",
+        "title": "To agree the minutes from the meeting of Cabinet on 8th October 2019",
+        "kind": "minutes",
+        "presenter": "",
+        "description": "",
+        "pages": [3, 10],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "cabinet-2019-10-29",
+        "section": "Public business",
+        "number": 3,
+        "sub_letter": "b",
+        "title": "Matters arising",
+        "kind": "matters_arising",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        # Cabinet items are not tagged to the population health framework (seed-004
+        # notes 1.2).
+        "meeting": "cabinet-2019-10-29",
+        "section": "Public business",
+        "number": 4,
+        "sub_letter": "",
+        "title": "Youth Justice Plan",
+        "kind": "report",
+        "presenter": "Report of the Deputy Chief Executive (People)",
+        "description": "",
+        "pages": [11, 86],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        # Key decision: 'Yes' (seed 004 L1689). Considered by the HWB on 14 October
+        # 2019.
+        "meeting": "cabinet-2019-10-29",
+        "section": "Public business",
+        "number": 5,
+        "sub_letter": "",
+        "title": "Coventry Health and Well-being Strategy",
+        "kind": "report",
+        "presenter": "Report of the Deputy Chief Executive (People)",
+        "description": (
+            "The Cabinet is requested to: 1) Approve the Coventry Health and "
+            "Well-being Strategy"
+        ),
+        "pages": [87, 140],
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": ["2019-p1", "2019-p2", "2019-p3"],
+    },
+    {
+        "meeting": "cabinet-2019-10-29",
+        "section": "Public business",
+        "number": 6,
+        "sub_letter": "",
+        "title": "Outstanding Issues",
+        "kind": "other",
+        "presenter": "",
+        "description": "There are no outstanding issues",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+    {
+        "meeting": "cabinet-2019-10-29",
+        "section": "Public business",
+        "number": 7,
+        "sub_letter": "",
+        "title": (
+            "Any other items of public business which the Chair decides to take as a "
+            "matter of urgency because of the special circumstances involved."
+        ),
+        "kind": "any_other_business",
+        "presenter": "",
+        "description": "",
+        "pages": None,
+        "is_exempt": False,
+        "exempt_paragraph": None,
+        "open_title": "",
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+    },
+]
+
+# All of minutes 40-53 of 8 April 2019, narrative verbatim as simple HTML (resolutions
+# held separately in 'resolution'). Resolution text is verbatim without the clause
+# number.
+# inferred: pillar tags as for the matching agenda items.
+MINUTES = [
+    {
+        "meeting": "hwb-2019-04-08",
+        "number": 40,
+        "municipal_year": 2018,
+        "title": "Declarations of Interest",
+        "agenda_item": {"number": 2, "sub_letter": ""},
+        "narrative": "<p>There were no declarations of interest.</p>",
+        "is_exempt": False,
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+        "resolution": None,
+    },
+    {
+        # Ordinal '14<sup>th</sup>' converted to plain text.
+        "meeting": "hwb-2019-04-08",
+        "number": 41,
+        "municipal_year": 2018,
+        "title": "Minutes of Previous Meeting",
+        "agenda_item": {"number": 3, "sub_letter": ""},
+        "narrative": (
+            "<p>The minutes of the meeting held on 14th January, 2019 were signed as "
+            "a true record. There were no matters arising.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+        "resolution": None,
+    },
+    {
+        # No agenda item: the welcome to new members became a minute of its own (title
+        # is two names).
+        "meeting": "hwb-2019-04-08",
+        "number": 42,
+        "municipal_year": 2018,
+        "title": "Stuart Linnell and Sue Ogle",
+        "agenda_item": None,
+        "narrative": (
+            "<p>The Chair, Councillor Caan, welcomed Stuart Linnell, Chair of "
+            "Healthwatch Coventry and Sue Ogle, Chief Executive of Voluntary Action "
+            "Coventry who were attending their first formal meeting of the Board.</p>"
+            "<p>The Chair informed the Board that Rachael Danter had recently been "
+            "appointed as the fulltime Transformation Director for the STP, so would "
+            "no longer be representing NHS England on the Board. The Board would be "
+            "working with Rachael in her new role.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+        "resolution": None,
+    },
+    {
+        # Forward cross-reference 'Minute 47 below also refers' kept verbatim.
+        "meeting": "hwb-2019-04-08",
+        "number": 43,
+        "municipal_year": 2018,
+        "title": "Chair's Update",
+        "agenda_item": {"number": 4, "sub_letter": ""},
+        "narrative": (
+            "<p>The Chair, Councillor Caan, informed of the successful Year of "
+            "Wellbeing Community Leaders event held in St. Mary's Guildhall on 7th "
+            "March for people from community and faith groups working to improve "
+            "health and wellbeing outcomes in the city. There was the opportunity to "
+            "meet service providers supporting the Year of Wellbeing. Reference was "
+            "also made to the successful Kings Fund event held on 6th March, Minute "
+            "47 below also refers.</p>"
+            "<p>Councillor Caan reported on the busy start to the European City of "
+            "Sport 2019 with involvement in over 30 events. Particular reference was "
+            "made to just under 4,000 people taking part in the Coventry Half "
+            "Marathon on 24th March which also included a new 5km race and a 2.5km "
+            "wheelchair race. In addition, over 2,000 children from local schools "
+            "took part in the Children's Mile at the War Memorial Park on 17th March. "
+            "Takeover Games at Coventry Blaze, Wasps, Coventry City Football Club and "
+            "Wasps Netball had also taken place. He informed the Board that over 60 "
+            "applications had been made to the Sport and Culture Innovation Fund, "
+            "which encouraged clubs to do things differently to get more people "
+            "active in the city.</p>"
+            "<p>Councillor Caan informed of the launch of the Good Gym project which "
+            "was launched on 19th March in partnership with the West Midlands "
+            "Combined Authority and the City Council. This combined physical activity "
+            "and fitness with helping people in need and social projects.</p>"
+            "<p>An update was provided on recent meetings of the West Midlands "
+            "Combined Authority and the Chair informed how he was leading the work on "
+            "Sports and Physical activity.</p>"
+            "<p>Dr Sarah Raistrick, Deputy Chair, reported on the values based care "
+            "through the STP communities of value including an event held on 21st "
+            "March. She also referred to the Cervical Screening Campaign launched on "
+            "6th April which had been supported by Healthy Lifestyles, MacMillan and "
+            "STP representatives along with Wasps Netball. Opportunities were also "
+            "taken to get people to sign pledges for the Year of Wellbeing.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+        "resolution": None,
+    },
+    {
+        # Page-break split (L167/L169) joined; the bullet list split by a blank line
+        # (L189-191) joined.
+        "meeting": "hwb-2019-04-08",
+        "number": 44,
+        "municipal_year": 2018,
+        "title": "Young People and Violence",
+        "agenda_item": {"number": 5, "sub_letter": ""},
+        "narrative": (
+            "<p>The Board considered a report and presentation of Chief "
+            "Superintendent Mike O'Hara, West Midlands Police concerning youth "
+            "violence in the city and the existing activity to address the problems. "
+            "Rashid Bhayat, Chief Executive Officer, Positive Youth Foundation "
+            "attended the meeting for the consideration of this item.</p>"
+            "<p>The report indicated that there was increasing concern and profile "
+            "around youth violence in the city and, whilst lots of activity was "
+            "already in place to address this, there was recognition that there was a "
+            "need for a coordinated approach to tackling the issue. Coventry's senior "
+            "leaders had acknowledged that violence in the city should be approached "
+            "as a public health issue, in that it had root causes, it could be "
+            "treated, but most importantly it could be prevented.</p>"
+            "<p>The drivers of violence were identified as poverty, deprivation, "
+            "substance misuse, adverse childhood experiences, mental health issues, "
+            "urban environments, organised crime, county lines and having a large "
+            "population of young people. To make an impact on violence over the long "
+            "term all these factors needed to be addressed by taking a systematic "
+            "'public health approach'. Data and intelligence was to be used to assess "
+            "the scope of the problem, identifying who was at risk and what common "
+            "risk factors they shared to inform evidence based approaches over the "
+            "short, medium and long term.</p>"
+            "<p>A Violence Summit for city leaders was held at the end of January, "
+            "focused around identifying root causes, key priorities and resources, "
+            "and laying the foundations for follow-up work to further develop and "
+            "operationalise these. The Board were informed that further events were "
+            "planned to engage the voluntary sector and the local community.</p>"
+            "<p>The presentation provided information on the figures for national and "
+            "West Midlands violent crime for 2010-2018, and regional and violent "
+            "crime and knife crime for 2002 to 2019, which showed that violence was "
+            "continuing to increase. The Board were informed that it was children and "
+            "young people who were particularly at risk.</p>"
+            "<p>Attention was drawn to the ongoing good work currently being carried "
+            "out to tackle violence, including violence prevention activity. The "
+            "board noted that there was a good foundation in this area but it wasn't "
+            "particularly clear, co-ordinated or focused. Reference was made to the "
+            "police response and the broader developing partnership response.</p>"
+            "<p>The presentation concluded with the proposed partnership next steps "
+            "which included the development of a City Strategy on Youth Violence with "
+            "a public health approach throughout. It was proposed to establish a "
+            "partnership governance structure and monitoring framework with the "
+            "setting up of a Youth Violence Reduction Board.</p>"
+            "<p>Members raised a number of issues in response to the presentation, "
+            "matters raised included:</p>"
+            "<ul><li>What would success look like</li><li>The importance of having "
+            "measurable goals</li><li>An explanation as to the peaks and troughs in "
+            "violent crime and the impact of austerity</li><li>Support for the City "
+            "Strategy on Youth Violence</li><li>The importance of moving on with the "
+            "here and now, not just waiting for a finalised strategy</li><li>An "
+            "acknowledgment of the strong supportive partnership approach committed "
+            "to dealing with the issues concerning young people and "
+            "violence</li><li>The importance of ensuring the young people have "
+            "aspirations and job opportunities allowing them to have positive choices "
+            "to make about their futures</li><li>What was being done to address the "
+            "issue in collaboration with neighbouring forces and at a regional "
+            "level</li><li>An acknowledgement of the Board's role: that prevention "
+            "and breaking the cycle of youth violence sits within the remit of the "
+            "Board, particularly as solutions require a cross cutting approach, for "
+            "example mental health, domestic abuse and parenting support</li></ul>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "resolution": {
+            "preamble": "",
+            "inline": False,
+            "clauses": [
+                {
+                    "label": "1",
+                    "verb": "endorsed",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The proposed approach to tackling young people and violence "
+                        "by developing a strategy, taking a public health approach "
+                        "and establishing a partnership, governance structure and "
+                        "monitoring framework be endorsed and supported."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "2",
+                    "verb": "requested",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "Officers be requested to give further consideration to the "
+                        "governance arrangements, with particular reference to the "
+                        "Youth Violence Reduction Board."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "3",
+                    "verb": "requested",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "Further reports be submitted to future meetings of the Board "
+                        "as appropriate."
+                    ),
+                    "subclauses": [],
+                },
+            ],
+        },
+    },
+    {
+        # Page-break split (L210/L212) joined.
+        "meeting": "hwb-2019-04-08",
+        "number": 45,
+        "municipal_year": 2018,
+        "title": "Coventry Physical Activity Framework 2019 - 2024",
+        "agenda_item": {"number": 6, "sub_letter": ""},
+        "narrative": (
+            "<p>The Board considered a report of Liz Gaulton, Director of Public "
+            "Health and Wellbeing which provided an overview of the Coventry Physical "
+            "Activity Framework 2019 – 2024, the consultation findings and the "
+            "proposed implementation. A copy of the framework was attached as an "
+            "appendix to the report.</p>"
+            "<p>The report referred to the aim to make sure that Coventry was a far "
+            "more active city by 2024 with everyone moving more and levels of "
+            "inactivity reduced. Currently only just over half of the city's adult "
+            "population undertook regular physical activity with almost two thirds "
+            "classed as obese. Lifestyle indicators such as smoking, alcohol and "
+            "healthy eating were also below the England comparators. Collective "
+            "action was required to improve this. The draft Coventry on the Move "
+            "framework 2019 – 2024 had been developed by stakeholders across the NHS, "
+            "voluntary sector, Universities, WMCA, sports and culture organisations "
+            "as well as City Council officers. It aimed to involve residents in a "
+            "collective campaign to increase movement and physical activity and to "
+            "support stakeholders in recognising their role in enabling and promoting "
+            "this. The ambition was to ignite a social movement that made physical "
+            "activity and getting involved in local communities a part of daily life "
+            "in Coventry.</p>"
+            "<p>The Board were informed that the four key priorities in the strategy "
+            "were defined by the stakeholders who were engaged between July and "
+            "October last year to scope and test the priorities and objectives as "
+            "they developed. Public consultation during February and March 2019 had "
+            "confirmed support for these priorities as the focus going forwards as "
+            "follows:</p>"
+            "<ul><li>Enhance our places and spaces for all</li><li>Improve how we "
+            "communicate</li><li>Movement for life</li><li>Develop leadership and "
+            "skills at all levels</li></ul>"
+            "<p>The report detailed the areas highlighted for further development "
+            "which has arisen during the public consultation.</p>"
+            "<p>The Board noted that feedback from Sport England was that the "
+            "framework would benefit from setting out stronger leadership and "
+            "advocacy for physical activity both within the sector and the wider "
+            "(influencing) system. Community empowerment, social action and a clear "
+            "call to action were also areas that Sport England felt could be "
+            "strengthened. The background data and information were seen as one of "
+            "the strongest elements of the framework and it was recommended that this "
+            "be used further not only to 'paint the picture' of physical inactivity "
+            "but to identify targeted action and then grow the momentum based on the "
+            "first tranche of achievements.</p>"
+            "<p>West Midlands Combined Authority had echoed their support for a clear "
+            "leadership and governance structure and the need to particularly focus "
+            "on the levels of physical inactivity and inequalities in those who take "
+            "part. A recommendation was that Coventry sought to develop the data and "
+            "information report to understand residents and their barriers and "
+            "motivations to take part.</p>"
+            "<p>The framework was not intended to be a standalone programme, it was "
+            "developed to provide an overarching set of priorities that brought "
+            "together existing work on sports, culture and destination that would "
+            "support Coventry in becoming a more active City by 2024. Through the "
+            "development of the framework a number of gaps and areas for development "
+            "had emerged. It was proposed that a delivery plan would be drawn up "
+            "during 2019 that identified where existing programmes were being "
+            "implemented and owned, and that a task and finish approach was taken to "
+            "developing actions with partners to address key gaps. The oversight of "
+            "the delivery plan was to sit within destination management and the "
+            "Health and Wellbeing Board governance structures. The public health team "
+            "would provide the organisational support.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": "HB",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "resolution": {
+            "preamble": "",
+            "inline": False,
+            "clauses": [
+                {
+                    "label": "1",
+                    "verb": "approved",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The Coventry Physical Activity Framework 2019-2024 be "
+                        "approved."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "2",
+                    "verb": "approved",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": "The implementation approach be approved as follows:",
+                    "subclauses": [
+                        {
+                            "label": "i",
+                            "verb": "approved",
+                            "kind": "decision",
+                            "recommended_to": None,
+                            "text": (
+                                "To align governance, reporting and delivery of the "
+                                "objectives with planning already underway around "
+                                "sports, culture and destination, infrastructure, "
+                                "travel and greenspace."
+                            ),
+                        },
+                        {
+                            "label": "ii",
+                            "verb": "approved",
+                            "kind": "decision",
+                            "recommended_to": None,
+                            "text": (
+                                "To establish an overarching work programme that "
+                                "combines existing delivery with new requirements "
+                                "identified in the framework."
+                            ),
+                        },
+                    ],
+                },
+            ],
+        },
+    },
+    {
+        # Page-break split (L253/L255) joined; 'Further to Minute 31/18' kept verbatim.
+        "meeting": "hwb-2019-04-08",
+        "number": 46,
+        "municipal_year": 2018,
+        "title": "Joint Strategic Needs Assessment (JSNA) Update",
+        "agenda_item": {"number": 7, "sub_letter": ""},
+        "narrative": (
+            "<p>Further to Minute 31/18, the Board considered a report of Liz "
+            "Gaulton, Director of Public Health and Wellbeing, which provided an "
+            "update on progress with the development of the place-based Joint "
+            "Strategic Needs Assessment (JSNA). The Board also received a "
+            "corresponding presentation from Si Chun Lam, Coventry Council, "
+            "highlighting the approach to the JSNA; setting out the key messages; and "
+            "informing of further information and resources.</p>"
+            "<p>The report indicated that the new place-based JSNA was being "
+            "developed for the period 2019 to 2022 to help partners understand needs "
+            "and assets at a local level. The refreshed Health and Wellbeing Strategy "
+            "would translate the emerging JSNA findings into priorities for what the "
+            "Board wanted to achieve over the next three to four years. The Board had "
+            "previously agreed to take a place-based approach to the JSNA, based "
+            "around the 8 family hub geographies.</p>"
+            "<p>The Board noted that the JSNA is being used as a vehicle for engaging "
+            "and involving local partners and stakeholders, to give more in-depth "
+            "understanding of the assets and needs of geographical areas within the "
+            "City and support programmes and strategies which are founded on "
+            "community resilience and service delivery at locality level. The process "
+            "involved the collection of 'hard' evidence from data sources, as well as "
+            "consultation with local stakeholders - organisations and individuals - "
+            "to understand the key issues facing local communities.</p>"
+            "<p>Since the previous update, recent progress included:</p>"
+            "<p>(i) The final content of the data profiling tool had now been agreed "
+            "and look and usability of the tool was being tested by Coventry City "
+            "Council insight team and with partners. This tool would include data "
+            "about Coventry under four themes: Demographics and Communities, Health "
+            "and Wellbeing, Prospects and Environment.</p>"
+            "<p>(ii) A range of engagement activity has taken place including "
+            "place-based engagement with residents in two family hub-based localities "
+            "(Moat and Foleshill); engagement with a large range of community and "
+            "voluntary sectors organisations both working across the city and within "
+            "specific localities; and engagement with communities of interest, "
+            "particularly those representing individuals with protected "
+            "characteristics.</p>"
+            "<p>(iii) A city-wide profile was being designed which would incorporate "
+            "analysis of data via the data profiling tool and analysis of outputs "
+            "from the engagement work. This profile would highlight key issues in the "
+            "city, using both data and the reflections captured through engagement "
+            "with residents and communities. The profile would also identify assets "
+            "which were currently addressing some of these issues and how these "
+            "assets might be supported and grown to do more. Finally, there were "
+            "recommendations for further action and gaps which required more support. "
+            "These findings would be used to shape the new Health and Wellbeing "
+            "Strategy.</p>"
+            "<p>The report referred to the next steps in the process which included "
+            "the continued development of the data profiler tool, which was expected "
+            "to be available for general use by June. The first phase of engagement, "
+            "as set out above, was currently being analysed and results would be "
+            "shared with partners once this analysis was complete. The Board were "
+            "informed that following analysis and dissemination of outputs, this "
+            "first phase of engagement would be reviewed and a decision made whether "
+            "further specific engagement events were to be held in each of the other "
+            "family hub areas, or if outputs from existing engagement forums were "
+            "used to inform locality-based profiles. As with the City-wide profile, "
+            "locality based profiles would be produced for each of the eight family "
+            "hub areas using both data and engagement outputs. It was anticipated "
+            "that a final draft of the City-wide profile would be available by "
+            "mid-May, with profiles for Foleshill and Moat following shortly after. "
+            "The timeline for the completion of the other six locality profiles would "
+            "depend on the approach taken to local engagement going forward.</p>"
+            "<p>The Board would continue to receive updates as the place-based "
+            "profiles emerged and would play an important role in ensuring that the "
+            "local health and care economy was being shaped by the outputs and "
+            "recommendations of these profiles.</p>"
+            "<p>The presentation provided additional data on the four main themes: "
+            "Demographics and Community, Prospects, Environment and Health and "
+            "Wellbeing.</p>"
+            "<p>Members were offered the option of a training session to provide "
+            "partners with an understanding the data profiling tool so allowing them "
+            "to include their data on the system.</p>"
+            "<p>Clarification was sought as to the opportunities to use the data to "
+            "see trends over time and to undertake comparisons with other similar "
+            "areas across the country.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": "PC",
+        "secondary_pillars": [],
+        "priorities": [],
+        "resolution": {
+            "preamble": "",
+            "inline": False,
+            "clauses": [
+                {
+                    "label": "1",
+                    "verb": "noted",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The progress in the development of a place-based Joint "
+                        "Strategic Needs Assessment for Coventry be noted."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "2",
+                    "verb": "agreed",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The structure and content of the City wide and eight "
+                        "locality profiles be agreed."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "3",
+                    "verb": "noted",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The emerging outputs from the JSNA be noted, including how "
+                        "these were shaping the new Health and Wellbeing Strategy."
+                    ),
+                    "subclauses": [],
+                },
+            ],
+        },
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "number": 47,
+        "municipal_year": 2018,
+        "title": "Coventry Joint Health and Wellbeing Strategy Refresh Update",
+        "agenda_item": {"number": 8, "sub_letter": ""},
+        "narrative": (
+            "<p>The Board considered a report of Liz Gaulton, Director of Public "
+            "Health and Wellbeing, which detailed a stock-take of progress against "
+            "the 2016 Joint Health and Wellbeing Strategy; summarised the outcomes of "
+            "a senior partner workshop held in March on the new strategy; and "
+            "outlined the plan for the development of the new Joint Health and "
+            "Wellbeing Strategy including the Consultation Plan. Copies of the "
+            "stocktake of progress at March 2019 and the Consultation Plan were set "
+            "out at appendices to the report.</p>"
+            "<p>The report indicated that the current Health and Wellbeing Strategy "
+            "covered the period 2016-19 and work was underway to produce a revised "
+            "Strategy for approval and publication in autumn 2019.</p>"
+            "<p>The existing Health and Wellbeing Strategy 2016-19 identified three "
+            "priorities:</p>"
+            "<ul><li>(i) Working together as a Marmot City: reducing health and "
+            "wellbeing inequalities</li><li>(ii) Improving the health and wellbeing "
+            "of individuals with multiple complex needs</li><li>(iii) Developing an "
+            "integrated health and care system that provides the right help and "
+            "support to enable people to live their lives well</li></ul>"
+            "<p>Both the Marmot and Multiple Complex Needs programmes were being "
+            "evaluated formally and comprehensively. However, both the impact and "
+            "learning were required to inform the refreshed Health and Wellbeing "
+            "Strategy and so a light touch stocktake of key outcomes and learning "
+            "from the current Strategy had been undertaken, the details of which were "
+            "set out in an appendix to the report. The report referred to the "
+            "successful work undertaken by both the Marmot Steering Group and the "
+            "Multiple Complex Needs (MCN) Board. Reference was also made to the "
+            "integration of health and care which had continued to evolve at pace in "
+            "a context of a policy shift towards even closer collaboration through "
+            "Integrated Care Systems.</p>"
+            "<p>Key learning from the current Strategy to inform the refresh "
+            "included:</p>"
+            "<ul><li>i) Inclusion of priorities had raised their profile and "
+            "galvanised commitment around addressing health inequalities and "
+            "supporting individuals with multiple complex needs</li><li>ii) "
+            "Partnerships had been brought together to address the priorities and the "
+            "benefits of stronger partnership working had been realised</li><li>iii) "
+            "There remained a need for more active engagement of wider partners, and "
+            "this was needed at an early stage in Strategy development</li><li>iv) A "
+            "lack of dedicated resource to support the Strategy priorities had "
+            "restricted impact in some areas</li><li>v) Opportunities had been lost "
+            "as a result of the three priorities being implemented and monitored "
+            "separately, so that links and synergies had not been identified and "
+            "exploited</li><li>vi) There was no overarching performance framework to "
+            "monitor progress of the Strategy and there was a need to find more "
+            "tangible ways of measuring and demonstrating impact.</li></ul>"
+            "<p>The report referred to a workshop for senior leaders from across the "
+            "system held on 6 March, facilitated by the King's Fund, which provided "
+            "an early opportunity to engage senior partners in shaping the new Health "
+            "and Wellbeing Strategy. The purpose was to test the King's Fund's "
+            "population health model as a framework for reviewing current activity "
+            "and developing the Strategy, and to hear from senior leaders about their "
+            "ideas for future health and wellbeing priorities.</p>"
+            "<p>Key themes and messages arising from the workshop were:</p>"
+            "<ul><li>There were already strong partnerships to build on in the "
+            "city</li><li>The new Strategy should form part of the Year of Wellbeing "
+            "legacy and reflect the opportunities arising from the UK City of Culture "
+            "2021 programme, which falls within the timeframe of the new "
+            "Strategy</li><li>The system needed to facilitate community leadership – "
+            "through investment in communities and having a flexible offer that "
+            "empowers and enables community leadership, but also by engaging in more "
+            "meaningful dialogue with communities</li><li>Outcomes and impact – an "
+            "evidence base was needed, especially around stronger communities and "
+            "wider determinants, and to develop capacity to research, evaluate, "
+            "demonstrate and grow good practice and draw on learning from "
+            "elsewhere</li><li>Communication – the power of personal stories in "
+            "demonstrating impact and building trust in services, and the need for "
+            "more effective messaging about self-care, and potential digital "
+            "opportunities around signposting</li><li>Interconnectedness (“job, "
+            "house, friend”) – wider determinants and where I live / my community "
+            "impact on lifestyle choices / healthy behaviours. We need to recognise "
+            "the contribution of all services and consider the health and wellbeing "
+            "impact of all policies</li><li>Concern about gaps in services – and "
+            "people falling through gaps – and a need to be more joined up and "
+            "strategic</li><li>Facilities – issues around access to services and "
+            "availability of facilities locally; opportunities to bring community "
+            "assets (eg. schools) into use</li><li>Focus on prevention – need to take "
+            "bold decisions to move resources upstream.</li></ul>"
+            "<p>There was a strong view that as a system there needed to be a clear "
+            "focus on two or three priorities where we could make a difference by "
+            "channelling resource and energy over the next few years, and a number of "
+            "potential priorities were proposed. At the same time there was "
+            "recognition that there were some key enablers (such as empowering "
+            "community leaders or building stronger partnerships around wider "
+            "determinants) where investment and change was also needed.</p>"
+            "<p>The Board noted the intention to bring a final draft of the Strategy "
+            "in June/July for consideration and endorsement, with approval and "
+            "publication taking place in the autumn.</p>"
+            "<p>The Board discussed the public health approach to issues including "
+            "knife crime and suicide prevention along with the importance of the "
+            "inclusion of tackling inequalities within the strategy. The importance "
+            "of engagement with young people and their families and communities to "
+            "understand their concerns was highlighted.</p>"
+            "<p>Discussion also centred on how the locality data obtained for the "
+            "Joint Strategic Needs Assessment would be used to inform a city-wide "
+            "strategy, rather than a number of different strategies for different "
+            "communities. It was acknowledged that a better impact was achieved by "
+            "having just one strategy.</p>"
+            "<p>Members questioned whether the two face to face public consultation "
+            "sessions held in one location were sufficient to obtain feedback from a "
+            "variety of communities. All of the groups and organisations involved in "
+            "the JSNA would be invited to contribute to the consultation.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": "WD",
+        "secondary_pillars": ["HB", "PC", "IC"],
+        "priorities": [],
+        "resolution": {
+            "preamble": (
+                "having considered the outcomes and learning from the current Health "
+                "and Wellbeing Strategy to inform the Strategy refresh"
+            ),
+            "inline": False,
+            "clauses": [
+                {
+                    "label": "1",
+                    "verb": "noted",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The outcomes of the Health and Wellbeing Strategy workshop "
+                        "held on 6th March 2019 be noted."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "2",
+                    "verb": "endorsed",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The proposed approach to the Health and Wellbeing Strategy "
+                        "refresh, including the Consultation Plan and timeline, be "
+                        "endorsed."
+                    ),
+                    "subclauses": [],
+                },
+            ],
+        },
+    },
+    {
+        # The run of hard-break lines (L341-352) rendered as two headed lists.
+        "meeting": "hwb-2019-04-08",
+        "number": 48,
+        "municipal_year": 2018,
+        "title": "Better Health, Better Care, Better Value Programme Update",
+        "agenda_item": {"number": 9, "sub_letter": ""},
+        "narrative": (
+            "<p>The Board considered a report of Rachael Danter, Programme Director, "
+            "which provided an update on progress with the Better Health, Better "
+            "Care, Better Value (BHBCBV) programme.</p>"
+            "<p>The report referred to the Integrated Care System. Following the "
+            "publication of the NHS Long Term Plan, along with a 5 year investment "
+            "schedule to support delivery, work was underway to respond. Systems were "
+            "asked to develop a 5 year plan (5 year refresh) which would highlight "
+            "what activities would be delivered over the next 5 years in what "
+            "timescales, in order to meet the LTP requirements. This plan would need "
+            "to be underpinned by a 5-year system-wide financial strategy and a "
+            "capacity and resource plan. The Board were informed that this 5 year "
+            "Plan would be a refresh of the previous BHBCBV plan and provided the "
+            "opportunity to identify what part that the BHBCBV programme would play "
+            "over the next five years in supporting successful delivery of 'the "
+            "Vision for Population Health' as well as detailing how the Coventry and "
+            "Warwickshire NHS system, working with partner organisations would "
+            "deliver the NHS LTP requirements.</p>"
+            "<p>The Board were informed that the Transformation Plan needed to be "
+            "developed and owned by the system leaders, the clinicians, staff, "
+            "partners and patients and the public. The Plan would need to identify "
+            "all the activities that would be undertaken at Place, System and Network "
+            "in order to maximise the opportunities as a system. The report "
+            "highlighted the key work-streams that would need to work with the wider "
+            "system to identify opportunities and reflect these in their individual "
+            "work-stream plans.</p>"
+            "<p>Reference was made to the Place Based planning for 2019/20. The NHS "
+            "Long Term Plan described 2019/20 as a transition year for the NHS moving "
+            "from traditional, competitive ways of working towards a more "
+            "collaborative and integrated approach. During this period, the Coventry "
+            "and Warwickshire health and social care system, would focus on three key "
+            "priorities; continue to deliver great care for patients; to develop, "
+            "test and embed the building blocks which would allow transformation of "
+            "the way commissioning takes place and provide services in the future; "
+            "and to refresh the system Health and Well Being Strategy and develop an "
+            "associated five year Transformational Delivery Plan that ensured the "
+            "delivery of the best quality and outcomes for residents, within the "
+            "resources available. The report detailed the three priorities.</p>"
+            "<p>Additional information was provided on progress with the three "
+            "priorities under the Clinical Strategy: frailty, mental health and "
+            "emotional wellbeing and musculoskeletal.</p>"
+            "<p>The report also set out progress with the following transformational "
+            "and enabling programmes of work:</p>"
+            "<p>Transformational</p>"
+            "<ul><li>Proactive and Preventative</li><li>Maternity and "
+            "Paediatrics</li><li>Mental Health and Emotional "
+            "Wellbeing</li><li>Planned Care</li><li>Productivity and "
+            "Efficiency</li><li>Urgent and Emergency Care</li></ul>"
+            "<p>Enabling</p>"
+            "<ul><li>Estates and Digital Health</li><li>Workforce</li></ul>"
+            "<p>Related programmes of work concerned both cancer and stroke. The "
+            "report highlighted the key priorities for cancer within the NHS Long "
+            "Term Plan. Transformation funding for 2018/19 for this area of £8.8m "
+            "capital and £6.5m revenue had been secured and the Cancer Alliance would "
+            "also receive an additional £2.04m. Additional information was provided "
+            "on proposals for living with and beyond cancer.</p>"
+            "<p>The report set out progress and the current status of the "
+            "pre-consultation business case for stroke. Once the proposed "
+            "rehabilitation workforce had been considered by the expert stroke "
+            "clinical network, then final costings of proposals could be concluded "
+            "and the financial option appraisal completed. The pre-consultation case "
+            "would then be presented for sign off and would then be ready for "
+            "submission to NHS England for assurance testing.</p>"
+            "<p>A question was asked about the plans for obtaining the views of "
+            "residents to feed into the Transformation Plan, including 'fit and "
+            "healthy' people along with residents with health issues.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": "IC",
+        "secondary_pillars": [],
+        "priorities": [],
+        "resolution": {
+            "preamble": "",
+            "inline": True,
+            "clauses": [
+                {
+                    "label": "",
+                    "verb": "noted",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": "the content of the report be noted.",
+                    "subclauses": [],
+                },
+            ],
+        },
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "number": 49,
+        "municipal_year": 2018,
+        "title": "Coventry and Warwickshire Place Forum",
+        "agenda_item": {"number": 10, "sub_letter": ""},
+        "narrative": (
+            "<p>The Board considered a report of Liz Gaulton, Director of Public "
+            "Health and Wellbeing concerning the outcomes of the Place Forum meeting "
+            "held on 6th March and the initial plans for the next Forum meeting on "
+            "11th June. Endorsement was also sought for the Outcomes Framework which "
+            "had been adopted by the Place Forum, a copy of which was set out at an "
+            "appendix to the report.</p>"
+            "<p>The report set out the aims of the March meeting and highlighted the "
+            "acknowledgement that collaboration between the Boards had reached a "
+            "level of maturity and there was a real opportunity for the Forum to play "
+            "a key role in the future, reviewing its position in light of the NHS "
+            "Long Term Plan and the refresh of the STP Plan by autumn 2019.</p>"
+            "<p>At the meeting the Place Forum:</p>"
+            "<ul><li>Received an update on the Year of Wellbeing and encouraged "
+            "members to increase its impact within their own "
+            "organisations.</li><li>Supported the approach taken in the updated "
+            "outcome framework and the application to the four 'places' (Coventry, "
+            "Rugby, North Warwickshire and South Warwickshire), and agreed that the "
+            "indicators around 'effective services' were heavily focused on hospitals "
+            "and should include a measure about people supported to live at "
+            "home.</li><li>Received a presentation from Sean Russell, West Midlands "
+            "Combined Authority, about the Thrive at Work workplace wellbeing "
+            "programme and undertook a table exercise to encourage further actions "
+            "and commitment.</li><li>Received interactive updates on the place-based "
+            "JSNA, Carers Week 2019, Integrated Care System (ICS) and NHS Long Term "
+            "Plan.</li></ul>"
+            "<p>The following actions were agreed as part of the Place Plan, a copy "
+            "of which was set out at a second appendix to the report:</p>"
+            "<ul><li>Continue to lead and support the Year of "
+            "Wellbeing</li><li>Further develop the outcome framework for oversight of "
+            "performance across the system and to mobilise action by partners to "
+            "address identified challenges</li><li>Consider the opportunities to "
+            "further improve workplace wellbeing, including applying the Thrive at "
+            "Work framework</li><li>Form a sub-group to explore synergies between "
+            "Thrive at Work and the STP mental health and community resilience "
+            "strategy</li><li>Health and Wellbeing Board Chairs to meet the new "
+            "independent chair of the STP (Better Health Better Care Better Value) to "
+            "explore the future role of the Place Forum</li><li>Continue to update "
+            "each other on changes which impact on the work of the Place Forum, "
+            "including ICS and the STP refresh.</li></ul>"
+            "<p>The Board noted the anticipated items for the next Place Forum on "
+            "11th June which included a session on the social isolation theme of the "
+            "Year of Wellbeing; Integrated Care System governance; engagement on ICS "
+            "strategic framework development; and updates and briefings on other key "
+            "developments impacting on the Place Forum.</p>"
+            "<p>The Board discussed potential changes to the indicators contained "
+            "within the Outcomes Framework. Several suggested changes had been "
+            "requested by the Place Forum and these were being reviewed.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": "IC",
+        "secondary_pillars": ["HB", "PC"],
+        "priorities": [],
+        "resolution": {
+            "preamble": "",
+            "inline": False,
+            "clauses": [
+                {
+                    "label": "1",
+                    "verb": "noted",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The outcomes on the Place Forum meeting held on 6th March be "
+                        "noted."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "2",
+                    "verb": "endorsed",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The use of the Place Forum Outcomes Framework for oversight "
+                        "of performance across the system and to mobilise action by "
+                        "partners to address identified challenges be endorsed, "
+                        "noting the intention to review the indicators."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "3",
+                    "verb": "noted",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The outline agenda items for the Place Forum on 11th June be "
+                        "noted."
+                    ),
+                    "subclauses": [],
+                },
+            ],
+        },
+    },
+    {
+        # Clause (2) is agenda-setting: discharged by item 6 of 8 July 2019.
+        "meeting": "hwb-2019-04-08",
+        "number": 50,
+        "municipal_year": 2018,
+        "title": "Housing and Homelessness Strategy",
+        "agenda_item": {"number": 11, "sub_letter": ""},
+        "narrative": (
+            "<p>The Board considered a brief report concerning the City Council's new "
+            "Housing and Homelessness Strategy that was adopted at the Council "
+            "meeting on 19th March 2019, along with the corresponding action plan.</p>"
+            "<p>The report indicated that the new Housing and Homelessness Strategy "
+            "covered the period 2019-2024 and was divided into four themes:</p>"
+            "<ul><li>(i) Preventing Homelessness and Supporting Homeless "
+            "Households</li><li>(ii) Housing Development</li><li>(iii) Improving the "
+            "Use of Existing Homes</li><li>(iv) Supporting People and "
+            "Communities</li></ul>"
+            "<p>The Housing Strategy and the Homelessness Strategy had been combined "
+            "into one document, which reflected the fact that activities to prevent "
+            "homelessness were dependent on the availability of additional housing, "
+            "an improvement in the management and quality of existing housing, and "
+            "the advice and support available to people who needed it to successfully "
+            "maintain their home. The Strategy had been informed by a period of "
+            "consultation in November and December 2018.</p>"
+            "<p>The Board were informed that the Council wanted to work with partners "
+            "to further develop the Strategy and Action Plan, with joint ownership "
+            "across public, private, voluntary and community organisations in the "
+            "city. The Council was also required to create a Rough Sleeping Strategy "
+            "by Winter 2019, providing a further opportunity for partnership "
+            "working.</p>"
+            "<p>Members expressed support for the strategy and acknowledged the work "
+            "already taking place in connection with rough sleepers and the winter "
+            "night shelters. It was requested that when the Board give future "
+            "consideration to the Housing and Homelessness priorities, members be "
+            "provided with a steer as to where the Board could add value to the work "
+            "that is already taking place.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "resolution": {
+            "preamble": "",
+            "inline": False,
+            "clauses": [
+                {
+                    "label": "1",
+                    "verb": "supported",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The partnership approach to further developing the city's "
+                        "response to Housing and Homelessness be supported."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "2",
+                    "verb": "other",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The overlap and synergies between Housing and Homelessness "
+                        "priorities and the work of the Board be considered at a "
+                        "future Board meeting."
+                    ),
+                    "subclauses": [],
+                },
+            ],
+        },
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "number": 51,
+        "municipal_year": 2018,
+        "title": "'I' Statements for Health and Social Care",
+        "agenda_item": {"number": 12, "sub_letter": ""},
+        "narrative": (
+            "<p>The Board considered a report of Andrea Green, Coventry and Rugby CCG "
+            "which provided an update on the development of a suite of I Statements "
+            "with people aged 65+ who used health and social care services, to form a "
+            "benchmark against which improvement could be measured. The 'I' Statement "
+            "development was inclusive of all groups within the city.</p>"
+            "<p>The report indicated that in January 2018, the Care Quality "
+            "Commission (CQC) conducted a local system review to understand how well "
+            "people aged 65+ moved through the health and social care system, with a "
+            "focus on the interfaces between services. To launch the process, an "
+            "event involving partners was held on 30th May, the purpose was to "
+            "involve representatives of older people in exploring the feedback from "
+            "the CQC on the quality of services for older people and in generating "
+            "suggestions that would support improvements and promote collaboration. "
+            "Participants' views about what good health and social care looked like "
+            "and how improvements would be known about were turned into aspirational "
+            "statements that would be used to test future service changes against the "
+            "expectations of residents.</p>"
+            "<p>The draft statements were then tested and validated through "
+            "engagement sessions with groups aimed at those aged 65+ across Coventry. "
+            "Details of the gender and ethnicity of those groups involved in the "
+            "sessions and details of the views from the face to face sessions were "
+            "set out in appendices to the report. In addition, a survey was sent to "
+            "Healthwatch Coventry members and 32 responses were received. The details "
+            "were set out in a further appendix. The report set out the 'I' "
+            "statements that were subsequently produced.</p>"
+            "<p>The Board were informed that all attendees at the events and "
+            "respondents from the survey had helped to shape the final suite of 'I' "
+            "Statements. Further information was provided on the views that had been "
+            "received that had led to the development of these 'I' statements. It was "
+            "important that members of the Board ensured that the views of older "
+            "people were reflected in shaping improvements in health and social care "
+            "and local commissioning decisions.</p>"
+            "<p>Members expressed support for the opportunity to hear the 'voices' of "
+            "local people at the Board meeting.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": "IC",
+        "secondary_pillars": [],
+        "priorities": [],
+        "resolution": {
+            "preamble": "",
+            "inline": True,
+            "clauses": [
+                {
+                    "label": "",
+                    "verb": "endorsed",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "the adoption of the 'I' Statements by Health and Social Care "
+                        "partners to form a benchmark for improvement when "
+                        "commissioning or recommissioning health and social services "
+                        "for older people be endorsed."
+                    ),
+                    "subclauses": [],
+                },
+            ],
+        },
+    },
+    {
+        # 'Further to Minute 38' kept verbatim (probably a minute of 14 January 2019).
+        "meeting": "hwb-2019-04-08",
+        "number": 52,
+        "municipal_year": 2018,
+        "title": (
+            "Care Quality Commission (CQC) Local System Review - Improvement Plan "
+            "Completion"
+        ),
+        "agenda_item": {"number": 13, "sub_letter": ""},
+        "narrative": (
+            "<p>The Board considered a report of Pete Fahy, Director of Adult "
+            "Services, which summarised progress against the improvement plan arising "
+            "from the Care Quality Commission (CQC) System Review. Further to the "
+            "routine monitoring reports, this was the final report which sought "
+            "approval of completion, with outstanding actions to be taken forward and "
+            "monitored through other mechanisms.</p>"
+            "<p>Further to Minute 38, the report indicated that the improvement plan, "
+            "resulting from the CQC system wide review of health and care for people "
+            "aged 65 and over in Coventry, was intended to give focus and drive to "
+            "areas of activity and improvement already in progress across the system. "
+            "The intention had been to complete work on the plan by March 2019 and "
+            "ensure that this focus was embedded in programmes and activities across "
+            "the system beyond that date. The plan was owned by the Board, who had "
+            "maintained oversight through routine progress reports over the past "
+            "year.</p>"
+            "<p>The CQC had carried out a light touch follow up process in autumn "
+            "2018. Their progress monitoring report was set out at an appendix to the "
+            "report. This report highlighted the achievements and progress since the "
+            "review in January 2018 and reflected positively on the direction of "
+            "travel, whilst acknowledging further work was required, in particular "
+            "around clinical pathways and local workforce strategy.</p>"
+            "<p>The report indicated that progress against each of the actions had "
+            "been reviewed and a progress update was provided in the plan set out at "
+            "a second appendix. The Board were informed that good progress had been "
+            "made in many areas and some key achievements were highlighted. "
+            "Inevitably there were actions that had slipped for reasons of capacity "
+            "and in order to ensure effective stakeholder engagement.</p>"
+            "<p>For these actions the progress update indicated how they would be "
+            "embedded into system improvements in programmes and activities going "
+            "forward.</p>"
+            "<p>The report set out a brief summary of progress and achievements to "
+            "date against the following themes: vision and strategy; engagement and "
+            "involvement; performance, pace and drive; flow and use of capacity; "
+            "market development; workforce; and information sharing and system "
+            "navigation.</p>"
+            "<p>The Board noted that the Local System Review in January 2018 had "
+            "offered clarity, focus and reassurance that the areas, acknowledged "
+            "locally as needing to develop and improve, were the right areas of "
+            "focus. This enabled the system to move forward with renewed purpose to "
+            "address those issues that were impacting on people receiving "
+            "consistently good health and care services. There was good evidence to "
+            "support system progress since the local system review was completed, "
+            "with improvement in delayed transfers of care being a key measureable "
+            "outcome and many other achievements detailed in the report. The overall "
+            "impact of these actions would, in many cases, take longer than the time "
+            "elapsed to take effect and the key challenge for the health and care "
+            "system remained turning the progress made into greater, and then "
+            "sustained, improvement.</p>"
+            "<p>The Board sought clarification that the remaining incomplete actions "
+            "were being considered within the correct work streams/plans. There was "
+            "an acknowledgement that there shouldn't be any new governance set up for "
+            "monitoring purposes.</p>"
+        ),
+        "is_exempt": False,
+        "primary_pillar": "IC",
+        "secondary_pillars": [],
+        "priorities": [],
+        "resolution": {
+            "preamble": "",
+            "inline": False,
+            "clauses": [
+                {
+                    "label": "1",
+                    "verb": "noted",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The progress made and the areas still to be addressed "
+                        "against the actions in the improvement plan arising from the "
+                        "CQC local system review be noted."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "2",
+                    "verb": "noted",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The CQC progress monitoring report produced further to their "
+                        "light touch follow up in autumn 2018 be noted."
+                    ),
+                    "subclauses": [],
+                },
+                {
+                    "label": "3",
+                    "verb": "approved",
+                    "kind": "decision",
+                    "recommended_to": None,
+                    "text": (
+                        "The completion of the improvement plan and the outlined "
+                        "arrangements for taking forward outstanding actions be "
+                        "approved."
+                    ),
+                    "subclauses": [],
+                },
+            ],
+        },
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "number": 53,
+        "municipal_year": 2018,
+        "title": "Any other items of public business",
+        "agenda_item": {"number": 14, "sub_letter": ""},
+        "narrative": "<p>There were no additional items of public business.</p>",
+        "is_exempt": False,
+        "primary_pillar": None,
+        "secondary_pillars": [],
+        "priorities": [],
+        "resolution": None,
+    },
+]
+
+# Actions from the April 2019 resolutions and minutes (seed-000 notes 5.1) and the July
+# 2019 papers (5.2). Update narratives are verbatim from the later document cited.
+# percent_complete values other than 0, 100 and 54 (7 of 13) are indicative, not from
+# the seeds. Update author None = the document names no author.
+ACTIONS = [
+    {
+        # inferred: the minute names only 'Officers'; owner set to the presenting
+        # officer.
+        # inferred: status 'done' from the later Youth Justice Plan (seed 004); the
+        # Board's own follow-up is not in the seeds.
+        "meeting": "hwb-2019-04-08",
+        "minute": 44,
+        "clause": "2",
+        "title": "Give further consideration to youth violence governance arrangements",
+        "description": (
+            "Officers be requested to give further consideration to the governance "
+            "arrangements, with particular reference to the Youth Violence Reduction "
+            "Board."
+        ),
+        "owner_person": "ohara",
+        "owner_organisation": "wmp",
+        "due_date": None,
+        "due_text": "",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": (
+            "The Youth Justice Plan 2019-20 (Cabinet, 29 October 2019) refers to "
+            "membership of 'the new Coventry Youth Violence Partnership Board' (seed "
+            "004 L392) and to 'a new Serious Youth Violence Board' (L1280)."
+        ),
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-10-21",
+                "author": "kell",
+                "status": "done",
+                "percent": 100,
+                "narrative": (
+                    "Membership of strategic groups such as the new Coventry Youth "
+                    "Violence Partnership Board"
+                ),
+            },
+        ],
+    },
+    {
+        # inferred: owner = presenting officer; due date = end of the 2019/20 financial
+        # year, chosen for 'as appropriate'.
+        "meeting": "hwb-2019-04-08",
+        "minute": 44,
+        "clause": "3",
+        "title": "Bring further reports on young people and violence to the Board",
+        "description": (
+            "Further reports be submitted to future meetings of the Board as "
+            "appropriate."
+        ),
+        "owner_person": "ohara",
+        "owner_organisation": "wmp",
+        "due_date": "2020-03-31",
+        "due_text": "as appropriate",
+        "status": "not_started",
+        "percent_complete": 0,
+        "closing_note": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-06-28",
+                "author": "knight",
+                "status": "not_started",
+                "percent": 0,
+                "narrative": (
+                    "Not on the agenda for the meeting of 8 July 2019 (agenda "
+                    "published 28 June 2019)."
+                ),
+            },
+        ],
+    },
+    {
+        # From the narrative of minute 44 (no resolution clause). inferred: owner and
+        # percentage.
+        "meeting": "hwb-2019-04-08",
+        "minute": 44,
+        "clause": None,
+        "title": "Develop a City Strategy on Youth Violence",
+        "description": (
+            "The presentation concluded with the proposed partnership next steps "
+            "which included the development of a City Strategy on Youth Violence with "
+            "a public health approach throughout."
+        ),
+        "owner_person": "ohara",
+        "owner_organisation": "wmp",
+        "due_date": None,
+        "due_text": "",
+        "status": "on_track",
+        "percent_complete": 25,
+        "closing_note": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-10-21",
+                "author": "kell",
+                "status": "on_track",
+                "percent": 25,
+                "narrative": (
+                    "There is local ambition and activity to develop a public health "
+                    "response to youth violence and work has commenced to identify "
+                    "and agree a local strategy and action plan."
+                ),
+            },
+        ],
+    },
+    {
+        # Ask from the narrative, implementing clause (2). 'The public health team would
+        # provide the organisational support.'
+        # No progress evidence in the seeds (status left at not_started).
+        "meeting": "hwb-2019-04-08",
+        "minute": 45,
+        "clause": "2",
+        "title": "Draw up the Physical Activity Framework delivery plan",
+        "description": (
+            "It was proposed that a delivery plan would be drawn up during 2019 that "
+            "identified where existing programmes were being implemented and owned, "
+            "and that a task and finish approach was taken to developing actions with "
+            "partners to address key gaps."
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": "2019-12-31",
+        "due_text": "during 2019",
+        "status": "not_started",
+        "percent_complete": 0,
+        "closing_note": "",
+        "primary_pillar": "HB",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "updates": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "minute": 46,
+        "clause": None,
+        "title": "Publish the JSNA City-wide profile",
+        "description": (
+            "It was anticipated that a final draft of the City-wide profile would be "
+            "available by mid-May, with profiles for Foleshill and Moat following "
+            "shortly after."
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": "2019-05-15",
+        "due_text": "by mid-May",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": (
+            "The Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019) was "
+            "published and attached to the 8 July 2019 strategy report (item 7, "
+            "appendix 1)."
+        ),
+        "primary_pillar": "PC",
+        "secondary_pillars": [],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-06-28",
+                "author": "dawson",
+                "status": "done",
+                "percent": 100,
+                "narrative": (
+                    "The full citywide profile has now been published, and was a key "
+                    "source of evidence to inform the draft Health and Wellbeing "
+                    "Strategy."
+                ),
+            },
+        ],
+    },
+    {
+        # inferred: due date = end of summer 2019 (draft strategy L2354); percentage
+        # indicative.
+        "meeting": "hwb-2019-04-08",
+        "minute": 46,
+        "clause": None,
+        "title": "Produce the Foleshill and Moat locality profiles",
+        "description": (
+            "It was anticipated that a final draft of the City-wide profile would be "
+            "available by mid-May, with profiles for Foleshill and Moat following "
+            "shortly after."
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": "2019-08-31",
+        "due_text": "shortly after (mid-May); 'will be published summer 2019'",
+        "status": "on_track",
+        "percent_complete": 50,
+        "closing_note": "",
+        "primary_pillar": "PC",
+        "secondary_pillars": [],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-06-28",
+                "author": "dawson",
+                "status": "on_track",
+                "percent": 50,
+                "narrative": (
+                    "Pilot place-based JSNAs have been undertaken in the Moat and "
+                    "Families for All (Foleshill) Family Hub areas, and these "
+                    "locality profiles will be shared with the Board when finalised."
+                ),
+            },
+        ],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "minute": 47,
+        "clause": None,
+        "title": "Bring the final draft Strategy to the Board",
+        "description": (
+            "The Board noted the intention to bring a final draft of the Strategy in "
+            "June/July for consideration and endorsement, with approval and "
+            "publication taking place in the autumn."
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": "2019-07-08",
+        "due_text": "June/July",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": "Draft strategy considered at the 8 July 2019 meeting, item 7.",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["HB", "PC", "IC"],
+        "priorities": ["2019-p1", "2019-p2", "2019-p3"],
+        "updates": [
+            {
+                "date": "2019-06-28",
+                "author": "dawson",
+                "status": "done",
+                "percent": 100,
+                "narrative": (
+                    "The draft Strategy is now presented to the Board for "
+                    "consideration and endorsement, enabling further development of "
+                    "plans for implementation over the summer and the approval and "
+                    "publication of the final Strategy in the autumn."
+                ),
+            },
+        ],
+    },
+    {
+        # inferred: owner = report author; percentage indicative.
+        "meeting": "hwb-2019-04-08",
+        "minute": 49,
+        "clause": "2",
+        "title": "Review the Place Forum Outcomes Framework indicators",
+        "description": (
+            "The use of the Place Forum Outcomes Framework for oversight of "
+            "performance across the system and to mobilise action by partners to "
+            "address identified challenges be endorsed, noting the intention to "
+            "review the indicators."
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": None,
+        "due_text": "",
+        "status": "on_track",
+        "percent_complete": 50,
+        "closing_note": "",
+        "primary_pillar": "IC",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-06-28",
+                "author": "dawson",
+                "status": "on_track",
+                "percent": 50,
+                "narrative": (
+                    "Further develop the outcome framework as part of the Strategic "
+                    "Framework, for oversight of performance across the system and to "
+                    "mobilise action by partners to address identified challenges."
+                ),
+            },
+        ],
+    },
+    {
+        # inferred: report-back expectation (seed-000 notes 5.1); the due date is the
+        # next Board meeting.
+        "meeting": "hwb-2019-04-08",
+        "minute": 49,
+        "clause": "3",
+        "title": "Report back on the Place Forum of 11 June 2019",
+        "description": (
+            "The outline agenda items for the Place Forum on 11th June be noted."
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": "2019-07-08",
+        "due_text": "",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": (
+            "Outcomes of the Place Forum of 11 June 2019 reported at the 8 July 2019 "
+            "meeting, item 9."
+        ),
+        "primary_pillar": "IC",
+        "secondary_pillars": ["HB", "PC"],
+        "priorities": [],
+        "updates": [],
+    },
+    {
+        # inferred: owner = Head of Housing, who presented the follow-up item.
+        "meeting": "hwb-2019-04-08",
+        "minute": 50,
+        "clause": "2",
+        "title": (
+            "Consider Housing and Homelessness priorities at a future Board meeting"
+        ),
+        "description": (
+            "The overlap and synergies between Housing and Homelessness priorities "
+            "and the work of the Board be considered at a future Board meeting."
+        ),
+        "owner_person": "crawshaw",
+        "owner_organisation": "ccc",
+        "due_date": "2019-07-08",
+        "due_text": "a future Board meeting",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": (
+            "Considered at the 8 July 2019 meeting, item 6 (Housing and Homelessness "
+            "One Coventry Approach)."
+        ),
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-06-28",
+                "author": "crawshaw",
+                "status": "done",
+                "percent": 100,
+                "narrative": (
+                    "This paper provides background information about the Housing and "
+                    "Homelessness item and outlines the recommendations for that item."
+                ),
+            },
+        ],
+    },
+    {
+        # inferred: due date 1 December 2019 for 'by Winter 2019'; percentage
+        # indicative.
+        "meeting": "hwb-2019-04-08",
+        "minute": 50,
+        "clause": None,
+        "title": "Create a Rough Sleeping Strategy",
+        "description": (
+            "The Council was also required to create a Rough Sleeping Strategy by "
+            "Winter 2019, providing a further opportunity for partnership working."
+        ),
+        "owner_person": "crawshaw",
+        "owner_organisation": "ccc",
+        "due_date": "2019-12-01",
+        "due_text": "by Winter 2019",
+        "status": "on_track",
+        "percent_complete": 25,
+        "closing_note": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["PC"],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-06-28",
+                "author": "crawshaw",
+                "status": "on_track",
+                "percent": 25,
+                "narrative": (
+                    "At the same time the need to develop a Rough Sleeping strategy "
+                    "by winter 2019 provides an opportunity to work with partners on "
+                    "a key issue facing the city."
+                ),
+            },
+        ],
+    },
+    {
+        # Inline resolution (clause label '').
+        # inferred: owner = report author; owners are 'Health and Social Care partners'.
+        # No progress evidence in the seeds.
+        "meeting": "hwb-2019-04-08",
+        "minute": 51,
+        "clause": "",
+        "title": (
+            "Adopt the 'I' Statements as a benchmark when commissioning for older "
+            "people"
+        ),
+        "description": (
+            "the adoption of the 'I' Statements by Health and Social Care partners to "
+            "form a benchmark for improvement when commissioning or recommissioning "
+            "health and social services for older people be endorsed."
+        ),
+        "owner_person": "green-a",
+        "owner_organisation": "crccg",
+        "due_date": None,
+        "due_text": "",
+        "status": "not_started",
+        "percent_complete": 0,
+        "closing_note": "",
+        "primary_pillar": "IC",
+        "secondary_pillars": [],
+        "priorities": [],
+        "updates": [],
+    },
+    {
+        "meeting": "hwb-2019-04-08",
+        "minute": 52,
+        "clause": "3",
+        "title": (
+            "Take forward outstanding CQC improvement actions through existing work "
+            "streams"
+        ),
+        "description": (
+            "The completion of the improvement plan and the outlined arrangements for "
+            "taking forward outstanding actions be approved."
+        ),
+        "owner_person": "fahy",
+        "owner_organisation": "ccc",
+        "due_date": "2019-04-08",
+        "due_text": "",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": (
+            "Improvement plan closed at this meeting; outstanding actions to be taken "
+            "forward and monitored through other mechanisms, with no new governance "
+            "set up for monitoring purposes."
+        ),
+        "primary_pillar": "IC",
+        "secondary_pillars": [],
+        "priorities": [],
+        "updates": [],
+    },
+    {
+        # Item 7, next steps table (seed 000 L673-676).
+        "meeting": "hwb-2019-07-08",
+        "minute": None,
+        "clause": None,
+        "title": "Mobilise the Strategy and design the final version",
+        "description": "Mobilisation, action planning and design of final Strategy",
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": "2019-09-30",
+        "due_text": "July - September",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": (
+            "Mobilisation reported in the Cabinet report of 29 October 2019, with "
+            "Board champions named for each priority."
+        ),
+        "primary_pillar": "WD",
+        "secondary_pillars": ["HB", "PC", "IC"],
+        "priorities": ["2019-p1", "2019-p2", "2019-p3"],
+        "updates": [
+            {
+                "date": "2019-10-21",
+                "author": "gaulton",
+                "status": "done",
+                "percent": 100,
+                "narrative": (
+                    "Since the last meeting of the Board in July, work has been "
+                    "undertaken to mobilise the Strategy and in particular to "
+                    "progress the short term priorities identified."
+                ),
+            },
+        ],
+    },
+    {
+        # Item 7, next steps table. Also the intention noted in minute 47 ('approval and
+        # publication taking place in the autumn').
+        # inferred: 'done' - the Cabinet and CCG decisions are not in the seeds; the
+        # 2021 update has no named author (author None).
+        "meeting": "hwb-2019-07-08",
+        "minute": None,
+        "clause": None,
+        "title": "Approve and adopt the final Health and Wellbeing Strategy",
+        "description": (
+            "Final Health and Wellbeing Strategy approved by HWBB and adopted by CCC "
+            "Cabinet and Coventry and Rugby CCG"
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": "2019-12-31",
+        "due_text": "October - December",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": (
+            "Considered by the Board on 14 October 2019 and put to Cabinet for "
+            "approval on 29 October 2019 (seed 004); the September 2021 stocktake "
+            "refers to 'The existing Health and Wellbeing Strategy 2019-23'."
+        ),
+        "primary_pillar": "WD",
+        "secondary_pillars": ["HB", "PC", "IC"],
+        "priorities": ["2019-p1", "2019-p2", "2019-p3"],
+        "updates": [
+            {
+                "date": "2019-10-21",
+                "author": "gaulton",
+                "status": "on_track",
+                "percent": 80,
+                "narrative": (
+                    "No – Although this report has not been considered elsewhere, the "
+                    "matter was considered by the Coventry Health and Wellbeing Board "
+                    "at its meeting on 14th October 2019."
+                ),
+            },
+            {
+                "date": "2021-09-01",
+                "author": None,
+                "status": "done",
+                "percent": 100,
+                "narrative": (
+                    "The existing Health and Wellbeing Strategy 2019-23 identified "
+                    "three short term priorities"
+                ),
+            },
+        ],
+    },
+    {
+        # Item 7, section 9. inferred: 'off_track' - the October papers attach only Part
+        # 1 (seed 004 L1839).
+        "meeting": "hwb-2019-07-08",
+        "minute": None,
+        "clause": None,
+        "title": "Complete Part 2 of the Equality and Consultation Analysis",
+        "description": (
+            "Part 2 will be completed when the final strategy is presented to Board "
+            "in October."
+        ),
+        "owner_person": "dawson",
+        "owner_organisation": "ccc",
+        "due_date": "2019-10-14",
+        "due_text": "in October",
+        "status": "off_track",
+        "percent_complete": 0,
+        "closing_note": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": [],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-10-21",
+                "author": "gaulton",
+                "status": "off_track",
+                "percent": 0,
+                "narrative": (
+                    "Part 1 of the Equality and Consultation Analysis has been "
+                    "completed and is attached at appendix 3."
+                ),
+            },
+        ],
+    },
+    {
+        # Draft strategy section 8 (seed 000 L2379). inferred: owner.
+        "meeting": "hwb-2019-07-08",
+        "minute": None,
+        "clause": None,
+        "title": "Identify a senior sponsor for each area of focus",
+        "description": (
+            "For each area of focus a senior sponsor will be identified from the "
+            "Health and Wellbeing Board, and a task group will be formed to progress "
+            "activity."
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": None,
+        "due_text": "",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": (
+            "Board champions named for each priority in the Cabinet report of 29 "
+            "October 2019 (seed 004 L1776-1782)."
+        ),
+        "primary_pillar": "PC",
+        "secondary_pillars": [],
+        "priorities": ["2019-p1", "2019-p2", "2019-p3"],
+        "updates": [
+            {
+                "date": "2019-10-21",
+                "author": "gaulton",
+                "status": "done",
+                "percent": 100,
+                "narrative": (
+                    "Loneliness and social isolation – Board champions have been "
+                    "identified to lead this work."
+                ),
+            },
+        ],
+    },
+    {
+        # Draft strategy section 8 (seed 000 L2365). The 2021 and 2023 updates have no
+        # named author.
+        "meeting": "hwb-2019-07-08",
+        "minute": None,
+        "clause": None,
+        "title": "Develop the strategy performance dashboard",
+        "description": (
+            "The direction of travel indicators will be developed into a performance "
+            "dashboard for the Board and the Board will receive an annual performance "
+            "report on progress."
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": None,
+        "due_text": "",
+        "status": "off_track",
+        "percent_complete": 0,
+        "closing_note": "",
+        "primary_pillar": "WD",
+        "secondary_pillars": ["HB", "PC", "IC"],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2021-09-01",
+                "author": None,
+                "status": "off_track",
+                "percent": 0,
+                "narrative": (
+                    "over the last 18 months, the Strategy was not specific about the "
+                    "measurable outcomes it aimed to deliver and, due to the Covid-19 "
+                    "pandemic, work on developing a performance framework to monitor "
+                    "outcomes and impact has been delayed."
+                ),
+            },
+            {
+                "date": "2023-03-01",
+                "author": None,
+                "status": "off_track",
+                "percent": 0,
+                "narrative": (
+                    "we are committed to developing a new performance framework that "
+                    "shaped by the core pillars within the population health "
+                    "framework and ties into the Coventry & Warwickshire Strategy & "
+                    "the One Coventry performance framework."
+                ),
+            },
+        ],
+    },
+    {
+        # inferred: due date = 18 months after the Cabinet date of 29 October 2019;
+        # owner.
+        "meeting": "hwb-2019-07-08",
+        "minute": None,
+        "clause": None,
+        "title": "Review the areas of focus after 12-18 months",
+        "description": (
+            "The intention is to evaluate the overall impact made and review these "
+            "areas of focus after 12-18 months."
+        ),
+        "owner_person": "gaulton",
+        "owner_organisation": "ccc",
+        "due_date": "2021-04-29",
+        "due_text": "after 12-18 months",
+        "status": "done",
+        "percent_complete": 100,
+        "closing_note": (
+            "Stocktake of progress, September 2021 (seed 001), then the Autumn 2021 "
+            "review that informed the 2023 refresh (seed 003)."
+        ),
+        "primary_pillar": "WD",
+        "secondary_pillars": [],
+        "priorities": ["2019-p1", "2019-p2", "2019-p3"],
+        "updates": [
+            {
+                "date": "2021-09-01",
+                "author": None,
+                "status": "done",
+                "percent": 100,
+                "narrative": (
+                    "This paper provides a light touch stocktake of key outcomes for "
+                    "each of the three priorities, as well as wider lessons learnt "
+                    "about the format and implementation of the Strategy within an "
+                    "evolving health and social care context."
+                ),
+            },
+        ],
+    },
+    {
+        # Item 9, section 6.2 'Partners are asked to:' - owner is every partner
+        # organisation. 54% = 7 of 13.
+        "meeting": "hwb-2019-07-08",
+        "minute": None,
+        "clause": None,
+        "title": "Register for the Thrive at Work accreditation programme",
+        "description": (
+            "Register for the Thrive at Work workplace wellbeing accreditation "
+            "programme;"
+        ),
+        "owner_person": None,
+        "owner_organisation": None,
+        "due_date": None,
+        "due_text": "",
+        "status": "on_track",
+        "percent_complete": 54,
+        "closing_note": "",
+        "primary_pillar": "HB",
+        "secondary_pillars": ["WD"],
+        "priorities": [],
+        "updates": [
+            {
+                "date": "2019-06-28",
+                "author": "dawson",
+                "status": "on_track",
+                "percent": 54,
+                "narrative": (
+                    "Of the 13 bodies comprising Coventry Health and Wellbeing Board, "
+                    "7 have to date signed up to Thrive."
+                ),
+            },
+        ],
+    },
+    {
+        # Item 11, recommendation 2.2 - addressed to individual board members. No
+        # progress evidence in the seeds.
+        "meeting": "hwb-2019-07-08",
+        "minute": None,
+        "clause": None,
+        "title": (
+            "Review each organisation's relationship with the voluntary and community "
+            "sector"
+        ),
+        "description": (
+            "That individual board members consider their organisation's current "
+            "relationship with the community and voluntary sector and how this might "
+            "become more collaborative to unlock the support required to meaningfully "
+            "embed prevention at scale"
+        ),
+        "owner_person": None,
+        "owner_organisation": None,
+        "due_date": None,
+        "due_text": "",
+        "status": "not_started",
+        "percent_complete": 0,
+        "closing_note": "",
+        "primary_pillar": "PC",
+        "secondary_pillars": [],
+        "priorities": ["2019-p3"],
+        "updates": [],
+    },
+]
+
+# The King's Fund population health framework and its four pillars.
+FRAMEWORKS = [
+    {
+        # Pillar names: final strategy wording (seed 004 L2054-2057). Descriptions:
+        # draft strategy (seed 000 L2280-2291), verbatim. The 2019 texts call them
+        # 'components'; 2021/2023 texts say 'pillars' and once 'quadrant' (seed 003
+        # L174).
+        # Aliases: every label variant found in the seeds, plus the King's Fund's own
+        # labels (general knowledge).
+        "key": "kings-fund",
+        "name": "The King's Fund population health framework",
+        "description": (
+            "The Kings Fund model of population health aims to improve the health of "
+            "a population through improving the physical and mental health outcomes "
+            "and wellbeing of people within and across a defined local, regional or "
+            "national population, while reducing health inequalities."
+        ),
+        "source": (
+            "The King's Fund, 'A vision for population health: Towards a healthier "
+            "future' (2018), cited in the 2023 refresh (seed 003 L30). Adopted by the "
+            "Board on 8 April 2019 (seed 004 L1748)."
+        ),
+        "pillars": [
+            {
+                "code": "WD",
+                "name": "The wider determinants of health",
+                "short_name": "Wider determinants",
+                "description": (
+                    "embedding the Marmot City approach by working in partnership "
+                    "across different services and organisations to tackle health "
+                    "inequalities through addressing the social determinants of "
+                    "health such as income and wealth, education, housing, transport, "
+                    "environment and leisure; to break the link between poverty and "
+                    "poor health"
+                ),
+                "aliases": [
+                    "Wider determinants",
+                    "wider determinants of health",
+                    "the wider determinants of health",
+                    "wider socio-economic determinants of health",
+                    "The 'Marmot' component of the public health framework",
+                    "Marmot component",
+                    "wider determinants pillar",
+                    "wider determinants quadrant",
+                    "wider determinants component",
+                ],
+            },
+            {
+                "code": "HB",
+                "name": "Our health behaviours and lifestyles",
+                "short_name": "Health behaviours and lifestyles",
+                "description": (
+                    "aligning and coordinating prevention programmes across the "
+                    "system to maximise impact and tackle barriers to healthy "
+                    "lifestyle, including around mental wellbeing, diet, exercise, "
+                    "smoking and drugs and alcohol"
+                ),
+                "aliases": [
+                    "Our health behaviours and lifestyles",
+                    "our health behaviours and lifestyle",
+                    "our health behaviors and lifestyle",
+                    "our health behaviors and lifestyles",
+                    "health behaviours and lifestyles",
+                    "health behaviours & lifestyles",
+                    "our health behaviours & lifestyles",
+                    "health behaviours",
+                    "health behaviors",
+                    "our lifestyles and health behaviours",
+                    "our behaviours and lifestyles",
+                    "health behaviours pillar",
+                    "health behaviours quadrant",
+                ],
+            },
+            {
+                "code": "PC",
+                "name": "The places and communities we live in and with",
+                "short_name": "Places and communities",
+                "description": (
+                    "working together in our places and with our communities to "
+                    "mobilise solutions for improved health and wellbeing, informed "
+                    "by our understanding of local needs and assets from our "
+                    "place-based JSNAs"
+                ),
+                "aliases": [
+                    "the places and communities we live in and with",
+                    "the places and communities we live in, and with",
+                    "the places & communities we live in & with",
+                    "places & communities we live in & with",
+                    "the places and communities we live in",
+                    "places and communities",
+                    "places & communities",
+                    "places and communities pillar",
+                    "places and communities quadrant",
+                ],
+            },
+            {
+                "code": "IC",
+                "name": "An integrated health and care system",
+                "short_name": "Integrated health and care",
+                "description": (
+                    "health and social care commissioners and providers working "
+                    "together in a joined-up way to commission and deliver seamless "
+                    "local services in Coventry"
+                ),
+                "aliases": [
+                    "integrated health and care system",
+                    "an integrated health & care system",
+                    "integrated health & care system",
+                    "integrated health and care",
+                    "integrated health & care",
+                    "'integrated health and care system' quadrant",
+                    "integrated health and care system quadrant",
+                    "integrated health and care pillar",
+                ],
+            },
+        ],
+    },
+]
+
+# The strategy and its three versions: 2019 original, 2021 stocktake, 2023 refresh.
+STRATEGY = {
+    "name": "Coventry Joint Health and Wellbeing Strategy",
+    "slug": "coventry-jhws",
+    "versions": [
+        {
+            # Final text as put to Cabinet on 29 October 2019 (seed 004 L1880-2209); the
+            # 8 July 2019 draft (seed 000 L2186-2423) differs only in wording (e.g.
+            # 'Wider determinants', 'Young people's mental health', 'one in ten').
+            # inferred: published = the Cabinet date; the Cabinet decision itself is not
+            # in the seeds.
+            # vision: the strategy has no headed vision; this is its own 'long-term
+            # vision for change' sentence.
+            # Ambitions carry two extra keys: 'kpis' (verbatim direction-of-travel KPI
+            # names, no values or targets in the seed) and 'indicators' (INDICATORS keys
+            # that carry seed values).
+            "key": "2019",
+            "label": "Coventry Health and Wellbeing Strategy 2019-2023",
+            "kind": "original",
+            "period_start": "2019-01-01",
+            "period_end": "2023-12-31",
+            "published": "2019-10-29",
+            "vision": (
+                "We are proposing three strategic ambitions for the health and "
+                "wellbeing of our residents which together encompass our long-term "
+                "vision for change for health and wellbeing in Coventry."
+            ),
+            "principles": [
+                (
+                    "Prioritising prevention: we will tackle the causes of "
+                    "health-related problems to reduce the impact of ill-health on "
+                    "people's lives, their families and communities. We will seek to "
+                    "address the root causes of problems, listening to local people's "
+                    "priorities and acting on their concerns."
+                ),
+                (
+                    "Strengthening communities: we will support strong and stable "
+                    "communities. We will listen to residents to understand what they "
+                    "want from the services we provide and encourage them, to lead "
+                    "change themselves where possible."
+                ),
+                (
+                    "Co-ordinating services: we will work together to design services "
+                    "which take account of the complexity of people's lives and their "
+                    "overlapping health and social needs. We will focus on the best "
+                    "way to achieve good outcomes for people, reducing the number of "
+                    "interactions people have with our services and avoiding multiple "
+                    "interventions from different providers."
+                ),
+                (
+                    "Sharing responsibility: we value the distinct contributions of "
+                    "all organisations that are represented on the Health and "
+                    "Wellbeing Board. We will maintain partnerships between the "
+                    "public sector, voluntary and community sector, local businesses "
+                    "and residents, recognising that we share a responsibility to "
+                    "transform the health and wellbeing of our communities. We will "
+                    "pool resources, budgets and accountabilities where it will "
+                    "improve services for the public."
+                ),
+            ],
+            "ambitions": [
+                {
+                    "number": 1,
+                    "title": "People are healthier and independent for longer",
+                    "description": (
+                        "By this we mean promoting healthy lifestyles and behaviours "
+                        "to help people stay healthy and well and prevent limiting "
+                        "long-term health conditions. This also means, where people "
+                        "have existing health problems, preventing these from "
+                        "escalating to the point where they require significant, "
+                        "complex and specialist health and care interventions. It "
+                        "means helping people to age well, with health and social "
+                        "care working together to prevent long term health conditions "
+                        "and slow the development of older people's frailty. The "
+                        "focus is on empowering people to take action to improve "
+                        "health and wellbeing for themselves and others (our Year of "
+                        "Wellbeing vision) and providing effective, timely and "
+                        "appropriate support where it is needed."
+                    ),
+                    "kpis": [
+                        "Healthy life expectancy",
+                        "Physically active adults",
+                        "Screening and immunisations take-up",
+                        "Emergency readmissions",
+                        "Dementia diagnosis",
+                        "Premature mortality / morbidity (years lived with disease)",
+                    ],
+                    "indicators": [
+                        "hle",
+                        "le",
+                        "physically-active-adults",
+                        "adult-smoking",
+                        "smoking-attributable-deaths",
+                    ],
+                },
+                {
+                    "number": 2,
+                    "title": "Children and young people fulfil their potential",
+                    "description": (
+                        "By this we mean we want to work together as partners to make "
+                        "sure that every child in the city has the same opportunity "
+                        "to thrive. We want to make sure that every child has the "
+                        "best possible start in life because we know that getting "
+                        "this right is key to tackling health and social inequalities "
+                        "and preventing poor outcomes. This also means that all "
+                        "children are supported to reach their potential in school, "
+                        "further education and employment, and that families are "
+                        "supported to make healthy lifestyle choices. Improving "
+                        "opportunities for children and young people will help "
+                        "address concerns in the city around violence and "
+                        "exploitation and young people's mental health and wellbeing. "
+                        "With a younger than average population in the city, we know "
+                        "that a specific focus on children and young people in "
+                        "Coventry is important."
+                    ),
+                    "kpis": [
+                        "Good level of development (five year olds)",
+                        "Healthy weight Year 6 (childhood obesity)",
+                        "Young people feeling safe",
+                        (
+                            "Proportion of young people progressing into sustainable "
+                            "education, employment or training"
+                        ),
+                        (
+                            "Child and Adolescent Mental Health Services – demand / "
+                            "performance"
+                        ),
+                        "Children living in poverty",
+                    ],
+                    "indicators": [
+                        "gld",
+                        "y6-obese",
+                        "y6-overweight-obese",
+                        "yp-feel-safe",
+                        "neet",
+                        "children-low-income-families",
+                    ],
+                },
+                {
+                    "number": 3,
+                    "title": (
+                        "People live in connected, safe and sustainable communities"
+                    ),
+                    "description": (
+                        "By this we mean working together to create communities that "
+                        "have a healthy environment, economic prosperity and where "
+                        "the social needs of people are met. This includes action to "
+                        "address climate change and improve air quality, for example "
+                        "through promoting active travel. It is also about working "
+                        "together in local places to build community resilience and "
+                        "promote community cohesion. It means building communities "
+                        "where everyone in our diverse population has a stake and has "
+                        "the opportunity to thrive – where people have access to "
+                        "jobs, secure housing, feel safe and are connected with "
+                        "people around them."
+                    ),
+                    "kpis": [
+                        "Families in temporary accommodation",
+                        "Fuel poverty",
+                        "Self-reported wellbeing",
+                        "Gross Disposable Household Income",
+                        "Air quality (NO2)",
+                        (
+                            "Residents' self-reported ability to influence / improve "
+                            "local area"
+                        ),
+                    ],
+                    "indicators": [
+                        "fuel-poverty",
+                        "swemwbs",
+                        "no-influence-local-area",
+                        "statutory-homelessness",
+                    ],
+                },
+            ],
+            "priorities": [
+                {
+                    # Leads: seed 004 L1776 ('Board champions ... will work with Sue
+                    # Frossell ... and Clare Wightman (Grapevine) as an executive
+                    # group'). 'name' matches PEOPLE display_name; 'organisation' is an
+                    # ORGANISATIONS key.
+                    # Pillars per seed-001-003 notes 1.6 (inferred; primary first).
+                    "key": "2019-p1",
+                    "number": 1,
+                    "title": "Loneliness and social isolation",
+                    "description": (
+                        "Tackling loneliness and social isolation can also help to "
+                        "reduce the burden on health and care services, building "
+                        "resilience that enables people to remain independent for "
+                        "longer and addressing social needs outside of formal "
+                        "settings.\n"
+                        "\n"
+                        "We know from our engagement that loneliness and social "
+                        "isolation affects people of all ages and there is a real "
+                        "opportunity for partners to work together differently to "
+                        "empower communities and individuals to become better "
+                        "connected and more resilient in combating loneliness and "
+                        "isolation."
+                    ),
+                    "kind": "short_term",
+                    "predecessor": None,
+                    "lineage": "new",
+                    "review_months": 18,
+                    "leads": [
+                        {
+                            "role": "champion",
+                            "name": "Councillor M Mutton",
+                            "organisation": "ccc",
+                        },
+                        {
+                            "role": "champion",
+                            "name": "Pete Fahy",
+                            "organisation": "ccc",
+                        },
+                        {
+                            "role": "lead_body",
+                            "name": (
+                                "Executive group: Councillor M Mutton, Pete Fahy, Sue "
+                                "Frossell and Clare Wightman"
+                            ),
+                            "organisation": None,
+                        },
+                    ],
+                    "pillars": ["PC", "HB", "IC", "WD"],
+                    "indicators": ["swemwbs", "belonging-neighbourhood"],
+                },
+                {
+                    # Title as the strategy heading (seed 004 L2092); printed 'Young
+                    # people's mental health and well-being' in the Cabinet report
+                    # (L1769) and 'Young people's mental health' on the summary page.
+                    # Champions: seed 004 L1780.
+                    "key": "2019-p2",
+                    "number": 2,
+                    "title": "Young people's mental health and wellbeing",
+                    "description": (
+                        "There are real opportunities for partners to work together "
+                        "differently to develop preventative strategies to tackle the "
+                        "causes of mental ill health amongst children and young "
+                        "people, as well as provide more effective support to young "
+                        "people at risk of, or experiencing, mental ill health.\n"
+                        "\n"
+                        "We will take a whole system approach to children's mental "
+                        "health and wellbeing, by:\n"
+                        "- Developing a comprehensive approach to early intervention "
+                        "across all partners\n"
+                        "- Developing a collective and system-wide understanding of "
+                        "children and young people at risk\n"
+                        "- Developing an overarching system-wide plan, with partners "
+                        "working together to target early intervention resources in a "
+                        "more co-ordinated way; and to prevent crisis by providing "
+                        "timely and appropriate support for children's mental health."
+                    ),
+                    "kind": "short_term",
+                    "predecessor": None,
+                    "lineage": "new",
+                    "review_months": 18,
+                    "leads": [
+                        {
+                            "role": "champion",
+                            "name": "Councillor P Seaman",
+                            "organisation": "ccc",
+                        },
+                        {
+                            "role": "champion",
+                            "name": "John Gregg",
+                            "organisation": "ccc",
+                        },
+                        {
+                            "role": "champion",
+                            "name": "Liz Gaulton",
+                            "organisation": "ccc",
+                        },
+                    ],
+                    "pillars": ["IC", "HB", "PC", "WD"],
+                    "indicators": ["cyp-mh-condition", "yp-feel-safe"],
+                },
+                {
+                    # Summary page wording: 'Working differently with communities'. Lead
+                    # body: seed 004 L1782 (One Coventry Partnership, 'network of
+                    # networks'); no named champion in the seeds.
+                    "key": "2019-p3",
+                    "number": 3,
+                    "title": "Working differently with our communities",
+                    "description": (
+                        "Our engagement with communities and community organisations "
+                        "during the JSNA and Health and Wellbeing Strategy "
+                        "development has revealed an appetite for a change in "
+                        "approach to how we work together in our places and with our "
+                        "communities. This means working together, with communities, "
+                        "to improve people's lives and the city for the better. "
+                        "Communities want to be part of the change and want to work "
+                        'with statutory partners, not to be "done to", which means '
+                        "changing traditional relationships. This is in line with the "
+                        "Council's One Coventry approach, whereby the Council will be "
+                        "working with partners and the public, sharing resources and "
+                        "looking for opportunities to work together and do things "
+                        "differently."
+                    ),
+                    "kind": "short_term",
+                    "predecessor": None,
+                    "lineage": "new",
+                    "review_months": 18,
+                    "leads": [
+                        {
+                            "role": "lead_body",
+                            "name": (
+                                "One Coventry Partnership (formerly the People "
+                                "Partnership)"
+                            ),
+                            "organisation": None,
+                        },
+                    ],
+                    "pillars": ["PC", "WD", "IC"],
+                    "indicators": ["no-influence-local-area", "belonging-coventry"],
+                },
+            ],
+            "progress_reports": [],
+        },
+        {
+            # 'Stocktake of progress, September 2021' (seed 001). It restates the 2019
+            # priorities rather than setting new ones, so its content is held as
+            # progress_reports against the 2019 priority keys. No RAG ratings are given
+            # in the seed (rag left blank).
+            # published: month only in the seed (day set to 1).
+            # The stocktake's 'wider learning' (seed 001 L156-164) has no field here;
+            # its key sentence is used as this version's vision text.
+            "key": "2021-stocktake",
+            "label": (
+                "Coventry Health and Wellbeing Strategy 2019 - 23: Stocktake of "
+                "progress, September 2021"
+            ),
+            "kind": "stocktake",
+            "period_start": "2019-01-01",
+            "period_end": "2023-12-31",
+            "published": "2021-09-01",
+            "vision": (
+                "This paper provides a light touch stocktake of key outcomes for each "
+                "of the three priorities, as well as wider lessons learnt about the "
+                "format and implementation of the Strategy within an evolving health "
+                "and social care context. It aims to capture impact and learning to "
+                "inform the refreshed Health and Wellbeing Strategy."
+            ),
+            "principles": [],
+            "ambitions": [],
+            "priorities": [],
+            "progress_reports": [
+                {
+                    "priority": "2019-p1",
+                    "date": "2021-09-01",
+                    "rag": "",
+                    "progress": (
+                        "A multiagency working group was set up to take this priority "
+                        "area forward, and a workshop was held in December 2019, led "
+                        "by Grapevine with partners to create a shared vision for "
+                        "tackling social isolation. Partners who attended included "
+                        "statutory and non-statutory agencies. The purpose of the "
+                        "workshop was to consider creating a collective movement of "
+                        "change against social isolation and loneliness and set "
+                        "shared objectives to tackle this priority area. A shared "
+                        'vision was developed by partners: "A city where everyone '
+                        "feels connected and is working together to end loneliness "
+                        'and isolation"\n'
+                        "\n"
+                        "Current data shows that, whilst there has been a number of "
+                        "initiatives aimed at tackling social isolation and "
+                        "loneliness, there is still more to do. Findings from the "
+                        "Coventry Household Survey, conducted in 2021, shows that "
+                        "16-24 year olds score highest on loneliness, with the survey "
+                        "showing that the younger you are, the more likely you are to "
+                        "be lonely. The survey also highlighted that women, carers, "
+                        "disabled and unemployed people are more likely to be lonely."
+                    ),
+                    "next_steps": (
+                        "A workshop is planned with key stakeholders who have been "
+                        "involved in progressing work around this priority area to "
+                        "understand their views on progress around this agenda and "
+                        "how best this could be accelerated. The findings from this "
+                        "will be used to inform the Strategy refresh."
+                    ),
+                },
+                {
+                    "priority": "2019-p2",
+                    "date": "2021-09-01",
+                    "rag": "",
+                    "progress": (
+                        "Coventry City Council in partnership with Coventry and "
+                        "Warwickshire CCG have commissioned Kooth, an online virtual "
+                        "support offer for emotional wellbeing and mental health. The "
+                        "service, which is for children and young people aged 11 to "
+                        "25, went live in Coventry on 12 April 2021\n"
+                        "\n"
+                        "The group acknowledged that this was still a key priority "
+                        "for the city and highlighted the strong multi-agency "
+                        "partnership working over the last 18 months to support "
+                        "children and young people who are experiencing crisis and "
+                        "responding to emerging needs and the importance of "
+                        "continuing this work going forward"
+                    ),
+                    "next_steps": (
+                        "they recognised the need to strengthen approaches to "
+                        "resilience and early intervention and prevention; it was "
+                        "stressed that it is important to have a system wide "
+                        "understanding of children and young people; and the need to "
+                        "bring together and align priorities with other plans, both "
+                        "at strategic and operational level, to ensure they do not "
+                        "sit in isolation."
+                    ),
+                },
+                {
+                    "priority": "2019-p3",
+                    "date": "2021-09-01",
+                    "rag": "",
+                    "progress": (
+                        "14 new Social Supermarkets/ Food Hubs supported and set up "
+                        "in response to the pandemic. These include Stoke Aldermoor, "
+                        "Stoke Heath, Canley, Cheylesmore and Willenhall. Twice the "
+                        "level of people are being fed in comparison to pre-COVID19\n"
+                        "\n"
+                        "273 Community messengers were in place to give out messages "
+                        "about COVID19 and other PH issues – these are people already "
+                        "in community organisations who will give general messaging "
+                        "and bring back local intelligence from communities. Their "
+                        "remit was to include harder to reach groups.\n"
+                        "\n"
+                        "Participants recognised some of the good work that had taken "
+                        "place over the last 18 months and wanted to maintain and "
+                        "further develop the culture shift and foster the new "
+                        "connections that had been created during this time."
+                    ),
+                    "next_steps": (
+                        "The group suggested establishing a working group that "
+                        "included VCS reps to help keep the momentum around this "
+                        "priority area.\n"
+                        "\n"
+                        "Attendees also felt that there could be improved "
+                        "co-production of services between and across the VCS and "
+                        "statutory partners and stressed the importance of being "
+                        "involved in these conversations at an early stage."
+                    ),
+                },
+            ],
+        },
+        {
+            # Untitled refresh (seed 003). Same strategy period; no new end date is
+            # stated.
+            # inferred: published - the document is undated; it was written between
+            # January and June 2023 (seed-001-003 notes 4.6); 2023-03-01 is a
+            # placeholder within that window.
+            # Ambition titles use '&' as printed (seed 003 L230-232); the refresh gives
+            # no ambition descriptions.
+            # Lineage per seed-001-003 notes 1.4: the refresh 'intensified' the existing
+            # priorities; 'for all' = broadened; R3 is new; R5 is cross-cutting. No
+            # leads or review dates are stated.
+            "key": "2023",
+            "label": "Coventry Health and Wellbeing Strategy 2019-2023: 2023 refresh",
+            "kind": "refresh",
+            "period_start": "2019-01-01",
+            "period_end": "2023-12-31",
+            "published": "2023-03-01",
+            "vision": (
+                "Our ambition for Coventry is to ensure everyone can enjoy good "
+                "health and, that we reduce health inequalities."
+            ),
+            "principles": [
+                (
+                    "Prioritising prevention: we will tackle the causes of "
+                    "health-related problems to reduce the impact of ill-health on "
+                    "people's lives, their families and communities. We will seek to "
+                    "address the root causes of problems, listening to local people's "
+                    "priorities and acting on their concerns."
+                ),
+                (
+                    "Strengthening communities: we will support strong and stable "
+                    "communities. We will listen to residents to understand what they "
+                    "want from the services we provide and encourage them, to lead "
+                    "change themselves where possible."
+                ),
+                (
+                    "Co-ordinating services: we will work together to design services "
+                    "which take account of the complexity of people's lives and their "
+                    "overlapping health and social needs. We will focus on the best "
+                    "way to achieve good outcomes for people, reducing the number of "
+                    "interactions people have with our services and avoiding multiple "
+                    "interventions from different providers."
+                ),
+                (
+                    "Sharing responsibility: we value the distinct contributions of "
+                    "all organisations that are represented on the Health and "
+                    "Wellbeing Board. We will maintain partnerships between the "
+                    "public sector, voluntary and community sector, local businesses "
+                    "and residents, recognising that we share a responsibility to "
+                    "transform the health and wellbeing of our communities. We will "
+                    "pool resources, budgets and accountabilities where it will "
+                    "improve services for the public."
+                ),
+            ],
+            "ambitions": [
+                {
+                    "number": 1,
+                    "title": "People are healthier & independent for longer",
+                    "description": "",
+                    "kpis": [],
+                    "indicators": [
+                        "hle",
+                        "le",
+                        "physically-active-adults",
+                        "adult-smoking",
+                        "smoking-attributable-deaths",
+                    ],
+                },
+                {
+                    "number": 2,
+                    "title": "Children & young people fulfil their potential",
+                    "description": "",
+                    "kpis": [],
+                    "indicators": [
+                        "gld",
+                        "y6-obese",
+                        "y6-overweight-obese",
+                        "yp-feel-safe",
+                        "neet",
+                        "children-low-income-families",
+                    ],
+                },
+                {
+                    "number": 3,
+                    "title": "People live in connected, safe & sustainable communities",
+                    "description": "",
+                    "kpis": [],
+                    "indicators": [
+                        "fuel-poverty",
+                        "swemwbs",
+                        "no-influence-local-area",
+                        "statutory-homelessness",
+                    ],
+                },
+            ],
+            "priorities": [
+                {
+                    "key": "2023-p1",
+                    "number": 1,
+                    "title": "Tackling loneliness and social isolation for all",
+                    "description": (
+                        "Social isolation is detrimental for an individual's physical "
+                        "and mental health and therefore having strong social "
+                        "networks and positive social relationships is good for our "
+                        "health and wellbeing. Engagement with residents has "
+                        "highlighted the impact of social isolation not just on our "
+                        "older residents, but the wider community. Coventry has a "
+                        "real opportunity to build on our community assets to improve "
+                        "social connections.\n"
+                        "\n"
+                        "With Coventry's diverse population, the experience of "
+                        "isolation may have a new slant, particularly with different "
+                        "communities coming into the city as a result of continued "
+                        "migration and civil conflict. With this comes the challenge "
+                        "of working in the overlap of the priorities and being "
+                        "responsive to their needs and ensuring there are the "
+                        "relevant services in place to meet this need."
+                    ),
+                    "kind": "short_term",
+                    "predecessor": "2019-p1",
+                    "lineage": "broadened",
+                    "review_months": None,
+                    "leads": [],
+                    "pillars": ["PC", "HB"],
+                    "indicators": ["swemwbs", "belonging-neighbourhood"],
+                },
+                {
+                    "key": "2023-p2",
+                    "number": 2,
+                    "title": "Improving mental health for all",
+                    "description": (
+                        "Nationally, the Covid-19 pandemic has impacted significantly "
+                        "on many people's mental health, as monitored by ongoing "
+                        "surveillance reporting. Throughout our engagement with "
+                        "residents in developing this strategy, many raised specific "
+                        "concerns around the mental health of children and young "
+                        "people as well as older adults, as well as the importance of "
+                        "ensuring equity of access to services."
+                    ),
+                    "kind": "short_term",
+                    "predecessor": "2019-p2",
+                    "lineage": "broadened",
+                    "review_months": None,
+                    "leads": [],
+                    "pillars": ["HB", "IC"],
+                    "indicators": [
+                        "swemwbs",
+                        "depression-prevalence",
+                        "cyp-mh-condition",
+                    ],
+                },
+                {
+                    "key": "2023-p3",
+                    "number": 3,
+                    "title": (
+                        "Focus on employment and homelessness as a prevention "
+                        "opportunity"
+                    ),
+                    "description": (
+                        "Despite growing opportunities, innovation and improvement in "
+                        "average earnings in the city, there has been an increase in "
+                        "the number of residents unemployed and economically "
+                        "inactive. Understanding the impact of the pandemic & the "
+                        "cost-of-living crisis on communities (across the life "
+                        "course) is therefore a key priority given the increased risk "
+                        "of further exacerbating wider inequalities."
+                    ),
+                    "kind": "short_term",
+                    "predecessor": None,
+                    "lineage": "new",
+                    "review_months": None,
+                    "leads": [],
+                    "pillars": ["WD", "PC"],
+                    "indicators": [
+                        "employment-rate",
+                        "neet",
+                        "statutory-homelessness",
+                        "children-low-income-families",
+                        "fuel-poverty",
+                    ],
+                },
+                {
+                    "key": "2023-p4",
+                    "number": 4,
+                    "title": "Strengthen work with communities",
+                    "description": (
+                        "The city's diversity and cohesion are assets to Coventry, "
+                        "however there is some indication that overall feelings of "
+                        "belonging, and cohesion, may have reduced over the last few "
+                        "years. A commitment to strengthening work with communities "
+                        "is paramount, as there is a real opportunity to build on the "
+                        "work delivered during the pandemic and continue to unlock "
+                        "the power of local assets by improving the connectivity "
+                        "between the Health & Wellbeing board and communities and the "
+                        "Health & Wellbeing board and place-based working."
+                    ),
+                    "kind": "short_term",
+                    "predecessor": "2019-p3",
+                    "lineage": "intensified",
+                    "review_months": None,
+                    "leads": [],
+                    "pillars": ["PC"],
+                    "indicators": [
+                        "belonging-coventry",
+                        "belonging-neighbourhood",
+                        "no-influence-local-area",
+                    ],
+                },
+                {
+                    # Cross-cutting: a requirement on how all priorities are delivered;
+                    # no pillar tag (inferred).
+                    "key": "2023-p5",
+                    "number": 5,
+                    "title": "The need for co-production to achieve the priorities",
+                    "description": (
+                        "The need for co-production to achieve the priorities and the "
+                        "importance of engaging with the community to influence and "
+                        'design solutions. The One Coventry Plan asked, "what will '
+                        'the Coventry of 2030 look and feel like to you?" and a '
+                        "majority of responses pointed to a need for more "
+                        "communication, collaboration, and engagement."
+                    ),
+                    "kind": "cross_cutting",
+                    "predecessor": None,
+                    "lineage": "new",
+                    "review_months": None,
+                    "leads": [],
+                    "pillars": [],
+                    "indicators": ["no-influence-local-area"],
+                },
+            ],
+            "progress_reports": [],
+        },
+    ],
+}
+
+# Geographies with values; wards are left out (the seeds give no GSS codes).
+AREAS = [
+    {"code": "E92000001", "name": "England", "type": "country", "parent": None},
+    {
+        "code": "E12000005",
+        "name": "West Midlands",
+        "type": "region",
+        "parent": "E92000001",
+    },
+    {
+        "code": "E08000026",
+        "name": "Coventry",
+        "type": "local_authority",
+        "parent": "E12000005",
+    },
+]
+
+# Indicators tied to the ambitions and priorities that have values in the seeds.
+# fingertips_id only where checked; otherwise None.
+INDICATORS = [
+    {
+        # Fingertips ID 90362 (healthy life expectancy at birth) checked against public
+        # fingertipsR examples.
+        "key": "hle",
+        "name": "Healthy life expectancy at birth",
+        "definition": "The number of years a person can expect to live in good health.",
+        "unit": "years",
+        "polarity": "higher_is_better",
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019); Coventry "
+            "Health and Wellbeing Strategy refresh, 2023"
+        ),
+        "fingertips_id": 90362,
+    },
+    {
+        "key": "le",
+        "name": "Life expectancy at birth",
+        "definition": "Average number of years a newborn can expect to live.",
+        "unit": "years",
+        "polarity": "higher_is_better",
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019); Coventry "
+            "Health and Wellbeing Strategy refresh, 2023"
+        ),
+        "fingertips_id": 90366,
+    },
+    {
+        "key": "physically-active-adults",
+        "name": "Physically active adults",
+        "definition": (
+            "Percentage of adults taking part in 150 minutes of moderate intensity "
+            "activity per week (the level recommended by the chief medical officer)."
+        ),
+        "unit": "%",
+        "polarity": "higher_is_better",
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019); Coventry "
+            "Health and Wellbeing Strategy refresh, 2023"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        "key": "gld",
+        "name": "Good level of development at age five",
+        "definition": (
+            "Percentage of children achieving a 'good level of development': "
+            "performing at the expected level in all the early learning goals "
+            "(communication and language, physical development, personal, social and "
+            "emotional development, and literacy and mathematics)."
+        ),
+        "unit": "%",
+        "polarity": "higher_is_better",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "fingertips_id": None,
+    },
+    {
+        "key": "y6-obese",
+        "name": "Year 6 children measured as obese",
+        "definition": "Percentage of Year 6 children measured as 'obese'.",
+        "unit": "%",
+        "polarity": "lower_is_better",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "fingertips_id": None,
+    },
+    {
+        # The refresh also gives 'around 22%' for Reception and a 'healthy weight'
+        # figure of 57.1% printed as 'Across the West Midlands' (seed 003 L78); both
+        # left out as approximate/ambiguous.
+        "key": "y6-overweight-obese",
+        "name": "Year 6 children classed as overweight or obese",
+        "definition": "Percentage of Year 6 children classed as overweight & obese.",
+        "unit": "%",
+        "polarity": "lower_is_better",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "fingertips_id": None,
+    },
+    {
+        "key": "yp-feel-safe",
+        "name": "Young people feeling safe in the city",
+        "definition": (
+            "Percentage of young people who said they felt very safe or safe in the "
+            "city."
+        ),
+        "unit": "%",
+        "polarity": "higher_is_better",
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019) (Youth "
+            "Survey 2018)"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        "key": "neet",
+        "name": (
+            "16-17 year olds not in education, employment or training (NEET) or not "
+            "known"
+        ),
+        "definition": (
+            "Percentage of 16-17 year olds who are NEET or whose activity is not known."
+        ),
+        "unit": "%",
+        "polarity": "lower_is_better",
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019); Coventry "
+            "Health and Wellbeing Strategy refresh, 2023"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        # The JSNA gives a different measure: 'One-third of Coventry households with
+        # children are regarded as low-income families (33%)' (seed 000 L1122) - not
+        # loaded as the same indicator.
+        "key": "children-low-income-families",
+        "name": "Children living in low-income families",
+        "definition": "Percentage of children living in low-income families.",
+        "unit": "%",
+        "polarity": "lower_is_better",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "fingertips_id": None,
+    },
+    {
+        "key": "fuel-poverty",
+        "name": "Households in fuel poverty",
+        "definition": (
+            "A household is said to be in fuel poverty if their fuel costs are above "
+            "average, and when having paid for fuel, they are left with an income "
+            "below the official poverty line."
+        ),
+        "unit": "%",
+        "polarity": "lower_is_better",
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019); Coventry "
+            "Health and Wellbeing Strategy refresh, 2023"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        # The refresh prints both 14.4% (seed 003 L55) and 'Nearly 19%' (L84); the IMD
+        # edition is not stated.
+        "key": "deprivation-10pc",
+        "name": "Neighbourhoods in the 10% most deprived in England",
+        "definition": (
+            "Percentage of the city's neighbourhoods amongst the 10% most deprived "
+            "areas in England."
+        ),
+        "unit": "% of neighbourhoods",
+        "polarity": "lower_is_better",
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019); Coventry "
+            "Health and Wellbeing Strategy refresh, 2023"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        # Used for the 'Self-reported wellbeing' KPI of ambition 3.
+        "key": "swemwbs",
+        "name": "Mean mental wellbeing score (SWEMWBS)",
+        "definition": (
+            "Average score on the Short Warwick and Edinburgh Mental Wellbeing Scale "
+            "(seven questions); the seed describes the range as 1 (very low "
+            "wellbeing) to 35 (very high wellbeing)."
+        ),
+        "unit": "score",
+        "polarity": "higher_is_better",
+        "source": (
+            "Coventry Household Survey (via Coventry Health and Wellbeing Strategy "
+            "refresh, 2023)"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        "key": "belonging-coventry",
+        "name": "Adults with a sense of belonging to Coventry",
+        "definition": (
+            "Percentage of adults who said they felt a sense of belonging to Coventry."
+        ),
+        "unit": "%",
+        "polarity": "higher_is_better",
+        "source": (
+            "Coventry Household Survey (via Coventry JSNA Citywide Profile 2019 "
+            "(Insight Team, June 2019) and Coventry Health and Wellbeing Strategy "
+            "refresh, 2023)"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        "key": "belonging-neighbourhood",
+        "name": "Adults who feel they belong to their immediate neighbourhood",
+        "definition": (
+            "Percentage of adults who felt they belonged to their immediate "
+            "neighbourhood."
+        ),
+        "unit": "%",
+        "polarity": "higher_is_better",
+        "source": (
+            "Coventry Household Survey (via Coventry JSNA Citywide Profile 2019 "
+            "(Insight Team, June 2019) and Coventry Health and Wellbeing Strategy "
+            "refresh, 2023)"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        # Closest seed value for the KPI 'Residents' self-reported ability to influence
+        # / improve local area'.
+        "key": "no-influence-local-area",
+        "name": "Residents who feel they have no influence over local decisions",
+        "definition": (
+            "Percentage of residents who felt they had no influence over decisions "
+            "affecting their local area."
+        ),
+        "unit": "%",
+        "polarity": "lower_is_better",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "fingertips_id": None,
+    },
+    {
+        # The JSNA gives only 'Between one-in-five and one-in-six Coventry adults smoke'
+        # (seed 000 L1506).
+        "key": "adult-smoking",
+        "name": "Smoking prevalence in adults",
+        "definition": "Percentage of adults who smoke.",
+        "unit": "%",
+        "polarity": "lower_is_better",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "fingertips_id": None,
+    },
+    {
+        # The seed prints '283 per 1,000' [sic]; the unit must be per 100,000 (England
+        # 262.6).
+        "key": "smoking-attributable-deaths",
+        "name": "Deaths attributable to smoking",
+        "definition": "Deaths caused by smoking.",
+        "unit": "per 100,000",
+        "polarity": "lower_is_better",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "fingertips_id": None,
+    },
+    {
+        "key": "employment-rate",
+        "name": "Working-age employment rate",
+        "definition": "Percentage of people of working age in employment.",
+        "unit": "%",
+        "polarity": "higher_is_better",
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019); Coventry "
+            "Health and Wellbeing Strategy refresh, 2023"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        # Closest seed value for the KPI 'Families in temporary accommodation' (190 to
+        # 250 families a night in 2017/18).
+        "key": "statutory-homelessness",
+        "name": "Statutory homelessness",
+        "definition": "Statutorily homeless households per 1,000 households.",
+        "unit": "per 1,000 households",
+        "polarity": "lower_is_better",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "fingertips_id": None,
+    },
+    {
+        "key": "cyp-mh-condition",
+        "name": (
+            "Young people with a diagnosable mental health condition (national "
+            "evidence)"
+        ),
+        "definition": (
+            "Proportion of young people with some form of diagnosable mental health "
+            "condition (national estimate quoted in the strategy and the 2021 "
+            "stocktake)."
+        ),
+        "unit": "%",
+        "polarity": "lower_is_better",
+        "source": (
+            "National evidence quoted in the draft strategy (2019) and the 2021 "
+            "stocktake"
+        ),
+        "fingertips_id": None,
+    },
+    {
+        # no_judgement: recorded prevalence also reflects diagnosis and recognition
+        # (seed 003 L67).
+        "key": "depression-prevalence",
+        "name": "Adults diagnosed with depression (GP registers)",
+        "definition": (
+            "Proportion of Coventry adults diagnosed with depression according to GP "
+            "registers."
+        ),
+        "unit": "%",
+        "polarity": "no_judgement",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "fingertips_id": None,
+    },
+]
+
+# Coventry values, with England / West Midlands comparators wherever the seed states
+# one. period_key is a sortable string. 'JSNA 2019' / '2023 refresh' mark values whose
+# period the seed does not state.
+INDICATOR_VALUES = [
+    {
+        "indicator": "hle",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 63.5,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Female",
+        "age": "At birth",
+        "value_note": (
+            "period not stated in seed; as reported in the JSNA 2019; 'just below the "
+            "regional and national averages but is not significantly different'"
+        ),
+        "source": "seed 000 L1371",
+    },
+    {
+        "indicator": "hle",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 62.9,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Male",
+        "age": "At birth",
+        "value_note": "period not stated in seed; as reported in the JSNA 2019",
+        "source": "seed 000 L1371",
+    },
+    {
+        "indicator": "hle",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 64.0,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Female",
+        "age": "At birth",
+        "value_note": "period not stated in seed; as reported in the 2023 refresh",
+        "source": "seed 003 L56",
+    },
+    {
+        "indicator": "hle",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 61.1,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Male",
+        "age": "At birth",
+        "value_note": "period not stated in seed; as reported in the 2023 refresh",
+        "source": "seed 003 L56",
+    },
+    {
+        "indicator": "hle",
+        "area": "E92000001",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 63.1,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Male",
+        "age": "At birth",
+        "value_note": "period not stated in seed; as reported in the 2023 refresh",
+        "source": "seed 003 L56",
+    },
+    {
+        "indicator": "hle",
+        "area": "E12000005",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 61.9,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Male",
+        "age": "At birth",
+        "value_note": "period not stated in seed; as reported in the 2023 refresh",
+        "source": "seed 003 L56",
+    },
+    {
+        "indicator": "hle",
+        "area": "E92000001",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 63.9,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Female",
+        "age": "At birth",
+        "value_note": (
+            "period not stated in seed; as reported in the 2023 refresh; seed prints "
+            "'slightly higher (62.6) and (63.9)' without saying which is national - "
+            "assigned to England by general knowledge (inferred)"
+        ),
+        "source": "seed 003 L56",
+    },
+    {
+        "indicator": "hle",
+        "area": "E12000005",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 62.6,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Female",
+        "age": "At birth",
+        "value_note": (
+            "period not stated in seed; as reported in the 2023 refresh; seed prints "
+            "'slightly higher (62.6) and (63.9)' without saying which is regional - "
+            "assigned to the West Midlands by general knowledge (inferred)"
+        ),
+        "source": "seed 003 L56",
+    },
+    {
+        "indicator": "le",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 82.4,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Female",
+        "age": "At birth",
+        "value_note": (
+            "period not stated in seed; as reported in the JSNA 2019; 'consistently "
+            "remained below the regional and national averages'"
+        ),
+        "source": "seed 000 L1369",
+    },
+    {
+        "indicator": "le",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 78.3,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Male",
+        "age": "At birth",
+        "value_note": "period not stated in seed; as reported in the JSNA 2019",
+        "source": "seed 000 L1369",
+    },
+    {
+        "indicator": "le",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 82.0,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Female",
+        "age": "At birth",
+        "value_note": (
+            "period not stated in seed; as reported in the 2023 refresh; 'lower than "
+            "the England average'"
+        ),
+        "source": "seed 003 L56",
+    },
+    {
+        "indicator": "le",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 78.0,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Male",
+        "age": "At birth",
+        "value_note": "period not stated in seed; as reported in the 2023 refresh",
+        "source": "seed 003 L56",
+    },
+    {
+        "indicator": "physically-active-adults",
+        "area": "E08000026",
+        "period_label": "2017/18",
+        "period_key": "2017",
+        "value": 53,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": (
+            "'just over half (53%)'; 'significantly lower than that of similar areas'"
+        ),
+        "source": "seed 000 L1516",
+    },
+    {
+        "indicator": "physically-active-adults",
+        "area": "E12000005",
+        "period_label": "2017/18",
+        "period_key": "2017",
+        "value": 58,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "",
+        "source": "seed 000 L1516",
+    },
+    {
+        "indicator": "physically-active-adults",
+        "area": "E92000001",
+        "period_label": "2017/18",
+        "period_key": "2017",
+        "value": 62,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "",
+        "source": "seed 000 L1516",
+    },
+    {
+        "indicator": "physically-active-adults",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 58.6,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": (
+            "period not stated in seed; as reported in the 2023 refresh; 'below both "
+            "the regional and national average'"
+        ),
+        "source": "seed 003 L78",
+    },
+    {
+        "indicator": "gld",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 68,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "5",
+        "value_note": "period not stated in seed; as reported in the JSNA 2019",
+        "source": "seed 000 L980",
+    },
+    {
+        "indicator": "gld",
+        "area": "E92000001",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 72,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "5",
+        "value_note": (
+            "period not stated in seed; as reported in the JSNA 2019 ('nationally')"
+        ),
+        "source": "seed 000 L980",
+    },
+    {
+        "indicator": "y6-obese",
+        "area": "E08000026",
+        "period_label": "2017/18",
+        "period_key": "2017",
+        "value": 23.5,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": 956,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Year 6",
+        "value_note": (
+            "'nearly a quarter'; 'much higher' than the England average (no England "
+            "value given)"
+        ),
+        "source": "seed 000 L1518",
+    },
+    {
+        "indicator": "y6-overweight-obese",
+        "area": "E08000026",
+        "period_label": "2021/22",
+        "period_key": "2021",
+        "value": 41.1,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Year 6",
+        "value_note": (
+            "'higher than the England average'; 'increasing and getting worse'"
+        ),
+        "source": "seed 003 L78",
+    },
+    {
+        "indicator": "yp-feel-safe",
+        "area": "E08000026",
+        "period_label": "2018",
+        "period_key": "2018",
+        "value": 16,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Young people",
+        "value_note": "Youth Survey; 30% said they felt very unsafe or unsafe",
+        "source": "seed 000 L1325",
+    },
+    {
+        "indicator": "neet",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 5.4,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": 380,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "16-17",
+        "value_note": (
+            "period not stated in seed; as reported in the JSNA 2019; 'lower than the "
+            "regional or England rates'"
+        ),
+        "source": "seed 000 L1067",
+    },
+    {
+        "indicator": "neet",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 3.9,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "16-17",
+        "value_note": (
+            "period not stated in seed; as reported in the 2023 refresh; 'better than "
+            "the regional and national average'; age band assumed as in the JSNA "
+            "(inferred)"
+        ),
+        "source": "seed 003 L92",
+    },
+    {
+        "indicator": "children-low-income-families",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 18.7,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": 13670,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Children",
+        "value_note": "period not stated in seed; as reported in the 2023 refresh",
+        "source": "seed 003 L100",
+    },
+    {
+        "indicator": "fuel-poverty",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 15,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "All ages",
+        "value_note": (
+            "period not stated in seed; as reported in the JSNA 2019; 'more prevalent "
+            "in Coventry than in the region or England'"
+        ),
+        "source": "seed 000 L1228",
+    },
+    {
+        "indicator": "fuel-poverty",
+        "area": "E08000026",
+        "period_label": "2020",
+        "period_key": "2020",
+        "value": 20.3,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "All ages",
+        "value_note": (
+            "seed: 'In figures, released from 2020' (release year or data year "
+            "unclear); 'Some areas of Coventry have fuel poverty rates of over 50%'"
+        ),
+        "source": "seed 003 L98",
+    },
+    {
+        "indicator": "deprivation-10pc",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 18.5,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "All ages",
+        "value_note": (
+            "period not stated in seed; as reported in the JSNA 2019; also 'Nearly "
+            "19%' (L792) and '19%' (L2223); 46th most deprived of 326 local "
+            "authorities"
+        ),
+        "source": "seed 000 L1122",
+    },
+    {
+        "indicator": "deprivation-10pc",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 14.4,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "All ages",
+        "value_note": (
+            "period not stated in seed; as reported in the 2023 refresh; the same "
+            "document also says 'Nearly 19%' (L84)"
+        ),
+        "source": "seed 003 L55",
+    },
+    {
+        "indicator": "swemwbs",
+        "area": "E08000026",
+        "period_label": "2018",
+        "period_key": "2018",
+        "value": 26.4,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "Household Survey respondents",
+        "source": "seed 003 L61",
+    },
+    {
+        "indicator": "swemwbs",
+        "area": "E08000026",
+        "period_label": "2021",
+        "period_key": "2021",
+        "value": 22.94,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": (
+            "Household Survey respondents; 28% scored 'possible' or 'probable' "
+            "depression (10% in 2018)"
+        ),
+        "source": "seed 003 L61",
+    },
+    {
+        "indicator": "swemwbs",
+        "area": "E08000026",
+        "period_label": "2022",
+        "period_key": "2022",
+        "value": 21.75,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "Household Survey respondents",
+        "source": "seed 003 L61",
+    },
+    {
+        "indicator": "belonging-coventry",
+        "area": "E08000026",
+        "period_label": "2018",
+        "period_key": "2018",
+        "value": 83,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "year from seed 003 ('down from 83% in 2018')",
+        "source": "seed 000 L915; seed 003 L68",
+    },
+    {
+        "indicator": "belonging-coventry",
+        "area": "E08000026",
+        "period_label": "2022",
+        "period_key": "2022",
+        "value": 56,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "",
+        "source": "seed 003 L68",
+    },
+    {
+        "indicator": "belonging-neighbourhood",
+        "area": "E08000026",
+        "period_label": "2018",
+        "period_key": "2018",
+        "value": 77,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "",
+        "source": "seed 000 L915; seed 003 L68",
+    },
+    {
+        "indicator": "belonging-neighbourhood",
+        "area": "E08000026",
+        "period_label": "2022",
+        "period_key": "2022",
+        "value": 54,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "",
+        "source": "seed 003 L68",
+    },
+    {
+        "indicator": "no-influence-local-area",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 61,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "All ages",
+        "value_note": (
+            "period not stated in seed; as reported in the JSNA 2019; 55% would "
+            "probably not get involved to make improvements"
+        ),
+        "source": "seed 000 L921",
+    },
+    {
+        "indicator": "adult-smoking",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 16.4,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "period not stated in seed; as reported in the 2023 refresh",
+        "source": "seed 003 L104",
+    },
+    {
+        "indicator": "adult-smoking",
+        "area": "E92000001",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 15.4,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": (
+            "period not stated in seed; as reported in the 2023 refresh ('national "
+            "average')"
+        ),
+        "source": "seed 003 L104",
+    },
+    {
+        "indicator": "smoking-attributable-deaths",
+        "area": "E08000026",
+        "period_label": "2015-17",
+        "period_key": "2015",
+        "value": 283,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "All ages",
+        "value_note": "seed prints '283 per 1,000' [sic]; stored per 100,000",
+        "source": "seed 000 L1506",
+    },
+    {
+        "indicator": "smoking-attributable-deaths",
+        "area": "E92000001",
+        "period_label": "2015-17",
+        "period_key": "2015",
+        "value": 262.6,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "All ages",
+        "value_note": "",
+        "source": "seed 000 L1506",
+    },
+    {
+        "indicator": "employment-rate",
+        "area": "E08000026",
+        "period_label": "JSNA 2019",
+        "period_key": "2019",
+        "value": 72,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": 169900,
+        "denominator": 236000,
+        "sex": "Persons",
+        "age": "Working age",
+        "value_note": (
+            "period not stated in seed; as reported in the JSNA 2019; 'lower than the "
+            "England average' (no England value given)"
+        ),
+        "source": "seed 000 L1101",
+    },
+    {
+        "indicator": "employment-rate",
+        "area": "E08000026",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 69.2,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Working age",
+        "value_note": (
+            "period not stated in seed; as reported in the 2023 refresh; 'amongst the "
+            "lowest across the West Midlands'"
+        ),
+        "source": "seed 003 L92",
+    },
+    {
+        "indicator": "employment-rate",
+        "area": "E92000001",
+        "period_label": "2023 refresh",
+        "period_key": "2023",
+        "value": 75.4,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Working age",
+        "value_note": "period not stated in seed; as reported in the 2023 refresh",
+        "source": "seed 003 L92",
+    },
+    {
+        "indicator": "statutory-homelessness",
+        "area": "E08000026",
+        "period_label": "2017/18",
+        "period_key": "2017",
+        "value": 3.9,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": 555,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "All ages",
+        "value_note": (
+            "'lowest level in a decade but remains higher than the region and England'"
+        ),
+        "source": "seed 000 L1230",
+    },
+    {
+        "indicator": "cyp-mh-condition",
+        "area": "E92000001",
+        "period_label": "HWS 2019",
+        "period_key": "2019",
+        "value": 10,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Young people",
+        "value_note": "approximate: 'one in ten young people' (national evidence)",
+        "source": "seed 000 L2320; seed 004 L2094",
+    },
+    {
+        "indicator": "cyp-mh-condition",
+        "area": "E92000001",
+        "period_label": "2021 stocktake",
+        "period_key": "2021",
+        "value": 16.7,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "5-16",
+        "value_note": (
+            "approximate: '1 in 6 young people aged between 5 and 16' (national "
+            "evidence)"
+        ),
+        "source": "seed 001 L72",
+    },
+    {
+        "indicator": "depression-prevalence",
+        "area": "E08000026",
+        "period_label": "2013/14",
+        "period_key": "2013",
+        "value": 6.5,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": None,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "",
+        "source": "seed 003 L62",
+    },
+    {
+        "indicator": "depression-prevalence",
+        "area": "E08000026",
+        "period_label": "2021/22",
+        "period_key": "2021",
+        "value": 11.9,
+        "lower_ci": None,
+        "upper_ci": None,
+        "count": 40743,
+        "denominator": None,
+        "sex": "Persons",
+        "age": "Adults",
+        "value_note": "'amounting to 40,743 residents'",
+        "source": "seed 003 L62",
+    },
+]

@@ -1,0 +1,21 @@
+from django.core.management.base import BaseCommand
+
+from hwbb import demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo: the Coventry Health and Well-being Board from the real "
+        "seed documents, and one demo user per role. Safe to run again."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete the demo data first."
+        )
+
+    def handle(self, *args, reset=False, **options):
+        demo.load(reset=reset)
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+        self.stdout.write(demo.logins_table())
+        self.stdout.write("Open http://127.0.0.1:8000/ and sign in.")
