@@ -3046,7 +3046,8 @@ MINUTES = [
         "is_exempt": False,
         "primary_pillar": "WD",
         "secondary_pillars": ["PC"],
-        "priorities": [],
+        # inferred: youth violence is taken up under young people's wellbeing (P2)
+        "priorities": ["2019-p2"],
         "resolution": {
             "preamble": "",
             "inline": False,
@@ -3298,7 +3299,8 @@ MINUTES = [
         "is_exempt": False,
         "primary_pillar": "PC",
         "secondary_pillars": [],
-        "priorities": [],
+        # inferred: place-based JSNA profiles inform working with communities (P3)
+        "priorities": ["2019-p3"],
         "resolution": {
             "preamble": "",
             "inline": False,
@@ -3451,7 +3453,8 @@ MINUTES = [
         "is_exempt": False,
         "primary_pillar": "WD",
         "secondary_pillars": ["HB", "PC", "IC"],
-        "priorities": [],
+        # inferred: the refresh this resolution endorses produced all three priorities
+        "priorities": ["2019-p1", "2019-p2", "2019-p3"],
         "resolution": {
             "preamble": (
                 "having considered the outcomes and learning from the current Health "

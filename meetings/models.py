@@ -425,6 +425,20 @@ class Attendance(models.Model):
     def __str__(self):
         return f"{self.person}: {self.get_status_display()}"
 
+    @property
+    def office(self):
+        """ "Chair" or "Deputy Chair", as minutes mark them; else blank."""
+        return self.note if self.note in ("Chair", "Deputy Chair") else ""
+
+    @property
+    def described(self):
+        """The person as minutes list them: name, then job title or organisation."""
+        person = self.person
+        detail = person.job_title or (
+            person.organisation.name if person.organisation else ""
+        )
+        return f"{person}, {detail}" if detail else str(person)
+
 
 class MinuteQuerySet(models.QuerySet):
     def visible_to(self, user):

@@ -13,6 +13,7 @@ from meetings.models import (
     Action,
     ActionUpdate,
     AgendaItem,
+    Attendance,
     Meeting,
     Minute,
     ResolutionClause,
@@ -70,12 +71,37 @@ def meeting_minutes(request, pk):
             )
         )
     )
-    attendances = meeting.attendances.select_related("person", "substitute_for")
+    attendances = meeting.attendances.select_related(
+        "person__organisation", "substitute_for"
+    )
     return render(
         request,
         "meetings/meeting_minutes.html",
-        {"meeting": meeting, "minutes": minutes, "attendances": attendances},
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "attendance": _attendance_block(attendances),
+        },
     )
+
+
+ATTENDANCE_HEADINGS = [
+    (Attendance.Capacity.MEMBER, "Board members"),
+    (Attendance.Capacity.OTHER_REPRESENTATIVE, "Other representatives"),
+    (Attendance.Capacity.OFFICER, "Employees and officers in attendance"),
+]
+
+
+def _attendance_block(attendances):
+    """[(heading, [attendance])] in the order council minutes print them."""
+    attendances = list(attendances)
+    present = [a for a in attendances if a.status != Attendance.Status.APOLOGIES]
+    block = [
+        (heading, [a for a in present if a.capacity == capacity])
+        for capacity, heading in ATTENDANCE_HEADINGS
+    ]
+    apologies = [a for a in attendances if a.status == Attendance.Status.APOLOGIES]
+    return [(h, rows) for h, rows in [*block, ("Apologies", apologies)] if rows]
 
 
 @role_required()
