@@ -170,15 +170,19 @@ class IndicatorValue(models.Model):
         if comparator is None or comparator.value is None or self.value is None:
             return "No comparison available"
         name = comparator.area.name
+        Polarity = Indicator.Polarity
         if not self.has_interval:
             if self.value == comparator.value:
                 return f"Same as {name} (significance not tested)"
-            word = "Higher" if self.value > comparator.value else "Lower"
-            return f"{word} than {name} (significance not tested)"
+            higher = self.value > comparator.value
+            words = f"{'Higher' if higher else 'Lower'} than {name}"
+            if polarity != Polarity.NO_JUDGEMENT:
+                better = higher == (polarity == Polarity.HIGHER_IS_BETTER)
+                words += f", which is {'better' if better else 'worse'}"
+            return f"{words} (significance not tested)"
         if self.lower_ci_95 <= comparator.value <= self.upper_ci_95:
             return f"Similar to {name}"
         higher = self.lower_ci_95 > comparator.value
-        Polarity = Indicator.Polarity
         if polarity == Polarity.NO_JUDGEMENT:
             return f"{'Higher' if higher else 'Lower'} than {name}"
         better = higher == (polarity == Polarity.HIGHER_IS_BETTER)

@@ -1,0 +1,88 @@
+"""The demo loads the real seed content, idempotently, and the pages show it."""
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+from django.urls import reverse
+
+from hwbb import demo
+from indicators.models import IndicatorValue
+from meetings.models import Action, AgendaItem, Meeting, Minute, ResolutionClause
+from strategy.models import Priority
+
+COUNTED = [Meeting, AgendaItem, Minute, ResolutionClause, Action, IndicatorValue]
+
+
+@pytest.fixture
+def loaded(db):
+    demo.load()
+
+
+def _counts():
+    return [model.objects.count() for model in COUNTED]
+
+
+def test_loading_twice_changes_nothing(loaded):
+    before = _counts()
+    call_command("load_demo_data")
+    assert _counts() == before
+
+
+def test_reset_reloads_the_same_content(loaded):
+    before = _counts()
+    call_command("load_demo_data", "--reset")
+    assert _counts() == before
+
+
+def test_demo_holds_the_seed_content(loaded):
+    april = Meeting.objects.get(start__date="2019-04-08", body__slug="hwb")
+    assert list(april.minutes.values_list("number", flat=True)) == list(range(40, 54))
+    july = Meeting.objects.get(start__date="2019-07-08", body__slug="hwb")
+    assert july.agenda_items.filter(sub_letter="").count() == 12
+    assert Priority.objects.filter(version__key="2019").count() == 3
+    assert Priority.objects.current().count() == 5
+    # Every action from a resolution has an owner. Two asks in the July papers go
+    # to every partner organisation at once and have no single owner.
+    from_minutes = Action.objects.exclude(minute=None)
+    assert not from_minutes.filter(owner_person=None, owner_organisation=None)
+    item6 = july.agenda_items.get(number=6)
+    assert item6.primary_pillar.code == "WD"
+
+
+def test_demo_password_works_only_with_debug_on(loaded, settings):
+    settings.DEBUG = False
+    assert authenticate(username="officer", password=settings.DEMO_PASSWORD) is None
+    settings.DEBUG = True
+    user = authenticate(username="officer", password=settings.DEMO_PASSWORD)
+    assert user is not None and user.person.display_name == "Liz Knight"
+    assert authenticate(username="officer", password="wrong") is None
+
+
+def test_home_shows_meetings_pillars_and_priorities(loaded, client):
+    html = client.get(reverse("home")).content.decode()
+    assert "Next meetings" in html
+    assert "Committee Room 3 - Council House" in html
+    for pillar in (
+        "The wider determinants of health",
+        "An integrated health and care system",
+    ):
+        assert pillar in html
+    assert "Improving mental health for all" in html
+
+
+def test_minutes_print_resolutions_as_council_minutes_do(loaded, client):
+    april = Meeting.objects.get(start__date="2019-04-08", body__slug="hwb")
+    html = client.get(reverse("meetings:minutes", args=[april.pk])).content.decode()
+    assert "44. Young People and Violence" in html
+    assert "RESOLVED that:" in html
+    assert "RESOLVED that the content of the report be noted." in html
+    assert "(i) To align governance" in html
+    assert "Approved as a true record at the meeting of 8 July 2019" in html
+
+
+def test_priority_page_compares_indicators_with_england_in_words(loaded, client):
+    # 2023 priority 3: the employment rate, below England's 75.4%.
+    priority = Priority.objects.get(slug__startswith="2023-p3")
+    html = client.get(priority.get_absolute_url()).content.decode()
+    assert "Compared with England" in html
+    assert "Lower than England, which is worse (significance not tested)" in html
