@@ -562,6 +562,7 @@ def load(*, reset=False):
         for model in (m.Minute, m.Resolution, m.ResolutionClause, m.Action):
             model.history.all().delete()
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
+    permissions.ensure_role_groups()
     Loader().run()
 
 

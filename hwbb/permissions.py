@@ -5,6 +5,7 @@ Roles are Django groups. A superuser counts as a governance officer.
 
 from functools import wraps
 
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 
@@ -13,6 +14,20 @@ CHAIR = "Chair"
 MEMBER = "Board member"
 AUTHOR = "Report author"
 ROLES = (OFFICER, CHAIR, MEMBER, AUTHOR)
+OFFICER_APPS = ("meetings", "strategy", "indicators")
+
+
+def ensure_role_groups():
+    """The four role groups, officers holding every permission on the apps.
+
+    The 0002_roles migration creates them; this restores them after a test
+    flushes the tables, and before the demo is loaded.
+    """
+    for name in ROLES:
+        Group.objects.get_or_create(name=name)
+    Group.objects.get(name=OFFICER).permissions.set(
+        Permission.objects.filter(content_type__app_label__in=OFFICER_APPS)
+    )
 
 
 def roles_of(user):

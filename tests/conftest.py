@@ -72,6 +72,7 @@ def hwb(db):
 
 
 def _user_with_role(role, body, membership_role=None, **person_kwargs):
+    permissions.ensure_role_groups()
     user = factories.UserFactory()
     if role:
         user.groups.add(Group.objects.get(name=role))

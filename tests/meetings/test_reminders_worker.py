@@ -1,6 +1,7 @@
 """The reminder task through a real Redis broker and a real Celery worker."""
 
 import datetime
+import threading
 import time
 
 import pytest
@@ -23,6 +24,7 @@ def _reset_pools():
         app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+    app._local = threading.local()  # the result backend is cached per thread
 
 
 @pytest.fixture
