@@ -14,13 +14,25 @@ DOUBLE_SUBMIT_WINDOW = datetime.timedelta(minutes=10)
 
 @transaction.atomic
 def action_create(*, action, secondary_pillars=(), priorities=()):
-    """Save a new action with its tags and its first reminder scheduled."""
+    """Save a new action with its tags and its first reminder scheduled.
+
+    The same action submitted again moments later (a double submit) is not
+    created twice. Returns (action, created).
+    """
+    earlier = Action.objects.filter(
+        body=action.body,
+        title=action.title,
+        resolution_clause=action.resolution_clause,
+        created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+    ).first()
+    if earlier is not None:
+        return earlier, False
     action.schedule_reminder()
     action.full_clean()
     action.save()
     action.secondary_pillars.set(secondary_pillars)
     action.priorities.set(priorities)
-    return action
+    return action, True
 
 
 @transaction.atomic

@@ -175,12 +175,13 @@ def action_create(request):
         if clause is not None:
             action.resolution_clause = clause
             action.minute = clause.resolution.minute
-        services.action_create(
+        action, created = services.action_create(
             action=action,
             secondary_pillars=form.cleaned_data["secondary_pillars"],
             priorities=form.cleaned_data["priorities"],
         )
-        messages.success(request, f"Action created: {action.title}")
+        done = "Action created" if created else "That action was already created"
+        messages.success(request, f"{done}: {action.title}")
         return redirect(action)
     return render(
         request, "meetings/action_form.html", {"form": form, "clause": clause}

@@ -128,19 +128,19 @@ def test_officer_creates_an_action_from_a_clause(client, officer):
     assert "Youth Violence Reduction Board" in page  # prefilled from the clause
     due = timezone.localdate() + datetime.timedelta(days=60)
     owner = factories.PersonFactory()
-    response = client.post(
-        url,
-        {
-            "body": clause.resolution.minute.meeting.body_id,
-            "title": "Report back on YVRB governance",
-            "owner_person": owner.pk,
-            "due_date_0": due.day,
-            "due_date_1": due.month,
-            "due_date_2": due.year,
-            "due_text": "autumn",
-        },
-    )
+    data = {
+        "body": clause.resolution.minute.meeting.body_id,
+        "title": "Report back on YVRB governance",
+        "owner_person": owner.pk,
+        "due_date_0": due.day,
+        "due_date_1": due.month,
+        "due_date_2": due.year,
+        "due_text": "autumn",
+    }
+    response = client.post(url, data)
     assert response.status_code == 302
+    again = client.post(url, data, follow=True)  # a double submit
+    assert "That action was already created" in again.content.decode()
     action = Action.objects.get(title="Report back on YVRB governance")
     assert action.resolution_clause == clause
     assert action.minute == clause.resolution.minute
