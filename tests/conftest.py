@@ -59,11 +59,16 @@ def redis_url():
 @pytest.fixture
 def chromium_path():
     path = os.environ.get("CHROMIUM") or shutil.which("chromium")
-    if not path:
-        service_missing("Debian's chromium is not installed (make test installs it)")
-    # The /usr/bin/chromium wrapper is a shell script; Playwright needs the binary.
+    if not path or not os.path.exists(path):
+        service_missing(
+            f"Chromium not found at {path or 'chromium on PATH'} "
+            "(make test installs Debian's chromium)"
+        )
+    # Debian's /usr/bin/chromium is a shell wrapper; Playwright needs the binary.
     binary = "/usr/lib/chromium/chromium"
-    return binary if os.path.exists(binary) else path
+    if path == shutil.which("chromium") and os.path.exists(binary):
+        return binary
+    return path
 
 
 @pytest.fixture

@@ -1,0 +1,48 @@
+"""Small helpers: working days, sanitising, minute references."""
+
+import datetime
+
+from hwbb import workdays
+from hwbb.html import sanitise
+from meetings.models import Minute, municipal_year_of
+
+
+def test_clear_working_days_leave_out_weekends_bank_holidays_and_both_ends():
+    # Agenda published Friday 28 June 2019 for Monday 8 July 2019: five clear days.
+    assert (
+        workdays.clear_working_days_between(
+            datetime.date(2019, 6, 28), datetime.date(2019, 7, 8)
+        )
+        == 5
+    )
+    # Over Christmas 2026: 25 and 28 December are bank holidays (Boxing Day moved).
+    assert (
+        workdays.clear_working_days_between(
+            datetime.date(2026, 12, 23), datetime.date(2026, 12, 30)
+        )
+        == 2
+    )
+
+
+def test_subtract_working_days_skips_easter():
+    # Five working days before Tuesday 7 April 2026, skipping Easter Monday and
+    # Good Friday: 2 April, 1 April, 31 March, 30 March, then Friday 27 March.
+    assert workdays.subtract_working_days(datetime.date(2026, 4, 7), 5) == (
+        datetime.date(2026, 3, 27)
+    )
+
+
+def test_sanitise_keeps_structure_and_drops_scripts():
+    html = (
+        '<p onclick="x()">Noted <script>alert(1)</script><a href="/m/31">31/18</a></p>'
+    )
+    assert (
+        sanitise(html)
+        == '<p>Noted <a href="/m/31" rel="noopener noreferrer">31/18</a></p>'
+    )
+
+
+def test_minute_reference_uses_the_municipal_year():
+    assert municipal_year_of(datetime.date(2019, 4, 8)) == 2018
+    assert municipal_year_of(datetime.date(2019, 7, 8)) == 2019
+    assert Minute(number=44, municipal_year=2018).reference == "44/18"
