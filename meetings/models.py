@@ -590,13 +590,14 @@ class ResolutionClause(models.Model):
 class ActionQuerySet(TaggedQuerySet):
     def visible_to(self, user):
         """Officers see every action. Anyone sees actions from published public
-        minutes; members also those from their own body's exempt minutes; owners
-        always see their own."""
+        minutes; members also those from their own body's exempt minutes and
+        those set without a minute; owners always see their own."""
         if permissions.is_officer(user):
             return self
         visible = Q(minute__in=_readable_minutes(user))
         if user.is_authenticated:
-            visible |= Q(owner_person__user=user)
+            standalone = Q(minute__isnull=True) & Q(_member_of_body(user, "body"))
+            visible |= Q(owner_person__user=user) | standalone
         return self.filter(visible)
 
     def open(self):

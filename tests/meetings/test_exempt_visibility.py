@@ -111,3 +111,13 @@ def test_draft_agenda_and_minutes_are_for_officers(role, request, client, hwb):
     _, minutes = _page(client, "meetings:minutes", meeting.pk)
     assert ("Draft item title" in agenda) == (role == "officer")
     assert ("Draft minute title" in minutes) == (role == "officer")
+
+
+@pytest.mark.parametrize("role", ["anonymous", "author", "member", "officer"])
+def test_action_set_without_a_minute_is_for_the_body(role, request, client, hwb):
+    action = factories.ActionFactory(body=hwb, minute=None, title="Register for Thrive")
+    user = request.getfixturevalue(role)
+    if user:
+        client.force_login(user)
+    status, _ = _page(client, "meetings:action", action.pk)
+    assert status == (200 if role in ("member", "officer") else 404)
