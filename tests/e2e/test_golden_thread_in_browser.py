@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 from hwbb import demo
@@ -35,6 +36,10 @@ def page(chromium_path):
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser.new_page(viewport={"width": 1100, "height": 900})
         browser.close()
+        # Inside Playwright's event loop the ORM keys its connection on the loop's
+        # context, so the test's queries used a connection of their own: close it,
+        # or the test database cannot be dropped at the end of the run.
+        connections.close_all()
 
 
 @pytest.fixture
@@ -92,3 +97,32 @@ def test_member_follows_the_golden_thread(live_server, page, demo_world):
     page.click("header >> text=My actions")
     assert page.locator("table tbody tr").count() > 0
     _check(page, "my-actions")
+
+
+def test_officer_turns_a_resolution_clause_into_an_action(
+    live_server, page, demo_world
+):
+    officer = User.objects.get(username="officer")
+    officer.set_password(PASSWORD)
+    officer.save()
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("#id_username", "officer")
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+
+    page.goto(live_server.url + f"/meetings/{demo_world['minutes'].pk}/minutes/")
+    page.click("#minute-44 >> text=Create an action from clause (2)")
+    assert "Youth Violence Reduction Board" in page.input_value("#id_title")
+    page.click("text=Create action")  # no owner, no date: a clear error
+    assert "There is a problem" in page.inner_text("main")
+    assert "Choose an owner" in page.inner_text(".govuk-error-summary")
+    _check(page, "action-form-errors")
+
+    page.select_option("#id_owner_person", label="Liz Gaulton")
+    page.fill("#id_due_date_0", "1")
+    page.fill("#id_due_date_1", "4")
+    page.fill("#id_due_date_2", "2027")
+    page.click("text=Create action")
+    assert "Action created" in page.inner_text("main")
+    assert "1 April 2027" in page.inner_text("main")
+    _check(page, "action")
