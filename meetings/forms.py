@@ -99,8 +99,8 @@ class ActionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner_person"].queryset = Person.objects.all()
         self.fields["owner_organisation"].queryset = Organisation.objects.all()
-        self.fields["priorities"].label_from_instance = (
-            lambda p: f"{p.title} ({p.version.key} strategy)"
+        self.fields["priorities"].label_from_instance = lambda p: (
+            f"{p.title} ({p.version.key} strategy)"
         )
         self.helper = FormHelper()
         self.helper.layout = Layout(
