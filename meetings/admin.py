@@ -135,3 +135,26 @@ class ActionAdmin(SimpleHistoryAdmin):
 @admin.register(models.ActionUpdate)
 class ActionUpdateAdmin(admin.ModelAdmin):
     list_display = ["action", "date", "status", "percent_complete"]
+
+
+@admin.register(models.StandingItem)
+class StandingItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "body", "position", "order", "sub_letter", "kind"]
+    list_filter = ["body"]
+
+
+@admin.register(models.AgendaSupplement)
+class AgendaSupplementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "published_at"]
+
+
+@admin.register(models.RecurringItem)
+class RecurringItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "body", "every_months", "next_due", "statutory"]
+    list_filter = ["body", "statutory"]
+
+
+@admin.register(models.PlannedItem)
+class PlannedItemAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "report_author", "report_deadline"]
+    list_select_related = ["meeting__body", "report_author"]

@@ -14,6 +14,9 @@ from hwbb import permissions, workdays
 from strategy.models import Tagged, TaggedQuerySet
 
 
+CLEAR_WORKING_DAYS = 5
+
+
 def municipal_year_of(day):
     """The municipal year runs May to May; it is named by the year it starts."""
     return day.year if day.month >= 5 else day.year - 1
@@ -259,6 +262,24 @@ class Meeting(models.Model):
         related_name="meetings_serviced",
     )
     closed_at = models.TimeField(null=True, blank=True)
+    agenda_signed_off_at = models.DateTimeField(null=True, blank=True)
+    agenda_signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    late_publication_reason = models.TextField(
+        blank=True,
+        help_text="Why the agenda was published with fewer than five clear "
+        "working days' notice.",
+    )
+    cancellation_reason = models.TextField(blank=True)
+    sequence = models.PositiveIntegerField(
+        default=0, help_text="iCalendar SEQUENCE: raised on every change."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -283,6 +304,21 @@ class Meeting(models.Model):
     @property
     def municipal_year(self):
         return municipal_year_of(timezone.localdate(self.start))
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    def publication_deadline(self):
+        """The last day the agenda may be published with five clear working days'
+        notice: neither the day of publication nor the meeting day counts, nor do
+        weekends or England's bank holidays (Local Government Act 1972, s100B)."""
+        meeting_day = timezone.localdate(self.start)
+        fifth = workdays.subtract_working_days(meeting_day, CLEAR_WORKING_DAYS)
+        return fifth - datetime.timedelta(days=1)
+
+    def is_late_to_publish(self, on):
+        return on > self.publication_deadline()
 
 
 class AgendaItemQuerySet(TaggedQuerySet):
@@ -382,6 +418,137 @@ class AgendaItem(Tagged):
         if self.page_start and self.page_end:
             return f"Pages {self.page_start} - {self.page_end}"
         return ""
+
+
+class StandingItem(models.Model):
+    """An item every meeting of the body starts (or ends) with; data, not code."""
+
+    class Position(models.TextChoices):
+        START = "start", "Start of the agenda"
+        END = "end", "End of the agenda"
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="standing_items"
+    )
+    section = models.ForeignKey(
+        AgendaSection, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    position = models.CharField(
+        max_length=10, choices=Position.choices, default=Position.START
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    sub_letter = models.CharField(
+        max_length=2, blank=True, help_text="Set for a sub-item of the one before."
+    )
+    title = models.CharField(max_length=300)
+    kind = models.CharField(
+        max_length=20, choices=AgendaItem.Kind.choices, default=AgendaItem.Kind.OTHER
+    )
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["body", "position", "order", "sub_letter"]
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaSupplement(models.Model):
+    """A change to a published agenda, published as a supplement and sent to
+    the members."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="supplements"
+    )
+    number = models.PositiveSmallIntegerField()
+    changes = models.TextField(help_text="What changed, in words.")
+    reason = models.TextField(blank=True)
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="supplement_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"Supplement {self.number} to {self.meeting}"
+
+
+class RecurringItem(models.Model):
+    """A duty the body's forward plan must carry every so often: the JSNA, the
+    Pharmaceutical Needs Assessment, the Better Care Fund returns."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="recurring_items"
+    )
+    title = models.CharField(max_length=300)
+    every_months = models.PositiveSmallIntegerField(
+        help_text="3 for quarterly, 12 for annual, 36 for every three years."
+    )
+    statutory = models.BooleanField(default=True)
+    legal_basis = models.CharField(max_length=300, blank=True)
+    next_due = models.DateField(help_text="When the next one should be considered.")
+    default_author = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["body", "next_due", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class PlannedItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The forward plan is public for bodies that meet in public."""
+        return self.filter(meeting__in=Meeting.objects.visible_to(user))
+
+
+class PlannedItem(models.Model):
+    """An item planned on a future meeting, with its report author and deadline."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="planned_items"
+    )
+    title = models.CharField(max_length=300)
+    recurring = models.ForeignKey(
+        RecurringItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="planned_items",
+    )
+    report_author = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    report_deadline = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    agenda_item = models.OneToOneField(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="planned_item",
+    )
+
+    objects = PlannedItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting__start", "title"]
+
+    def __str__(self):
+        return self.title
 
 
 class Attendance(models.Model):
