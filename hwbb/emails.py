@@ -27,3 +27,11 @@ def action_reminder(action, kind):
         {"action": action, "kind": kind, "overdue": kind == "overdue"},
         to=[action.owner_email],
     )
+
+
+def meeting_notice(meeting, person, kind, supplement=None):
+    _send(
+        f"meeting-{kind.replace('_', '-')}",
+        {"meeting": meeting, "person": person, "supplement": supplement},
+        to=[person.email],
+    )

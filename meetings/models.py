@@ -13,7 +13,6 @@ from simple_history.models import HistoricalRecords
 from hwbb import permissions, workdays
 from strategy.models import Tagged, TaggedQuerySet
 
-
 CLEAR_WORKING_DAYS = 5
 
 
@@ -29,6 +28,18 @@ def _member_of_body(user, body_path):
     return Exists(
         Membership.objects.filter(body=OuterRef(body_path), person__user=user)
     )
+
+
+def _chair_of_body(user, body_path):
+    """An expression: the user chairs (or deputises for the chair of) the body."""
+    if not user.is_authenticated:
+        return Value(False, output_field=BooleanField())
+    chairs = Membership.objects.filter(
+        body=OuterRef(body_path),
+        person__user=user,
+        role__in=[Membership.Role.CHAIR, Membership.Role.DEPUTY_CHAIR],
+    )
+    return Exists(chairs)
 
 
 def _may_see_closed(user, body_path):
@@ -153,6 +164,13 @@ class AgendaSection(models.Model):
         return self.name
 
 
+class MembershipQuerySet(models.QuerySet):
+    def current_on(self, day):
+        return self.filter(Q(start__isnull=True) | Q(start__lte=day)).filter(
+            Q(end__isnull=True) | Q(end__gte=day)
+        )
+
+
 class Membership(models.Model):
     class Role(models.TextChoices):
         CHAIR = "chair", "Chair"
@@ -181,6 +199,8 @@ class Membership(models.Model):
     voting = models.BooleanField(default=True)
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         ordering = ["body", "person__family_name"]
@@ -323,14 +343,16 @@ class Meeting(models.Model):
 
 class AgendaItemQuerySet(TaggedQuerySet):
     def visible_to(self, user):
-        """Items of published agendas (officers see drafts too).
+        """Items of published agendas; officers and the body's chair see drafts.
 
         Every row carries `show_closed`: whether this user may see the exempt
         (Part 2) title and papers. Templates show `public_title` otherwise.
         """
         qs = self.filter(meeting__in=Meeting.objects.visible_to(user))
         if not permissions.is_officer(user):
-            qs = qs.filter(meeting__agenda_status=Meeting.AgendaStatus.PUBLISHED)
+            published = Q(meeting__agenda_status=Meeting.AgendaStatus.PUBLISHED)
+            # The chair reads the draft to sign it off.
+            qs = qs.filter(published | Q(_chair_of_body(user, "meeting__body")))
         return qs.annotate(show_closed=_may_see_closed(user, "meeting__body"))
 
 
@@ -383,6 +405,10 @@ class AgendaItem(Tagged):
     )
     is_urgent = models.BooleanField(default=False)
     urgency_reason = models.TextField(blank=True)
+    is_standing_end = models.BooleanField(
+        default=False,
+        help_text="A closing standing item (any other business): stays last.",
+    )
 
     objects = AgendaItemQuerySet.as_manager()
 
@@ -447,7 +473,7 @@ class StandingItem(models.Model):
     description = models.TextField(blank=True)
 
     class Meta:
-        ordering = ["body", "position", "order", "sub_letter"]
+        ordering = ["body", "order", "sub_letter"]
 
     def __str__(self):
         return self.title

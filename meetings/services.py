@@ -1,12 +1,22 @@
-"""Workflows across models: actions, their updates and their reminders."""
+"""Workflows across models: actions and their reminders; the agenda builder,
+publication and changes to meetings."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 
-from meetings.models import Action, ActionUpdate
+from meetings.models import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    AgendaSupplement,
+    Meeting,
+    Membership,
+    StandingItem,
+)
 
 # A second identical update within this window is a double submit, not news.
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(minutes=10)
@@ -92,3 +102,260 @@ def action_reminders_claim(*, now):
         if won:
             claimed.append((action.pk, kind))
     return claimed
+
+
+# -- Agenda builder and publication ---------------------------------------------
+
+
+def _members_to_notify(meeting):
+    day = timezone.localdate(meeting.start)
+    members = Membership.objects.current_on(day).filter(body=meeting.body)
+    return list(
+        members.exclude(person__email="").values_list("person_id", flat=True).distinct()
+    )
+
+
+def _notify_members(meeting, kind, supplement=None):
+    """Email every current member, one task each, once the transaction commits."""
+    from meetings import tasks
+
+    for person_id in _members_to_notify(meeting):
+        transaction.on_commit(
+            lambda pid=person_id: tasks.send_meeting_notice.delay(
+                meeting.pk, pid, kind, supplement.pk if supplement else None
+            )
+        )
+
+
+def _bump(meeting, *fields):
+    """Save the changed fields and raise the iCalendar SEQUENCE."""
+    meeting.sequence += 1
+    meeting.full_clean()
+    meeting.save(update_fields=[*fields, "sequence", "updated_at"])
+
+
+def _standing_title(title, previous):
+    when = timezone.localdate(previous.start).strftime("%-d %B %Y") if previous else ""
+    return title.replace("{previous_meeting}", when or "the previous meeting")
+
+
+@transaction.atomic
+def meeting_create(*, meeting):
+    """Save a new meeting with the body's standing items on its agenda.
+
+    Items placed at the start are numbered 1, 2, ... with sub-items sharing
+    their parent's number ("3(a)"); items placed at the end follow them, so
+    that items added later go in between.
+    """
+    meeting.full_clean()
+    meeting.save()
+    previous = (
+        Meeting.objects.filter(body=meeting.body, start__lt=meeting.start)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-start")
+        .first()
+    )
+    number = 0
+    standing_items = sorted(
+        meeting.body.standing_items.select_related("section"),
+        key=lambda s: (s.position == StandingItem.Position.END, s.order),
+    )
+    for standing in standing_items:
+        number += 0 if standing.sub_letter else 1
+        AgendaItem.objects.create(
+            meeting=meeting,
+            section=standing.section,
+            number=number,
+            sub_letter=standing.sub_letter,
+            title=_standing_title(standing.title, previous),
+            kind=standing.kind,
+            description=standing.description,
+            is_standing_end=standing.position == StandingItem.Position.END,
+        )
+    return meeting
+
+
+def _refuse_if_cancelled(meeting):
+    if meeting.is_cancelled:
+        raise ValidationError("This meeting has been cancelled: its agenda is closed.")
+
+
+def _is_late(meeting):
+    """Items added after publication, or after the publication deadline, are late."""
+    return meeting.agenda_is_public or meeting.is_late_to_publish(timezone.localdate())
+
+
+@transaction.atomic
+def agenda_item_add(*, item, user):
+    """Add an item before the closing standing items (any other business).
+
+    A late item is accepted only as urgent, with its reason. On a published
+    agenda the addition is published as a supplement and the members are told.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    _refuse_if_cancelled(meeting)
+    if _is_late(meeting) and not (item.is_urgent and item.urgency_reason.strip()):
+        raise ValidationError(
+            {
+                "urgency_reason": "This item is late: it can be added only as urgent, "
+                "with the reason for the urgency."
+            }
+        )
+    items = meeting.agenda_items.all()
+    end_items = list(items.filter(is_standing_end=True).order_by("-number"))
+    body_numbers = items.filter(is_standing_end=False).values_list("number", flat=True)
+    item.number = max(body_numbers, default=0) + 1
+    for end_item in end_items:  # highest first, so numbers never collide
+        end_item.number += 1
+        end_item.save(update_fields=["number"])
+    item.full_clean()
+    item.save()
+    if meeting.agenda_is_public:
+        agenda_supplement_publish(
+            meeting=meeting,
+            user=user,
+            changes=f"Item {item.reference} added: {item.public_title}.",
+            reason=item.urgency_reason,
+        )
+    return item
+
+
+@transaction.atomic
+def agenda_item_update(*, item, user, changed):
+    """Save an edited item; on a published agenda, publish what changed."""
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    _refuse_if_cancelled(meeting)
+    item.full_clean()
+    item.save()
+    if meeting.agenda_is_public and changed:
+        names = ", ".join(changed)
+        agenda_supplement_publish(
+            meeting=meeting,
+            user=user,
+            changes=f"Item {item.reference} ({item.public_title}) changed: {names}.",
+        )
+    return item
+
+
+@transaction.atomic
+def agenda_item_move(*, item, up):
+    """Swap an item (with its sub-items) with its neighbour above or below.
+
+    Standing items at the end stay at the end; sub-items move with their parent.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    _refuse_if_cancelled(meeting)
+    movable = meeting.agenda_items.filter(is_standing_end=item.is_standing_end)
+    numbers = sorted(set(movable.values_list("number", flat=True)))
+    index = numbers.index(item.number) + (-1 if up else 1)
+    if not 0 <= index < len(numbers):
+        return False
+    mine, theirs = item.number, numbers[index]
+    group = meeting.agenda_items.filter(number=mine)
+    other = meeting.agenda_items.filter(number=theirs)
+    parked = list(group.values_list("pk", flat=True))
+    # Park the first group out of the way: (meeting, number, sub_letter) is unique.
+    AgendaItem.objects.filter(pk__in=parked).update(number=10000 + mine)
+    other.update(number=mine)
+    AgendaItem.objects.filter(pk__in=parked).update(number=theirs)
+    if meeting.agenda_is_public:
+        meeting.sequence += 1
+        meeting.save(update_fields=["sequence", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def agenda_sign_off(*, meeting, user):
+    _refuse_if_cancelled(meeting)
+    if meeting.agenda_status != Meeting.AgendaStatus.DRAFT:
+        raise ValidationError("Only a draft agenda can be signed off.")
+    meeting.agenda_status = Meeting.AgendaStatus.SIGNED_OFF
+    meeting.agenda_signed_off_at = timezone.now()
+    meeting.agenda_signed_off_by = user
+    _bump(meeting, "agenda_status", "agenda_signed_off_at", "agenda_signed_off_by")
+    return meeting
+
+
+@transaction.atomic
+def agenda_publish(*, meeting, user, late_reason=""):
+    """Publish a signed-off agenda and email the members.
+
+    Publishing with fewer than five clear working days' notice needs the reason
+    for the urgency, which is recorded and shown on the meeting page.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _refuse_if_cancelled(meeting)
+    if meeting.agenda_status == Meeting.AgendaStatus.PUBLISHED:
+        return meeting, False  # a double submit
+    if meeting.agenda_status != Meeting.AgendaStatus.SIGNED_OFF:
+        raise ValidationError(
+            "The chair must sign the agenda off before it is published."
+        )
+    today = timezone.localdate()
+    if meeting.is_late_to_publish(today) and not late_reason.strip():
+        deadline = meeting.publication_deadline()
+        raise ValidationError(
+            {
+                "late_reason": "This agenda is late: it should have been published by "
+                f"{deadline:%-d %B %Y} to give five clear working days' notice. "
+                "Give the reason for the urgency."
+            }
+        )
+    meeting.agenda_status = Meeting.AgendaStatus.PUBLISHED
+    meeting.agenda_published_at = timezone.now()
+    meeting.late_publication_reason = (
+        late_reason.strip() if meeting.is_late_to_publish(today) else ""
+    )
+    meeting.published_by = str(getattr(user, "person", "") or user.get_full_name())
+    _bump(
+        meeting,
+        "agenda_status",
+        "agenda_published_at",
+        "late_publication_reason",
+        "published_by",
+    )
+    _notify_members(meeting, "agenda_published")
+    return meeting, True
+
+
+def agenda_supplement_publish(*, meeting, user, changes, reason=""):
+    """Record a change to a published agenda as a numbered supplement and tell
+    the members what changed. Called inside the change's transaction."""
+    number = (meeting.supplements.aggregate(n=Max("number"))["n"] or 0) + 1
+    supplement = AgendaSupplement.objects.create(
+        meeting=meeting,
+        number=number,
+        changes=changes,
+        reason=reason,
+        published_by=user,
+    )
+    meeting.sequence += 1
+    meeting.save(update_fields=["sequence", "updated_at"])
+    _notify_members(meeting, "agenda_supplement", supplement)
+    return supplement
+
+
+@transaction.atomic
+def meeting_reschedule(*, meeting, start, end=None):
+    """Move a meeting, keeping its original date, and tell the members."""
+    _refuse_if_cancelled(meeting)
+    if start <= timezone.now():
+        raise ValidationError({"start": "The new date must be in the future."})
+    if meeting.previous_start is None:
+        meeting.previous_start = meeting.start
+    meeting.start, meeting.end = start, end
+    meeting.status = Meeting.Status.RESCHEDULED
+    _bump(meeting, "previous_start", "start", "end", "status")
+    _notify_members(meeting, "meeting_rescheduled")
+    return meeting
+
+
+@transaction.atomic
+def meeting_cancel(*, meeting, reason):
+    if meeting.is_cancelled:
+        return meeting, False
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.cancellation_reason = reason
+    _bump(meeting, "status", "cancellation_reason")
+    _notify_members(meeting, "meeting_cancelled")
+    return meeting, True

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from hwbb import emails
 from meetings import services
-from meetings.models import Action
+from meetings.models import Action, AgendaSupplement, Meeting, Person
 
 
 @shared_task
@@ -28,6 +28,20 @@ def send_action_reminder(self, action_pk, kind):
         return "closed"
     try:
         emails.action_reminder(action, kind)
+    except (smtplib.SMTPException, OSError) as exc:
+        raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
+    return "sent"
+
+
+@shared_task(bind=True, max_retries=5)
+def send_meeting_notice(self, meeting_pk, person_pk, kind, supplement_pk=None):
+    """Tell one member about a meeting: agenda published, a supplement, or the
+    meeting rescheduled or cancelled."""
+    meeting = Meeting.objects.select_related("body").get(pk=meeting_pk)
+    person = Person.objects.get(pk=person_pk)
+    supplement = AgendaSupplement.objects.filter(pk=supplement_pk).first()
+    try:
+        emails.meeting_notice(meeting, person, kind, supplement)
     except (smtplib.SMTPException, OSError) as exc:
         raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
     return "sent"
