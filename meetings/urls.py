@@ -11,4 +11,19 @@ urlpatterns = [
     path("actions/mine/", views.my_actions, name="my_actions"),
     path("actions/new/", views.action_create, name="action_create"),
     path("actions/<int:pk>/", views.action_detail, name="action"),
+    path("new/", views.meeting_create, name="create"),
+    path("<int:pk>/agenda/", views.agenda_builder, name="agenda"),
+    path("<int:pk>/agenda/items/new/", views.agenda_item_edit, name="item_add"),
+    path(
+        "<int:pk>/agenda/items/<int:item_pk>/", views.agenda_item_edit, name="item_edit"
+    ),
+    path(
+        "<int:pk>/agenda/items/<int:item_pk>/move/",
+        views.agenda_item_move,
+        name="item_move",
+    ),
+    path("<int:pk>/agenda/sign-off/", views.agenda_sign_off, name="sign_off"),
+    path("<int:pk>/agenda/publish/", views.agenda_publish, name="publish"),
+    path("<int:pk>/reschedule/", views.meeting_reschedule, name="reschedule"),
+    path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
 ]

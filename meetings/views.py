@@ -1,25 +1,40 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from hwbb.permissions import OFFICER, can_update_action, role_required
+from hwbb.permissions import CHAIR, OFFICER, can_update_action, has_role, role_required
 from meetings import services
-from meetings.forms import ActionForm, ActionUpdateForm
+from meetings.forms import (
+    ActionForm,
+    ActionUpdateForm,
+    AgendaItemForm,
+    CancelForm,
+    MeetingForm,
+    PublishForm,
+    RescheduleForm,
+)
 from meetings.models import (
     Action,
     ActionUpdate,
     AgendaItem,
     Attendance,
     Meeting,
+    Membership,
     Minute,
     ResolutionClause,
 )
 
 TAGS = ("secondary_pillars__framework", "priorities")
+
+
+def _posted(request):
+    """The POST data to bind a form to, even when empty (an empty form posted
+    must show its errors, not a fresh form)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _get_meeting_for_user(request, pk):
@@ -124,7 +139,7 @@ def action_detail(request, pk):
             "status": action.status,
             "percent_complete": action.percent_complete,
         }
-        form = ActionUpdateForm(request.POST or None, initial=initial)
+        form = ActionUpdateForm(_posted(request), initial=initial)
     if request.method == "POST":
         if not may_update:
             raise PermissionDenied
@@ -169,7 +184,7 @@ def _action_initial_from_clause(request):
 @require_http_methods(["GET", "POST"])
 def action_create(request):
     clause, initial = _action_initial_from_clause(request)
-    form = ActionForm(request.POST or None, initial=initial)
+    form = ActionForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         action = form.save(commit=False)
         if clause is not None:
@@ -185,4 +200,194 @@ def action_create(request):
         return redirect(action)
     return render(
         request, "meetings/action_form.html", {"form": form, "clause": clause}
+    )
+
+
+# -- Officers: the agenda builder and publication -----------------------------
+
+
+def _get_meeting_for_officer(pk):
+    meetings = Meeting.objects.select_related("body", "contact_officer")
+    return get_object_or_404(meetings, pk=pk)
+
+
+def _is_chair_of(user, body):
+    return body.memberships.filter(
+        person__user=user,
+        role__in=[Membership.Role.CHAIR, Membership.Role.DEPUTY_CHAIR],
+    ).exists()
+
+
+def _form_errors_from(form, error):
+    """Put a service's ValidationError onto the form, field by field."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    form = MeetingForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        meeting = services.meeting_create(meeting=form.save(commit=False))
+        messages.success(request, "Meeting created with the board's standing items.")
+        return redirect("meetings:agenda", meeting.pk)
+    return render(
+        request, "meetings/form_page.html", {"form": form, "heading": "New meeting"}
+    )
+
+
+@role_required(OFFICER, CHAIR)
+def agenda_builder(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    is_officer = has_role(request.user, OFFICER)
+    if not is_officer and not _is_chair_of(request.user, meeting.body):
+        raise PermissionDenied
+    items = meeting.agenda_items.select_related("section").order_by(
+        "number", "sub_letter"
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "meetings/agenda_builder.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "deadline": meeting.publication_deadline(),
+            "late": meeting.is_late_to_publish(today),
+            "supplements": meeting.supplements.all(),
+            "can_edit": is_officer,
+            "can_sign_off": _is_chair_of(request.user, meeting.body),
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def agenda_item_edit(request, pk, item_pk=None):
+    meeting = _get_meeting_for_officer(pk)
+    item = get_object_or_404(meeting.agenda_items, pk=item_pk) if item_pk else None
+    form = AgendaItemForm(_posted(request), instance=item, meeting=meeting)
+    if meeting.is_cancelled:
+        form.add_error(None, "This meeting has been cancelled: its agenda is closed.")
+    elif request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.meeting = meeting
+        try:
+            if item_pk:
+                services.agenda_item_update(
+                    item=item, user=request.user, changed=form.changed_data
+                )
+            else:
+                services.agenda_item_add(item=item, user=request.user)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            form.save_m2m()
+            messages.success(request, f"Item {item.reference} saved.")
+            return redirect("meetings:agenda", meeting.pk)
+    heading = f"Edit item {item.reference}" if item else "Add an item"
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "meeting": meeting, "heading": heading},
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def agenda_item_move(request, pk, item_pk):
+    meeting = _get_meeting_for_officer(pk)
+    item = get_object_or_404(meeting.agenda_items, pk=item_pk)
+    try:
+        services.agenda_item_move(item=item, up=request.POST.get("direction") == "up")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("meetings:agenda", meeting.pk)
+
+
+@role_required(CHAIR)
+@require_POST
+def agenda_sign_off(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    if not _is_chair_of(request.user, meeting.body):
+        raise PermissionDenied
+    try:
+        services.agenda_sign_off(meeting=meeting, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Agenda signed off. The officer can now publish it.")
+    return redirect("meetings:agenda", meeting.pk)
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def agenda_publish(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    form = PublishForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting, published = services.agenda_publish(
+                meeting=meeting, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            text = "Agenda published; the members are being emailed."
+            messages.success(request, text if published else "Already published.")
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/agenda_publish.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "deadline": meeting.publication_deadline(),
+            "late": meeting.is_late_to_publish(timezone.localdate()),
+            "heading": "Publish the agenda",
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def meeting_reschedule(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    form = RescheduleForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_reschedule(
+                meeting=meeting, start=form.cleaned_data["start"]
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(
+                request, "Meeting rescheduled; the members are being told."
+            )
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "meeting": meeting, "heading": "Reschedule the meeting"},
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    form = CancelForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
+        messages.success(request, "Meeting cancelled; the members are being told.")
+        return redirect(meeting)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "meeting": meeting, "heading": "Cancel the meeting"},
     )

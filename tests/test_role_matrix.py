@@ -33,6 +33,15 @@ MATRIX = {
     "meetings:action": ALL,
     "meetings:my_actions": SIGNED_IN,
     "meetings:action_create": OFFICERS,
+    "meetings:create": OFFICERS,
+    "meetings:agenda": {**OFFICERS, "chair": 200},
+    "meetings:item_add": OFFICERS,
+    "meetings:item_edit": OFFICERS,
+    "meetings:item_move": {**OFFICERS, "officer": 405},  # POST only
+    "meetings:sign_off": {**OFFICERS, "officer": 403, "chair": 405},  # POST only
+    "meetings:publish": OFFICERS,
+    "meetings:reschedule": OFFICERS,
+    "meetings:cancel": OFFICERS,
     "strategy:overview": ALL,
     "strategy:priority": ALL,
     "strategy:pillar": ALL,
@@ -63,7 +72,18 @@ def test_every_named_url_is_in_the_matrix():
 def objects(db):
     action = factories.ActionFactory()
     pillar = factories.PillarFactory()
+    meeting = action.minute.meeting
+    item = factories.AgendaItemFactory(meeting=meeting)
+    on_meeting = [meeting.pk]
     return {
+        "meetings:agenda": on_meeting,
+        "meetings:item_add": on_meeting,
+        "meetings:item_edit": [meeting.pk, item.pk],
+        "meetings:item_move": [meeting.pk, item.pk],
+        "meetings:sign_off": on_meeting,
+        "meetings:publish": on_meeting,
+        "meetings:reschedule": on_meeting,
+        "meetings:cancel": on_meeting,
         "meetings:detail": [action.minute.meeting.pk],
         "meetings:minutes": [action.minute.meeting.pk],
         "meetings:action": [action.pk],
