@@ -17,6 +17,7 @@ from hwbb import permissions
 from hwbb.html import sanitise
 from indicators.models import Area, Indicator, IndicatorValue
 from meetings import models as m
+from meetings import services
 from strategy import models as s
 
 # username, role, display name of the person they sign in as, what to try
@@ -66,7 +67,9 @@ class Loader:
         self.agenda_items()
         self.minutes()
         self.actions()
+        self.standing_items()
         self.calendar()
+        self.forward_plan()
         self.users()
 
     # -- framework and strategy -------------------------------------------------
@@ -430,26 +433,57 @@ class Loader:
                     author_person=self.people.get(up.get("author")),
                 )
 
+    def standing_items(self):
+        for body_key in {row["body"] for row in content.STANDING_ITEMS}:
+            self.bodies[body_key].standing_items.all().delete()
+        for order, row in enumerate(content.STANDING_ITEMS):
+            body = self.bodies[row["body"]]
+            m.StandingItem.objects.create(
+                body=body,
+                section=body.sections.filter(name=row["section"]).first(),
+                position=row["position"],
+                order=order,
+                sub_letter=_text(row, "sub_letter"),
+                title=row["title"],
+                kind=row["kind"],
+                description=_text(row, "description"),
+            )
+
     def calendar(self):
         """The board's next three meetings (14:00, Committee Room 3), so the demo
         has an upcoming calendar. Dated from today: not from the seeds."""
         hwb = self.bodies["hwb"]
         day = timezone.localdate()
+        officer = m.Person.objects.filter(display_name="Liz Knight").first()
         for _ in range(3):
             day = _first_monday_of_next_quarter_month(day)
             start = timezone.make_aware(
                 datetime.datetime.combine(day, datetime.time(14))
             )
-            m.Meeting.objects.get_or_create(
-                body=hwb,
-                start=start,
+            if not m.Meeting.objects.filter(body=hwb, start=start).exists():
+                meeting = m.Meeting(
+                    body=hwb,
+                    start=start,
+                    venue="Committee Room 3 - Council House",
+                    contact_officer=officer,
+                )
+                services.meeting_create(meeting=meeting)
+
+    def forward_plan(self):
+        for row in content.RECURRING_ITEMS:
+            m.RecurringItem.objects.get_or_create(
+                body=self.bodies[row["body"]],
+                title=row["title"],
                 defaults={
-                    "venue": "Committee Room 3 - Council House",
-                    "contact_officer": m.Person.objects.filter(
-                        family_name="Knight"
-                    ).first(),
+                    "every_months": row["every_months"],
+                    "legal_basis": row["legal_basis"],
+                    "next_due": _date(row["next_due"]),
+                    "default_author": self.people.get(row.get("author")),
                 },
             )
+        hwb = self.bodies["hwb"]
+        until = timezone.localdate() + datetime.timedelta(days=365)
+        services.forward_plan_schedule(body=hwb, until=until)
 
     # -- indicators -------------------------------------------------------------
     def indicator_data(self):
@@ -526,6 +560,10 @@ def _first_monday_of_next_quarter_month(day):
 
 
 RESET_ORDER = [
+    m.PlannedItem,
+    m.RecurringItem,
+    m.StandingItem,
+    m.AgendaSupplement,
     m.ActionUpdate,
     m.Action,
     m.ResolutionClause,

@@ -6599,3 +6599,177 @@ INDICATOR_VALUES = [
         "source": "seed 003 L62",
     },
 ]
+
+# Standing items a new meeting starts (or ends) with, per body: from the 8 July
+# 2019 HWB agenda (seed 000 L23-39, L71-73) and the 29 October 2019 Cabinet agenda
+# (seed 004 L21-32). "{previous_meeting}" becomes the previous meeting's date.
+STANDING_ITEMS = [
+    {
+        "body": "hwb",
+        "section": "Public Business",
+        "position": "start",
+        "title": "Welcome and Apologies for Absence",
+        "kind": "apologies",
+    },
+    {
+        "body": "hwb",
+        "section": "Public Business",
+        "position": "start",
+        "title": "Declarations of Interest",
+        "kind": "declarations",
+    },
+    {
+        "body": "hwb",
+        "section": "Public Business",
+        "position": "start",
+        "title": "Minutes of Previous Meeting",
+        "kind": "minutes",
+    },
+    {
+        "body": "hwb",
+        "section": "Public Business",
+        "position": "start",
+        "sub_letter": "a",
+        "title": "To agree the minutes of the meeting held on {previous_meeting}",
+        "kind": "minutes",
+    },
+    {
+        "body": "hwb",
+        "section": "Public Business",
+        "position": "start",
+        "sub_letter": "b",
+        "title": "Matters Arising",
+        "kind": "matters_arising",
+    },
+    {
+        "body": "hwb",
+        "section": "Public Business",
+        "position": "start",
+        "title": "Chair's Update",
+        "kind": "chairs_update",
+        "description": "The Chair will report at the meeting",
+    },
+    {
+        "body": "hwb",
+        "section": "Governance Items",
+        "position": "end",
+        "title": "Any other items of public business",
+        "kind": "any_other_business",
+        "description": "Any other items of public business which the Chair decides to "
+        "take as matters of urgency because of the special circumstances involved",
+    },
+    {
+        "body": "cabinet",
+        "section": "Public business",
+        "position": "start",
+        "title": "Apologies",
+        "kind": "apologies",
+    },
+    {
+        "body": "cabinet",
+        "section": "Public business",
+        "position": "start",
+        "title": "Declarations of Interest",
+        "kind": "declarations",
+    },
+    {
+        "body": "cabinet",
+        "section": "Public business",
+        "position": "start",
+        "title": "Minutes",
+        "kind": "minutes",
+    },
+    {
+        "body": "cabinet",
+        "section": "Public business",
+        "position": "start",
+        "sub_letter": "a",
+        "title": (
+            "To agree the minutes from the meeting of Cabinet on {previous_meeting}"
+        ),
+        "kind": "minutes",
+    },
+    {
+        "body": "cabinet",
+        "section": "Public business",
+        "position": "start",
+        "sub_letter": "b",
+        "title": "Matters arising",
+        "kind": "matters_arising",
+    },
+    {
+        "body": "cabinet",
+        "section": "Public business",
+        "position": "end",
+        "title": "Outstanding Issues",
+        "kind": "other",
+        "description": "There are no outstanding issues",
+    },
+    {
+        "body": "cabinet",
+        "section": "Public business",
+        "position": "end",
+        "title": (
+            "Any other items of public business which the Chair decides to take "
+            "as a matter of urgency because of the special circumstances involved."
+        ),
+        "kind": "any_other_business",
+    },
+]
+
+# The HWB's statutory recurring business, for the forward plan. The duties are
+# the law's (domain.md); the next due dates are inferred for the demo.
+RECURRING_ITEMS = [
+    {
+        "body": "hwb",
+        "title": "Joint Strategic Needs Assessment",
+        "every_months": 12,
+        "legal_basis": "Local Government and Public Involvement in Health Act 2007, "
+        "s116; Health and Social Care Act 2012, s196",
+        "next_due": "2027-04-01",
+        "author": "gaulton",
+    },
+    {
+        "body": "hwb",
+        "title": "Joint Health and Wellbeing Strategy: annual review",
+        "every_months": 12,
+        "legal_basis": "Local Government and Public Involvement in "
+        "Health Act 2007, s116A",
+        "next_due": "2027-07-01",
+        "author": "gaulton",
+    },
+    {
+        "body": "hwb",
+        "title": "Pharmaceutical Needs Assessment",
+        "every_months": 36,
+        "legal_basis": "NHS (Pharmaceutical and Local Pharmaceutical Services) "
+        "Regulations 2013, regulation 6",
+        "next_due": "2027-07-01",
+        "author": "gaulton",
+    },
+    {
+        "body": "hwb",
+        "title": "Better Care Fund plan",
+        "every_months": 12,
+        "legal_basis": "Better Care Fund policy framework (NHS England): plans signed "
+        "off by the Health and Wellbeing Board",
+        "next_due": "2027-04-01",
+        "author": None,
+    },
+    {
+        "body": "hwb",
+        "title": "Better Care Fund quarterly return",
+        "every_months": 3,
+        "legal_basis": "Better Care Fund policy framework (NHS England)",
+        "next_due": "2027-01-01",
+        "author": None,
+    },
+    {
+        "body": "hwb",
+        "title": "Better Care Fund year-end return",
+        "every_months": 12,
+        "legal_basis": "Better Care Fund policy framework (NHS England)",
+        "next_due": "2027-05-01",
+        "author": None,
+    },
+]

@@ -6,7 +6,14 @@ from django import forms
 from django.utils import timezone
 
 from hwbb.fields import DateField
-from meetings.models import Action, AgendaItem, Meeting, Organisation, Person
+from meetings.models import (
+    Action,
+    AgendaItem,
+    Meeting,
+    Organisation,
+    Person,
+    PlannedItem,
+)
 from strategy.models import Pillar, Priority
 
 
@@ -350,3 +357,43 @@ class CancelForm(forms.Form):
             Field.textarea("reason"),
             Submit("submit", "Cancel the meeting", css_class="govuk-button--warning"),
         )
+
+
+class PlannedItemForm(forms.ModelForm):
+    report_deadline = DateField(label="Report deadline")
+
+    class Meta:
+        model = PlannedItem
+        fields = ["meeting", "title", "report_author", "report_deadline", "notes"]
+        labels = {"meeting": "Meeting", "report_author": "Report author"}
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(body=body, start__gte=timezone.now())
+            .exclude(status=Meeting.Status.CANCELLED)
+            .select_related("body")
+            .order_by("start")
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("meeting"),
+            Field.text("title"),
+            Field.select("report_author"),
+            Field("report_deadline"),
+            Field.textarea("notes", rows=3),
+            Submit("submit", "Add to the forward plan"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        deadline, meeting = data.get("report_deadline"), data.get("meeting")
+        if deadline and deadline < timezone.localdate():
+            self.add_error(
+                "report_deadline", "The report deadline cannot be in the past"
+            )
+        elif deadline and meeting and deadline > timezone.localdate(meeting.start):
+            self.add_error(
+                "report_deadline", "The report deadline must be before the meeting"
+            )
+        return data

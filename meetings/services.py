@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from hwbb import workdays
 from meetings.models import (
     Action,
     ActionUpdate,
@@ -15,6 +16,7 @@ from meetings.models import (
     AgendaSupplement,
     Meeting,
     Membership,
+    PlannedItem,
     StandingItem,
 )
 
@@ -359,3 +361,61 @@ def meeting_cancel(*, meeting, reason):
     _bump(meeting, "status", "cancellation_reason")
     _notify_members(meeting, "meeting_cancelled")
     return meeting, True
+
+
+# -- Forward plan ------------------------------------------------------------------
+
+# Reports are due this many working days before the agenda must be published.
+REPORT_WORKING_DAYS = 5
+
+
+def report_deadline_for(meeting):
+    return workdays.subtract_working_days(
+        meeting.publication_deadline(), REPORT_WORKING_DAYS
+    )
+
+
+def _add_months(day, months):
+    month = day.month - 1 + months
+    return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=1)
+
+
+@transaction.atomic
+def forward_plan_schedule(*, body, until):
+    """Place each recurring item falling due by `until` on the body's first
+    meeting on or after its due date, with the report author and deadline.
+
+    Safe to run again: an item already planned on a meeting is not repeated, and
+    each recurring item's next due date moves on as it is placed.
+    """
+    meetings = list(
+        Meeting.objects.filter(body=body, start__gte=timezone.now())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("start")
+    )
+    created = []
+    for recurring in body.recurring_items.select_for_update():
+        while recurring.next_due <= until:
+            meeting = next(
+                (
+                    m
+                    for m in meetings
+                    if timezone.localdate(m.start) >= recurring.next_due
+                ),
+                None,
+            )
+            if meeting is None:
+                break
+            planned, made = PlannedItem.objects.get_or_create(
+                meeting=meeting,
+                recurring=recurring,
+                defaults={
+                    "title": recurring.title,
+                    "report_author": recurring.default_author,
+                    "report_deadline": report_deadline_for(meeting),
+                },
+            )
+            created += [planned] if made else []
+            recurring.next_due = _add_months(recurring.next_due, recurring.every_months)
+        recurring.save(update_fields=["next_due"])
+    return created

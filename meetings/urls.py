@@ -26,4 +26,6 @@ urlpatterns = [
     path("<int:pk>/agenda/publish/", views.agenda_publish, name="publish"),
     path("<int:pk>/reschedule/", views.meeting_reschedule, name="reschedule"),
     path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
+    path("forward-plan/<slug:slug>/", views.forward_plan, name="forward_plan"),
+    path("forward-plan/<slug:slug>/new/", views.planned_item_add, name="planned_add"),
 ]

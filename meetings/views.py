@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -14,6 +16,7 @@ from meetings.forms import (
     AgendaItemForm,
     CancelForm,
     MeetingForm,
+    PlannedItemForm,
     PublishForm,
     RescheduleForm,
 )
@@ -22,10 +25,13 @@ from meetings.models import (
     ActionUpdate,
     AgendaItem,
     Attendance,
+    Body,
     Meeting,
     Membership,
     Minute,
+    PlannedItem,
     ResolutionClause,
+    municipal_year_of,
 )
 
 TAGS = ("secondary_pillars__framework", "priorities")
@@ -390,4 +396,61 @@ def meeting_cancel(request, pk):
         request,
         "meetings/form_page.html",
         {"form": form, "meeting": meeting, "heading": "Cancel the meeting"},
+    )
+
+
+# -- Forward plan ---------------------------------------------------------------
+
+
+def forward_plan(request, slug):
+    body = get_object_or_404(Body, slug=slug)
+    this_year = municipal_year_of(timezone.localdate())
+    year = _int_or(request.GET.get("year"), this_year)
+    start = timezone.make_aware(datetime.datetime(year, 5, 1))
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .filter(body=body, start__gte=start, start__lt=start.replace(year=year + 1))
+        .order_by("start")
+        .prefetch_related(
+            Prefetch(
+                "planned_items",
+                queryset=PlannedItem.objects.select_related(
+                    "report_author", "agenda_item"
+                ),
+            )
+        )
+    )
+    return render(
+        request,
+        "meetings/forward_plan.html",
+        {
+            "body": body,
+            "year": year,
+            "meetings": meetings,
+            "duties": body.recurring_items.select_related("default_author"),
+            "years": [year - 1, year + 1],
+        },
+    )
+
+
+def _int_or(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def planned_item_add(request, slug):
+    body = get_object_or_404(Body, slug=slug)
+    form = PlannedItemForm(_posted(request), body=body)
+    if request.method == "POST" and form.is_valid():
+        planned = form.save()
+        messages.success(request, f"Added to the forward plan: {planned.title}")
+        return redirect("meetings:forward_plan", body.slug)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "heading": f"Plan an item: {body.name}"},
     )
