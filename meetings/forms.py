@@ -9,6 +9,7 @@ from hwbb.fields import DateField
 from meetings.models import (
     Action,
     AgendaItem,
+    Attendance,
     Meeting,
     Organisation,
     Person,
@@ -396,4 +397,58 @@ class PlannedItemForm(forms.ModelForm):
             self.add_error(
                 "report_deadline", "The report deadline must be before the meeting"
             )
+        return data
+
+
+class AttendanceForm(forms.Form):
+    """One status (and perhaps a substitute) per current member of the body."""
+
+    def __init__(self, *args, meeting, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        recorded = {a.person_id: a for a in meeting.attendances.all()}
+        self.members = members
+        choices = [("", "Not recorded"), *Attendance.Status.choices]
+        people = Person.objects.order_by("family_name", "given_names")
+        for person in members:
+            record = recorded.get(person.pk)
+            self.fields[f"status_{person.pk}"] = forms.ChoiceField(
+                label=f"{person}: attendance",
+                choices=choices,
+                required=False,
+                initial=record.status if record else "",
+            )
+            self.fields[f"substitute_{person.pk}"] = forms.ModelChoiceField(
+                label=f"{person}: substitute",
+                queryset=people,
+                required=False,
+            )
+
+    def rows(self):
+        """[(person, status field, substitute field)] for the template."""
+        return [
+            (p, self[f"status_{p.pk}"], self[f"substitute_{p.pk}"])
+            for p in self.members
+        ]
+
+    def cleaned_rows(self):
+        data = self.cleaned_data
+        return [
+            (p, data.get(f"status_{p.pk}"), data.get(f"substitute_{p.pk}"))
+            for p in self.members
+        ]
+
+    def clean(self):
+        data = super().clean()
+        for person in self.members:
+            status = data.get(f"status_{person.pk}")
+            substitute = data.get(f"substitute_{person.pk}")
+            if status == Attendance.Status.SUBSTITUTE and substitute is None:
+                self.add_error(
+                    f"substitute_{person.pk}", f"Choose who substituted for {person}"
+                )
+            if substitute is not None and status != Attendance.Status.SUBSTITUTE:
+                self.add_error(
+                    f"status_{person.pk}",
+                    f"Choose Substitute for {person}, or clear the substitute",
+                )
         return data

@@ -14,6 +14,7 @@ from meetings.models import (
     ActionUpdate,
     AgendaItem,
     AgendaSupplement,
+    Attendance,
     Meeting,
     Membership,
     PlannedItem,
@@ -419,3 +420,101 @@ def forward_plan_schedule(*, body, until):
             recurring.next_due = _add_months(recurring.next_due, recurring.every_months)
         recurring.save(update_fields=["next_due"])
     return created
+
+
+# -- Attendance -------------------------------------------------------------------
+
+
+@transaction.atomic
+def attendance_record(*, meeting, rows):
+    """Record the members' attendance: rows of (person, status, substitute).
+
+    A cancelled meeting has no attendance; a meeting yet to start can record
+    apologies but nobody present or absent.
+    """
+    if meeting.is_cancelled:
+        raise ValidationError("The meeting was cancelled: it has no attendance.")
+    started = meeting.start <= timezone.now()
+    for person, status, substitute in rows:
+        if not status:
+            meeting.attendances.filter(person=person).delete()
+            continue
+        if not started and status != Attendance.Status.APOLOGIES:
+            raise ValidationError(
+                f"{person}: only apologies can be recorded before the meeting starts."
+            )
+        if status == Attendance.Status.SUBSTITUTE and substitute is None:
+            raise ValidationError(f"{person}: choose who substituted for them.")
+        Attendance.objects.update_or_create(
+            meeting=meeting,
+            person=person,
+            defaults={
+                "status": status,
+                "capacity": Attendance.Capacity.MEMBER,
+                "substitute_for": None,
+            },
+        )
+        if substitute is not None:
+            Attendance.objects.update_or_create(
+                meeting=meeting,
+                person=substitute,
+                defaults={
+                    "status": Attendance.Status.PRESENT,
+                    "capacity": Attendance.Capacity.MEMBER,
+                    "substitute_for": person,
+                },
+            )
+
+
+def attendance_statistics(*, body, since, until):
+    """Per member and per organisation: meetings expected, and how many each was
+    present, sent apologies, was substituted or absent. Cancelled meetings and
+    meetings yet to happen are left out. A fixed number of queries."""
+    meetings = list(
+        Meeting.objects.filter(body=body, start__gte=since, start__lt=until)
+        .filter(start__lte=timezone.now())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .only("pk", "start")
+    )
+    memberships = list(
+        body.memberships.select_related("person", "on_behalf_of").order_by(
+            "person__family_name", "start"
+        )
+    )
+    records = {
+        (a.meeting_id, a.person_id): a.status
+        for a in Attendance.objects.filter(meeting__in=meetings)
+    }
+    members, organisations = {}, {}
+    for ms in memberships:
+        row = members.setdefault(ms.person_id, _stats_row(ms.person, ms.on_behalf_of))
+        for meeting in meetings:
+            day = timezone.localdate(meeting.start)
+            if (ms.start and day < ms.start) or (ms.end and day > ms.end):
+                continue
+            status = records.get((meeting.pk, ms.person_id), Attendance.Status.ABSENT)
+            row["expected"] += 1
+            row[status] += 1
+    for row in members.values():
+        org = row["organisation"]
+        key = org.pk if org else None
+        total = organisations.setdefault(key, _stats_row(None, org))
+        for field in ("expected", *Attendance.Status.values):
+            total[field] += row[field]
+    return _with_rates(members.values()), _with_rates(organisations.values())
+
+
+def _stats_row(person, organisation):
+    row = {"person": person, "organisation": organisation, "expected": 0}
+    row.update({status: 0 for status in Attendance.Status.values})
+    return row
+
+
+def _with_rates(rows):
+    rows = [r for r in rows if r["expected"]]
+    for row in rows:
+        attended = row[Attendance.Status.PRESENT]
+        row["rate"] = round(100 * attended / row["expected"])
+    return sorted(
+        rows, key=lambda r: (-r["rate"], str(r["person"] or r["organisation"]))
+    )

@@ -27,5 +27,7 @@ urlpatterns = [
     path("<int:pk>/reschedule/", views.meeting_reschedule, name="reschedule"),
     path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
     path("forward-plan/<slug:slug>/", views.forward_plan, name="forward_plan"),
+    path("<int:pk>/attendance/", views.attendance_edit, name="attendance"),
+    path("attendance/<slug:slug>/", views.attendance_stats, name="attendance_stats"),
     path("forward-plan/<slug:slug>/new/", views.planned_item_add, name="planned_add"),
 ]

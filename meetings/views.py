@@ -14,6 +14,7 @@ from meetings.forms import (
     ActionForm,
     ActionUpdateForm,
     AgendaItemForm,
+    AttendanceForm,
     CancelForm,
     MeetingForm,
     PlannedItemForm,
@@ -453,4 +454,54 @@ def planned_item_add(request, slug):
         request,
         "meetings/form_page.html",
         {"form": form, "heading": f"Plan an item: {body.name}"},
+    )
+
+
+# -- Attendance -----------------------------------------------------------------
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def attendance_edit(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    day = timezone.localdate(meeting.start)
+    members = [
+        ms.person
+        for ms in Membership.objects.current_on(day)
+        .filter(body=meeting.body)
+        .select_related("person")
+        .order_by("person__family_name")
+    ]
+    members = list({p.pk: p for p in members}.values())
+    form = AttendanceForm(_posted(request), meeting=meeting, members=members)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.attendance_record(meeting=meeting, rows=form.cleaned_rows())
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, "Attendance saved.")
+            return redirect("meetings:attendance", meeting.pk)
+    return render(
+        request, "meetings/attendance_form.html", {"form": form, "meeting": meeting}
+    )
+
+
+def attendance_stats(request, slug):
+    body = get_object_or_404(Body, slug=slug)
+    year = _int_or(request.GET.get("year"), municipal_year_of(timezone.localdate()))
+    since = timezone.make_aware(datetime.datetime(year, 5, 1))
+    members, organisations = services.attendance_statistics(
+        body=body, since=since, until=since.replace(year=year + 1)
+    )
+    return render(
+        request,
+        "meetings/attendance_stats.html",
+        {
+            "body": body,
+            "year": year,
+            "members": members,
+            "organisations": organisations,
+            "years": [year - 1, year + 1],
+        },
     )
