@@ -198,3 +198,5 @@ LOGGING = {
 }
 HOME_AREA_CODE = env_str("HOME_AREA_CODE", "E08000026")  # Coventry
 COMPARATOR_AREA_CODE = "E92000001"  # England
+# The largest paper that may be uploaded.
+MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
