@@ -34,9 +34,8 @@ def pdf_bytes(lines=("Better Care Fund 2019/20 plan",), pages=1):
     out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
     for offset in offsets:
         out.write(f"{offset:010d} 00000 n \n".encode())
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
+    trailer = f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n"
+    out.write(f"{trailer}startxref\n{xref}\n%%EOF\n".encode())
     return out.getvalue()
 
 
@@ -52,8 +51,8 @@ def docx_bytes(text="Housing and Homelessness One Coventry Approach"):
     return _zip(
         {
             "[Content_Types].xml": "<Types/>",
-            "word/document.xml": f"<w:document><w:body><w:p><w:r><w:t>{text}</w:t></w:r>"
-            "</w:p></w:body></w:document>",
+            "word/document.xml": "<w:document><w:body><w:p><w:r>"
+            f"<w:t>{text}</w:t></w:r></w:p></w:body></w:document>",
         }
     )
 
