@@ -223,6 +223,8 @@ class Loader:
                     "kind": b.get("kind", "board"),
                     "aliases": b.get("aliases", []),
                     "meets_in_public": b.get("meets_in_public", True),
+                    # The 2019 strategy: every HWB paper maps to the framework.
+                    "requires_framework_tags": b["key"] == "hwb",
                 },
             )
             for order, section in enumerate(b.get("sections", [])):

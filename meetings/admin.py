@@ -158,3 +158,39 @@ class RecurringItemAdmin(admin.ModelAdmin):
 class PlannedItemAdmin(admin.ModelAdmin):
     list_display = ["title", "meeting", "report_author", "report_deadline"]
     list_select_related = ["meeting__body", "report_author"]
+
+
+class ReportReviewInline(admin.TabularInline):
+    model = models.ReportReview
+    extra = 0
+
+
+class ConsiderationInline(admin.TabularInline):
+    model = models.Consideration
+    extra = 0
+
+
+@admin.register(models.Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "body", "meeting", "status"]
+    list_filter = ["body", "status"]
+    search_fields = ["title"]
+    filter_horizontal = [*TAG_FIELDS, "authors"]
+    inlines = [ReportReviewInline, ConsiderationInline]
+
+
+@admin.register(models.ReportReview)
+class ReportReviewAdmin(admin.ModelAdmin):
+    list_display = ["report", "status", "by", "at"]
+
+
+@admin.register(models.Consideration)
+class ConsiderationAdmin(admin.ModelAdmin):
+    list_display = ["report", "body", "meeting", "order"]
+
+
+@admin.register(models.Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "report", "kind", "file_type", "version", "is_exempt"]
+    list_filter = ["kind", "file_type", "is_exempt"]
+    readonly_fields = ["checksum", "size", "page_count", "extracted_text"]

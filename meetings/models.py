@@ -137,6 +137,11 @@ class Body(models.Model):
     )
     terms_of_reference = models.TextField(blank=True)
     meets_in_public = models.BooleanField(default=True)
+    requires_framework_tags = models.BooleanField(
+        default=False,
+        help_text="Reports must carry a primary pillar and at least one priority "
+        "(the Health and Wellbeing Board's rule).",
+    )
 
     class Meta:
         ordering = ["name"]

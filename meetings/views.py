@@ -3,12 +3,21 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hwbb.permissions import CHAIR, OFFICER, can_update_action, has_role, role_required
+from hwbb.permissions import (
+    AUTHOR,
+    CHAIR,
+    OFFICER,
+    can_update_action,
+    has_role,
+    role_required,
+)
 from meetings import services
 from meetings.forms import (
     ActionForm,
@@ -16,9 +25,12 @@ from meetings.forms import (
     AgendaItemForm,
     AttendanceForm,
     CancelForm,
+    DocumentForm,
     MeetingForm,
     PlannedItemForm,
     PublishForm,
+    ReportForm,
+    ReportReviewForm,
     RescheduleForm,
 )
 from meetings.models import (
@@ -27,10 +39,12 @@ from meetings.models import (
     AgendaItem,
     Attendance,
     Body,
+    Document,
     Meeting,
     Membership,
     Minute,
     PlannedItem,
+    Report,
     ResolutionClause,
     municipal_year_of,
 )
@@ -72,7 +86,7 @@ def meeting_detail(request, pk):
     items = (
         AgendaItem.objects.visible_to(request.user)
         .filter(meeting=meeting)
-        .select_related("section", "primary_pillar__framework")
+        .select_related("section", "primary_pillar__framework", "report")
         .prefetch_related(*TAGS)
     )
     return render(
@@ -505,3 +519,176 @@ def attendance_stats(request, slug):
             "years": [year - 1, year + 1],
         },
     )
+
+
+# -- Reports and documents -------------------------------------------------------
+
+
+def _may_edit_report(user, report):
+    if has_role(user, OFFICER):
+        return True
+    authors = report.authors.filter(user=user).exists()
+    return authors or report.created_by_id == user.pk
+
+
+def _get_report_for_user(request, pk):
+    reports = Report.objects.visible_to(request.user).select_related(
+        "body", "meeting__body", "agenda_item", "primary_pillar__framework"
+    )
+    return get_object_or_404(reports, pk=pk)
+
+
+@role_required(OFFICER, AUTHOR)
+def report_list(request):
+    reports = Report.objects.visible_to(request.user).select_related(
+        "body", "meeting__body"
+    )
+    if not has_role(request.user, OFFICER):
+        reports = reports.filter(
+            Q(authors__user=request.user) | Q(created_by=request.user)
+        )
+    return render(request, "meetings/report_list.html", {"reports": reports.distinct()})
+
+
+@role_required(OFFICER, AUTHOR)
+@require_http_methods(["GET", "POST"])
+def report_edit(request, pk=None):
+    report = _get_report_for_user(request, pk) if pk else None
+    if report and not _may_edit_report(request.user, report):
+        raise PermissionDenied
+    editable = report is None or report.status in (
+        Report.Status.DRAFT,
+        Report.Status.RETURNED,
+    )
+    form = ReportForm(_posted(request), instance=report)
+    if not editable:
+        form.add_error(None, "Only a draft or returned report can be changed.")
+    elif request.method == "POST" and form.is_valid():
+        report = form.save(commit=False)
+        if report.pk is None:
+            report.created_by = request.user
+        report.save()
+        form.save_m2m()
+        messages.success(request, "Report saved as a draft.")
+        return redirect(report)
+    heading = f"Edit: {report.title}" if report else "Write a report"
+    return render(
+        request, "meetings/form_page.html", {"form": form, "heading": heading}
+    )
+
+
+def report_detail(request, pk):
+    report = _get_report_for_user(request, pk)
+    documents = Document.objects.visible_to(request.user).filter(report=report)
+    user = request.user
+    may_edit = user.is_authenticated and _may_edit_report(user, report)
+    return render(
+        request,
+        "meetings/report_detail.html",
+        {
+            "report": report,
+            "documents": documents.current(),
+            "history": documents.filter(replaced_by__isnull=False),
+            "reviews": report.reviews.select_related("by") if may_edit else [],
+            "considerations": report.considerations.select_related("body", "meeting"),
+            "may_edit": may_edit,
+            "missing": services.report_missing(report) if may_edit else [],
+        },
+    )
+
+
+@role_required(OFFICER, AUTHOR)
+@require_POST
+def report_submit(request, pk):
+    report = _get_report_for_user(request, pk)
+    if not _may_edit_report(request.user, report):
+        raise PermissionDenied
+    try:
+        _, submitted = services.report_submit(report=report, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        text = "Report submitted to the governance officer."
+        messages.success(request, text if submitted else "Already submitted.")
+    return redirect(report)
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def report_review(request, pk):
+    report = _get_report_for_user(request, pk)
+    form = ReportReviewForm(_posted(request), report=report)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "return":
+                services.report_return(
+                    report=report, user=request.user, comments=data["comments"]
+                )
+            else:
+                services.report_accept(
+                    report=report,
+                    user=request.user,
+                    section=data["section"],
+                    urgency_reason=data["urgency_reason"],
+                )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, "Decision recorded.")
+            return redirect(report)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "heading": f"Review: {report.title}", "intro": report.purpose},
+    )
+
+
+@role_required(OFFICER, AUTHOR)
+@require_POST
+def report_withdraw(request, pk):
+    report = _get_report_for_user(request, pk)
+    if not _may_edit_report(request.user, report):
+        raise PermissionDenied
+    services.report_withdraw(report=report, user=request.user)
+    messages.success(request, "Report withdrawn.")
+    return redirect(report)
+
+
+@role_required(OFFICER, AUTHOR)
+@require_http_methods(["GET", "POST"])
+def document_upload(request, pk):
+    report = _get_report_for_user(request, pk)
+    if not _may_edit_report(request.user, report):
+        raise PermissionDenied
+    replaces = report.documents.filter(pk=request.GET.get("replaces")).first()
+    initial = {"title": replaces.title, "kind": replaces.kind} if replaces else {}
+    form = DocumentForm(_posted(request), request.FILES or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.document_add(
+                report=report,
+                user=request.user,
+                replaces=replaces,
+                uploaded=data["file"],
+                title=data["title"],
+                kind=data["kind"],
+                is_exempt=data["is_exempt"],
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(request, f"Uploaded: {data['title']}")
+            return redirect(report)
+    heading = f"New version of {replaces.title}" if replaces else "Upload a document"
+    return render(
+        request, "meetings/form_page.html", {"form": form, "heading": heading}
+    )
+
+
+def document_download(request, pk):
+    document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
+    filename = f"{slugify(document.title)}-v{document.version}.{document.file_type}"
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=filename)

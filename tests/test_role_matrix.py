@@ -4,7 +4,9 @@ import pytest
 from django.contrib import admin
 from django.urls import get_resolver, reverse
 
-from tests import factories
+from meetings import services
+from meetings.models import Report
+from tests import factories, files
 
 ALL = {
     "officer": 200,
@@ -46,6 +48,15 @@ MATRIX = {
     "meetings:planned_add": OFFICERS,
     "meetings:attendance": OFFICERS,
     "meetings:attendance_stats": ALL,
+    "meetings:reports": {**OFFICERS, "author": 200},
+    "meetings:report_create": {**OFFICERS, "author": 200},
+    "meetings:report": ALL,
+    "meetings:report_edit": OFFICERS,  # the author persona did not write it
+    "meetings:report_submit": {**OFFICERS, "officer": 405, "author": 405},
+    "meetings:report_withdraw": {**OFFICERS, "officer": 405, "author": 405},
+    "meetings:report_review": OFFICERS,
+    "meetings:document_upload": OFFICERS,
+    "meetings:document": ALL,
     "strategy:overview": ALL,
     "strategy:priority": ALL,
     "strategy:pillar": ALL,
@@ -79,6 +90,20 @@ def objects(db):
     meeting = action.minute.meeting
     item = factories.AgendaItemFactory(meeting=meeting)
     on_meeting = [meeting.pk]
+    report = Report.objects.create(
+        title="Housing and Homelessness One Coventry Approach",
+        body=meeting.body,
+        meeting=meeting,
+        agenda_item=item,
+    )
+    document = services.document_add(
+        report=report,
+        user=None,
+        title="Appendix 1",
+        kind="appendix",
+        is_exempt=False,
+        uploaded=files.upload("a.pdf", files.pdf_bytes()),
+    )
     return {
         "meetings:agenda": on_meeting,
         "meetings:item_add": on_meeting,
@@ -92,6 +117,13 @@ def objects(db):
         "meetings:planned_add": [meeting.body.slug],
         "meetings:attendance": on_meeting,
         "meetings:attendance_stats": [meeting.body.slug],
+        "meetings:report": [report.pk],
+        "meetings:report_edit": [report.pk],
+        "meetings:report_submit": [report.pk],
+        "meetings:report_withdraw": [report.pk],
+        "meetings:report_review": [report.pk],
+        "meetings:document_upload": [report.pk],
+        "meetings:document": [document.pk],
         "meetings:detail": [action.minute.meeting.pk],
         "meetings:minutes": [action.minute.meeting.pk],
         "meetings:action": [action.pk],
