@@ -194,3 +194,9 @@ class DocumentAdmin(admin.ModelAdmin):
     list_display = ["title", "report", "kind", "file_type", "version", "is_exempt"]
     list_filter = ["kind", "file_type", "is_exempt"]
     readonly_fields = ["checksum", "size", "page_count", "extracted_text"]
+
+
+@admin.register(models.AgendaPack)
+class AgendaPackAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "page_count", "built_at"]
+    readonly_fields = ["fingerprint", "page_count", "built_at"]

@@ -1224,3 +1224,30 @@ class Document(models.Model):
 
     def __str__(self):
         return f"{self.title} (version {self.version})"
+
+
+class AgendaPack(models.Model):
+    """The agenda pack as a PDF: the public pack, and the members' pack that
+    adds the exempt papers. Rebuilt when anything in it changes."""
+
+    class Kind(models.TextChoices):
+        PUBLIC = "public", "Public pack"
+        MEMBERS = "members", "Members' pack (with exempt papers)"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="packs")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    file = models.FileField(upload_to="packs/%Y/%m/")
+    page_count = models.PositiveIntegerField()
+    fingerprint = models.CharField(
+        max_length=64,
+        help_text="Of everything in the pack: unchanged means no rebuild.",
+    )
+    built_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "kind"], name="pack_unique_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.meeting}"

@@ -4,15 +4,18 @@ publication and changes to meetings."""
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
 from hwbb import uploads, workdays
+from meetings import pack
 from meetings.models import (
     Action,
     ActionUpdate,
     AgendaItem,
+    AgendaPack,
     AgendaSupplement,
     Attendance,
     Consideration,
@@ -268,6 +271,7 @@ def agenda_item_move(*, item, up):
     if meeting.agenda_is_public:
         meeting.sequence += 1
         meeting.save(update_fields=["sequence", "updated_at"])
+        _rebuild_pack_later(meeting)
     return True
 
 
@@ -322,6 +326,7 @@ def agenda_publish(*, meeting, user, late_reason=""):
         "published_by",
     )
     _notify_members(meeting, "agenda_published")
+    _rebuild_pack_later(meeting)
     return meeting, True
 
 
@@ -339,6 +344,7 @@ def agenda_supplement_publish(*, meeting, user, changes, reason=""):
     meeting.sequence += 1
     meeting.save(update_fields=["sequence", "updated_at"])
     _notify_members(meeting, "agenda_supplement", supplement)
+    _rebuild_pack_later(meeting)
     return supplement
 
 
@@ -657,4 +663,52 @@ def document_add(*, report, uploaded, title, kind, is_exempt, user, replaces=Non
     document.file.save(uploaded.name, uploaded, save=False)
     document.full_clean()
     document.save()
+    if report.agenda_item_id:
+        _rebuild_pack_later(report.agenda_item.meeting)
     return document
+
+
+# -- The agenda pack ---------------------------------------------------------------
+
+
+def _rebuild_pack_later(meeting):
+    """Once the change commits, rebuild the packs of a published agenda."""
+    if meeting.agenda_is_public:
+        from meetings import tasks
+
+        transaction.on_commit(lambda: tasks.build_agenda_packs.delay(meeting.pk))
+
+
+def agenda_pack_build(*, meeting):
+    """Build the public and members' packs where their content changed, and
+    record each public item's page range as the front sheet prints it."""
+    built = []
+    for kind, members in (
+        (AgendaPack.Kind.PUBLIC, False),
+        (AgendaPack.Kind.MEMBERS, True),
+    ):
+        digest = pack.fingerprint(meeting, members=members)
+        existing = meeting.packs.filter(kind=kind).first()
+        if existing and existing.fingerprint == digest:
+            continue
+        data, ranges = pack.build(meeting, members=members)
+        if not members:
+            _record_page_ranges(meeting, ranges)
+        name = f"{meeting.body.slug}-{timezone.localdate(meeting.start)}-{kind}.pdf"
+        with transaction.atomic():
+            record = existing or AgendaPack(meeting=meeting, kind=kind)
+            record.file.save(name, ContentFile(data), save=False)
+            record.page_count = pack.page_count(data)
+            record.fingerprint = digest
+            record.built_at = timezone.now()
+            record.save()
+        built.append(kind)
+    return built
+
+
+def _record_page_ranges(meeting, ranges):
+    for item in meeting.agenda_items.all():
+        start, end = ranges.get(item.pk, (None, None))
+        if (item.page_start, item.page_end) != (start, end):
+            item.page_start, item.page_end = start, end
+            item.save(update_fields=["page_start", "page_end"])

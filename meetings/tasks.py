@@ -45,3 +45,12 @@ def send_meeting_notice(self, meeting_pk, person_pk, kind, supplement_pk=None):
     except (smtplib.SMTPException, OSError) as exc:
         raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
     return "sent"
+
+
+@shared_task
+def build_agenda_packs(meeting_pk):
+    """Build the meeting's agenda packs where anything in them changed."""
+    meeting = Meeting.objects.select_related("body", "contact_officer").get(
+        pk=meeting_pk
+    )
+    return services.agenda_pack_build(meeting=meeting)

@@ -37,6 +37,13 @@ urlpatterns = [
     path("reports/<int:pk>/withdraw/", views.report_withdraw, name="report_withdraw"),
     path("reports/<int:pk>/upload/", views.document_upload, name="document_upload"),
     path("documents/<int:pk>/", views.document_download, name="document"),
+    path("<int:pk>/agenda.pdf", views.agenda_pack, name="pack"),
+    path(
+        "<int:pk>/agenda-members.pdf",
+        views.agenda_pack,
+        {"kind": "members"},
+        name="members_pack",
+    ),
     path("attendance/<slug:slug>/", views.attendance_stats, name="attendance_stats"),
     path("forward-plan/<slug:slug>/new/", views.planned_item_add, name="planned_add"),
 ]

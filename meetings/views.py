@@ -1,10 +1,11 @@
 import datetime
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -37,6 +38,7 @@ from meetings.models import (
     Action,
     ActionUpdate,
     AgendaItem,
+    AgendaPack,
     Attendance,
     Body,
     Document,
@@ -692,3 +694,28 @@ def document_download(request, pk):
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
     filename = f"{slugify(document.title)}-v{document.version}.{document.file_type}"
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=filename)
+
+
+# -- Agenda packs ----------------------------------------------------------------
+
+
+def agenda_pack(request, pk, kind="public"):
+    """The public pack for anyone who may see the published agenda; the
+    members' pack only for officers and the body's members."""
+    meeting = _get_meeting_for_user(request, pk)
+    if kind == AgendaPack.Kind.MEMBERS:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        may_see = (
+            has_role(request.user, OFFICER)
+            or meeting.body.memberships.filter(person__user=request.user).exists()
+        )
+        if not may_see:
+            raise PermissionDenied
+    elif not (meeting.agenda_is_public or has_role(request.user, OFFICER)):
+        raise Http404("The agenda has not been published.")
+    record = get_object_or_404(meeting.packs, kind=kind)
+    filename = f"{meeting.body.slug}-agenda-{timezone.localdate(meeting.start)}.pdf"
+    return FileResponse(
+        record.file.open("rb"), content_type="application/pdf", filename=filename
+    )

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import get_resolver, reverse
 
 from meetings import services
-from meetings.models import Report
+from meetings.models import Meeting, Report
 from tests import factories, files
 
 ALL = {
@@ -57,6 +57,8 @@ MATRIX = {
     "meetings:report_review": OFFICERS,
     "meetings:document_upload": OFFICERS,
     "meetings:document": ALL,
+    "meetings:pack": ALL,
+    "meetings:members_pack": {**SIGNED_IN, "author": 403, "outsider": 403},
     "strategy:overview": ALL,
     "strategy:priority": ALL,
     "strategy:pillar": ALL,
@@ -124,6 +126,8 @@ def objects(db):
         "meetings:report_review": [report.pk],
         "meetings:document_upload": [report.pk],
         "meetings:document": [document.pk],
+        "meetings:pack": on_meeting,
+        "meetings:members_pack": on_meeting,
         "meetings:detail": [action.minute.meeting.pk],
         "meetings:minutes": [action.minute.meeting.pk],
         "meetings:action": [action.pk],
@@ -136,6 +140,9 @@ def objects(db):
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_url_answers_each_role(name, persona, client, objects):
     role, _ = persona
+    if name in ("meetings:pack", "meetings:members_pack"):
+        meeting = Meeting.objects.get(pk=objects[name][0])
+        services.agenda_pack_build(meeting=meeting)
     response = client.get(reverse(name, args=objects.get(name, [])))
     assert response.status_code == MATRIX[name][role], (name, role)
     if response.status_code == 302:

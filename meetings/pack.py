@@ -1,0 +1,180 @@
+"""The agenda pack: the front sheet as the council prints it, then each report
+and its appendices in agenda order, page numbers stamped on every page.
+
+WeasyPrint renders only what has no PDF of its own (the front sheet, a report
+written on the template, a placeholder for a Word or Excel appendix, and the page
+numbers); uploaded PDFs are merged with pypdf, which is fast. The front sheet's
+page ranges are computed from the parts and checked against the merged pack.
+"""
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import timezone
+from pypdf import PdfReader, PdfWriter
+from weasyprint import HTML
+
+from meetings.models import AgendaItem, Document, Membership
+
+PAGE_NUMBERS_HTML = """<style>
+@page {{ size: A4; margin: 0 0 12mm; @bottom-center {{ content: "Page " counter(page);
+  font: 9pt Arial, sans-serif; vertical-align: top; }} }}
+div {{ page-break-after: always; }}</style>{pages}"""
+
+
+@dataclass
+class Part:
+    item: AgendaItem
+    pdfs: list = field(default_factory=list)  # bytes of each PDF, in order
+
+    @property
+    def pages(self):
+        return sum(page_count(pdf) for pdf in self.pdfs)
+
+
+def page_count(pdf):
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def render(template, context):
+    html = render_to_string(template, context)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def _report_of(item):
+    try:
+        return item.report
+    except ObjectDoesNotExist:
+        return None
+
+
+def _documents(report, members):
+    documents = report.documents.current().order_by("kind", "title")
+    if not members:
+        documents = documents.filter(is_exempt=False)
+    return sorted(documents, key=lambda d: d.kind != Document.Kind.REPORT)
+
+
+def _part(item, members):
+    report = _report_of(item)
+    if report is None or (report.is_exempt and not members):
+        return None
+    part = Part(item)
+    documents = _documents(report, members)
+    if not any(
+        d.kind == Document.Kind.REPORT and d.file_type == "pdf" for d in documents
+    ):
+        part.pdfs.append(render("meetings/pack_report.html", {"report": report}))
+    for document in documents:
+        if document.file_type == "pdf":
+            with document.file.open("rb") as f:
+                part.pdfs.append(f.read())
+        else:
+            context = {"document": document, "SITE_URL": settings.SITE_URL}
+            part.pdfs.append(render("meetings/pack_placeholder.html", context))
+    return part
+
+
+def parts_of(meeting, *, members):
+    items = meeting.agenda_items.select_related("report", "section").order_by(
+        "number", "sub_letter"
+    )
+    if not members:
+        items = items.filter(is_exempt=False)
+    # Public papers first: exempt ones follow, so public page numbers never move.
+    items = sorted(items, key=lambda i: i.is_exempt)
+    return [p for p in (_part(item, members) for item in items) if p is not None]
+
+
+def _ranges(front_pages, parts):
+    ranges, page = {}, front_pages + 1
+    for part in parts:
+        if part.pages:
+            ranges[part.item.pk] = (page, page + part.pages - 1)
+            page += part.pages
+    return ranges
+
+
+def _front_sheet(meeting, ranges, members):
+    day = timezone.localdate(meeting.start)
+    membership = (
+        Membership.objects.current_on(day)
+        .filter(body=meeting.body)
+        .select_related("person")
+        .order_by("person__family_name")
+    )
+    items = meeting.agenda_items.select_related("section").order_by(
+        "number", "sub_letter"
+    )
+    rows = [(item, ranges.get(item.pk)) for item in items]
+    used = {item.section_id for item in items}
+    private = meeting.body.sections.filter(is_private=True).exclude(pk__in=used)
+    context = {
+        "empty_private_sections": private,
+        "meeting": meeting,
+        "rows": rows,
+        "members_pack": members,
+        "membership": membership,
+        "COUNCIL_NAME": settings.COUNCIL_NAME,
+    }
+    return render("meetings/pack_front_sheet.html", context)
+
+
+def _stamp(writer):
+    count = len(writer.pages)
+    numbers = PdfReader(
+        io.BytesIO(
+            HTML(
+                string=PAGE_NUMBERS_HTML.format(pages="<div></div>" * count)
+            ).write_pdf()
+        )
+    )
+    for page, number in zip(writer.pages, numbers.pages, strict=False):
+        page.merge_page(number)
+
+
+def build(meeting, *, members):
+    """The pack as PDF bytes, with the page range of each item's papers.
+
+    The front sheet's own length depends on what it lists, so it is rendered
+    until its page count settles (twice, nearly always).
+    """
+    parts = parts_of(meeting, members=members)
+    front_pages, front = 1, b""
+    for _ in range(4):
+        ranges = _ranges(front_pages, parts)
+        front = _front_sheet(meeting, ranges, members)
+        if page_count(front) == front_pages:
+            break
+        front_pages = page_count(front)
+    writer = PdfWriter()
+    for pdf in [front, *(pdf for part in parts for pdf in part.pdfs)]:
+        writer.append(io.BytesIO(pdf))
+    _stamp(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue(), ranges
+
+
+def fingerprint(meeting, *, members):
+    """A digest of everything the pack shows: unchanged means no rebuild."""
+    digest = hashlib.sha256()
+    digest.update(f"{meeting.start}|{meeting.venue}|{meeting.status}".encode())
+    items = meeting.agenda_items.select_related("report").order_by(
+        "number", "sub_letter"
+    )
+    for item in items:
+        if item.is_exempt and not members:
+            digest.update(f"{item.reference}|{item.public_title}".encode())
+            continue
+        digest.update(f"{item.reference}|{item.title}|{item.presenter}".encode())
+        report = _report_of(item)
+        if report is not None:
+            digest.update(f"{report.pk}|{report.updated_at}".encode())
+            for document in _documents(report, members):
+                digest.update(document.checksum.encode())
+    return digest.hexdigest()

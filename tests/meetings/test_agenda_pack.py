@@ -1,0 +1,188 @@
+"""The agenda pack: front sheet, reports and appendices, page numbers stamped,
+front-sheet page ranges that match the pack, exempt papers only for members."""
+
+import io
+import re
+
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from meetings import services
+from meetings.models import AgendaPack, Report
+from tests import factories, files
+
+
+def _pages(data):
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture
+def meeting(hwb, author):
+    meeting = factories.MeetingFactory(
+        body=hwb,
+        agenda_status="published",
+        contact_officer=factories.PersonFactory(display_name="Liz Knight"),
+    )
+    housing = factories.AgendaItemFactory(
+        meeting=meeting,
+        number=6,
+        title="Housing and Homelessness One Coventry Approach",
+    )
+    strategy = factories.AgendaItemFactory(
+        meeting=meeting,
+        number=7,
+        title="Draft Coventry Joint Health and Wellbeing Strategy 2019-23",
+    )
+    private = factories.AgendaItemFactory(
+        meeting=meeting,
+        number=13,
+        title="Contract award: substance misuse service",
+        is_exempt=True,
+        exempt_paragraph=3,
+        open_title="Contract award",
+        presenter="Report of the Director of Law and Governance",
+    )
+    Report.objects.create(
+        title=housing.title,
+        body=hwb,
+        meeting=meeting,
+        agenda_item=housing,
+        purpose="To provide background information about the Housing and "
+        "Homelessness item.",
+        recommendations="The Board is asked to note the report.",
+    )
+    uploaded = Report.objects.create(
+        title=strategy.title, body=hwb, meeting=meeting, agenda_item=strategy
+    )
+    services.document_add(
+        report=uploaded,
+        user=author,
+        title="Draft strategy",
+        kind="report",
+        is_exempt=False,
+        uploaded=files.upload(
+            "s.pdf", files.pdf_bytes(["Draft strategy text"], pages=3)
+        ),
+    )
+    services.document_add(
+        report=uploaded,
+        user=author,
+        title="JSNA Citywide Profile 2019",
+        kind="appendix",
+        is_exempt=False,
+        uploaded=files.upload(
+            "j.pdf", files.pdf_bytes(["JSNA Citywide Profile"], pages=2)
+        ),
+    )
+    services.document_add(
+        report=uploaded,
+        user=author,
+        title="Consultation responses",
+        kind="appendix",
+        is_exempt=True,
+        uploaded=files.upload("c.pdf", files.pdf_bytes(["Named respondents"], pages=1)),
+    )
+    secret = Report.objects.create(
+        title=private.title,
+        body=hwb,
+        meeting=meeting,
+        agenda_item=private,
+        is_exempt=True,
+        exempt_paragraph=3,
+        purpose="Tender evaluation.",
+        recommendations="Award the contract.",
+    )
+    return {
+        "meeting": meeting,
+        "housing": housing,
+        "strategy": strategy,
+        "secret": secret,
+    }
+
+
+def test_front_sheet_page_ranges_match_the_pack(meeting):
+    m = meeting["meeting"]
+    built = services.agenda_pack_build(meeting=m)
+    assert built == ["public", "members"]
+    public = m.packs.get(kind=AgendaPack.Kind.PUBLIC)
+    pages = _pages(public.file.read())
+    front = pages[0]
+    for item, first_words in (
+        (meeting["housing"], "Housing and Homelessness"),
+        (meeting["strategy"], "Draft strategy text"),
+    ):
+        item.refresh_from_db()
+        assert f"(Pages {item.page_start} - {item.page_end})" in front
+        assert first_words in pages[item.page_start - 1]
+    # Draft strategy: 3 pages of report and 2 of appendix; the exempt one is left out.
+    strategy = meeting["strategy"]
+    assert strategy.page_end - strategy.page_start + 1 == 5
+    assert all(f"Page {n}" in text for n, text in enumerate(pages, start=1))
+    assert public.page_count == len(pages)
+    assert not any("Named respondents" in p or "Tender evaluation" in p for p in pages)
+    assert "Contract award" in front and "substance misuse" not in front
+    assert "Director of Law and Governance" not in front
+
+
+def test_members_pack_adds_the_exempt_papers(meeting):
+    m = meeting["meeting"]
+    services.agenda_pack_build(meeting=m)
+    members = _pages(m.packs.get(kind="members").file.read())
+    text = "\n".join(members)
+    assert "Named respondents" in text and "Tender evaluation" in text
+    assert "Contract award: substance misuse service" in members[0]
+
+
+def test_unchanged_pack_is_not_rebuilt_and_a_change_rebuilds_it(meeting, author):
+    m = meeting["meeting"]
+    services.agenda_pack_build(meeting=m)
+    assert services.agenda_pack_build(meeting=m) == []
+    report = meeting["strategy"].report
+    services.document_add(
+        report=report,
+        user=author,
+        title="Consultation leaflet",
+        kind="appendix",
+        is_exempt=False,
+        uploaded=files.upload("l.docx", files.docx_bytes("Have your say")),
+    )
+    assert services.agenda_pack_build(meeting=m) == ["public", "members"]
+    pages = _pages(m.packs.get(kind="public").file.read())
+    assert any("is a DOCX file and is not reproduced" in p for p in pages)
+
+
+@pytest.mark.parametrize("role", ["anonymous", "author", "member", "officer"])
+def test_who_gets_which_pack(role, request, client, meeting):
+    services.agenda_pack_build(meeting=meeting["meeting"])
+    user = request.getfixturevalue(role)
+    if user:
+        client.force_login(user)
+    pk = meeting["meeting"].pk
+    public = client.get(reverse("meetings:pack", args=[pk]))
+    assert public.status_code == 200 and public["Content-Type"] == "application/pdf"
+    members = client.get(reverse("meetings:members_pack", args=[pk]))
+    expected = {"anonymous": 302, "author": 403, "member": 200, "officer": 200}[role]
+    assert members.status_code == expected
+
+
+def test_publishing_builds_the_pack(
+    hwb, chair, officer, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    m = factories.MeetingFactory(
+        body=hwb,
+        start=timezone.now() + datetime.timedelta(days=30),
+        status="scheduled",
+        agenda_status="draft",
+        minutes_status="none",
+    )
+    factories.AgendaItemFactory(meeting=m, number=1, title="Welcome and Apologies")
+    services.agenda_sign_off(meeting=m, user=chair)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agenda_publish(meeting=m, user=officer)
+    front = _pages(m.packs.get(kind="public").file.read())[0]
+    assert re.search(r"Welcome and Apologies", front)
