@@ -49,6 +49,7 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/pack.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts

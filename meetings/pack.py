@@ -10,20 +10,17 @@ page ranges are computed from the parts and checked against the merged pack.
 import hashlib
 import io
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 from weasyprint import HTML
 
 from meetings.models import AgendaItem, Document, Membership
-
-PAGE_NUMBERS_HTML = """<style>
-@page {{ size: A4; margin: 0 0 12mm; @bottom-center {{ content: "Page " counter(page);
-  font: 9pt Arial, sans-serif; vertical-align: top; }} }}
-div {{ page-break-after: always; }}</style>{pages}"""
 
 
 @dataclass
@@ -31,7 +28,7 @@ class Part:
     item: AgendaItem
     pdfs: list = field(default_factory=list)  # bytes of each PDF, in order
 
-    @property
+    @cached_property
     def pages(self):
         return sum(page_count(pdf) for pdf in self.pdfs)
 
@@ -125,16 +122,45 @@ def _front_sheet(meeting, ranges, members):
 
 
 def _stamp(writer):
-    count = len(writer.pages)
-    numbers = PdfReader(
-        io.BytesIO(
-            HTML(
-                string=PAGE_NUMBERS_HTML.format(pages="<div></div>" * count)
-            ).write_pdf()
+    """Write "Page N" at the foot of every page, straight into its content stream.
+
+    Each page's own content is wrapped in q/Q so its graphics state cannot move
+    the number; the number uses a standard PDF font, so nothing is embedded.
+    """
+    # pypdf has no public call to add an indirect object; content streams must be.
+    font = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
         )
     )
-    for page, number in zip(writer.pages, numbers.pages, strict=False):
-        page.merge_page(number)
+    save = writer._add_object(_stream(b"q\n"))
+    for number, page in enumerate(writer.pages, start=1):
+        resources = page.setdefault(NameObject("/Resources"), DictionaryObject())
+        resources = resources.get_object()
+        fonts = resources.setdefault(NameObject("/Font"), DictionaryObject())
+        fonts.get_object()[NameObject("/HwbbPageNumber")] = font
+        box = page.mediabox
+        x = float(box.left) + float(box.width) / 2 - 14
+        y = float(box.bottom) + 20
+        label = (
+            f"Q q BT /HwbbPageNumber 9 Tf {x:.1f} {y:.1f} Td (Page {number}) Tj ET Q"
+        )
+        contents = page.get("/Contents")
+        existing = [] if contents is None else contents.get_object()
+        if not isinstance(existing, ArrayObject):
+            existing = [contents]
+        number_stream = writer._add_object(_stream(label.encode()))
+        page[NameObject("/Contents")] = ArrayObject([save, *existing, number_stream])
+
+
+def _stream(data):
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    return stream
 
 
 def build(meeting, *, members):
