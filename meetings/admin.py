@@ -200,3 +200,15 @@ class DocumentAdmin(admin.ModelAdmin):
 class AgendaPackAdmin(admin.ModelAdmin):
     list_display = ["__str__", "page_count", "built_at"]
     readonly_fields = ["fingerprint", "page_count", "built_at"]
+
+
+@admin.register(models.Interest)
+class InterestAdmin(admin.ModelAdmin):
+    list_display = ["person", "kind", "organisation", "reviewed_on", "end"]
+    list_filter = ["kind"]
+
+
+@admin.register(models.Declaration)
+class DeclarationAdmin(admin.ModelAdmin):
+    list_display = ["person", "meeting", "agenda_item", "kind", "withdrew"]
+    list_filter = ["kind", "withdrew"]

@@ -414,6 +414,13 @@ class AgendaItem(Tagged):
         default=False,
         help_text="A closing standing item (any other business): stays last.",
     )
+    organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="agenda_items",
+        help_text="Organisations the item concerns: members with interests in "
+        "them are prompted to declare.",
+    )
 
     objects = AgendaItemQuerySet.as_manager()
 
@@ -1251,3 +1258,107 @@ class AgendaPack(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.meeting}"
+
+
+class InterestQuerySet(models.QuerySet):
+    def current(self, day=None):
+        day = day or timezone.localdate()
+        return self.filter(Q(end__isnull=True) | Q(end__gte=day))
+
+
+class Interest(models.Model):
+    """An entry in a person's standing register of interests."""
+
+    class Kind(models.TextChoices):
+        EMPLOYMENT = "employment", "Employment, office, trade or profession"
+        SPONSORSHIP = "sponsorship", "Sponsorship"
+        CONTRACT = "contract", "Contracts"
+        LAND = "land", "Land and property"
+        SECURITIES = "securities", "Securities"
+        MEMBERSHIP = "membership", "Membership of a body or organisation"
+        GIFT = "gift", "Gifts and hospitality"
+        OTHER = "other", "Other"
+
+    REVIEW_MONTHS = 12
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="interests"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interests",
+    )
+    description = models.TextField()
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    reviewed_on = models.DateField(default=timezone.localdate)
+
+    objects = InterestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["person", "kind", "pk"]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_kind_display()}"
+
+    @property
+    def review_due(self):
+        day = self.reviewed_on
+        month = day.month - 1 + self.REVIEW_MONTHS
+        return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=1)
+
+    @property
+    def review_overdue(self):
+        return self.review_due <= timezone.localdate()
+
+
+class Declaration(models.Model):
+    """An interest declared at a meeting, on an item, by a member or an officer."""
+
+    class Kind(models.TextChoices):
+        PECUNIARY = "pecuniary", "Disclosable pecuniary interest"
+        REGISTRABLE = "registrable", "Other registrable interest"
+        NON_REGISTRABLE = "non_registrable", "Non-registrable interest"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="declarations"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="declarations",
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="declarations"
+    )
+    interest = models.ForeignKey(
+        Interest,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="declarations",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField()
+    withdrew = models.BooleanField(
+        default=False, help_text="Left the room for the item."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["meeting", "agenda_item__number", "person__family_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "agenda_item", "person", "interest"],
+                name="declaration_once_per_interest",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_kind_display()} ({self.meeting})"

@@ -38,6 +38,8 @@ urlpatterns = [
     path("reports/<int:pk>/upload/", views.document_upload, name="document_upload"),
     path("documents/<int:pk>/", views.document_download, name="document"),
     path("<int:pk>/agenda.pdf", views.agenda_pack, name="pack"),
+    path("interests/", views.my_interests, name="interests"),
+    path("<int:pk>/declarations/", views.declarations, name="declarations"),
     path(
         "<int:pk>/agenda-members.pdf",
         views.agenda_pack,

@@ -26,7 +26,9 @@ from meetings.forms import (
     AgendaItemForm,
     AttendanceForm,
     CancelForm,
+    DeclarationForm,
     DocumentForm,
+    InterestForm,
     MeetingForm,
     PlannedItemForm,
     PublishForm,
@@ -119,6 +121,9 @@ def meeting_minutes(request, pk):
             "meeting": meeting,
             "minutes": minutes,
             "attendance": _attendance_block(attendances),
+            "declarations": meeting.declarations.select_related(
+                "person", "agenda_item"
+            ),
         },
     )
 
@@ -718,4 +723,72 @@ def agenda_pack(request, pk, kind="public"):
     filename = f"{meeting.body.slug}-agenda-{timezone.localdate(meeting.start)}.pdf"
     return FileResponse(
         record.file.open("rb"), content_type="application/pdf", filename=filename
+    )
+
+
+# -- Interests and declarations ------------------------------------------------------
+
+
+def _person_of(request):
+    person = getattr(request.user, "person", None)
+    if person is None:
+        raise PermissionDenied("Your account is not linked to a person.")
+    return person
+
+
+@role_required()
+@require_http_methods(["GET", "POST"])
+def my_interests(request):
+    person = _person_of(request)
+    form = InterestForm(_posted(request))
+    if request.method == "POST":
+        if "reviewed" in request.POST:
+            services.interests_reviewed(person=person)
+            messages.success(request, "Thank you: your register is marked as reviewed.")
+            return redirect("meetings:interests")
+        if form.is_valid():
+            interest = form.save(commit=False)
+            interest.person = person
+            interest.save()
+            messages.success(request, "Added to your register of interests.")
+            return redirect("meetings:interests")
+    interests = person.interests.current().select_related("organisation")
+    return render(
+        request,
+        "meetings/interest_list.html",
+        {"form": form, "interests": interests, "person": person},
+    )
+
+
+@role_required()
+@require_http_methods(["GET", "POST"])
+def declarations(request, pk):
+    meeting = _get_meeting_for_user(request, pk)
+    person = _person_of(request)
+    form = DeclarationForm(_posted(request), meeting=meeting, person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, created = services.declaration_make(
+                meeting=meeting, person=person, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            text = "Declaration recorded." if created else "Already declared."
+            messages.success(request, text)
+            return redirect("meetings:declarations", meeting.pk)
+    items = AgendaItem.objects.visible_to(request.user).filter(meeting=meeting)
+    visible = {item.pk: item for item in items}
+    checklist = [
+        (visible[item.pk], interests)
+        for item, interests in services.declarations_checklist(
+            meeting=meeting, person=person
+        )
+        if item.pk in visible
+    ]
+    made = meeting.declarations.filter(person=person).select_related("agenda_item")
+    return render(
+        request,
+        "meetings/declaration_form.html",
+        {"meeting": meeting, "form": form, "checklist": checklist, "made": made},
     )

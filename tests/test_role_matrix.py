@@ -59,6 +59,8 @@ MATRIX = {
     "meetings:document": ALL,
     "meetings:pack": ALL,
     "meetings:members_pack": {**SIGNED_IN, "author": 403, "outsider": 403},
+    "meetings:interests": {**SIGNED_IN, "outsider": 403},  # needs a person record
+    "meetings:declarations": {**SIGNED_IN, "outsider": 403},
     "strategy:overview": ALL,
     "strategy:priority": ALL,
     "strategy:pillar": ALL,
@@ -128,6 +130,7 @@ def objects(db):
         "meetings:document": [document.pk],
         "meetings:pack": on_meeting,
         "meetings:members_pack": on_meeting,
+        "meetings:declarations": on_meeting,
         "meetings:detail": [action.minute.meeting.pk],
         "meetings:minutes": [action.minute.meeting.pk],
         "meetings:action": [action.pk],
