@@ -11,6 +11,7 @@ from meetings.models import (
     AgendaItem,
     AgendaSection,
     Attendance,
+    Consideration,
     Declaration,
     Document,
     Interest,
@@ -707,3 +708,32 @@ class DeclarationForm(forms.Form):
             Field("interest"),
             Submit("submit", "Declare"),
         )
+
+
+class ConsiderationForm(forms.ModelForm):
+    class Meta:
+        model = Consideration
+        fields = ["body", "meeting", "outcome"]
+        labels = {
+            "body": "Then considered by",
+            "meeting": "Meeting (optional)",
+            "outcome": "Outcome (optional)",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.select_related("body")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("body"),
+            Field.select("meeting"),
+            Field.text("outcome"),
+            Submit("submit", "Add to the route"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        meeting, body = data.get("meeting"), data.get("body")
+        if meeting and body and meeting.body_id != body.pk:
+            self.add_error("meeting", f"Choose a meeting of {body}")
+        return data

@@ -36,6 +36,7 @@ urlpatterns = [
     path("reports/<int:pk>/review/", views.report_review, name="report_review"),
     path("reports/<int:pk>/withdraw/", views.report_withdraw, name="report_withdraw"),
     path("reports/<int:pk>/upload/", views.document_upload, name="document_upload"),
+    path("reports/<int:pk>/route/", views.report_route, name="report_route"),
     path("documents/<int:pk>/", views.document_download, name="document"),
     path("<int:pk>/agenda.pdf", views.agenda_pack, name="pack"),
     path("interests/", views.my_interests, name="interests"),

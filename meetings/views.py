@@ -26,6 +26,7 @@ from meetings.forms import (
     AgendaItemForm,
     AttendanceForm,
     CancelForm,
+    ConsiderationForm,
     DeclarationForm,
     DocumentForm,
     InterestForm,
@@ -791,4 +792,24 @@ def declarations(request, pk):
         request,
         "meetings/declaration_form.html",
         {"meeting": meeting, "form": form, "checklist": checklist, "made": made},
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def report_route(request, pk):
+    """Record the next body a report goes to (the HWB, then Cabinet, then Council)."""
+    report = _get_report_for_user(request, pk)
+    form = ConsiderationForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        stop = form.save(commit=False)
+        stop.report = report
+        stop.order = report.considerations.count() + 1
+        stop.save()
+        messages.success(request, f"Added to the route: {stop.body}")
+        return redirect(report)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "heading": f"Route of {report.title}"},
     )

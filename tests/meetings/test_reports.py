@@ -167,3 +167,12 @@ def test_author_form_refuses_a_meeting_of_another_body(client, author, meeting):
         response.content.decode()
     )
     assert not Report.objects.exists()
+
+
+def test_route_through_cabinet_and_council_is_shown(client, officer, report):
+    cabinet = factories.BodyFactory(name="Cabinet", slug="cabinet")
+    client.force_login(officer)
+    url = reverse("meetings:report_route", args=[report.pk])
+    client.post(url, {"body": cabinet.pk, "outcome": "Recommended to Council"})
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Cabinet: Recommended to Council" in page
