@@ -67,6 +67,7 @@ class Loader:
         self.agenda_items()
         self.minutes()
         self.actions()
+        self.reports()
         self.standing_items()
         self.calendar()
         self.forward_plan()
@@ -435,6 +436,32 @@ class Loader:
                     author_person=self.people.get(up.get("author")),
                 )
 
+    def reports(self):
+        """Reports on the template, accepted onto their agenda items."""
+        for row in content.REPORTS:
+            meeting = self.meetings[row["meeting"]]
+            item = meeting.agenda_items.get(number=row["item"], sub_letter="")
+            report, _ = m.Report.objects.update_or_create(
+                body=meeting.body,
+                title=row["title"],
+                defaults={
+                    "meeting": meeting,
+                    "agenda_item": item,
+                    "presented_by": row["presented_by"],
+                    "purpose": row["purpose"],
+                    "recommendations": row["recommendations"],
+                    "background": row["background"],
+                    "status": m.Report.Status.ACCEPTED,
+                    "primary_pillar": item.primary_pillar,
+                },
+            )
+            report.authors.set([self.people[k] for k in row["authors"]])
+            report.secondary_pillars.set(item.secondary_pillars.all())
+            report.priorities.set(item.priorities.all())
+            m.Consideration.objects.get_or_create(
+                report=report, body=meeting.body, meeting=meeting
+            )
+
     def standing_items(self):
         for body_key in {row["body"] for row in content.STANDING_ITEMS}:
             self.bodies[body_key].standing_items.all().delete()
@@ -566,6 +593,10 @@ RESET_ORDER = [
     m.RecurringItem,
     m.StandingItem,
     m.AgendaSupplement,
+    m.Consideration,
+    m.ReportReview,
+    m.Document,
+    m.Report,
     m.ActionUpdate,
     m.Action,
     m.ResolutionClause,

@@ -6773,3 +6773,46 @@ RECURRING_ITEMS = [
         "author": None,
     },
 ]
+
+# Reports written on the council's template. Item 6 of 8 July 2019, verbatim
+# (seed 000 L470-519). The seed names two authors, James Harrison and Jim Crawshaw;
+# only Jim Crawshaw is among PEOPLE, so only he is linked.
+REPORTS = [
+    {
+        "meeting": "hwb-2019-07-08",
+        "item": 6,
+        "title": "Housing and Homelessness One Coventry Approach",
+        "presented_by": "Report and presentation of Jim Crawshaw, Head of Housing",
+        "authors": ["crawshaw"],
+        "purpose": (
+            "This paper provides background information about the Housing and "
+            "Homelessness item and outlines the recommendations for that item."
+        ),
+        "recommendations": (
+            "The Health and Wellbeing Board is asked to:\n"
+            "1. Consider the impact of Housing and Homelessness issues on the wider "
+            "health and wellbeing of Coventry residents.\n"
+            "2. Endorse the development of greater partnership working on Housing and "
+            "Homelessness issues.\n"
+            "3. Contribute to the creation of a city-wide 'One Coventry' Housing and "
+            "Homelessness Strategy, and the Rough Sleeping Strategy."
+        ),
+        "background": (
+            "The Housing and Homelessness Strategy 2019-2024 was adopted by Coventry "
+            "City Council on 19 March 2019 following a period of consultation with "
+            "partners and service users in winter 2018/19. The Strategy and the "
+            "associated Action Plan are now being implemented by the Council with "
+            "support from existing partners.\n\n"
+            "It has been noted that the current strategy and action plan largely "
+            "relates to Council activity, with all actions assigned to internal "
+            "Council departments. There are opportunities to take a more overt One "
+            "Coventry approach to the delivery of the Housing & Homelessness "
+            "Strategy, which already requires partnership working between the "
+            "Council, other public sector organisations, Registered Providers and the "
+            "voluntary/community sector.\n\n"
+            "At the same time the need to develop a Rough Sleeping strategy by winter "
+            "2019 provides an opportunity to work with partners on a key issue facing "
+            "the city."
+        ),
+    },
+]
