@@ -1,6 +1,6 @@
 from django.urls import path
 
-from meetings import views
+from meetings import feeds, views
 
 app_name = "meetings"
 
@@ -40,6 +40,11 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document_download, name="document"),
     path("<int:pk>/agenda.pdf", views.agenda_pack, name="pack"),
     path("interests/", views.my_interests, name="interests"),
+    path("bodies/<slug:slug>/", views.body_detail, name="body"),
+    path("bodies/<slug:slug>/calendar.ics", feeds.body_ics, name="calendar_body"),
+    path("calendar.ics", feeds.all_ics, name="calendar_all"),
+    path("<int:pk>/meeting.ics", feeds.meeting_ics, name="meeting_ics"),
+    path("feed.rss", feeds.PublicationFeed(), name="feed"),
     path("<int:pk>/declarations/", views.declarations, name="declarations"),
     path(
         "<int:pk>/agenda-members.pdf",

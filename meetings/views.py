@@ -813,3 +813,36 @@ def report_route(request, pk):
         "meetings/form_page.html",
         {"form": form, "heading": f"Route of {report.title}"},
     )
+
+
+# -- Bodies ----------------------------------------------------------------------
+
+
+def body_detail(request, slug):
+    body = get_object_or_404(Body, slug=slug)
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .filter(body=body)
+        .select_related("body")
+    )
+    if not body.meets_in_public and not meetings.exists():
+        raise Http404("No such body.")
+    members = (
+        Membership.objects.current_on(timezone.localdate())
+        .filter(body=body)
+        .select_related("person", "on_behalf_of")
+        .order_by("role", "person__family_name")
+    )
+    return render(
+        request,
+        "meetings/body_detail.html",
+        {
+            "body": body,
+            "members": sorted(members, key=lambda m: _ROLE_ORDER.get(m.role, 9)),
+            "upcoming": meetings.upcoming()[:10],
+            "past": meetings.filter(start__lt=timezone.now()).order_by("-start")[:10],
+        },
+    )
+
+
+_ROLE_ORDER = {Membership.Role.CHAIR: 0, Membership.Role.DEPUTY_CHAIR: 1}

@@ -1,0 +1,181 @@
+"""Calendars and feeds: iCalendar (RFC 5545) per meeting, per body and for all
+bodies; RSS of published agendas and minutes; schema.org Event JSON-LD.
+
+Every one reads meetings through `Meeting.objects.visible_to`.
+"""
+
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar, Event, Timezone
+
+from meetings.models import Body, Meeting
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+DEFAULT_LENGTH = datetime.timedelta(hours=2)
+COUNCIL_ADDRESS = "Council House, Earl Street, Coventry CV1 5RR"
+
+
+def _uid(meeting):
+    return f"meeting-{meeting.pk}@hwbb"
+
+
+def _event(meeting, request):
+    start = meeting.start.astimezone(LONDON)
+    end = (meeting.end or meeting.start + DEFAULT_LENGTH).astimezone(LONDON)
+    cancelled = meeting.status == Meeting.Status.CANCELLED
+    event = Event()
+    event.add("uid", _uid(meeting))
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("summary", meeting.body.name + (" (cancelled)" if cancelled else ""))
+    if meeting.venue:
+        event.add("location", meeting.venue)
+    event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))
+    event.add("description", _description(meeting))
+    event.add("sequence", meeting.sequence)
+    event.add("last-modified", meeting.updated_at)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return event
+
+
+def _description(meeting):
+    lines = [f"Agenda: {meeting.get_agenda_status_display().lower()}."]
+    if meeting.previous_start:
+        when = timezone.localtime(meeting.previous_start)
+        lines.append(f"Rescheduled from {when:%A %-d %B %Y, %H:%M}.")
+    if meeting.cancellation_reason:
+        lines.append(f"Cancelled: {meeting.cancellation_reason}")
+    return "\n".join(lines)
+
+
+def _calendar(name, meetings, request, filename):
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{settings.COUNCIL_NAME}//HWBB//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/London")
+    calendar.add_component(Timezone.from_tzid("Europe/London"))
+    for meeting in meetings:
+        calendar.add_component(_event(meeting, request))
+    response = HttpResponse(
+        calendar.to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _visible(request):
+    return Meeting.objects.visible_to(request.user).select_related("body")
+
+
+def meeting_ics(request, pk):
+    meeting = get_object_or_404(_visible(request), pk=pk)
+    name = f"{meeting.body.name}, {timezone.localdate(meeting.start):%-d %B %Y}"
+    filename = f"{meeting.body.slug}-{timezone.localdate(meeting.start)}.ics"
+    return _calendar(name, [meeting], request, filename)
+
+
+def body_ics(request, slug):
+    body = get_object_or_404(Body, slug=slug)
+    meetings = _visible(request).filter(body=body).order_by("start")
+    return _calendar(body.name, meetings, request, f"{body.slug}.ics")
+
+
+def all_ics(request):
+    meetings = _visible(request).order_by("start")
+    return _calendar(settings.SITE_NAME, meetings, request, "meetings.ics")
+
+
+class PublicationFeed(Feed):
+    """Published agendas and minutes, newest first: public content only."""
+
+    title = "Agendas and minutes published"
+    description = (
+        "New agendas and minutes of the Health and Wellbeing Board and its partners."
+    )
+
+    def link(self):
+        return reverse("meetings:list")
+
+    def items(self):
+        meetings = Meeting.objects.visible_to(AnonymousUser()).select_related("body")
+        agendas = [
+            ("agenda", m, m.agenda_published_at)
+            for m in meetings.filter(agenda_status=Meeting.AgendaStatus.PUBLISHED)
+            .exclude(agenda_published_at=None)
+            .order_by("-agenda_published_at")[:50]
+        ]
+        minutes = [
+            ("minutes", m, m.updated_at)
+            for m in meetings.filter(
+                minutes_status__in=Meeting.PUBLIC_MINUTES
+            ).order_by("-updated_at")[:50]
+        ]
+        return sorted(agendas + minutes, key=lambda row: row[2], reverse=True)[:50]
+
+    def item_title(self, item):
+        kind, meeting, _ = item
+        what = "Agenda" if kind == "agenda" else "Minutes"
+        day = timezone.localdate(meeting.start)
+        return f"{what} published: {meeting.body.name}, {day:%-d %B %Y}"
+
+    def item_description(self, item):
+        kind, meeting, _ = item
+        if kind == "minutes":
+            return f"Minutes: {meeting.get_minutes_status_display()}."
+        return f"Agenda for {timezone.localtime(meeting.start):%A %-d %B %Y, %H:%M}."
+
+    def item_link(self, item):
+        kind, meeting, _ = item
+        if kind == "minutes":
+            return reverse("meetings:minutes", args=[meeting.pk])
+        return meeting.get_absolute_url()
+
+    def item_guid(self, item):
+        kind, meeting, _ = item
+        return f"{kind}-{meeting.pk}@hwbb"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item[2]
+
+
+def meeting_json_ld(meeting, request):
+    """schema.org Event for a meeting page, as a dict for json_script."""
+    status = {
+        Meeting.Status.CANCELLED: "EventCancelled",
+        Meeting.Status.RESCHEDULED: "EventRescheduled",
+    }.get(meeting.status, "EventScheduled")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": f"{meeting.body.name} meeting",
+        "startDate": meeting.start.astimezone(LONDON).isoformat(),
+        "endDate": (meeting.end or meeting.start + DEFAULT_LENGTH)
+        .astimezone(LONDON)
+        .isoformat(),
+        "eventStatus": f"https://schema.org/{status}",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": meeting.venue or "Council House",
+            "address": COUNCIL_ADDRESS,
+        },
+        "url": request.build_absolute_uri(meeting.get_absolute_url()),
+        "organizer": {"@type": "Organization", "name": settings.COUNCIL_NAME},
+    }
+    if meeting.previous_start:
+        data["previousStartDate"] = meeting.previous_start.astimezone(
+            LONDON
+        ).isoformat()
+    return data

@@ -1,0 +1,147 @@
+"""iCalendar per meeting, per body and for all; RSS of publications; schema.org
+JSON-LD on the meeting page; the body page. All through the visibility rule."""
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from icalendar import Calendar
+
+from meetings import services
+from meetings.models import Meeting
+from tests import factories
+
+
+@pytest.fixture
+def meeting(hwb):
+    return factories.MeetingFactory(
+        body=hwb,
+        start=factories.london(2019, 7, 8, 14),
+        minutes_status="published_draft",
+        agenda_published_at=factories.london(2019, 6, 28, 9),
+    )
+
+
+def _events(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return list(Calendar.from_ical(response.content).walk("VEVENT"))
+
+
+def test_meeting_ics_is_rfc5545(client, meeting):
+    (event,) = _events(client, reverse("meetings:meeting_ics", args=[meeting.pk]))
+    assert str(event["UID"]) == f"meeting-{meeting.pk}@hwbb"
+    assert event["DTSTART"].params["TZID"] == "Europe/London"
+    assert event.decoded("DTSTART").hour == 14  # 2 pm, British Summer Time
+    assert str(event["LOCATION"]) == "Committee Room 3 - Council House"
+    assert str(event["STATUS"]) == "CONFIRMED"
+
+
+def test_uid_stays_and_sequence_rises_on_a_change(client, hwb):
+    meeting = factories.MeetingFactory(
+        body=hwb, start=factories.london(2030, 1, 7, 14), status="scheduled"
+    )
+    url = reverse("meetings:meeting_ics", args=[meeting.pk])
+    (before,) = _events(client, url)
+    services.meeting_reschedule(
+        meeting=meeting, start=factories.london(2030, 1, 14, 14)
+    )
+    (after,) = _events(client, url)
+    assert after["UID"] == before["UID"]
+    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"])
+    assert "Rescheduled from Monday 7 January 2030" in str(after["DESCRIPTION"])
+    services.meeting_cancel(meeting=meeting, reason="Not quorate.")
+    (cancelled,) = _events(client, url)
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+    assert int(cancelled["SEQUENCE"]) > int(after["SEQUENCE"])
+
+
+def test_private_body_stays_out_of_public_calendars_and_feeds(client, officer, meeting):
+    private = factories.BodyFactory(
+        name="Coventry Multiple Complex Needs Board", slug="mcn", meets_in_public=False
+    )
+    hidden = factories.MeetingFactory(
+        body=private,
+        start=factories.london(2019, 7, 9, 10),
+        agenda_published_at=factories.london(2019, 7, 1, 9),
+    )
+    uids = {str(e["UID"]) for e in _events(client, reverse("meetings:calendar_all"))}
+    assert f"meeting-{hidden.pk}@hwbb" not in uids
+    assert f"meeting-{meeting.pk}@hwbb" in uids
+    assert (
+        client.get(reverse("meetings:meeting_ics", args=[hidden.pk])).status_code == 404
+    )
+    assert b"Multiple Complex Needs" not in client.get(reverse("meetings:feed")).content
+    client.force_login(officer)
+    assert (
+        client.get(reverse("meetings:meeting_ics", args=[hidden.pk])).status_code == 200
+    )
+
+
+def test_body_calendar_lists_only_that_body(client, meeting):
+    cabinet = factories.BodyFactory(name="Cabinet", slug="cabinet")
+    factories.MeetingFactory(body=cabinet, start=factories.london(2019, 10, 8, 14))
+    events = _events(client, reverse("meetings:calendar_body", args=["hwb"]))
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Coventry Health and Well-being Board"
+    ]
+
+
+def test_rss_has_agendas_and_minutes(client, meeting):
+    response = client.get(reverse("meetings:feed"))
+    titles = [t.text for t in ET.fromstring(response.content).iter("title")]
+    assert (
+        "Agenda published: Coventry Health and Well-being Board, 8 July 2019" in titles
+    )
+    assert (
+        "Minutes published: Coventry Health and Well-being Board, 8 July 2019" in titles
+    )
+
+
+def _json_ld(client, meeting):
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return html, json.loads(found.group(1))
+
+
+def test_json_ld_and_alternate_links_on_the_meeting_page(client, hwb):
+    meeting = factories.MeetingFactory(
+        body=hwb, start=factories.london(2030, 1, 7, 14), status="scheduled"
+    )
+    html, data = _json_ld(client, meeting)
+    assert data["@type"] == "Event" and data["eventStatus"].endswith("EventScheduled")
+    assert data["startDate"] == "2030-01-07T14:00:00+00:00"
+    assert 'type="application/rss+xml"' in html and 'type="text/calendar"' in html
+    services.meeting_reschedule(
+        meeting=meeting, start=factories.london(2030, 1, 14, 14)
+    )
+    _, data = _json_ld(client, Meeting.objects.get(pk=meeting.pk))
+    assert data["eventStatus"].endswith("EventRescheduled")
+    assert data["previousStartDate"] == "2030-01-07T14:00:00+00:00"
+    services.meeting_cancel(meeting=Meeting.objects.get(pk=meeting.pk), reason="")
+    _, data = _json_ld(client, Meeting.objects.get(pk=meeting.pk))
+    assert data["eventStatus"].endswith("EventCancelled")
+
+
+def test_body_page_lists_members_with_a_fixed_query_budget(client, hwb):
+    ccg = factories.OrganisationFactory(name="Coventry and Rugby CCG")
+
+    def grow(n):
+        for _ in range(n):
+            factories.MembershipFactory(body=hwb, on_behalf_of=ccg)
+            factories.MeetingFactory(body=hwb, start=factories.london(2019, 1, 14, 14))
+
+    url = reverse("meetings:body", args=["hwb"])
+    grow(2)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    grow(20)
+    with CaptureQueriesContext(connection) as large:
+        html = client.get(url).content.decode()
+    assert len(large) == len(small)
+    assert "Coventry and Rugby CCG" in html
