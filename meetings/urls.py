@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("<int:pk>/", views.meeting_detail, name="detail"),
     path("<int:pk>/minutes/", views.meeting_minutes, name="minutes"),
+    path("<int:pk>/items/<int:item_pk>/", views.item_detail, name="item"),
     path("actions/mine/", views.my_actions, name="my_actions"),
     path("actions/new/", views.action_create, name="action_create"),
     path("actions/<int:pk>/", views.action_detail, name="action"),

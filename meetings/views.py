@@ -846,3 +846,43 @@ def body_detail(request, slug):
 
 
 _ROLE_ORDER = {Membership.Role.CHAIR: 0, Membership.Role.DEPUTY_CHAIR: 1}
+
+
+def item_detail(request, pk, item_pk):
+    """One agenda item: its report, papers, minutes and declarations."""
+    items = (
+        AgendaItem.objects.visible_to(request.user)
+        .filter(meeting_id=pk)
+        .select_related("meeting__body", "section", "primary_pillar__framework")
+        .prefetch_related(*TAGS)
+    )
+    item = get_object_or_404(items, pk=item_pk)
+    closed = item.is_exempt and not item.show_closed
+    report = (
+        None
+        if closed
+        else Report.objects.visible_to(request.user).filter(agenda_item=item).first()
+    )
+    documents = (
+        Document.objects.visible_to(request.user).current().filter(report=report)
+        if report
+        else []
+    )
+    minutes = (
+        Minute.objects.visible_to(request.user)
+        .filter(agenda_item=item)
+        .filter(Q(is_exempt=False) | Q(show_closed=True))
+    )
+    return render(
+        request,
+        "meetings/item_detail.html",
+        {
+            "item": item,
+            "meeting": item.meeting,
+            "closed": closed,
+            "report": report,
+            "documents": documents,
+            "minutes": minutes,
+            "declarations": item.declarations.select_related("person"),
+        },
+    )

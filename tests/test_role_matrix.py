@@ -63,6 +63,7 @@ MATRIX = {
     "meetings:interests": {**SIGNED_IN, "outsider": 403},  # needs a person record
     "meetings:declarations": {**SIGNED_IN, "outsider": 403},
     "meetings:body": ALL,
+    "meetings:item": ALL,
     "meetings:calendar_body": ALL,
     "meetings:calendar_all": ALL,
     "meetings:meeting_ics": ALL,
@@ -139,6 +140,7 @@ def objects(db):
         "meetings:members_pack": on_meeting,
         "meetings:declarations": on_meeting,
         "meetings:body": [meeting.body.slug],
+        "meetings:item": [meeting.pk, item.pk],
         "meetings:calendar_body": [meeting.body.slug],
         "meetings:meeting_ics": on_meeting,
         "meetings:detail": [action.minute.meeting.pk],

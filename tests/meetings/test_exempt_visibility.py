@@ -121,3 +121,15 @@ def test_action_set_without_a_minute_is_for_the_body(role, request, client, hwb)
         client.force_login(user)
     status, _ = _page(client, "meetings:action", action.pk)
     assert status == (200 if role in ("member", "officer") else 404)
+
+
+def test_item_page_shows_exempt_title_only_to_members_and_officers(
+    persona, client, exempt
+):
+    role, _ = persona
+    item = exempt["meeting"].agenda_items.get(is_exempt=True)
+    status, html = _page(client, "meetings:item", exempt["meeting"].pk, item.pk)
+    assert status == 200
+    assert OPEN_TITLE in html
+    for secret in (CLOSED_TITLE, CLOSED_TEXT):
+        assert (secret in html) == (role in SEES_CLOSED), secret
