@@ -773,3 +773,23 @@ def declaration_make(
 def interests_reviewed(*, person):
     """The person confirms their register is up to date, today."""
     return person.interests.current().update(reviewed_on=timezone.localdate())
+
+
+@transaction.atomic
+def planned_item_to_agenda(*, planned, user):
+    """Put a planned item on its meeting's agenda (late only as urgent, as any
+    other item); the forward plan then shows its item number."""
+    planned = PlannedItem.objects.select_for_update().get(pk=planned.pk)
+    if planned.agenda_item_id:
+        return planned.agenda_item, False
+    presenter = f"Report of {planned.report_author}" if planned.report_author else ""
+    item = AgendaItem(
+        meeting=planned.meeting,
+        title=planned.title,
+        kind=AgendaItem.Kind.REPORT,
+        presenter=presenter,
+    )
+    agenda_item_add(item=item, user=user)
+    planned.agenda_item = item
+    planned.save(update_fields=["agenda_item"])
+    return item, True

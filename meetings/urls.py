@@ -29,6 +29,11 @@ urlpatterns = [
     path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),
     path("forward-plan/<slug:slug>/", views.forward_plan, name="forward_plan"),
     path("<int:pk>/attendance/", views.attendance_edit, name="attendance"),
+    path(
+        "forward-plan/items/<int:pk>/to-agenda/",
+        views.planned_to_agenda,
+        name="planned_to_agenda",
+    ),
     path("reports/", views.report_list, name="reports"),
     path("reports/new/", views.report_edit, name="report_create"),
     path("reports/<int:pk>/", views.report_detail, name="report"),

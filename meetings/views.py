@@ -886,3 +886,18 @@ def item_detail(request, pk, item_pk):
             "declarations": item.declarations.select_related("person"),
         },
     )
+
+
+@role_required(OFFICER)
+@require_POST
+def planned_to_agenda(request, pk):
+    planned = get_object_or_404(
+        PlannedItem.objects.select_related("meeting__body"), pk=pk
+    )
+    try:
+        item, _ = services.planned_item_to_agenda(planned=planned, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("meetings:forward_plan", planned.meeting.body.slug)
+    messages.success(request, f"On the agenda as item {item.reference}.")
+    return redirect("meetings:agenda", planned.meeting_id)

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import get_resolver, reverse
 
 from meetings import services
-from meetings.models import Meeting, Report
+from meetings.models import Meeting, PlannedItem, Report
 from tests import factories, files
 
 ALL = {
@@ -46,6 +46,7 @@ MATRIX = {
     "meetings:cancel": OFFICERS,
     "meetings:forward_plan": ALL,
     "meetings:planned_add": OFFICERS,
+    "meetings:planned_to_agenda": {**OFFICERS, "officer": 405},  # POST only
     "meetings:attendance": OFFICERS,
     "meetings:attendance_stats": ALL,
     "meetings:reports": {**OFFICERS, "author": 200},
@@ -101,6 +102,7 @@ def objects(db):
     meeting = action.minute.meeting
     item = factories.AgendaItemFactory(meeting=meeting)
     on_meeting = [meeting.pk]
+    planned = PlannedItem.objects.create(meeting=meeting, title="Better Care Fund plan")
     report = Report.objects.create(
         title="Housing and Homelessness One Coventry Approach",
         body=meeting.body,
@@ -126,6 +128,7 @@ def objects(db):
         "meetings:cancel": on_meeting,
         "meetings:forward_plan": [meeting.body.slug],
         "meetings:planned_add": [meeting.body.slug],
+        "meetings:planned_to_agenda": [planned.pk],
         "meetings:attendance": on_meeting,
         "meetings:attendance_stats": [meeting.body.slug],
         "meetings:report": [report.pk],

@@ -95,3 +95,22 @@ def test_planned_item_deadline_in_the_past_is_refused(client, officer, year):
     assert "The report deadline cannot be in the past" in html
     assert 'value="Better Care Fund plan"' in html
     assert not PlannedItem.objects.exists()
+
+
+def test_planned_item_goes_on_the_agenda_once(client, officer, year):
+    body, meetings = year
+    author = factories.PersonFactory(display_name="Liz Gaulton")
+    planned = PlannedItem.objects.create(
+        meeting=meetings[1],
+        title="Joint Strategic Needs Assessment",
+        report_author=author,
+    )
+    client.force_login(officer)
+    url = reverse("meetings:planned_to_agenda", args=[planned.pk])
+    client.post(url)
+    client.post(url)  # a double submit
+    planned.refresh_from_db()
+    item = planned.agenda_item
+    assert item.title == "Joint Strategic Needs Assessment"
+    assert item.presenter == "Report of Liz Gaulton"
+    assert meetings[1].agenda_items.filter(title=item.title).count() == 1
