@@ -737,3 +737,31 @@ class ConsiderationForm(forms.ModelForm):
         if meeting and body and meeting.body_id != body.pk:
             self.add_error("meeting", f"Choose a meeting of {body}")
         return data
+
+
+class AttendeeForm(forms.Form):
+    """Someone at the meeting who is not a member: another representative or an
+    officer in attendance."""
+
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.order_by("family_name", "given_names"),
+        error_messages={"required": "Choose who attended"},
+    )
+    capacity = forms.ChoiceField(
+        label="Attending as",
+        choices=[
+            (Attendance.Capacity.OTHER_REPRESENTATIVE, "Other representative"),
+            (Attendance.Capacity.OFFICER, "Officer in attendance"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how they attended"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="other", **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("person"),
+            Field.radios("capacity", legend_size=Size.SMALL),
+            Submit("add_other", "Add to the attendance"),
+        )

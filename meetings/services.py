@@ -361,6 +361,7 @@ def meeting_reschedule(*, meeting, start, end=None):
     meeting.status = Meeting.Status.RESCHEDULED
     _bump(meeting, "previous_start", "start", "end", "status")
     _notify_members(meeting, "meeting_rescheduled")
+    _rebuild_pack_later(meeting)
     return meeting
 
 
@@ -372,6 +373,7 @@ def meeting_cancel(*, meeting, reason):
     meeting.cancellation_reason = reason
     _bump(meeting, "status", "cancellation_reason")
     _notify_members(meeting, "meeting_cancelled")
+    _rebuild_pack_later(meeting)
     return meeting, True
 
 
@@ -475,6 +477,22 @@ def attendance_record(*, meeting, rows):
                     "substitute_for": person,
                 },
             )
+
+
+@transaction.atomic
+def attendee_add(*, meeting, person, capacity):
+    """Record another representative or an officer as present."""
+    if meeting.is_cancelled:
+        raise ValidationError("The meeting was cancelled: it has no attendance.")
+    if meeting.start > timezone.now():
+        raise ValidationError(
+            "Attendance can be recorded once the meeting has started."
+        )
+    Attendance.objects.update_or_create(
+        meeting=meeting,
+        person=person,
+        defaults={"status": Attendance.Status.PRESENT, "capacity": capacity},
+    )
 
 
 def attendance_statistics(*, body, since, until):

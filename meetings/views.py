@@ -25,6 +25,7 @@ from meetings.forms import (
     ActionUpdateForm,
     AgendaItemForm,
     AttendanceForm,
+    AttendeeForm,
     CancelForm,
     ConsiderationForm,
     DeclarationForm,
@@ -495,8 +496,20 @@ def attendance_edit(request, pk):
         .order_by("person__family_name")
     ]
     members = list({p.pk: p for p in members}.values())
-    form = AttendanceForm(_posted(request), meeting=meeting, members=members)
-    if request.method == "POST" and form.is_valid():
+    adding_other = "add_other" in request.POST
+    form = AttendanceForm(
+        None if adding_other else _posted(request), meeting=meeting, members=members
+    )
+    other = AttendeeForm(_posted(request) if adding_other else None)
+    if adding_other and other.is_valid():
+        try:
+            services.attendee_add(meeting=meeting, **other.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(other, error)
+        else:
+            messages.success(request, f"Added: {other.cleaned_data['person']}")
+            return redirect("meetings:attendance", meeting.pk)
+    elif request.method == "POST" and not adding_other and form.is_valid():
         try:
             services.attendance_record(meeting=meeting, rows=form.cleaned_rows())
         except ValidationError as error:
@@ -504,8 +517,13 @@ def attendance_edit(request, pk):
         else:
             messages.success(request, "Attendance saved.")
             return redirect("meetings:attendance", meeting.pk)
+    others = meeting.attendances.exclude(
+        capacity=Attendance.Capacity.MEMBER
+    ).select_related("person")
     return render(
-        request, "meetings/attendance_form.html", {"form": form, "meeting": meeting}
+        request,
+        "meetings/attendance_form.html",
+        {"form": form, "other": other, "others": others, "meeting": meeting},
     )
 
 

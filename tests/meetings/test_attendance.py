@@ -104,3 +104,18 @@ def test_statistics_page_is_public_with_a_fixed_query_budget(
     with django_assert_max_num_queries(8):
         html = client.get(url, {"year": 2018}).content.decode()
     assert "Coventry and Rugby CCG" in html
+
+
+def test_officers_in_attendance_are_recorded_once_the_meeting_starts(
+    client, officer, board
+):
+    april = board["meetings"][1]
+    lam = factories.PersonFactory(display_name="Si Chun Lam")
+    client.force_login(officer)
+    url = reverse("meetings:attendance", args=[april.pk])
+    client.post(
+        url, {"add_other": "1", "other-person": lam.pk, "other-capacity": "officer"}
+    )
+    assert Attendance.objects.get(person=lam).capacity == "officer"
+    html = client.post(url, {"add_other": "1"}).content.decode()
+    assert "Choose who attended" in html
