@@ -186,3 +186,21 @@ def test_publishing_builds_the_pack(
         services.agenda_publish(meeting=m, user=officer)
     front = _pages(m.packs.get(kind="public").file.read())[0]
     assert re.search(r"Welcome and Apologies", front)
+
+
+def test_moving_the_meeting_rebuilds_the_front_sheet(
+    meeting, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from django.utils import timezone
+
+    m = meeting["meeting"]
+    m.start = timezone.now() + datetime.timedelta(days=20)
+    m.save()
+    services.agenda_pack_build(meeting=m)
+    new_start = factories.london(2031, 3, 3, 14)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_reschedule(meeting=m, start=new_start)
+    front = _pages(m.packs.get(kind="public").file.read())[0]
+    assert "Monday, 3rd March, 2031" in front
