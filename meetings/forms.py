@@ -77,8 +77,10 @@ class ActionUpdateForm(forms.Form):
         return data
 
 
-class ActionForm(forms.ModelForm):
-    due_date = DateField(label="Due date", required=False)
+class TagFields(forms.Form):
+    """Secondary pillars and priorities, and the check every tagged form makes;
+    the primary pillar is the model's own field."""
+
     secondary_pillars = forms.ModelMultipleChoiceField(
         queryset=Pillar.objects.all(),
         required=False,
@@ -89,6 +91,26 @@ class ActionForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priorities"].label_from_instance = lambda p: (
+            f"{p.title} ({p.version.key} strategy)"
+        )
+
+    def clean(self):
+        data = super().clean()
+        primary = data.get("primary_pillar")
+        if primary and primary in data.get("secondary_pillars", []):
+            self.add_error(
+                "secondary_pillars",
+                "A secondary pillar cannot also be the primary pillar",
+            )
+        return data
+
+
+class ActionForm(TagFields, forms.ModelForm):
+    due_date = DateField(label="Due date", required=False)
 
     class Meta:
         model = Action
@@ -115,9 +137,6 @@ class ActionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner_person"].queryset = Person.objects.all()
         self.fields["owner_organisation"].queryset = Organisation.objects.all()
-        self.fields["priorities"].label_from_instance = lambda p: (
-            f"{p.title} ({p.version.key} strategy)"
-        )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("body"),
@@ -144,12 +163,6 @@ class ActionForm(forms.ModelForm):
         if not data.get("owner_person") and not data.get("owner_organisation"):
             self.add_error(
                 "owner_person", "Choose an owner: a person, an organisation or both"
-            )
-        primary = data.get("primary_pillar")
-        if primary and primary in data.get("secondary_pillars", []):
-            self.add_error(
-                "secondary_pillars",
-                "A secondary pillar cannot also be the primary pillar",
             )
         return data
 
@@ -216,18 +229,7 @@ class MeetingForm(forms.ModelForm):
         return meeting
 
 
-class AgendaItemForm(forms.ModelForm):
-    secondary_pillars = forms.ModelMultipleChoiceField(
-        queryset=Pillar.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    priorities = forms.ModelMultipleChoiceField(
-        queryset=Priority.objects.select_related("version"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-
+class AgendaItemForm(TagFields, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = [
@@ -264,9 +266,6 @@ class AgendaItemForm(forms.ModelForm):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = meeting.body.sections.all()
-        self.fields["priorities"].label_from_instance = lambda p: (
-            f"{p.title} ({p.version.key} strategy)"
-        )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("section"),
@@ -302,12 +301,6 @@ class AgendaItemForm(forms.ModelForm):
         start, end = data.get("page_start"), data.get("page_end")
         if start and end and end < start:
             self.add_error("page_end", "The last page cannot come before the first")
-        primary = data.get("primary_pillar")
-        if primary and primary in data.get("secondary_pillars", []):
-            self.add_error(
-                "secondary_pillars",
-                "A secondary pillar cannot also be the primary pillar",
-            )
         return data
 
 
@@ -460,19 +453,8 @@ class AttendanceForm(forms.Form):
         return data
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(TagFields, forms.ModelForm):
     """The council's report template."""
-
-    secondary_pillars = forms.ModelMultipleChoiceField(
-        queryset=Pillar.objects.all(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    priorities = forms.ModelMultipleChoiceField(
-        queryset=Priority.objects.select_related("version"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
 
     class Meta:
         model = Report
@@ -519,9 +501,6 @@ class ReportForm(forms.ModelForm):
             .order_by("start")
         )
         self.fields["authors"].queryset = Person.objects.filter(user__isnull=False)
-        self.fields["priorities"].label_from_instance = lambda p: (
-            f"{p.title} ({p.version.key} strategy)"
-        )
         text = [
             Field.textarea(name, rows=4)
             for name in (
@@ -557,12 +536,6 @@ class ReportForm(forms.ModelForm):
         meeting, body = data.get("meeting"), data.get("body")
         if meeting and body and meeting.body_id != body.pk:
             self.add_error("meeting", f"Choose a meeting of {body}")
-        primary = data.get("primary_pillar")
-        if primary and primary in data.get("secondary_pillars", []):
-            self.add_error(
-                "secondary_pillars",
-                "A secondary pillar cannot also be the primary pillar",
-            )
         return data
 
 

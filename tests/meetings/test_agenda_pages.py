@@ -157,3 +157,19 @@ def test_cancel_needs_a_reason_and_shows_it(client, officer, meeting):
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "This meeting has been cancelled." in page
     assert "Not quorate." in page
+
+
+def test_a_pillar_cannot_be_both_primary_and_secondary(client, officer, meeting):
+    pillar = factories.PillarFactory()
+    client.force_login(officer)
+    data = {
+        "title": "Draft strategy",
+        "kind": "report",
+        "is_urgent": "on",
+        "urgency_reason": "Deadline",
+        "primary_pillar": pillar.pk,
+        "secondary_pillars": [pillar.pk],
+    }
+    html = client.post(reverse("meetings:item_add", args=[meeting.pk]), data).content
+    assert b"A secondary pillar cannot also be the primary pillar" in html
+    assert not AgendaItem.objects.exists()
