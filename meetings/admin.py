@@ -212,3 +212,8 @@ class InterestAdmin(admin.ModelAdmin):
 class DeclarationAdmin(admin.ModelAdmin):
     list_display = ["person", "meeting", "agenda_item", "kind", "withdrew"]
     list_filter = ["kind", "withdrew"]
+
+
+@admin.register(models.MinuteAmendment)
+class MinuteAmendmentAdmin(admin.ModelAdmin):
+    list_display = ["minute", "at", "by"]

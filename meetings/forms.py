@@ -16,6 +16,7 @@ from meetings.models import (
     Document,
     Interest,
     Meeting,
+    Minute,
     Organisation,
     Person,
     PlannedItem,
@@ -737,4 +738,102 @@ class AttendeeForm(forms.Form):
             Field.select("person"),
             Field.radios("capacity", legend_size=Size.SMALL),
             Submit("add_other", "Add to the attendance"),
+        )
+
+
+class MinuteForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    number = forms.IntegerField(
+        label="Minute number",
+        required=False,
+        min_value=1,
+        help_text="Leave empty for the next number in the municipal year.",
+    )
+
+    class Meta:
+        model = Minute
+        fields = [
+            "agenda_item",
+            "title",
+            "narrative",
+            "is_exempt",
+            "exempt_paragraph",
+        ]
+        labels = {
+            "agenda_item": "Agenda item (leave empty for a minute with no item)",
+            "narrative": "Minute",
+            "is_exempt": "Exempt: considered in private",
+            "exempt_paragraph": "Schedule 12A paragraph",
+        }
+        help_texts = {
+            "narrative": 'Paragraphs and lists; "Minute 31/18" becomes a link.',
+        }
+        widgets = {"narrative": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by(
+            "number", "sub_letter"
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("number", field_width=4),
+            Field.select("agenda_item"),
+            Field.text("title"),
+            Field.textarea("narrative"),
+            Field.checkbox("is_exempt"),
+            Field.select("exempt_paragraph"),
+            Field("version"),
+            Submit("submit", "Save minute"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_exempt") and not data.get("exempt_paragraph"):
+            self.add_error(
+                "exempt_paragraph",
+                "Choose the Schedule 12A paragraph for the exempt minute",
+            )
+        return data
+
+
+class MinutesApproveForm(forms.Form):
+    approved_at = forms.ModelChoiceField(
+        label="Approved at the meeting of",
+        queryset=Meeting.objects.none(),
+        error_messages={"required": "Choose the meeting that approved the minutes"},
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approved_at"].queryset = (
+            Meeting.objects.filter(body=meeting.body, start__gt=meeting.start)
+            .select_related("body")
+            .order_by("start")
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("approved_at"), Submit("submit", "Record the approval")
+        )
+
+
+class MinuteAmendmentForm(forms.Form):
+    text = forms.CharField(
+        label="The correction",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write the correction"},
+    )
+    reason = forms.CharField(
+        label="Why it is needed",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Give the reason for the amendment"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.textarea("text"),
+            Field.textarea("reason"),
+            Submit("submit", "Record the amendment"),
         )

@@ -110,6 +110,13 @@ class Person(models.Model):
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    calendar_token = models.UUIDField(
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="The private address of the person's actions calendar; "
+        "a new one revokes the old.",
+    )
 
     class Meta:
         ordering = ["family_name", "given_names"]
@@ -684,6 +691,18 @@ class Minute(models.Model):
     exempt_paragraph = models.PositiveSmallIntegerField(
         choices=AgendaItem.ExemptParagraph.choices, null=True, blank=True
     )
+    version = models.PositiveIntegerField(
+        default=1,
+        help_text="Raised on every save: two officers cannot overwrite each other.",
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     objects = MinuteQuerySet.as_manager()
     history = HistoricalRecords()
@@ -709,6 +728,35 @@ class Minute(models.Model):
     def reference(self):
         """How minutes cite each other: "44/18"."""
         return f"{self.number}/{self.municipal_year % 100:02d}"
+
+    @property
+    def is_frozen(self):
+        """Approved minutes change only by a recorded amendment."""
+        return self.meeting.minutes_status == Meeting.MinutesStatus.APPROVED
+
+
+class MinuteAmendment(models.Model):
+    """A correction to approved minutes, recorded rather than edited in."""
+
+    minute = models.ForeignKey(
+        Minute, on_delete=models.CASCADE, related_name="amendments"
+    )
+    text = models.TextField(help_text="The correction, as it should be read.")
+    reason = models.TextField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["minute", "at"]
+
+    def __str__(self):
+        return f"Amendment to minute {self.minute.reference}"
 
 
 class ResolutionQuerySet(TaggedQuerySet):

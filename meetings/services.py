@@ -10,6 +10,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from hwbb import uploads, workdays
+from hwbb.html import sanitise
 from meetings import pack
 from meetings.models import (
     Action,
@@ -23,6 +24,8 @@ from meetings.models import (
     Document,
     Meeting,
     Membership,
+    Minute,
+    MinuteAmendment,
     PlannedItem,
     Report,
     ReportReview,
@@ -811,3 +814,120 @@ def planned_item_to_agenda(*, planned, user):
     planned.agenda_item = item
     planned.save(update_fields=["agenda_item"])
     return item, True
+
+
+# -- Minutes ------------------------------------------------------------------------
+
+
+class MinuteConflict(Exception):
+    """Someone else saved the minute since this edit began."""
+
+    def __init__(self, current):
+        super().__init__(f"Minute {current.reference} was changed by someone else.")
+        self.current = current
+
+
+def minute_next_number(meeting):
+    """Minute numbers run through the body's municipal year and restart in May."""
+    year = meeting.municipal_year
+    last = Minute.objects.filter(
+        meeting__body=meeting.body, municipal_year=year
+    ).aggregate(n=Max("number"))["n"]
+    return (last or 0) + 1
+
+
+def _refuse_if_frozen(meeting):
+    if meeting.minutes_status == Meeting.MinutesStatus.APPROVED:
+        raise ValidationError(
+            "These minutes are approved and cannot be changed: record an amendment."
+        )
+
+
+@transaction.atomic
+def minute_create(*, minute, user):
+    meeting = Meeting.objects.select_for_update().get(pk=minute.meeting_id)
+    _refuse_if_frozen(meeting)
+    minute.municipal_year = meeting.municipal_year
+    minute.number = minute.number or minute_next_number(meeting)
+    minute.narrative = sanitise(minute.narrative)
+    minute.updated_by, minute.updated_at = user, timezone.now()
+    minute.full_clean()
+    minute.save()
+    if meeting.minutes_status == Meeting.MinutesStatus.NONE:
+        meeting.minutes_status = Meeting.MinutesStatus.DRAFT
+        meeting.save(update_fields=["minutes_status", "updated_at"])
+    return minute
+
+
+@transaction.atomic
+def minute_update(*, minute_pk, expected_version, user, changes):
+    """Save an officer's edit unless someone else saved the minute first.
+
+    The row is locked and its version compared with the one the officer began
+    from; on a mismatch nothing is saved and MinuteConflict carries the other
+    officer's version, so the page can show both and lose neither.
+    """
+    minute = (
+        Minute.objects.select_for_update().select_related("meeting").get(pk=minute_pk)
+    )
+    _refuse_if_frozen(minute.meeting)
+    if minute.version != expected_version:
+        raise MinuteConflict(minute)
+    for field, value in changes.items():
+        setattr(minute, field, value)
+    minute.narrative = sanitise(minute.narrative)
+    minute.version += 1
+    minute.updated_by, minute.updated_at = user, timezone.now()
+    minute.full_clean()
+    minute.save()
+    return minute
+
+
+def _minutes_step(meeting, expected, new):
+    if meeting.minutes_status != expected:
+        now = meeting.get_minutes_status_display().lower()
+        raise ValidationError(f"The minutes are {now}: that step does not apply.")
+    meeting.minutes_status = new
+    meeting.save(update_fields=["minutes_status", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def minutes_check(*, meeting):
+    """The chair has checked the draft."""
+    return _minutes_step(
+        meeting, Meeting.MinutesStatus.DRAFT, Meeting.MinutesStatus.CHECKED
+    )
+
+
+@transaction.atomic
+def minutes_publish(*, meeting):
+    """Publish the checked draft, marked "subject to approval"."""
+    return _minutes_step(
+        meeting, Meeting.MinutesStatus.CHECKED, Meeting.MinutesStatus.PUBLISHED_DRAFT
+    )
+
+
+@transaction.atomic
+def minutes_approve(*, meeting, approved_at):
+    """Record the minutes as agreed at a later meeting of the same body; from
+    then on they change only by a recorded amendment."""
+    if approved_at.body_id != meeting.body_id or approved_at.start <= meeting.start:
+        raise ValidationError(
+            {"approved_at": "Choose a later meeting of the same board or committee."}
+        )
+    _minutes_step(
+        meeting, Meeting.MinutesStatus.PUBLISHED_DRAFT, Meeting.MinutesStatus.APPROVED
+    )
+    meeting.minutes_approved_at = approved_at
+    meeting.save(update_fields=["minutes_approved_at"])
+    return meeting
+
+
+@transaction.atomic
+def minute_amend(*, minute, text, reason, user):
+    if not minute.is_frozen:
+        raise ValidationError("These minutes are not yet approved: edit the minute.")
+    return MinuteAmendment.objects.create(
+        minute=minute, text=text, reason=reason, by=user
+    )

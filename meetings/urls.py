@@ -9,6 +9,24 @@ urlpatterns = [
     path("<int:pk>/", views.meeting_detail, name="detail"),
     path("<int:pk>/minutes/", views.meeting_minutes, name="minutes"),
     path("<int:pk>/items/<int:item_pk>/", views.item_detail, name="item"),
+    path("<int:pk>/minutes/manage/", views.minutes_manage, name="minutes_manage"),
+    path("<int:pk>/minutes/new/", views.minute_edit, name="minute_add"),
+    path(
+        "<int:pk>/minutes/<int:minute_pk>/edit/", views.minute_edit, name="minute_edit"
+    ),
+    path(
+        "<int:pk>/minutes/<int:minute_pk>/amend/",
+        views.minute_amend,
+        name="minute_amend",
+    ),
+    path("<int:pk>/minutes/check/", views.minutes_check, name="minutes_check"),
+    path("<int:pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
+    path("<int:pk>/minutes/approve/", views.minutes_approve, name="minutes_approve"),
+    path(
+        "minute/<slug:slug>/<int:number>/<int:year>/",
+        views.minute_reference,
+        name="minute_ref",
+    ),
     path("actions/mine/", views.my_actions, name="my_actions"),
     path("actions/new/", views.action_create, name="action_create"),
     path("actions/<int:pk>/", views.action_detail, name="action"),

@@ -32,6 +32,9 @@ from meetings.forms import (
     DocumentForm,
     InterestForm,
     MeetingForm,
+    MinuteAmendmentForm,
+    MinuteForm,
+    MinutesApproveForm,
     PlannedItemForm,
     PublishForm,
     ReportForm,
@@ -105,7 +108,8 @@ def meeting_minutes(request, pk):
     minutes = (
         Minute.objects.visible_to(request.user)
         .filter(meeting=meeting)
-        .select_related("agenda_item", "resolution")
+        .select_related("agenda_item", "resolution", "meeting__body")
+        .prefetch_related("amendments")
         .prefetch_related(
             Prefetch(
                 "resolution__clauses",
@@ -919,3 +923,176 @@ def planned_to_agenda(request, pk):
         return redirect("meetings:forward_plan", planned.meeting.body.slug)
     messages.success(request, f"On the agenda as item {item.reference}.")
     return redirect("meetings:agenda", planned.meeting_id)
+
+
+# -- Minutes editor ------------------------------------------------------------------
+
+
+def _may_manage_minutes(user, meeting):
+    return has_role(user, OFFICER) or _is_chair_of(user, meeting.body)
+
+
+@role_required(OFFICER, CHAIR)
+def minutes_manage(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    if not _may_manage_minutes(request.user, meeting):
+        raise PermissionDenied
+    minutes = meeting.minutes.select_related("agenda_item").prefetch_related(
+        "amendments"
+    )
+    approvable = MinutesApproveForm(meeting=meeting)
+    return render(
+        request,
+        "meetings/minutes_manage.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "approve_form": approvable,
+            "can_edit": has_role(request.user, OFFICER),
+            "can_check": _is_chair_of(request.user, meeting.body),
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def minute_edit(request, pk, minute_pk=None):
+    meeting = _get_meeting_for_officer(pk)
+    minute = get_object_or_404(meeting.minutes, pk=minute_pk) if minute_pk else None
+    initial = {"version": minute.version, "number": minute.number} if minute else {}
+    form = MinuteForm(
+        _posted(request), instance=minute, meeting=meeting, initial=initial
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if minute is None:
+                new = form.save(commit=False)
+                new.number = data["number"]  # empty: the next in the year
+                minute = services.minute_create(minute=new, user=request.user)
+            else:
+                changes = {f: data[f] for f in form.Meta.fields}
+                changes["number"] = data["number"] or minute.number
+                minute = services.minute_update(
+                    minute_pk=minute.pk,
+                    expected_version=data["version"],
+                    user=request.user,
+                    changes=changes,
+                )
+        except services.MinuteConflict as error:
+            conflict = error.current
+            form.add_error(
+                None,
+                f"{conflict.updated_by or 'Another officer'} saved this minute at "
+                f"{timezone.localtime(conflict.updated_at):%H:%M} while you were "
+                "editing. Your text is kept below; their version is shown beside it. "
+                "Merge the two and save again.",
+            )
+            form.data = form.data.copy()
+            form.data["version"] = conflict.version
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, f"Minute {minute.reference} saved.")
+            return redirect("meetings:minutes_manage", meeting.pk)
+    heading = f"Minute {minute.reference}" if minute else "New minute"
+    return render(
+        request,
+        "meetings/minute_form.html",
+        {"form": form, "meeting": meeting, "heading": heading, "conflict": conflict},
+    )
+
+
+def _minutes_step_view(request, pk, step, done):
+    meeting = _get_meeting_for_officer(pk)
+    if not _may_manage_minutes(request.user, meeting):
+        raise PermissionDenied
+    try:
+        step(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect("meetings:minutes_manage", meeting.pk)
+
+
+@role_required(CHAIR)
+@require_POST
+def minutes_check(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    if not _is_chair_of(request.user, meeting.body):
+        raise PermissionDenied
+    return _minutes_step_view(
+        request, pk, services.minutes_check, "Draft minutes checked."
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def minutes_publish(request, pk):
+    return _minutes_step_view(
+        request,
+        pk,
+        services.minutes_publish,
+        "Minutes published, marked subject to approval.",
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def minutes_approve(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    form = MinutesApproveForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        try:
+            services.minutes_approve(meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Minutes approved as a true record.")
+    else:
+        messages.error(request, "Choose the meeting that approved the minutes.")
+    return redirect("meetings:minutes_manage", meeting.pk)
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def minute_amend(request, pk, minute_pk):
+    meeting = _get_meeting_for_officer(pk)
+    minute = get_object_or_404(meeting.minutes, pk=minute_pk)
+    form = MinuteAmendmentForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minute_amend(minute=minute, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(
+                request, f"Amendment to minute {minute.reference} recorded."
+            )
+            return redirect("meetings:minutes_manage", meeting.pk)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "heading": f"Amend minute {minute.reference}",
+            "intro": "Approved minutes are not edited: the amendment is recorded "
+            "and shown with the minute.",
+        },
+    )
+
+
+def minute_reference(request, slug, number, year):
+    """Follow a citation such as "Minute 31/18" to the minute."""
+    minutes = Minute.objects.visible_to(request.user).filter(
+        meeting__body__slug=slug,
+        number=number,
+        municipal_year__in=[2000 + year, 1900 + year],
+    )
+    minute = minutes.select_related("meeting").first()
+    if minute is None:
+        raise Http404("That minute is not published.")
+    return redirect(minute)

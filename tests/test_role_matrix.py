@@ -65,6 +65,13 @@ MATRIX = {
     "meetings:declarations": {**SIGNED_IN, "outsider": 403},
     "meetings:body": ALL,
     "meetings:item": ALL,
+    "meetings:minutes_manage": {**OFFICERS, "chair": 200},
+    "meetings:minute_add": OFFICERS,
+    "meetings:minute_edit": OFFICERS,
+    "meetings:minute_amend": OFFICERS,
+    "meetings:minutes_check": {**OFFICERS, "officer": 403, "chair": 405},
+    "meetings:minutes_publish": {**OFFICERS, "officer": 405},
+    "meetings:minutes_approve": {**OFFICERS, "officer": 405},
     "meetings:calendar_body": ALL,
     "meetings:calendar_all": ALL,
     "meetings:meeting_ics": ALL,
@@ -76,7 +83,7 @@ MATRIX = {
     "indicators:detail": ALL,
 }
 # POST-only, or Django's own pages tested elsewhere.
-NOT_IN_MATRIX = {"logout"}
+NOT_IN_MATRIX = {"logout", "meetings:minute_ref"}  # minute_ref: a redirect, tested
 
 
 def _project_url_names():
@@ -144,6 +151,13 @@ def objects(db):
         "meetings:declarations": on_meeting,
         "meetings:body": [meeting.body.slug],
         "meetings:item": [meeting.pk, item.pk],
+        "meetings:minutes_manage": on_meeting,
+        "meetings:minute_add": on_meeting,
+        "meetings:minute_edit": [meeting.pk, action.minute.pk],
+        "meetings:minute_amend": [meeting.pk, action.minute.pk],
+        "meetings:minutes_check": on_meeting,
+        "meetings:minutes_publish": on_meeting,
+        "meetings:minutes_approve": on_meeting,
         "meetings:calendar_body": [meeting.body.slug],
         "meetings:meeting_ics": on_meeting,
         "meetings:detail": [action.minute.meeting.pk],

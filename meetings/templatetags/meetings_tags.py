@@ -1,4 +1,7 @@
+import re
+
 from django import template
+from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
@@ -17,3 +20,24 @@ def meeting_structured_data(context, meeting):
             '<script type="application/json">', '<script type="application/ld+json">', 1
         )
     )
+
+
+CITATION = re.compile(r"\b(Minutes?) (\d{1,3})(?:/(\d{2}))?\b")
+
+
+@register.filter
+def minute_links(html, minute):
+    """Turn citations such as "Further to Minute 31/18" or "Minute 38" into links;
+    a bare number is a minute of the same body and municipal year."""
+
+    def link(match):
+        word, number, year = match.groups()
+        year = int(year) if year else minute.municipal_year % 100
+        url = reverse(
+            "meetings:minute_ref", args=[minute.meeting.body.slug, int(number), year]
+        )
+        return f'<a class="govuk-link" href="{url}">{word} {number}' + (
+            f"/{match.group(3)}</a>" if match.group(3) else "</a>"
+        )
+
+    return mark_safe(CITATION.sub(link, str(html)))
