@@ -3,6 +3,7 @@ import datetime
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from hwbb.fields import DateField
@@ -11,6 +12,7 @@ from meetings.models import (
     AgendaItem,
     AgendaSection,
     Attendance,
+    Body,
     Consideration,
     Declaration,
     Document,
@@ -21,6 +23,7 @@ from meetings.models import (
     Person,
     PlannedItem,
     Report,
+    ResolutionClause,
 )
 from strategy.models import Pillar, Priority
 
@@ -837,3 +840,109 @@ class MinuteAmendmentForm(forms.Form):
             Field.textarea("reason"),
             Submit("submit", "Record the amendment"),
         )
+
+
+class ActionLogFilter(forms.Form):
+    """The action log's filters (GET); every field optional."""
+
+    status = forms.ChoiceField(
+        choices=[("", "Any status"), *Action.Status.choices], required=False
+    )
+    owner = forms.ModelChoiceField(
+        queryset=Person.objects.filter(actions__isnull=False).distinct(),
+        required=False,
+        empty_label="Anyone",
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.filter(actions__isnull=False).distinct(),
+        required=False,
+        empty_label="Any organisation",
+    )
+    pillar = forms.ModelChoiceField(
+        queryset=Pillar.objects.all(), required=False, empty_label="Any pillar"
+    )
+    priority = forms.ModelChoiceField(
+        queryset=Priority.objects.select_related("version"),
+        required=False,
+        empty_label="Any priority",
+    )
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+
+    def apply(self, actions):
+        if not self.is_valid():
+            return actions.none()
+        data = self.cleaned_data
+        if data["status"]:
+            actions = actions.filter(status=data["status"])
+        if data["owner"]:
+            actions = actions.filter(owner_person=data["owner"])
+        if data["organisation"]:
+            actions = actions.filter(owner_organisation=data["organisation"])
+        if data["pillar"]:
+            actions = actions.tagged(pillar=data["pillar"])
+        if data["priority"]:
+            actions = actions.tagged(priority=data["priority"])
+        if data["overdue"]:
+            actions = actions.overdue()
+        return actions
+
+
+class DecisionFilter(forms.Form):
+    q = forms.CharField(label="Words in the decision", required=False, max_length=200)
+    body = forms.ModelChoiceField(
+        queryset=Body.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any board or committee",
+    )
+    verb = forms.ChoiceField(
+        choices=[("", "Any kind of decision"), *ResolutionClause.Verb.choices],
+        required=False,
+    )
+    pillar = forms.ModelChoiceField(
+        queryset=Pillar.objects.all(), required=False, empty_label="Any pillar"
+    )
+    priority = forms.ModelChoiceField(
+        queryset=Priority.objects.select_related("version"),
+        required=False,
+        empty_label="Any priority",
+    )
+    since = forms.DateField(
+        label="From (YYYY-MM-DD)",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "Enter the date like 2019-04-08"},
+    )
+    until = forms.DateField(
+        label="To (YYYY-MM-DD)",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": "Enter the date like 2019-07-08"},
+    )
+
+    def apply(self, resolutions):
+        if not self.is_valid():
+            return resolutions.none()
+        data = self.cleaned_data
+        if data["q"]:
+            resolutions = resolutions.filter(
+                Q(clauses__text__icontains=data["q"])
+                | Q(minute__title__icontains=data["q"])
+            )
+        if data["body"]:
+            resolutions = resolutions.filter(minute__meeting__body=data["body"])
+        if data["verb"]:
+            resolutions = resolutions.filter(clauses__verb=data["verb"])
+        if data["pillar"]:
+            resolutions = resolutions.tagged(pillar=data["pillar"])
+        if data["priority"]:
+            resolutions = resolutions.tagged(priority=data["priority"])
+        if data["since"]:
+            resolutions = resolutions.filter(
+                minute__meeting__start__date__gte=data["since"]
+            )
+        if data["until"]:
+            resolutions = resolutions.filter(
+                minute__meeting__start__date__lte=data["until"]
+            )
+        return resolutions.distinct()

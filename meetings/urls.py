@@ -28,6 +28,8 @@ urlpatterns = [
         name="minute_ref",
     ),
     path("actions/mine/", views.my_actions, name="my_actions"),
+    path("actions/log/<slug:slug>/", views.action_log, name="action_log"),
+    path("decisions/", views.decisions, name="decisions"),
     path("actions/new/", views.action_create, name="action_create"),
     path("actions/<int:pk>/", views.action_detail, name="action"),
     path("new/", views.meeting_create, name="create"),

@@ -1,3 +1,4 @@
+import csv
 import datetime
 
 from django.contrib import messages
@@ -5,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -22,12 +23,14 @@ from hwbb.permissions import (
 from meetings import services
 from meetings.forms import (
     ActionForm,
+    ActionLogFilter,
     ActionUpdateForm,
     AgendaItemForm,
     AttendanceForm,
     AttendeeForm,
     CancelForm,
     ConsiderationForm,
+    DecisionFilter,
     DeclarationForm,
     DocumentForm,
     InterestForm,
@@ -54,6 +57,7 @@ from meetings.models import (
     Minute,
     PlannedItem,
     Report,
+    Resolution,
     ResolutionClause,
     municipal_year_of,
 )
@@ -1096,3 +1100,98 @@ def minute_reference(request, slug, number, year):
     if minute is None:
         raise Http404("That minute is not published.")
     return redirect(minute)
+
+
+# -- Action log ----------------------------------------------------------------------
+
+ACTION_CSV_COLUMNS = [
+    "id",
+    "title",
+    "body",
+    "minute",
+    "owner_person",
+    "owner_organisation",
+    "due_date",
+    "due_text",
+    "status",
+    "percent_complete",
+    "rag",
+    "overdue",
+    "primary_pillar",
+    "priorities",
+    "url",
+]
+
+
+def action_log(request, slug):
+    body = get_object_or_404(Body, slug=slug)
+    filters = ActionLogFilter(request.GET)
+    actions = filters.apply(
+        Action.objects.visible_to(request.user)
+        .filter(body=body)
+        .for_list()
+        .select_related("primary_pillar")
+        .prefetch_related("priorities")
+        .order_by("due_date", "pk")
+    )
+    if request.GET.get("format") == "csv":
+        return _action_csv(request, body, actions)
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return render(
+        request,
+        "meetings/action_log.html",
+        {
+            "body": body,
+            "filters": filters,
+            "actions": actions,
+            "csv_query": query.urlencode(),
+        },
+    )
+
+
+def _action_csv(request, body, actions):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{body.slug}-actions.csv"'
+    writer = csv.writer(response)
+    writer.writerow(ACTION_CSV_COLUMNS)
+    for a in actions:
+        writer.writerow(
+            [
+                a.pk,
+                a.title,
+                body.name,
+                a.minute.reference if a.minute else "",
+                a.owner_person or "",
+                a.owner_organisation or "",
+                a.due_date.isoformat() if a.due_date else "",
+                a.due_text,
+                a.get_status_display(),
+                a.percent_complete,
+                a.rag,
+                "yes" if a.is_overdue else "no",
+                a.primary_pillar or "",
+                "; ".join(p.title for p in a.priorities.all()),
+                request.build_absolute_uri(a.get_absolute_url()),
+            ]
+        )
+    return response
+
+
+def decisions(request):
+    """The decisions register: every resolution the user may read, newest first."""
+    filters = DecisionFilter(request.GET)
+    resolutions = filters.apply(
+        Resolution.objects.visible_to(request.user)
+        .select_related("minute__meeting__body", "primary_pillar")
+        .prefetch_related("clauses")
+        .order_by("-minute__meeting__start", "-minute__number")
+    )
+    page = Paginator(resolutions, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "meetings/decision_list.html",
+        {"filters": filters, "page": page, "query": query.urlencode()},
+    )

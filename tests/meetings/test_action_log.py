@@ -1,0 +1,79 @@
+"""The action log per body: filters, CSV export with stable columns, visibility."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.views import ACTION_CSV_COLUMNS
+from tests import factories
+
+
+@pytest.fixture
+def log(hwb):
+    police = factories.OrganisationFactory(name="West Midlands Police", kind="police")
+    overdue = factories.ActionFactory(
+        body=hwb,
+        title="Review governance of the Youth Violence Reduction Board",
+        status="on_track",
+        due_date=timezone.localdate() - datetime.timedelta(days=9),
+        owner_organisation=police,
+    )
+    done = factories.ActionFactory(
+        body=hwb,
+        title="Publish the JSNA City-wide profile",
+        status="done",
+        percent_complete=100,
+    )
+    secret = factories.ActionFactory(
+        body=hwb,
+        title="Notify the unsuccessful bidders",
+        minute=factories.MinuteFactory(is_exempt=True, exempt_paragraph=3),
+    )
+    return {"overdue": overdue, "done": done, "secret": secret, "police": police}
+
+
+def _titles(client, **params):
+    html = client.get(reverse("meetings:action_log", args=["hwb"]), params)
+    return html.content.decode()
+
+
+def test_filters(client, log):
+    assert log["done"].title in _titles(client, status="done")
+    assert log["overdue"].title not in _titles(client, status="done")
+    only_overdue = _titles(client, overdue="on")
+    assert (
+        log["overdue"].title in only_overdue and log["done"].title not in only_overdue
+    )
+    by_org = _titles(client, organisation=log["police"].pk)
+    assert log["overdue"].title in by_org and log["done"].title not in by_org
+
+
+def test_csv_has_stable_columns_and_leaves_exempt_actions_out(client, log):
+    response = client.get(
+        reverse("meetings:action_log", args=["hwb"]), {"format": "csv"}
+    )
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ACTION_CSV_COLUMNS
+    titles = {row[1] for row in rows[1:]}
+    assert log["overdue"].title in titles and log["secret"].title not in titles
+    overdue = next(r for r in rows if r[1] == log["overdue"].title)
+    assert overdue[ACTION_CSV_COLUMNS.index("overdue")] == "yes"
+    assert overdue[ACTION_CSV_COLUMNS.index("rag")] == "green"
+
+
+def test_query_budget_does_not_grow(client, log, hwb):
+    url = reverse("meetings:action_log", args=["hwb"])
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for _ in range(20):
+        factories.ActionFactory(body=hwb).priorities.add(factories.PriorityFactory())
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small)
