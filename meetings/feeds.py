@@ -14,9 +14,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, Todo
 
-from meetings.models import Body, Meeting
+from meetings.models import Action, Body, Meeting, Person
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 DEFAULT_LENGTH = datetime.timedelta(hours=2)
@@ -179,3 +179,43 @@ def meeting_json_ld(meeting, request):
             LONDON
         ).isoformat()
     return data
+
+
+ACTION_STATUS = {
+    Action.Status.NOT_STARTED: "NEEDS-ACTION",
+    Action.Status.ON_TRACK: "IN-PROCESS",
+    Action.Status.AT_RISK: "IN-PROCESS",
+    Action.Status.OFF_TRACK: "IN-PROCESS",
+    Action.Status.DONE: "COMPLETED",
+    Action.Status.DROPPED: "CANCELLED",
+}
+
+
+def _todo(action, request):
+    todo = Todo()
+    todo.add("uid", f"action-{action.pk}@hwbb")
+    todo.add("dtstamp", timezone.now())
+    todo.add("summary", action.title)
+    if action.due_date:
+        todo.add("due", action.due_date)
+    todo.add("status", ACTION_STATUS[action.status])
+    todo.add("percent-complete", action.percent_complete)
+    todo.add("url", request.build_absolute_uri(action.get_absolute_url()))
+    words = [action.description, f"Due: {action.due_text}" if action.due_text else ""]
+    todo.add("description", "\n".join(w for w in words if w) or action.title)
+    if action.minute_id:
+        todo.add("related-to", _uid(action.minute.meeting))
+    return todo
+
+
+def actions_ics(request, token):
+    """A person's actions as VTODOs, at a private address that a new token revokes."""
+    person = get_object_or_404(Person, calendar_token=token)
+    actions = Action.objects.owned_by_person(person).select_related("minute__meeting")
+    calendar = Calendar()
+    calendar.add("prodid", f"-//{settings.COUNCIL_NAME}//HWBB//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Actions: {person}")
+    for action in actions:
+        calendar.add_component(_todo(action, request))
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")

@@ -862,6 +862,9 @@ class ActionQuerySet(TaggedQuerySet):
     def owned_by(self, user):
         """The user's own actions and those of the organisation they work for."""
         person = getattr(user, "person", None) if user.is_authenticated else None
+        return self.owned_by_person(person)
+
+    def owned_by_person(self, person):
         if person is None:
             return self.none()
         owned = Q(owner_person=person)

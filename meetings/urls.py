@@ -28,6 +28,8 @@ urlpatterns = [
         name="minute_ref",
     ),
     path("actions/mine/", views.my_actions, name="my_actions"),
+    path("actions/calendar/renew/", views.calendar_token_renew, name="calendar_renew"),
+    path("actions/calendar/<uuid:token>.ics", feeds.actions_ics, name="actions_ics"),
     path("actions/log/<slug:slug>/", views.action_log, name="action_log"),
     path("decisions/", views.decisions, name="decisions"),
     path("actions/new/", views.action_create, name="action_create"),

@@ -1,5 +1,6 @@
 import csv
 import datetime
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -8,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
@@ -158,12 +160,36 @@ def _attendance_block(attendances):
 
 
 @role_required()
+@require_POST
+def calendar_token_renew(request):
+    """A new private address for the person's actions calendar; the old one stops."""
+    person = _person_of(request)
+    person.calendar_token = uuid.uuid4()
+    person.save(update_fields=["calendar_token"])
+    messages.success(
+        request, "Your actions calendar has a new address; the old one no longer works."
+    )
+    return redirect("meetings:my_actions")
+
+
+@role_required()
 def my_actions(request):
     actions = (
         Action.objects.owned_by(request.user).for_list().order_by("status", "due_date")
     )
     actions = sorted(actions, key=lambda a: (a.is_closed, not a.is_overdue, a.pk))
-    return render(request, "meetings/action_mine.html", {"actions": actions})
+    person = getattr(request.user, "person", None)
+    token = person.calendar_token if person else None
+    calendar_url = (
+        request.build_absolute_uri(reverse("meetings:actions_ics", args=[token]))
+        if token
+        else ""
+    )
+    return render(
+        request,
+        "meetings/action_mine.html",
+        {"actions": actions, "person": person, "calendar_url": calendar_url},
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -67,6 +67,14 @@ MATRIX = {
     "meetings:item": ALL,
     "meetings:action_log": ALL,
     "meetings:decisions": ALL,
+    "meetings:calendar_renew": {
+        **SIGNED_IN,
+        "officer": 405,
+        "chair": 405,
+        "member": 405,
+        "author": 405,
+        "outsider": 405,
+    },
     "meetings:minutes_manage": {**OFFICERS, "chair": 200},
     "meetings:minute_add": OFFICERS,
     "meetings:minute_edit": OFFICERS,
@@ -85,7 +93,11 @@ MATRIX = {
     "indicators:detail": ALL,
 }
 # POST-only, or Django's own pages tested elsewhere.
-NOT_IN_MATRIX = {"logout", "meetings:minute_ref"}  # minute_ref: a redirect, tested
+NOT_IN_MATRIX = {
+    "logout",
+    "meetings:minute_ref",
+    "meetings:actions_ics",
+}  # minute_ref: a redirect, tested
 
 
 def _project_url_names():
