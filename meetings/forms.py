@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hwbb.fields import DateField
+from meetings import resolutions
 from meetings.models import (
     Action,
     AgendaItem,
@@ -946,3 +947,34 @@ class DecisionFilter(forms.Form):
                 minute__meeting__start__date__lte=data["until"]
             )
         return resolutions.distinct()
+
+
+class ResolutionForm(forms.Form):
+    preamble = forms.CharField(
+        label='Preamble (optional): the words between "RESOLVED that" and the colon',
+        required=False,
+        max_length=1000,
+    )
+    clauses = forms.CharField(
+        label="Resolution",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="One clause a line, as the minutes print them: (1), (2) for clauses, "
+        "(i), (ii) for sub-clauses of the clause above; or a single resolution with no "
+        "number.",
+        error_messages={"required": "Write the resolution"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("preamble"),
+            Field.textarea("clauses"),
+            Submit("submit", "Save the resolution"),
+        )
+
+    def clean_clauses(self):
+        try:
+            return resolutions.parse(self.cleaned_data["clauses"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc

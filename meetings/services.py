@@ -29,6 +29,8 @@ from meetings.models import (
     PlannedItem,
     Report,
     ReportReview,
+    Resolution,
+    ResolutionClause,
     StandingItem,
 )
 
@@ -931,3 +933,37 @@ def minute_amend(*, minute, text, reason, user):
     return MinuteAmendment.objects.create(
         minute=minute, text=text, reason=reason, by=user
     )
+
+
+@transaction.atomic
+def resolution_save(*, minute, preamble, clauses, user):
+    """Replace a minute's resolution with the parsed clauses (history keeps the old)."""
+    _refuse_if_frozen(minute.meeting)
+    resolution, _ = Resolution.objects.get_or_create(minute=minute)
+    resolution.preamble = preamble
+    resolution.is_inline = len(clauses) == 1 and not clauses[0].label
+    resolution.save()
+    resolution.clauses.all().delete()
+    order = 0
+    for clause in clauses:
+        order += 1
+        parent = ResolutionClause.objects.create(
+            resolution=resolution,
+            label=clause.label,
+            order=order,
+            text=clause.text,
+            verb=clause.verb,
+            kind=clause.kind,
+        )
+        for sub in clause.subclauses:
+            order += 1
+            ResolutionClause.objects.create(
+                resolution=resolution,
+                parent=parent,
+                label=sub.label,
+                order=order,
+                text=sub.text,
+                verb=sub.verb,
+                kind=sub.kind,
+            )
+    return resolution

@@ -19,6 +19,11 @@ urlpatterns = [
         views.minute_amend,
         name="minute_amend",
     ),
+    path(
+        "<int:pk>/minutes/<int:minute_pk>/resolution/",
+        views.resolution_edit,
+        name="resolution_edit",
+    ),
     path("<int:pk>/minutes/check/", views.minutes_check, name="minutes_check"),
     path("<int:pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
     path("<int:pk>/minutes/approve/", views.minutes_approve, name="minutes_approve"),

@@ -22,7 +22,7 @@ from hwbb.permissions import (
     has_role,
     role_required,
 )
-from meetings import services
+from meetings import resolutions, services
 from meetings.forms import (
     ActionForm,
     ActionLogFilter,
@@ -45,6 +45,7 @@ from meetings.forms import (
     ReportForm,
     ReportReviewForm,
     RescheduleForm,
+    ResolutionForm,
 )
 from meetings.models import (
     Action,
@@ -1220,4 +1221,42 @@ def decisions(request):
         request,
         "meetings/decision_list.html",
         {"filters": filters, "page": page, "query": query.urlencode()},
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def resolution_edit(request, pk, minute_pk):
+    meeting = _get_meeting_for_officer(pk)
+    minute = get_object_or_404(meeting.minutes.select_related("meeting"), pk=minute_pk)
+    existing = Resolution.objects.filter(minute=minute).first()
+    initial = (
+        {"preamble": existing.preamble, "clauses": resolutions.as_text(existing)}
+        if existing
+        else {}
+    )
+    form = ResolutionForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resolution_save(
+                minute=minute,
+                preamble=form.cleaned_data["preamble"],
+                clauses=form.cleaned_data["clauses"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, f"Resolution of minute {minute.reference} saved.")
+            return redirect("meetings:minutes_manage", meeting.pk)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "heading": f"Resolution of minute {minute.reference}: {minute.title}",
+            "intro": "Each clause's verb (noted, endorsed, approved, agreed, "
+            "requested, delegated, recommended) is read from its wording.",
+        },
     )
