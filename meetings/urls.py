@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.meeting_list, name="list"),
     path("<int:pk>/", views.meeting_detail, name="detail"),
     path("<int:pk>/minutes/", views.meeting_minutes, name="minutes"),
+    path("<int:pk>/minutes.pdf", views.minutes_pdf, name="minutes_pdf"),
     path("<int:pk>/items/<int:item_pk>/", views.item_detail, name="item"),
     path("<int:pk>/minutes/manage/", views.minutes_manage, name="minutes_manage"),
     path("<int:pk>/minutes/new/", views.minute_edit, name="minute_add"),

@@ -2,6 +2,7 @@ import csv
 import datetime
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +23,7 @@ from hwbb.permissions import (
     has_role,
     role_required,
 )
-from meetings import resolutions, services
+from meetings import pack, resolutions, services
 from meetings.forms import (
     ActionForm,
     ActionLogFilter,
@@ -110,7 +111,8 @@ def meeting_detail(request, pk):
     )
 
 
-def meeting_minutes(request, pk):
+def _minutes_context(request, pk):
+    """Everything the minutes show, read through the visibility rules."""
     meeting = _get_meeting_for_user(request, pk)
     minutes = (
         Minute.objects.visible_to(request.user)
@@ -127,18 +129,32 @@ def meeting_minutes(request, pk):
     attendances = meeting.attendances.select_related(
         "person__organisation", "substitute_for"
     )
+    return {
+        "meeting": meeting,
+        "minutes": minutes,
+        "attendance": _attendance_block(attendances),
+        "declarations": meeting.declarations.select_related("person", "agenda_item"),
+    }
+
+
+def meeting_minutes(request, pk):
     return render(
-        request,
-        "meetings/meeting_minutes.html",
-        {
-            "meeting": meeting,
-            "minutes": minutes,
-            "attendance": _attendance_block(attendances),
-            "declarations": meeting.declarations.select_related(
-                "person", "agenda_item"
-            ),
-        },
+        request, "meetings/meeting_minutes.html", _minutes_context(request, pk)
     )
+
+
+def minutes_pdf(request, pk):
+    """The minutes as a PDF laid out like the council's printed minutes."""
+    context = _minutes_context(request, pk)
+    if not context["minutes"]:
+        raise Http404("The minutes have not been published.")
+    context["COUNCIL_NAME"] = settings.COUNCIL_NAME
+    pdf = pack.render("meetings/minutes_pdf.html", context)
+    meeting = context["meeting"]
+    name = f"{meeting.body.slug}-minutes-{timezone.localdate(meeting.start)}.pdf"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
 
 
 ATTENDANCE_HEADINGS = [

@@ -67,6 +67,7 @@ MATRIX = {
     "meetings:item": ALL,
     "meetings:action_log": ALL,
     "meetings:decisions": ALL,
+    "meetings:minutes_pdf": ALL,
     "meetings:calendar_renew": {
         **SIGNED_IN,
         "officer": 405,
@@ -164,6 +165,7 @@ def objects(db):
         "meetings:body": [meeting.body.slug],
         "meetings:item": [meeting.pk, item.pk],
         "meetings:action_log": [meeting.body.slug],
+        "meetings:minutes_pdf": on_meeting,
         "meetings:minutes_manage": on_meeting,
         "meetings:minute_add": on_meeting,
         "meetings:minute_edit": [meeting.pk, action.minute.pk],

@@ -133,3 +133,23 @@ def test_item_page_shows_exempt_title_only_to_members_and_officers(
     assert OPEN_TITLE in html
     for secret in (CLOSED_TITLE, CLOSED_TEXT):
         assert (secret in html) == (role in SEES_CLOSED), secret
+
+
+def test_minutes_pdf_shows_exempt_content_only_to_members_and_officers(
+    persona, client, exempt
+):
+    import io
+
+    from pypdf import PdfReader
+
+    role, _ = persona
+    response = client.get(reverse("meetings:minutes_pdf", args=[exempt["meeting"].pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = "".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages
+    )
+    assert "RESOLVED that" in text or role not in SEES_CLOSED
+    for secret in (CLOSED_TEXT, CLOSED_CLAUSE):
+        assert (secret in " ".join(text.split())) == (role in SEES_CLOSED), secret
+    if role not in SEES_CLOSED:
+        assert "Exempt item" in text

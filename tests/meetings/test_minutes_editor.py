@@ -118,3 +118,10 @@ def test_citations_become_links_that_resolve(client, hwb, april):
     assert response.status_code == 302
     assert response["Location"].endswith(f"/meetings/{earlier.pk}/minutes/#minute-31")
     assert cited.reference == "31/17"
+
+
+def test_unpublished_minutes_pdf_is_not_found_for_the_public(client, april):
+    _minute(april, "Declarations of Interest")
+    assert (
+        client.get(reverse("meetings:minutes_pdf", args=[april.pk])).status_code == 404
+    )
