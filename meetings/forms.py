@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from hwbb import duedates
 from hwbb.fields import DateField
 from meetings import resolutions
 from meetings.models import (
@@ -53,6 +54,12 @@ class ActionUpdateForm(forms.Form):
         max_length=5000,
         error_messages={"required": "Describe the progress made"},
     )
+    closing_note = forms.CharField(
+        label="Closing note (needed when the action is done or dropped)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,6 +69,7 @@ class ActionUpdateForm(forms.Form):
             Field.radios("status", legend_size=Size.SMALL),
             Field.text("percent_complete", field_width=3),
             Field.textarea("narrative"),
+            Field.textarea("closing_note"),
             Submit("submit", "Save update"),
         )
 
@@ -73,6 +81,12 @@ class ActionUpdateForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        closing = data.get("status") in Action.CLOSED
+        if closing and not (data.get("closing_note") or "").strip():
+            self.add_error(
+                "closing_note",
+                "Say what closed the action: what was done, or why it was dropped",
+            )
         if data.get("status") == Action.Status.DONE and data.get(
             "percent_complete"
         ) not in (None, 100):
@@ -157,14 +171,19 @@ class ActionForm(TagFields, forms.ModelForm):
             Submit("submit", "Create action"),
         )
 
-    def clean_due_date(self):
-        due = self.cleaned_data.get("due_date")
-        if due and due < timezone.localdate():
-            raise forms.ValidationError("The due date must be today or in the future")
-        return due
-
     def clean(self):
         data = super().clean()
+        words = (data.get("due_text") or "").strip()
+        if words and not data.get("due_date") and "due_date" not in self.errors:
+            data["due_date"] = duedates.parse(words)
+            if data["due_date"] is None:
+                self.add_error(
+                    "due_date",
+                    f'"{words}" names no date we can read: enter the date as well',
+                )
+        due = data.get("due_date")
+        if due and due < timezone.localdate():
+            self.add_error("due_date", "The due date must be today or in the future")
         if not data.get("owner_person") and not data.get("owner_organisation"):
             self.add_error(
                 "owner_person", "Choose an owner: a person, an organisation or both"

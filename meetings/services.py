@@ -62,7 +62,9 @@ def action_create(*, action, secondary_pillars=(), priorities=()):
 
 
 @transaction.atomic
-def action_add_update(*, action, user, date, status, percent_complete, narrative):
+def action_add_update(
+    *, action, user, date, status, percent_complete, narrative, closing_note=""
+):
     """Record a progress update and carry its status onto the action.
 
     The action row is locked so two updates at once apply in turn; an identical
@@ -92,8 +94,12 @@ def action_add_update(*, action, user, date, status, percent_complete, narrative
     update.save()
     action.status = status
     action.percent_complete = percent_complete
+    if status in Action.CLOSED:
+        action.closing_note = closing_note
     action.schedule_reminder()
-    action.save(update_fields=["status", "percent_complete", "next_reminder_at"])
+    action.save(
+        update_fields=["status", "percent_complete", "closing_note", "next_reminder_at"]
+    )
     return update, True
 
 

@@ -165,3 +165,43 @@ def test_action_form_refuses_a_past_due_date_and_no_owner(client, officer, hwb):
     assert "Choose an owner: a person, an organisation or both" in html
     assert 'value="Late action"' in html
     assert not Action.objects.filter(title="Late action").exists()
+
+
+def test_closing_an_action_needs_a_closing_note(client, owner, action):
+    client.force_login(owner)
+    url = reverse("meetings:action", args=[action.pk])
+    data = _form(status="done", percent_complete="100")
+    html = client.post(url, data).content.decode()
+    assert "Say what closed the action" in html
+    client.post(url, {**data, "closing_note": "Strategy endorsed on 8 July 2019."})
+    action.refresh_from_db()
+    assert action.status == "done" and action.closing_note.startswith("Strategy")
+
+
+def test_officer_words_for_a_due_date_are_read_and_kept(client, officer, hwb):
+    client.force_login(officer)
+    owner = factories.PersonFactory()
+    year = timezone.localdate().year + 1
+    response = client.post(
+        reverse("meetings:action_create"),
+        {
+            "body": hwb.pk,
+            "title": "Rough Sleeping Strategy",
+            "owner_person": owner.pk,
+            "due_text": f"Q3 {year}/{(year + 1) % 100:02d}",
+        },
+    )
+    assert response.status_code == 302
+    action = Action.objects.get(title="Rough Sleeping Strategy")
+    assert action.due_date == datetime.date(year, 12, 31)
+    assert action.due_text == f"Q3 {year}/{(year + 1) % 100:02d}"
+    html = client.post(
+        reverse("meetings:action_create"),
+        {
+            "body": hwb.pk,
+            "title": "Something",
+            "owner_person": owner.pk,
+            "due_text": "as appropriate",
+        },
+    ).content.decode()
+    assert "names no date we can read: enter the date as well" in html
