@@ -872,6 +872,13 @@ class ActionQuerySet(TaggedQuerySet):
             owned |= Q(owner_organisation_id=person.organisation_id)
         return self.filter(owned)
 
+    def arising_between(self, body, since, until):
+        """The body's actions due, or updated, between two meetings: what the
+        next meeting's matters arising item reports."""
+        due = Q(due_date__gt=since.date(), due_date__lte=until.date())
+        changed = Q(updates__created_at__gt=since, updates__created_at__lte=until)
+        return self.filter(body=body).filter(due | changed).distinct()
+
     def reminder_due(self, now):
         return self.open().filter(next_reminder_at__lte=now)
 

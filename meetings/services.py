@@ -19,6 +19,7 @@ from meetings.models import (
     AgendaPack,
     AgendaSupplement,
     Attendance,
+    Body,
     Consideration,
     Declaration,
     Document,
@@ -941,6 +942,18 @@ def minute_amend(*, minute, text, reason, user):
     )
 
 
+def _body_named(clause, bodies):
+    """The body a recommendation goes to, where the clause names it."""
+    if clause.kind != ResolutionClause.Kind.RECOMMENDATION:
+        return None
+    text = clause.text.lower()
+    for body in bodies:
+        names = [body.name, body.short_name, *body.aliases]
+        if any(name and name.lower() in text for name in names):
+            return body
+    return None
+
+
 @transaction.atomic
 def resolution_save(*, minute, preamble, clauses, user):
     """Replace a minute's resolution with the parsed clauses (history keeps the old)."""
@@ -950,6 +963,7 @@ def resolution_save(*, minute, preamble, clauses, user):
     resolution.is_inline = len(clauses) == 1 and not clauses[0].label
     resolution.save()
     resolution.clauses.all().delete()
+    bodies = list(Body.objects.exclude(pk=minute.meeting.body_id))
     order = 0
     for clause in clauses:
         order += 1
@@ -960,6 +974,7 @@ def resolution_save(*, minute, preamble, clauses, user):
             text=clause.text,
             verb=clause.verb,
             kind=clause.kind,
+            recommended_to=_body_named(clause, bodies),
         )
         for sub in clause.subclauses:
             order += 1

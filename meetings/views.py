@@ -106,8 +106,23 @@ def meeting_detail(request, pk):
         .select_related("section", "primary_pillar__framework", "report")
         .prefetch_related(*TAGS)
     )
+    previous = (
+        Meeting.objects.filter(body=meeting.body, start__lt=meeting.start)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("-start")
+        .first()
+    )
+    arising = []
+    if previous and any(i.kind == AgendaItem.Kind.MATTERS_ARISING for i in items):
+        arising = (
+            Action.objects.visible_to(request.user)
+            .arising_between(meeting.body, previous.start, meeting.start)
+            .for_list()
+        )
     return render(
-        request, "meetings/meeting_detail.html", {"meeting": meeting, "items": items}
+        request,
+        "meetings/meeting_detail.html",
+        {"meeting": meeting, "items": items, "arising": arising, "previous": previous},
     )
 
 

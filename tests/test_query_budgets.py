@@ -10,7 +10,7 @@ from tests import factories
 BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "home": 10,
     "meetings:list": 8,
-    "meetings:detail": 12,
+    "meetings:detail": 14,
     "meetings:minutes": 12,
     "meetings:my_actions": 8,
     "strategy:overview": 10,

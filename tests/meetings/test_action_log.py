@@ -77,3 +77,33 @@ def test_query_budget_does_not_grow(client, log, hwb):
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+def test_matters_arising_lists_actions_due_or_updated_since_the_last_meeting(
+    client, hwb
+):
+
+    april = factories.MeetingFactory(body=hwb, start=factories.london(2019, 4, 8, 14))
+    july = factories.MeetingFactory(body=hwb, start=factories.london(2019, 7, 8, 14))
+    factories.AgendaItemFactory(
+        meeting=july,
+        number=3,
+        sub_letter="b",
+        title="Matters Arising",
+        kind="matters_arising",
+    )
+    due = factories.ActionFactory(
+        body=hwb,
+        minute__meeting=april,
+        title="Publish the JSNA City-wide profile",
+        due_date=datetime.date(2019, 5, 15),
+    )
+    later = factories.ActionFactory(
+        body=hwb,
+        minute__meeting=april,
+        title="Review the Place Forum indicators",
+        due_date=datetime.date(2019, 12, 1),
+    )
+    html = client.get(july.get_absolute_url()).content.decode()
+    assert due.title in html and later.title not in html
+    assert "Actions due or updated since 8 April 2019 (1)" in html

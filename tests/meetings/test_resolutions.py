@@ -69,3 +69,16 @@ def test_officer_saves_a_resolution_and_it_prints_in_bold(client, officer, hwb):
     assert (
         "(i) To align governance" in client.get(url).content.decode()
     )  # editable again
+
+
+def test_a_recommendation_records_the_body_it_goes_to(client, officer, hwb):
+    cabinet = factories.BodyFactory(name="Cabinet", slug="cabinet")
+    meeting = factories.MeetingFactory(body=hwb, minutes_status="draft")
+    minute = factories.MinuteFactory(meeting=meeting, number=50)
+    client.force_login(officer)
+    client.post(
+        reverse("meetings:resolution_edit", args=[meeting.pk, minute.pk]),
+        {"clauses": "Cabinet be recommended to approve the Strategy."},
+    )
+    clause = Resolution.objects.get(minute=minute).clauses.get()
+    assert clause.kind == "recommendation" and clause.recommended_to == cabinet
