@@ -1031,6 +1031,7 @@ def minute_edit(request, pk, minute_pk=None):
         try:
             if minute is None:
                 new = form.save(commit=False)
+                new.meeting = meeting
                 new.number = data["number"]  # empty: the next in the year
                 minute = services.minute_create(minute=new, user=request.user)
             else:

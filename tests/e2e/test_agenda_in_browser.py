@@ -60,3 +60,27 @@ def test_officer_builds_and_publishes_an_agenda(live_server, demo_world, page): 
     _check(page, "forward-plan")
     page.goto(f"{live_server.url}/meetings/attendance/hwb/?year=2018")
     _check(page, "attendance-stats")
+
+
+def test_officer_writes_minutes_and_reads_the_logs(live_server, demo_world, page):  # noqa: F811
+    meeting = Meeting.objects.filter(status="scheduled").order_by("start").first()
+    _sign_in(page, live_server, "officer")
+    page.goto(f"{live_server.url}/meetings/{meeting.pk}/minutes/manage/")
+    _check(page, "minutes-manage")
+    page.click("text=Add a minute")
+    page.fill("#id_title", "Declarations of Interest")
+    page.fill("#id_narrative", "<p>There were no declarations of interest.</p>")
+    _check(page, "minute-form")
+    page.click("main [type=submit]")
+    assert "saved" in page.inner_text("main")
+    page.click("text=Resolution")
+    page.fill("#id_clauses", "The content of the report be noted.")
+    page.click("main [type=submit]")
+    assert "Resolution of minute" in page.inner_text("main")
+
+    page.goto(f"{live_server.url}/meetings/actions/log/hwb/")
+    assert "Action log" in page.inner_text("h1")
+    _check(page, "action-log")
+    page.goto(f"{live_server.url}/meetings/decisions/?verb=endorsed")
+    assert "Young People and Violence" in page.inner_text("main")
+    _check(page, "decisions")

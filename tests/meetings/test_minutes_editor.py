@@ -125,3 +125,18 @@ def test_unpublished_minutes_pdf_is_not_found_for_the_public(client, april):
     assert (
         client.get(reverse("meetings:minutes_pdf", args=[april.pk])).status_code == 404
     )
+
+
+def test_officer_adds_a_minute_numbered_for_them(client, officer, april):
+    client.force_login(officer)
+    url = reverse("meetings:minute_add", args=[april.pk])
+    response = client.post(
+        url,
+        {
+            "title": "Declarations of Interest",
+            "narrative": "<p>There were no declarations.</p>",
+        },
+    )
+    assert response.status_code == 302
+    minute = april.minutes.get()
+    assert minute.reference == "1/18" and minute.updated_by == officer
