@@ -17,6 +17,10 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "strategy:priority": 20,
     "strategy:pillar": 20,
     "indicators:list": 6,
+    "meetings:decisions": 14,
+    "meetings:action_log": 16,
+    "meetings:forward_plan": 8,
+    "meetings:body": 10,
 }
 
 
@@ -68,6 +72,9 @@ def _args(name, world):
         "meetings:minutes": [world["meeting"].pk],
         "strategy:priority": [world["priority"].slug],
         "strategy:pillar": ["kings-fund", world["pillar"].code],
+        "meetings:action_log": [world["meeting"].body.slug],
+        "meetings:forward_plan": [world["meeting"].body.slug],
+        "meetings:body": [world["meeting"].body.slug],
     }.get(name, [])
 
 
