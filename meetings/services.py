@@ -956,35 +956,45 @@ def _body_named(clause, bodies):
 
 @transaction.atomic
 def resolution_save(*, minute, preamble, clauses, user):
-    """Replace a minute's resolution with the parsed clauses (history keeps the old)."""
+    """Save a minute's resolution from the parsed clauses.
+
+    Clauses are matched to the existing ones by their labels ("2", then "2 i"),
+    so a clause kept keeps its history and the actions made from it; clauses no
+    longer written are deleted (history keeps them).
+    """
     _refuse_if_frozen(minute.meeting)
     resolution, _ = Resolution.objects.get_or_create(minute=minute)
     resolution.preamble = preamble
     resolution.is_inline = len(clauses) == 1 and not clauses[0].label
     resolution.save()
-    resolution.clauses.all().delete()
+    existing = {
+        (c.parent.label if c.parent else "", c.label): c
+        for c in resolution.clauses.select_related("parent")
+    }
     bodies = list(Body.objects.exclude(pk=minute.meeting.body_id))
-    order = 0
+    kept, order = set(), 0
     for clause in clauses:
         order += 1
-        parent = ResolutionClause.objects.create(
-            resolution=resolution,
-            label=clause.label,
-            order=order,
-            text=clause.text,
-            verb=clause.verb,
-            kind=clause.kind,
-            recommended_to=_body_named(clause, bodies),
-        )
+        parent = _clause_save(resolution, existing, clause, order, None, bodies)
+        kept.add(parent.pk)
         for sub in clause.subclauses:
             order += 1
-            ResolutionClause.objects.create(
-                resolution=resolution,
-                parent=parent,
-                label=sub.label,
-                order=order,
-                text=sub.text,
-                verb=sub.verb,
-                kind=sub.kind,
-            )
+            kept.add(_clause_save(resolution, existing, sub, order, parent, bodies).pk)
+    for stale in resolution.clauses.exclude(pk__in=kept).order_by("-parent_id"):
+        stale.delete()
     return resolution
+
+
+def _clause_save(resolution, existing, clause, order, parent, bodies):
+    key = (parent.label if parent else "", clause.label)
+    row = existing.get(key) or ResolutionClause(resolution=resolution)
+    row.parent, row.label, row.order, row.text = (
+        parent,
+        clause.label,
+        order,
+        clause.text,
+    )
+    row.verb, row.kind = clause.verb, clause.kind
+    row.recommended_to = _body_named(clause, bodies)
+    row.save()
+    return row

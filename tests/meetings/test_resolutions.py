@@ -82,3 +82,32 @@ def test_a_recommendation_records_the_body_it_goes_to(client, officer, hwb):
     )
     clause = Resolution.objects.get(minute=minute).clauses.get()
     assert clause.kind == "recommendation" and clause.recommended_to == cabinet
+
+
+def test_editing_a_resolution_keeps_the_actions_made_from_its_clauses(officer, hwb):
+    from meetings import services
+
+    meeting = factories.MeetingFactory(body=hwb, minutes_status="draft")
+    minute = factories.MinuteFactory(meeting=meeting, number=44)
+    services.resolution_save(
+        minute=minute,
+        preamble="",
+        user=officer,
+        clauses=resolutions.parse(
+            "(1) The approach be endorsed.\n(2) Officers be requested to report back."
+        ),
+    )
+    clause = Resolution.objects.get(minute=minute).clauses.get(label="2")
+    action = factories.ActionFactory(minute=minute, resolution_clause=clause)
+    services.resolution_save(
+        minute=minute,
+        preamble="",
+        user=officer,
+        clauses=resolutions.parse(
+            "(1) The approach be endorsed and supported.\n"
+            "(2) Officers be requested to report back in autumn."
+        ),
+    )
+    action.refresh_from_db()
+    assert action.resolution_clause_id == clause.pk
+    assert action.resolution_clause.text.endswith("in autumn.")
