@@ -96,6 +96,12 @@ class ActionUpdateForm(forms.Form):
         return data
 
 
+def _meeting_must_be_of_body(form, data):
+    meeting, body = data.get("meeting"), data.get("body")
+    if meeting and body and meeting.body_id != body.pk:
+        form.add_error("meeting", f"Choose a meeting of {body}")
+
+
 class TagFields(forms.Form):
     """Secondary pillars and priorities, and the check every tagged form makes;
     the primary pillar is the model's own field."""
@@ -557,9 +563,7 @@ class ReportForm(TagFields, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        meeting, body = data.get("meeting"), data.get("body")
-        if meeting and body and meeting.body_id != body.pk:
-            self.add_error("meeting", f"Choose a meeting of {body}")
+        _meeting_must_be_of_body(self, data)
         return data
 
 
@@ -730,9 +734,7 @@ class ConsiderationForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        meeting, body = data.get("meeting"), data.get("body")
-        if meeting and body and meeting.body_id != body.pk:
-            self.add_error("meeting", f"Choose a meeting of {body}")
+        _meeting_must_be_of_body(self, data)
         return data
 
 
