@@ -20,6 +20,11 @@ class Area(models.Model):
     code = models.CharField("GSS code", max_length=9, unique=True)
     name = models.CharField(max_length=200)
     area_type = models.CharField(max_length=20, choices=Type.choices)
+    type_label = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text='As Fingertips names it: "Counties & UAs".',
+    )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
@@ -125,6 +130,8 @@ class IndicatorValue(models.Model):
     value = models.FloatField(null=True, blank=True)
     lower_ci_95 = models.FloatField("lower 95% CI", null=True, blank=True)
     upper_ci_95 = models.FloatField("upper 95% CI", null=True, blank=True)
+    lower_ci_998 = models.FloatField("lower 99.8% CI", null=True, blank=True)
+    upper_ci_998 = models.FloatField("upper 99.8% CI", null=True, blank=True)
     count = models.FloatField(null=True, blank=True)
     denominator = models.FloatField(null=True, blank=True)
     sex = models.CharField(max_length=20, default="Persons")
@@ -133,6 +140,12 @@ class IndicatorValue(models.Model):
     category = models.CharField(max_length=100, blank=True)
     value_note = models.CharField(max_length=300, blank=True)
     source = models.CharField(max_length=300, blank=True)
+    # As Fingertips states them in its files; HWBB computes its own as well.
+    recent_trend = models.CharField(max_length=100, blank=True)
+    compared_to_england = models.CharField(max_length=100, blank=True)
+    compared_to_parent = models.CharField(max_length=100, blank=True)
+    new_data = models.CharField(max_length=50, blank=True)
+    compared_to_goal = models.CharField(max_length=100, blank=True)
 
     class Meta:
         ordering = ["indicator", "area", "period_key"]

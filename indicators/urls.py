@@ -6,5 +6,7 @@ app_name = "indicators"
 
 urlpatterns = [
     path("", views.indicator_list, name="list"),
+    path("import/", views.indicator_import, name="import"),
+    path("export.<str:fmt>", views.indicator_export, name="export"),
     path("<slug:slug>/", views.indicator_detail, name="detail"),
 ]

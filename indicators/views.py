@@ -1,7 +1,12 @@
 from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_http_methods
 
-from indicators.models import Indicator
+from hwbb.permissions import OFFICER, role_required
+from indicators import fingertips
+from indicators.forms import FingertipsUploadForm
+from indicators.models import Indicator, IndicatorValue
 
 
 def indicator_list(request):
@@ -20,4 +25,34 @@ def indicator_detail(request, slug):
         request,
         "indicators/indicator_detail.html",
         {"indicator": indicator, "values": values},
+    )
+
+
+def indicator_export(request, fmt):
+    """All values (or one indicator's) in Fingertips' CSV shape, or as JSON."""
+    values = IndicatorValue.objects.select_related(
+        "indicator", "area__parent"
+    ).order_by("indicator__fingertips_id", "area__code", "period_key")
+    if slug := request.GET.get("indicator"):
+        values = values.filter(indicator__slug=slug)
+    if fmt == "json":
+        return JsonResponse({"values": list(fingertips.export_rows(values))})
+    response = HttpResponse(
+        fingertips.export_csv(values), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="indicators.csv"'
+    return response
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def indicator_import(request):
+    form = FingertipsUploadForm(
+        request.POST if request.method == "POST" else None, request.FILES or None
+    )
+    result = None
+    if request.method == "POST" and form.is_valid():
+        result = fingertips.import_csv(form.cleaned_data["file"])
+    return render(
+        request, "indicators/indicator_import.html", {"form": form, "result": result}
     )

@@ -93,6 +93,8 @@ MATRIX = {
     "strategy:pillar": ALL,
     "indicators:list": ALL,
     "indicators:detail": ALL,
+    "indicators:import": OFFICERS,
+    "indicators:export": ALL,
 }
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
 # actions_ics is reached by a private token (tests/meetings/test_actions_calendar.py).
@@ -182,6 +184,7 @@ def objects(db):
         "strategy:priority": [factories.PriorityFactory().slug],
         "strategy:pillar": [pillar.framework.slug, pillar.code],
         "indicators:detail": [factories.IndicatorFactory().slug],
+        "indicators:export": ["csv"],
     }
 
 

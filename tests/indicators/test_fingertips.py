@@ -1,0 +1,205 @@
+"""Fingertips' "all data" CSV: import by column name, bad rows reported with
+their line numbers, idempotent upsert, and export in the same shape."""
+
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from indicators import fingertips
+from indicators.models import Area, Indicator, IndicatorValue
+from tests import files
+
+ROWS = [
+    # Healthy life expectancy at birth, female, 2015 - 17 (seed: Coventry 61.0;
+    # England 63.9; West Midlands 62.6).
+    [
+        "90362",
+        "Healthy life expectancy at birth",
+        "",
+        "",
+        "E92000001",
+        "England",
+        "England",
+        "Female",
+        "All ages",
+        "",
+        "",
+        "2015 - 17",
+        "63.9",
+        "63.7",
+        "64.1",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "20150000",
+        "",
+        "",
+    ],
+    [
+        "90362",
+        "Healthy life expectancy at birth",
+        "E92000001",
+        "England",
+        "E12000005",
+        "West Midlands region",
+        "Region",
+        "Female",
+        "All ages",
+        "",
+        "",
+        "2015 - 17",
+        "62.6",
+        "62.1",
+        "63.1",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "Worse",
+        "",
+        "20150000",
+        "",
+        "",
+    ],
+    [
+        "90362",
+        "Healthy life expectancy at birth",
+        "E12000005",
+        "West Midlands region",
+        "E08000026",
+        "Coventry",
+        "Counties & UAs (from Apr 2023)",
+        "Female",
+        "All ages",
+        "",
+        "",
+        "2015 - 17",
+        "61",
+        "58.9",
+        "63.1",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "No significant change",
+        "Similar",
+        "Similar",
+        "20150000",
+        "",
+        "",
+    ],
+]
+
+
+def _csv(header, rows, extra_column=False):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header + (["Newer column"] if extra_column else []))
+    for row in rows:
+        writer.writerow(row + (["ignored"] if extra_column else []))
+    return io.StringIO(out.getvalue())
+
+
+@pytest.mark.django_db
+def test_import_by_name_with_an_unknown_column_and_twice_changes_nothing():
+    result = fingertips.import_csv(_csv(fingertips.HEADER, ROWS, extra_column=True))
+    assert (result.created, result.updated, result.errors) == (3, 0, [])
+    again = fingertips.import_csv(_csv(fingertips.HEADER, ROWS))
+    assert (again.created, again.updated) == (0, 3)
+    assert IndicatorValue.objects.count() == 3
+    coventry = IndicatorValue.objects.get(area__code="E08000026")
+    assert (coventry.value, coventry.lower_ci_95, coventry.sex) == (
+        61.0,
+        58.9,
+        "Female",
+    )
+    assert coventry.compared_to_parent == "Similar"
+    assert coventry.area.parent.code == "E12000005"
+    assert Indicator.objects.get().fingertips_id == 90362
+
+
+@pytest.mark.django_db
+def test_columns_in_another_order_and_a_parent_column_named_after_its_type():
+    header = list(reversed(fingertips.HEADER))
+    header[header.index("Compared to Region value or percentiles")] = (
+        "Compared to Counties & UAs (from Apr 2023) value or percentiles"
+    )
+    rows = [list(reversed(r)) for r in ROWS]
+    result = fingertips.import_csv(_csv(header, rows))
+    assert result.errors == [] and result.created == 3
+    assert IndicatorValue.objects.get(area__code="E08000026").compared_to_parent == (
+        "Similar"
+    )
+
+
+@pytest.mark.django_db
+def test_bad_rows_are_reported_with_line_numbers_and_good_rows_kept():
+    bad = [list(r) for r in ROWS]
+    bad[0][12] = "sixty"  # value not a number
+    bad[1][4] = "W. Midlands"  # not a GSS code
+    bad[2][12], bad[2][13], bad[2][14] = "70", "58.9", "63.1"  # outside its CI
+    rows = [*bad, ROWS[0][:0] + ["", *ROWS[0][1:]], ROWS[0]]
+    result = fingertips.import_csv(_csv(fingertips.HEADER, rows))
+    assert result.errors == [
+        (2, '"Value" is not a number: "sixty"'),
+        (3, '"W. Midlands" is not a GSS area code'),
+        (4, "the value lies outside its 95% confidence interval"),
+        (5, "missing Indicator ID"),
+    ]
+    assert result.created == 1
+
+
+@pytest.mark.django_db
+def test_a_file_without_the_needed_columns_is_refused():
+    result = fingertips.import_csv(io.StringIO("Area,Value\nCoventry,61\n"))
+    assert (
+        result.errors[0][0] == 1
+        and "the header lacks Indicator ID" in result.errors[0][1]
+    )
+
+
+@pytest.mark.django_db
+def test_import_then_export_gives_the_same_rows(client):
+    fingertips.import_csv(_csv(fingertips.HEADER, ROWS))
+    response = client.get(reverse("indicators:export", args=["csv"]))
+    exported = list(csv.reader(io.StringIO(response.content.decode())))
+    assert exported[0] == fingertips.HEADER
+    assert sorted(exported[1:]) == sorted(ROWS)
+    as_json = client.get(reverse("indicators:export", args=["json"])).json()
+    assert len(as_json["values"]) == 3
+
+
+@pytest.mark.django_db
+def test_management_command(tmp_path, capsys):
+    path = tmp_path / "hle.csv"
+    path.write_text(_csv(fingertips.HEADER, ROWS).getvalue(), encoding="utf-8")
+    call_command("import_fingertips", str(path))
+    assert "3 values added, 0 updated, 0 rows refused" in capsys.readouterr().out
+    assert Area.objects.filter(code="E08000026").exists()
+
+
+def test_upload_page_refuses_a_binary_file(client, officer):
+    client.force_login(officer)
+    upload = files.upload("hle.csv", files.pdf_bytes()[:10] + b"\x00\x01binary")
+    html = client.post(reverse("indicators:import"), {"file": upload}).content.decode()
+    assert "The file is not a CSV: it is not text" in html
+
+
+def test_upload_page_reports_the_result(client, officer):
+    client.force_login(officer)
+    data = _csv(fingertips.HEADER, ROWS).getvalue().encode()
+    html = client.post(
+        reverse("indicators:import"), {"file": files.upload("hle.csv", data)}
+    ).content.decode()
+    assert "3 values added, 0 updated, 0 rows refused" in html
