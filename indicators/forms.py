@@ -1,9 +1,12 @@
 import io
+import re
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
 from django.conf import settings
+
+from indicators.models import Area, Indicator, IndicatorValue
 
 
 class FingertipsUploadForm(forms.Form):
@@ -31,3 +34,95 @@ class FingertipsUploadForm(forms.Form):
         except UnicodeDecodeError as exc:
             raise forms.ValidationError("The file is not UTF-8 text") from exc
         return io.StringIO(text, newline="")  # the CSV as a text stream
+
+
+PERIOD = re.compile(r"^(\d{4})(?:\s*/\s*(\d{2}|\d{4})|\s*-\s*(\d{2}|\d{4}))?$")
+
+
+def period_key(label):
+    """Fingertips' sortable key for a period label: 2018 -> 20180000."""
+    match = PERIOD.match(label.strip())
+    return f"{match[1]}0000" if match else None
+
+
+class LocalValueForm(forms.ModelForm):
+    """A value an officer enters for a local indicator (the Household Survey)."""
+
+    area_code = forms.CharField(
+        label="Area (GSS code)", max_length=9, help_text="Coventry is E08000026"
+    )
+
+    class Meta:
+        model = IndicatorValue
+        fields = [
+            "indicator",
+            "period_label",
+            "value",
+            "lower_ci_95",
+            "upper_ci_95",
+            "count",
+            "denominator",
+            "value_note",
+        ]
+        labels = {"period_label": "Period", "value_note": "Note (optional)"}
+        help_texts = {"period_label": "For example 2018, 2021/22 or 2015 - 17"}
+        error_messages = {"value": {"required": "Enter the value"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = Indicator.objects.filter(fingertips_id=None)
+        self.fields["value"].required = True
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("indicator"),
+            Field.text("area_code", field_width=10),
+            Field.text("period_label", field_width=10),
+            Field.text("value", field_width=5),
+            Field.text("lower_ci_95", field_width=5),
+            Field.text("upper_ci_95", field_width=5),
+            Field.text("count", field_width=5),
+            Field.text("denominator", field_width=5),
+            Field.text("value_note"),
+            Submit("submit", "Save the value"),
+        )
+
+    def clean_area_code(self):
+        code = self.cleaned_data["area_code"].strip().upper()
+        area = Area.objects.filter(code=code).first()
+        if area is None:
+            raise forms.ValidationError(f'"{code}" is not an area HWBB knows')
+        self.instance.area = area
+        return code
+
+    def clean_period_label(self):
+        label = self.cleaned_data["period_label"].strip()
+        if period_key(label) is None:
+            raise forms.ValidationError(
+                "Enter the period like 2018, 2021/22 or 2015 - 17"
+            )
+        self.instance.period_key = period_key(label)
+        return label
+
+    def clean(self):
+        data = super().clean()
+        value, low, high = (
+            data.get(k) for k in ("value", "lower_ci_95", "upper_ci_95")
+        )
+        if (low is None) != (high is None):
+            self.add_error(
+                "upper_ci_95", "Give both ends of the confidence interval, or neither"
+            )
+        elif None not in (value, low, high) and not low <= value <= high:
+            self.add_error("value", "The value must lie within its confidence interval")
+        count, denominator = data.get("count"), data.get("denominator")
+        if None not in (count, denominator) and count > denominator:
+            self.add_error("count", "The count cannot be more than the denominator")
+        indicator = data.get("indicator")
+        if (
+            indicator
+            and indicator.unit == "%"
+            and value is not None
+            and not 0 <= value <= 100
+        ):
+            self.add_error("value", "A percentage must be between 0 and 100")
+        return data

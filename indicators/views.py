@@ -1,11 +1,12 @@
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from hwbb.permissions import OFFICER, role_required
 from indicators import fingertips
-from indicators.forms import FingertipsUploadForm
+from indicators.forms import FingertipsUploadForm, LocalValueForm
 from indicators.models import Indicator, IndicatorValue
 
 
@@ -55,4 +56,36 @@ def indicator_import(request):
         result = fingertips.import_csv(form.cleaned_data["file"])
     return render(
         request, "indicators/indicator_import.html", {"form": form, "result": result}
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def value_add(request):
+    form = LocalValueForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        value = form.save(commit=False)
+        value.source = f"Entered by {request.user.get_full_name() or request.user}"
+        existing = IndicatorValue.objects.filter(
+            indicator=value.indicator,
+            area=value.area,
+            period_key=value.period_key,
+            sex=value.sex,
+            age=value.age,
+            category_type="",
+            category="",
+        ).first()
+        if existing:
+            form.add_error(
+                "period_label",
+                "There is already a value for this period: change it in the admin",
+            )
+        else:
+            value.save()
+            messages.success(request, f"Saved: {value}")
+            return redirect("indicators:detail", value.indicator.slug)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "heading": "Enter a local value"},
     )

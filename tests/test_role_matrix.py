@@ -94,6 +94,7 @@ MATRIX = {
     "indicators:list": ALL,
     "indicators:detail": ALL,
     "indicators:import": OFFICERS,
+    "indicators:value_add": OFFICERS,
     "indicators:export": ALL,
 }
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
