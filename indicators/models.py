@@ -7,6 +7,8 @@ priorities and pillars to indicators.
 from django.db import models
 from django.db.models import Prefetch
 
+from indicators import judgements
+
 ENGLAND = "E92000001"
 
 
@@ -51,25 +53,54 @@ class IndicatorQuerySet(models.QuerySet):
             Prefetch("values", queryset=values, to_attr="area_values")
         )
 
-    def comparisons(self, home, comparator=ENGLAND):
-        """Each indicator's newest value for `home` against `comparator`."""
+    def comparisons(self, home, comparator=ENGLAND, region=None):
+        """Each indicator's newest value for `home` against `comparator` (and the
+        region), with its trend."""
+        codes = [home, comparator, *([region] if region else [])]
         return [
-            IndicatorComparison(indicator, home, comparator)
-            for indicator in self.with_latest_values([home, comparator])
+            IndicatorComparison(indicator, home, comparator, region)
+            for indicator in self.with_latest_values(codes)
         ]
 
 
 class IndicatorComparison:
-    """An indicator's newest local value beside its comparator, judged in words."""
+    """An indicator's newest local value beside England and the region, judged in
+    words, with its recent trend."""
 
-    def __init__(self, indicator, home, comparator):
+    def __init__(self, indicator, home, comparator, region=None):
         self.indicator = indicator
         self.local, self.comparator = indicator.latest_comparison(home, comparator)
+        polarity = indicator.polarity
         self.judgement = (
-            self.local.compare_with(self.comparator, indicator.polarity)
+            self.local.compare_with(self.comparator, polarity)
             if self.local
             else "No local value"
         )
+        self.region = None
+        self.region_judgement = ""
+        if region and self.local:
+            self.region = indicator.latest_comparison(home, region)[1]
+            if self.region:
+                self.region_judgement = self.local.compare_with(self.region, polarity)
+        self.trend = judgements.trend(self.series(home), polarity) if self.local else ""
+
+    def series(self, home):
+        """The local values of the newest value's breakdown, oldest first."""
+        local = self.local
+        rows = [
+            v
+            for v in self.indicator.area_values
+            if v.area.code == home
+            and (v.sex, v.age, v.category_type, v.category)
+            == (local.sex, local.age, local.category_type, local.category)
+        ]
+        return sorted(rows, key=lambda v: v.period_key)
+
+    @property
+    def red_red(self):
+        """Significantly worse than England and getting worse: the watchlist."""
+        worse = self.judgement.startswith("Worse than")
+        return worse and self.trend.endswith("getting worse")
 
 
 class Indicator(models.Model):

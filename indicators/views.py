@@ -12,7 +12,9 @@ from indicators.models import Indicator, IndicatorValue
 
 def indicator_list(request):
     rows = Indicator.objects.comparisons(
-        settings.HOME_AREA_CODE, settings.COMPARATOR_AREA_CODE
+        settings.HOME_AREA_CODE,
+        settings.COMPARATOR_AREA_CODE,
+        settings.REGION_AREA_CODE,
     )
     return render(request, "indicators/indicator_list.html", {"rows": rows})
 
@@ -89,3 +91,17 @@ def value_add(request):
         "meetings/form_page.html",
         {"form": form, "heading": "Enter a local value"},
     )
+
+
+def watchlist(request):
+    """Red-red indicators: significantly worse than England and getting worse."""
+    rows = [
+        row
+        for row in Indicator.objects.comparisons(
+            settings.HOME_AREA_CODE,
+            settings.COMPARATOR_AREA_CODE,
+            settings.REGION_AREA_CODE,
+        )
+        if row.red_red
+    ]
+    return render(request, "indicators/watchlist.html", {"rows": rows})

@@ -5,12 +5,15 @@ import datetime
 from collections import Counter
 
 from django.conf import settings
+from django.contrib import messages
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
+from hwbb.permissions import OFFICER, role_required
 from indicators.models import Indicator
-from meetings.models import Action, AgendaItem, Resolution
+from meetings.models import Action, AgendaItem, Meeting, PlannedItem, Resolution
 from strategy.models import Pillar, Priority, StrategyVersion
 
 # A priority not discussed for longer than this is flagged as a gap.
@@ -57,7 +60,9 @@ def _thread(request, *, pillar=None, priority=None, indicators):
         "overdue_count": sum(a.is_overdue for a in actions),
         "last_discussed": max(dates) if dates else None,
         "indicator_rows": indicators.comparisons(
-            settings.HOME_AREA_CODE, settings.COMPARATOR_AREA_CODE
+            settings.HOME_AREA_CODE,
+            settings.COMPARATOR_AREA_CODE,
+            settings.REGION_AREA_CODE,
         ),
     }
 
@@ -111,3 +116,29 @@ def pillar_detail(request, framework, code):
         **thread,
     }
     return render(request, "strategy/pillar_detail.html", context)
+
+
+@role_required(OFFICER)
+@require_POST
+def watchlist_to_forward_plan(request, slug):
+    """Put a watchlist indicator on the board's next meeting's forward plan."""
+    indicator = get_object_or_404(Indicator, slug=slug)
+    meeting = (
+        Meeting.objects.filter(
+            body__slug=settings.HOME_BODY_SLUG, start__gt=timezone.now()
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .order_by("start")
+        .first()
+    )
+    if meeting is None:
+        messages.error(request, "The board has no meeting ahead to plan it for.")
+        return redirect("indicators:watchlist")
+    planned, created = PlannedItem.objects.get_or_create(
+        meeting=meeting,
+        title=f"Watchlist: {indicator.name}",
+        defaults={"notes": "Significantly worse than England and getting worse."},
+    )
+    text = "Added to the forward plan" if created else "Already on the forward plan"
+    messages.success(request, f"{text} for {meeting}.")
+    return redirect("meetings:forward_plan", meeting.body.slug)

@@ -95,6 +95,8 @@ MATRIX = {
     "indicators:detail": ALL,
     "indicators:import": OFFICERS,
     "indicators:value_add": OFFICERS,
+    "indicators:watchlist": ALL,
+    "strategy:watchlist_plan": {**OFFICERS, "officer": 405},  # POST only
     "indicators:export": ALL,
 }
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
@@ -186,6 +188,7 @@ def objects(db):
         "strategy:pillar": [pillar.framework.slug, pillar.code],
         "indicators:detail": [factories.IndicatorFactory().slug],
         "indicators:export": ["csv"],
+        "strategy:watchlist_plan": [factories.IndicatorFactory().slug],
     }
 
 
