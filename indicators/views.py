@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from hwbb.permissions import OFFICER, role_required
-from indicators import fingertips
+from indicators import charts, fingertips
 from indicators.forms import FingertipsUploadForm, LocalValueForm
 from indicators.models import Indicator, IndicatorValue
 
@@ -21,14 +21,39 @@ def indicator_list(request):
 
 def indicator_detail(request, slug):
     indicator = get_object_or_404(Indicator, slug=slug)
-    values = indicator.values.select_related("area").order_by(
-        "period_key", "area__area_type", "area__name"
+    values = list(
+        indicator.values.select_related("area").order_by(
+            "period_key", "area__area_type", "area__name"
+        )
     )
     return render(
         request,
         "indicators/indicator_detail.html",
-        {"indicator": indicator, "values": values},
+        {"indicator": indicator, "values": values, "chart": _chart(indicator, values)},
     )
+
+
+def _chart(indicator, values):
+    """The headline breakdown (the newest local value's) for each area."""
+    local = [v for v in values if v.area.code == settings.HOME_AREA_CODE]
+    if not local:
+        return ""
+    head = local[-1]
+    breakdown = (head.sex, head.age, head.category_type, head.category)
+    areas = {}
+    for v in values:
+        if (v.sex, v.age, v.category_type, v.category) == breakdown:
+            areas.setdefault(v.area, []).append(
+                (v.period_label, v.value, v.lower_ci_95, v.upper_ci_95)
+            )
+    ordered = sorted(areas, key=lambda a: a.code != settings.HOME_AREA_CODE)
+    series = [charts.Series(area.name, areas[area]) for area in ordered]
+    unit = f" ({indicator.unit})" if indicator.unit else ""
+    description = (
+        f"{indicator.name}{unit} by period for {', '.join(s.name for s in series)}. "
+        "Vertical bars are 95% confidence intervals. The table below gives every value."
+    )
+    return charts.time_series(f"{indicator.name}{unit}", description, series)
 
 
 def indicator_export(request, fmt):

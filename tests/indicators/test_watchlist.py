@@ -74,3 +74,18 @@ def test_watchlist_and_forward_plan(client, officer, smoking, hwb):
     planned = PlannedItem.objects.get()
     assert planned.meeting == meeting
     assert planned.title == "Watchlist: Smoking prevalence in adults (18+)"
+
+
+def test_indicator_page_has_an_svg_chart_with_title_description_and_table(
+    client, smoking
+):
+    import xml.etree.ElementTree as ET
+
+    html = client.get(reverse("indicators:detail", args=[smoking.slug])).content.decode()
+    start, end = html.index("<svg"), html.index("</svg>") + len("</svg>")
+    svg = ET.fromstring(html[start:end])
+    ns = "{http://www.w3.org/2000/svg}"
+    assert svg.find(f"{ns}title").text == "Smoking prevalence in adults (18+) (%)"
+    assert "95% confidence intervals" in svg.find(f"{ns}desc").text
+    assert len(svg.findall(f"{ns}polyline")) == 3  # Coventry, England, the region
+    assert "<caption" in html and "18.8" in html  # the data table beside it

@@ -1,0 +1,128 @@
+"""Charts drawn on the server as SVG, with a title and a description, so the
+same chart shows in a page and in a PDF. Each chart sits beside its data table;
+lines differ by dash and marker as well as colour."""
+
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+WIDTH, HEIGHT = 640, 300
+LEFT, RIGHT, TOP, BOTTOM = 56, 160, 20, 40
+STYLES = [  # colour, dash, marker: never colour alone
+    ("#00545c", "", "circle"),
+    ("#505a5f", "6 4", "square"),
+    ("#912b88", "2 3", "diamond"),
+]
+
+
+@dataclass
+class Series:
+    name: str
+    points: list  # [(period label, value, lower, upper)], oldest first
+
+
+def _marker(kind, x, y, colour):
+    if kind == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
+    if kind == "square":
+        return (
+            f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" '
+            f'fill="{colour}"/>'
+        )
+    return (
+        f'<path d="M{x:.1f} {y - 5:.1f} L{x + 5:.1f} {y:.1f} L{x:.1f} {y + 5:.1f} '
+        f'L{x - 5:.1f} {y:.1f} Z" fill="{colour}"/>'
+    )
+
+
+def _scale(series):
+    numbers = [
+        n
+        for s in series
+        for _, v, lo, hi in s.points
+        for n in (v, lo, hi)
+        if n is not None
+    ]
+    low, high = min(numbers), max(numbers)
+    pad = (high - low) * 0.1 or abs(high) * 0.1 or 1
+    return low - pad, high + pad
+
+
+def time_series(title, description, series, unit=""):
+    """An SVG line chart of values over periods, with 95% intervals as bars."""
+    series = [s for s in series if any(v is not None for _, v, _, _ in s.points)]
+    if not series:
+        return ""
+    periods = sorted(
+        {p for s in series for p, *_ in s.points}, key=_period_order(series)
+    )
+    low, high = _scale(series)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x(period):
+        step = plot_w / max(len(periods) - 1, 1)
+        return LEFT + periods.index(period) * step
+
+    def y(value):
+        return TOP + plot_h - (value - low) / (high - low) * plot_h
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        'role="img" aria-labelledby="chart-title chart-desc" class="app-chart">',
+        f'<title id="chart-title">{escape(title)}</title>',
+        f'<desc id="chart-desc">{escape(description)}</desc>',
+        f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{LEFT + plot_w}" '
+        f'y2="{TOP + plot_h}" stroke="#0b0c0c"/>',
+        f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}" '
+        'stroke="#0b0c0c"/>',
+    ]
+    for tick in (low, (low + high) / 2, high):
+        parts.append(
+            f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" '
+            f'font-size="12" font-family="Arial">{tick:.1f}</text>'
+        )
+    for period in periods:
+        parts.append(
+            f'<text x="{x(period):.1f}" y="{HEIGHT - BOTTOM + 18}" '
+            'text-anchor="middle" '
+            f'font-size="12" font-family="Arial">{escape(period)}</text>'
+        )
+    for index, s in enumerate(series):
+        parts.extend(_series_svg(s, STYLES[index % len(STYLES)], index, x, y))
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _period_order(series):
+    order = {}
+    for s in series:
+        for position, (period, *_) in enumerate(s.points):
+            order.setdefault(period, position)
+    return lambda period: order[period]
+
+
+def _series_svg(s, style, index, x, y):
+    colour, dash, marker = style
+    points = [(p, v, lo, hi) for p, v, lo, hi in s.points if v is not None]
+    path = " ".join(f"{x(p):.1f},{y(v):.1f}" for p, v, _, _ in points)
+    dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+    out = [
+        f'<polyline points="{path}" fill="none" stroke="{colour}" '
+        f'stroke-width="2"{dash_attr}/>'
+    ]
+    for period, value, lower, upper in points:
+        if lower is not None and upper is not None:
+            out.append(
+                f'<line x1="{x(period):.1f}" y1="{y(lower):.1f}" x2="{x(period):.1f}" '
+                f'y2="{y(upper):.1f}" stroke="{colour}"/>'
+            )
+        out.append(_marker(marker, x(period), y(value), colour))
+    legend_y = TOP + 16 + index * 22
+    legend_x = WIDTH - RIGHT + 12
+    out.append(_marker(marker, legend_x, legend_y - 4, colour))
+    out.append(
+        f'<text x="{legend_x + 10}" y="{legend_y}" font-size="12" font-family="Arial">'
+        f"{escape(s.name)}</text>"
+    )
+    return out
