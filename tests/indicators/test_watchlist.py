@@ -81,7 +81,8 @@ def test_indicator_page_has_an_svg_chart_with_title_description_and_table(
 ):
     import xml.etree.ElementTree as ET
 
-    html = client.get(reverse("indicators:detail", args=[smoking.slug])).content.decode()
+    url = reverse("indicators:detail", args=[smoking.slug])
+    html = client.get(url).content.decode()
     start, end = html.index("<svg"), html.index("</svg>") + len("</svg>")
     svg = ET.fromstring(html[start:end])
     ns = "{http://www.w3.org/2000/svg}"
