@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from indicators.models import Area, Indicator, IndicatorValue
@@ -185,6 +186,7 @@ def _import_row(row, parent_column, result):
         defaults={
             "period_label": row["Time period"].strip(),
             "source": "Fingertips",
+            "updated_at": timezone.now(),
             **values,
             **texts,
         },

@@ -6,6 +6,7 @@ priorities and pillars to indicators.
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from indicators import judgements
 
@@ -96,6 +97,10 @@ class IndicatorComparison:
         ]
         return sorted(rows, key=lambda v: v.period_key)
 
+    def is_new_since(self, moment):
+        """Whether the newest local value arrived after `moment` (a meeting)."""
+        return bool(self.local and moment and self.local.updated_at > moment)
+
     @property
     def red_red(self):
         """Significantly worse than England and getting worse: the watchlist."""
@@ -173,6 +178,9 @@ class IndicatorValue(models.Model):
     source = models.CharField(max_length=300, blank=True)
     # As Fingertips states them in its files; HWBB computes its own as well.
     recent_trend = models.CharField(max_length=100, blank=True)
+    updated_at = models.DateTimeField(
+        default=timezone.now, help_text="When HWBB last received this value."
+    )
     compared_to_england = models.CharField(max_length=100, blank=True)
     compared_to_parent = models.CharField(max_length=100, blank=True)
     new_data = models.CharField(max_length=50, blank=True)

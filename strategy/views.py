@@ -52,7 +52,18 @@ def _thread(request, *, pillar=None, priority=None, indicators):
         r.minute.meeting.start for r in resolutions
     ]
     status_counts = Counter(a.get_status_display() for a in actions)
+    last_meeting = (
+        Meeting.objects.filter(
+            body__slug=settings.HOME_BODY_SLUG,
+            start__lte=timezone.now(),
+            status=Meeting.Status.HELD,
+        )
+        .order_by("-start")
+        .values_list("start", flat=True)
+        .first()
+    )
     return {
+        "since": last_meeting,
         "items": items,
         "resolutions": resolutions,
         "actions": actions,

@@ -90,3 +90,20 @@ def test_indicator_page_has_an_svg_chart_with_title_description_and_table(
     assert "95% confidence intervals" in svg.find(f"{ns}desc").text
     assert len(svg.findall(f"{ns}polyline")) == 3  # Coventry, England, the region
     assert "<caption" in html and "18.8" in html  # the data table beside it
+
+
+def test_new_data_since_the_last_meeting_is_marked(client, smoking, hwb):
+    factories.MeetingFactory(
+        body=hwb, start=timezone.now() - datetime.timedelta(days=20)
+    )
+    priority = factories.PriorityFactory()
+    priority.indicators.add(smoking)
+    html = client.get(priority.get_absolute_url()).content.decode()
+    assert "New since the last meeting" in html  # the values arrived just now
+    from indicators.models import IndicatorValue
+
+    IndicatorValue.objects.update(
+        updated_at=timezone.now() - datetime.timedelta(days=40)
+    )
+    html = client.get(priority.get_absolute_url()).content.decode()
+    assert "New since the last meeting" not in html
