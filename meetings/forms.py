@@ -693,11 +693,10 @@ class DeclarationForm(forms.Form):
         queryset=Interest.objects.none(), required=False, widget=forms.HiddenInput
     )
 
-    def __init__(self, *args, meeting, person, **kwargs):
+    def __init__(self, *args, items, person, **kwargs):
+        """`items`: the agenda items this person may see (AgendaItem.visible_to)."""
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by(
-            "number", "sub_letter"
-        )
+        self.fields["agenda_item"].queryset = items.order_by("number", "sub_letter")
         self.fields["agenda_item"].label_from_instance = lambda i: str(i)
         self.fields["interest"].queryset = person.interests.all()
         self.helper = FormHelper()
@@ -889,6 +888,16 @@ class ActionLogFilter(forms.Form):
         empty_label="Any priority",
     )
     overdue = forms.BooleanField(label="Overdue only", required=False)
+
+    def __init__(self, *args, actions, **kwargs):
+        """`actions`: those the user may see; the owner lists name only their owners."""
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = Person.objects.filter(
+            actions__in=actions
+        ).distinct()
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            actions__in=actions
+        ).distinct()
 
     def apply(self, actions):
         if not self.is_valid():

@@ -850,7 +850,8 @@ def my_interests(request):
 def declarations(request, pk):
     meeting = _get_meeting_for_user(request, pk)
     person = _person_of(request)
-    form = DeclarationForm(_posted(request), meeting=meeting, person=person)
+    items = AgendaItem.objects.visible_to(request.user).filter(meeting=meeting)
+    form = DeclarationForm(_posted(request), items=items, person=person)
     if request.method == "POST" and form.is_valid():
         try:
             _, created = services.declaration_make(
@@ -862,7 +863,6 @@ def declarations(request, pk):
             text = "Declaration recorded." if created else "Already declared."
             messages.success(request, text)
             return redirect("meetings:declarations", meeting.pk)
-    items = AgendaItem.objects.visible_to(request.user).filter(meeting=meeting)
     visible = {item.pk: item for item in items}
     checklist = [
         (visible[item.pk], interests)
@@ -1184,11 +1184,10 @@ ACTION_CSV_COLUMNS = [
 
 def action_log(request, slug):
     body = get_object_or_404(Body, slug=slug)
-    filters = ActionLogFilter(request.GET)
+    visible = Action.objects.visible_to(request.user).filter(body=body)
+    filters = ActionLogFilter(request.GET, actions=visible)
     actions = filters.apply(
-        Action.objects.visible_to(request.user)
-        .filter(body=body)
-        .for_list()
+        visible.for_list()
         .select_related("primary_pillar")
         .prefetch_related("priorities")
         .order_by("due_date", "pk")

@@ -107,3 +107,14 @@ def test_matters_arising_lists_actions_due_or_updated_since_the_last_meeting(
     html = client.get(july.get_absolute_url()).content.decode()
     assert due.title in html and later.title not in html
     assert "Actions due or updated since 8 April 2019 (1)" in html
+
+
+def test_owner_filter_names_only_owners_of_visible_actions(client, hwb):
+    hidden_owner = factories.PersonFactory(display_name="Tender Panel Chair")
+    factories.ActionFactory(
+        body=hwb,
+        owner_person=hidden_owner,
+        minute=factories.MinuteFactory(is_exempt=True, exempt_paragraph=3),
+    )
+    html = client.get(reverse("meetings:action_log", args=["hwb"])).content.decode()
+    assert "Tender Panel Chair" not in html

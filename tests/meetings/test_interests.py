@@ -128,3 +128,20 @@ def test_a_start_date_in_the_future_is_refused(client, member):
     assert "The start date cannot be in the future" in html
     assert "Non-executive director" in html
     assert not Interest.objects.exists()
+
+
+def test_declarations_page_does_not_show_a_draft_agenda(client, member, hwb):
+    draft = factories.MeetingFactory(
+        body=hwb,
+        start=timezone.now() + datetime.timedelta(days=40),
+        status="scheduled",
+        agenda_status="draft",
+        minutes_status="none",
+    )
+    factories.AgendaItemFactory(meeting=draft, title="Draft: restructuring proposals")
+    client.force_login(member)
+    html = client.get(
+        reverse("meetings:declarations", args=[draft.pk])
+    ).content.decode()
+    assert "Draft: restructuring proposals" not in html
+    assert "The agenda has not been published yet" in html
