@@ -10,7 +10,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -63,7 +63,8 @@ def _calendar(name, meetings, request, filename):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/London")
-    calendar.add_component(Timezone.from_tzid("Europe/London"))
+    meetings = list(meetings)
+    calendar.add_component(_london(meetings))
     for meeting in meetings:
         calendar.add_component(_event(meeting, request))
     response = HttpResponse(
@@ -71,6 +72,19 @@ def _calendar(name, meetings, request, filename):
     )
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
+
+
+def _london(meetings):
+    """Europe/London over the whole years the calendar's meetings fall in, so it
+    always has both GMT and BST. The library's default span (1970 to 2038)
+    lists every clock change in it and ends in 2038."""
+    years = [timezone.localdate(m.start).year for m in meetings]
+    years = years or [timezone.localdate().year]
+    return Timezone.from_tzid(
+        "Europe/London",
+        first_date=datetime.date(min(years), 1, 1),
+        last_date=datetime.date(max(years) + 1, 1, 1),
+    )
 
 
 def _visible(request):
@@ -87,6 +101,9 @@ def meeting_ics(request, pk):
 def body_ics(request, slug):
     body = get_object_or_404(Body, slug=slug)
     meetings = _visible(request).filter(body=body).order_by("start")
+    # As the body page: a private body is not named to those who cannot see it.
+    if not body.meets_in_public and not meetings.exists():
+        raise Http404("No such body.")
     return _calendar(body.name, meetings, request, f"{body.slug}.ics")
 
 

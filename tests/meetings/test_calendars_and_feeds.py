@@ -1,6 +1,7 @@
 """iCalendar per meeting, per body and for all; RSS of publications; schema.org
 JSON-LD on the meeting page; the body page. All through the visibility rule."""
 
+import datetime
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -40,6 +41,19 @@ def test_meeting_ics_is_rfc5545(client, meeting):
     assert event.decoded("DTSTART").hour == 14  # 2 pm, British Summer Time
     assert str(event["LOCATION"]) == "Committee Room 3 - Council House"
     assert str(event["STATUS"]) == "CONFIRMED"
+    assert event.decoded("DTEND") - event.decoded("DTSTART") == datetime.timedelta(
+        hours=2
+    )  # no end recorded
+    assert "DTSTAMP" in event and "LAST-MODIFIED" in event
+
+
+def test_calendar_carries_its_timezone(client, meeting):
+    response = client.get(reverse("meetings:calendar_all"))
+    calendar = Calendar.from_ical(response.content)
+    assert str(calendar["VERSION"]) == "2.0" and "PRODID" in calendar
+    (london,) = calendar.walk("VTIMEZONE")
+    assert str(london["TZID"]) == "Europe/London"
+    assert {c.name for c in london.subcomponents} == {"STANDARD", "DAYLIGHT"}
 
 
 def test_uid_stays_and_sequence_rises_on_a_change(client, hwb):
@@ -77,10 +91,15 @@ def test_private_body_stays_out_of_public_calendars_and_feeds(client, officer, m
         client.get(reverse("meetings:meeting_ics", args=[hidden.pk])).status_code == 404
     )
     assert b"Multiple Complex Needs" not in client.get(reverse("meetings:feed")).content
+    for name in ("meetings:calendar_body", "meetings:body"):
+        assert client.get(reverse(name, args=["mcn"])).status_code == 404
     client.force_login(officer)
     assert (
         client.get(reverse("meetings:meeting_ics", args=[hidden.pk])).status_code == 200
     )
+    uids = {str(e["UID"]) for e in _events(client, reverse("meetings:calendar_all"))}
+    assert f"meeting-{hidden.pk}@hwbb" in uids
+    assert client.get(reverse("meetings:body", args=["mcn"])).status_code == 200
 
 
 def test_body_calendar_lists_only_that_body(client, meeting):
@@ -116,7 +135,13 @@ def test_json_ld_and_alternate_links_on_the_meeting_page(client, hwb):
     html, data = _json_ld(client, meeting)
     assert data["@type"] == "Event" and data["eventStatus"].endswith("EventScheduled")
     assert data["startDate"] == "2030-01-07T14:00:00+00:00"
-    assert 'type="application/rss+xml"' in html and 'type="text/calendar"' in html
+    ics = reverse("meetings:meeting_ics", args=[meeting.pk])
+    body_ics = reverse("meetings:calendar_body", args=["hwb"])
+    alternates = re.findall(r'rel="alternate" type="([^"]+)"[^>]*href="([^"]+)"', html)
+    assert ("text/calendar", ics) in alternates
+    assert ("text/calendar", body_ics) in alternates
+    assert ("application/rss+xml", reverse("meetings:feed")) in alternates
+    assert f'href="{ics}">Add to calendar</a>' in html
     services.meeting_reschedule(
         meeting=meeting, start=factories.london(2030, 1, 14, 14)
     )
@@ -145,3 +170,23 @@ def test_body_page_lists_members_with_a_fixed_query_budget(client, hwb):
         html = client.get(url).content.decode()
     assert len(large) == len(small)
     assert "Coventry and Rugby CCG" in html
+
+
+def test_body_page_lists_only_current_members(client, hwb):
+    council = factories.OrganisationFactory(name="Coventry City Council")
+    factories.MembershipFactory(
+        body=hwb,
+        person__display_name="Councillor Kamran Caan",
+        role="chair",
+        on_behalf_of=council,
+    )
+    factories.MembershipFactory(
+        body=hwb,
+        person__display_name="Dr Adrian Canale-Parola",
+        on_behalf_of=factories.OrganisationFactory(name="Coventry and Rugby CCG"),
+        end=datetime.date(2019, 5, 1),
+    )
+    html = client.get(reverse("meetings:body", args=["hwb"])).content.decode()
+    assert "Councillor Kamran Caan" in html and "Coventry City Council" in html
+    assert "Canale-Parola" not in html
+    assert reverse("meetings:calendar_body", args=["hwb"]) in html
