@@ -301,6 +301,11 @@ class Loader:
             if later and meeting.minutes_approved_at_id != later.pk:
                 meeting.minutes_approved_at = later
                 meeting.save(update_fields=["minutes_approved_at"])
+            if later and meeting.minutes_published_at is None:
+                # Published in the next meeting's pack (seed 000: 8 April 2019's
+                # minutes are pages 5-20 of the 8 July pack, out on 28 June).
+                meeting.minutes_published_at = later.agenda_published_at
+                meeting.save(update_fields=["minutes_published_at"])
 
     def _tag(self, obj, data):
         obj.primary_pillar = self.pillars.get(data.get("primary_pillar"))

@@ -10,7 +10,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -99,17 +99,15 @@ def meeting_ics(request, pk):
 
 
 def body_ics(request, slug):
-    body = get_object_or_404(Body, slug=slug)
+    body = get_object_or_404(Body.objects.visible_to(request.user), slug=slug)
     meetings = _visible(request).filter(body=body).order_by("start")
-    # As the body page: a private body is not named to those who cannot see it.
-    if not body.meets_in_public and not meetings.exists():
-        raise Http404("No such body.")
     return _calendar(body.name, meetings, request, f"{body.slug}.ics")
 
 
 def all_ics(request):
     meetings = _visible(request).order_by("start")
-    return _calendar(settings.SITE_NAME, meetings, request, "meetings.ics")
+    name = f"{settings.COUNCIL_NAME}: Health and Wellbeing Board and partners"
+    return _calendar(name, meetings, request, "meetings.ics")
 
 
 class PublicationFeed(Feed):

@@ -126,6 +126,14 @@ class Person(models.Model):
         return self.display_name
 
 
+class BodyQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Bodies that meet in public, all bodies for officers, and the user's own."""
+        if permissions.is_officer(user):
+            return self
+        return self.filter(Q(meets_in_public=True) | Q(_member_of_body(user, "pk")))
+
+
 class Body(models.Model):
     class Kind(models.TextChoices):
         BOARD = "board", "Board"
@@ -149,6 +157,8 @@ class Body(models.Model):
         help_text="Reports must carry a primary pillar and at least one priority "
         "(the Health and Wellbeing Board's rule).",
     )
+
+    objects = BodyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -277,6 +287,9 @@ class Meeting(models.Model):
     published_by = models.CharField(max_length=200, blank=True)
     minutes_status = models.CharField(
         max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.NONE
+    )
+    minutes_published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the minutes were first made public."
     )
     minutes_approved_at = models.ForeignKey(
         "self",

@@ -912,9 +912,12 @@ def minutes_check(*, meeting):
 @transaction.atomic
 def minutes_publish(*, meeting):
     """Publish the checked draft, marked "subject to approval"."""
-    return _minutes_step(
+    _minutes_step(
         meeting, Meeting.MinutesStatus.CHECKED, Meeting.MinutesStatus.PUBLISHED_DRAFT
     )
+    meeting.minutes_published_at = timezone.now()
+    meeting.save(update_fields=["minutes_published_at"])
+    return meeting
 
 
 @transaction.atomic

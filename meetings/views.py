@@ -903,14 +903,12 @@ def report_route(request, pk):
 
 
 def body_detail(request, slug):
-    body = get_object_or_404(Body, slug=slug)
+    body = get_object_or_404(Body.objects.visible_to(request.user), slug=slug)
     meetings = (
         Meeting.objects.visible_to(request.user)
         .filter(body=body)
         .select_related("body")
     )
-    if not body.meets_in_public and not meetings.exists():
-        raise Http404("No such body.")
     members = (
         Membership.objects.current_on(timezone.localdate())
         .filter(body=body)

@@ -24,6 +24,7 @@ def meeting(hwb):
         start=factories.london(2019, 7, 8, 14),
         minutes_status="published_draft",
         agenda_published_at=factories.london(2019, 6, 28, 9),
+        minutes_published_at=factories.london(2019, 7, 12, 9),
     )
 
 
@@ -190,3 +191,34 @@ def test_body_page_lists_only_current_members(client, hwb):
     assert "Councillor Kamran Caan" in html and "Coventry City Council" in html
     assert "Canale-Parola" not in html
     assert reverse("meetings:calendar_body", args=["hwb"]) in html
+
+
+def test_officer_sees_a_private_body_with_no_meetings(client, officer):
+    factories.BodyFactory(
+        name="Coventry Multiple Complex Needs Board", slug="mcn", meets_in_public=False
+    )
+    assert client.get(reverse("meetings:body", args=["mcn"])).status_code == 404
+    assert (
+        client.get(reverse("meetings:calendar_body", args=["mcn"])).status_code == 404
+    )
+    client.force_login(officer)
+    assert client.get(reverse("meetings:body", args=["mcn"])).status_code == 200
+    assert (
+        client.get(reverse("meetings:calendar_body", args=["mcn"])).status_code == 200
+    )
+
+
+def test_rss_dates_minutes_by_their_publication(client, chair, officer, hwb):
+    meeting = factories.MeetingFactory(
+        body=hwb, start=factories.london(2019, 4, 8, 14), minutes_status="checked"
+    )
+    services.minutes_publish(meeting=meeting)
+    meeting.refresh_from_db()
+    published = meeting.minutes_published_at
+    services.meeting_cancel(meeting=meeting, reason="")  # a later change to the meeting
+    xml = client.get(reverse("meetings:feed")).content.decode()
+    assert (
+        "Minutes published: Coventry Health and Well-being Board, 8 April 2019" in xml
+    )
+    meeting.refresh_from_db()
+    assert meeting.minutes_published_at == published
