@@ -82,6 +82,10 @@ def _get_meeting_for_user(request, pk):
     return get_object_or_404(meetings, pk=pk)
 
 
+def _get_body_for_user(request, slug):
+    return get_object_or_404(Body.objects.visible_to(request.user), slug=slug)
+
+
 def _get_action_for_user(request, pk):
     actions = Action.objects.visible_to(request.user).for_list()
     return get_object_or_404(actions, pk=pk)
@@ -493,7 +497,7 @@ def meeting_cancel(request, pk):
 
 
 def forward_plan(request, slug):
-    body = get_object_or_404(Body, slug=slug)
+    body = _get_body_for_user(request, slug)
     this_year = municipal_year_of(timezone.localdate())
     year = _int_or(request.GET.get("year"), this_year)
     start = timezone.make_aware(datetime.datetime(year, 5, 1))
@@ -533,7 +537,7 @@ def _int_or(value, default):
 @role_required(OFFICER)
 @require_http_methods(["GET", "POST"])
 def planned_item_add(request, slug):
-    body = get_object_or_404(Body, slug=slug)
+    body = _get_body_for_user(request, slug)
     form = PlannedItemForm(_posted(request), body=body)
     if request.method == "POST" and form.is_valid():
         planned = form.save()
@@ -594,7 +598,7 @@ def attendance_edit(request, pk):
 
 
 def attendance_stats(request, slug):
-    body = get_object_or_404(Body, slug=slug)
+    body = _get_body_for_user(request, slug)
     year = _int_or(request.GET.get("year"), municipal_year_of(timezone.localdate()))
     since = timezone.make_aware(datetime.datetime(year, 5, 1))
     members, organisations = services.attendance_statistics(
@@ -903,7 +907,7 @@ def report_route(request, pk):
 
 
 def body_detail(request, slug):
-    body = get_object_or_404(Body.objects.visible_to(request.user), slug=slug)
+    body = _get_body_for_user(request, slug)
     meetings = (
         Meeting.objects.visible_to(request.user)
         .filter(body=body)
@@ -1181,7 +1185,7 @@ ACTION_CSV_COLUMNS = [
 
 
 def action_log(request, slug):
-    body = get_object_or_404(Body, slug=slug)
+    body = _get_body_for_user(request, slug)
     visible = Action.objects.visible_to(request.user).filter(body=body)
     filters = ActionLogFilter(request.GET, actions=visible)
     actions = filters.apply(

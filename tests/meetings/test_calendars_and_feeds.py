@@ -222,3 +222,16 @@ def test_rss_dates_minutes_by_their_publication(client, chair, officer, hwb):
     )
     meeting.refresh_from_db()
     assert meeting.minutes_published_at == published
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["meetings:forward_plan", "meetings:attendance_stats", "meetings:action_log"],
+)
+def test_a_private_bodys_pages_are_for_those_who_may_see_it(client, officer, name):
+    factories.BodyFactory(
+        name="Coventry Multiple Complex Needs Board", slug="mcn", meets_in_public=False
+    )
+    assert client.get(reverse(name, args=["mcn"])).status_code == 404
+    client.force_login(officer)
+    assert client.get(reverse(name, args=["mcn"])).status_code == 200
