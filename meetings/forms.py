@@ -438,6 +438,8 @@ class AttendanceForm(forms.Form):
         self.members = members
         choices = [("", "Not recorded"), *Attendance.Status.choices]
         people = Person.objects.order_by("family_name", "given_names")
+        # Read once for every row's substitute list (the template loops over it).
+        self.people = list(people)
         for person in members:
             record = recorded.get(person.pk)
             self.fields[f"status_{person.pk}"] = forms.ChoiceField(

@@ -119,3 +119,21 @@ def test_officers_in_attendance_are_recorded_once_the_meeting_starts(
     assert Attendance.objects.get(person=lam).capacity == "officer"
     html = client.post(url, {"add_other": "1"}).content.decode()
     assert "Choose who attended" in html
+
+
+def test_attendance_form_query_count_does_not_grow_with_members(
+    client, officer, board, hwb
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    april = board["meetings"][1]
+    url = reverse("meetings:attendance", args=[april.pk])
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for _ in range(10):
+        factories.MembershipFactory(body=hwb, start=datetime.date(2018, 5, 1))
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few)
