@@ -10,6 +10,7 @@ so importing a file twice changes nothing.
 
 import csv
 import io
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -17,7 +18,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from indicators.models import Area, Indicator, IndicatorValue
+from indicators.models import ENGLAND, Area, Indicator, IndicatorValue
+from indicators.summary import data_changed
 
 HEADER = [
     "Indicator ID",
@@ -81,17 +83,37 @@ AREA_TYPES = [  # Fingertips' area type label -> ours
 ]
 
 
+BATCH_SIZE = 2000
+KEY_FIELDS = [
+    "indicator",
+    "area",
+    "period_key",
+    "sex",
+    "age",
+    "category_type",
+    "category",
+]
+DATA_FIELDS = [
+    "period_label",
+    "source",
+    *NUMBERS.values(),
+    *TEXTS.values(),
+    "compared_to_parent",
+]
+
+
 @dataclass
 class ImportResult:
     created: int = 0
     updated: int = 0
+    unchanged: int = 0
     errors: list = field(default_factory=list)  # (line number, reason)
 
     @property
     def summary(self):
         return (
             f"{self.created} values added, {self.updated} updated, "
-            f"{len(self.errors)} rows refused"
+            f"{self.unchanged} unchanged, {len(self.errors)} rows refused"
         )
 
 
@@ -99,14 +121,29 @@ class RowError(ValueError):
     pass
 
 
+def _max_length(model, name):
+    return model._meta.get_field(name).max_length
+
+
+def _text(row, column, model=IndicatorValue, name=None, default=""):
+    text = (row.get(column) or "").strip() or default
+    limit = _max_length(model, name) if name else None
+    if limit and len(text) > limit:
+        raise RowError(f'"{column}" is longer than {limit} characters')
+    return text
+
+
 def _number(row, column):
     text = (row.get(column) or "").strip()
     if text == "":
         return None
     try:
-        return float(text)
+        number = float(text)
     except ValueError as exc:
         raise RowError(f'"{column}" is not a number: "{text}"') from exc
+    if not math.isfinite(number):
+        raise RowError(f'"{column}" is not a number: "{text}"')
+    return number
 
 
 def _area_type(label):
@@ -116,89 +153,169 @@ def _area_type(label):
     return Area.Type.LOCAL_AUTHORITY
 
 
-def _area(code, name, label, parent):
-    if not GSS.match(code):
-        raise RowError(f'"{code}" is not a GSS area code')
-    area, _ = Area.objects.update_or_create(
-        code=code,
-        defaults={
+class _Importer:
+    """Reads rows into unsaved values, resolving areas and indicators from
+    in-memory maps, and writes them a batch at a time: one query to see which
+    already exist and whether they changed, one bulk upsert of the new and the
+    changed. A value whose figures have not changed is not written, so its
+    `updated_at` (and "new data since the last meeting") stays as it was."""
+
+    def __init__(self, parent_column, result):
+        self.parent_column = parent_column
+        self.result = result
+        self.areas = {a.code: a for a in Area.objects.all()}
+        self.indicators = {
+            i.fingertips_id: i for i in Indicator.objects.exclude(fingertips_id=None)
+        }
+        self.refreshed = set()  # area codes whose name and parent this file set
+        self.pending = {}
+        self.now = timezone.now()
+
+    def area(self, code, name, label, parent):
+        if not GSS.match(code):
+            raise RowError(f'"{code}" is not a GSS area code')
+        if len(name) > _max_length(Area, "name"):
+            raise RowError(f'"Area Name" is longer than {_max_length(Area, "name")}')
+        wanted = {
             "name": name,
             "area_type": _area_type(label),
-            "type_label": label,
+            "type_label": label[: _max_length(Area, "type_label")],
             "parent": parent,
-        },
-    )
-    return area
+        }
+        area = self.areas.get(code)
+        if area is None:
+            area = self.areas[code] = Area.objects.create(code=code, **wanted)
+        elif code not in self.refreshed and any(
+            getattr(area, k) != v for k, v in wanted.items()
+        ):
+            for k, v in wanted.items():
+                setattr(area, k, v)
+            area.save()
+        self.refreshed.add(code)
+        return area
 
+    def parent(self, row):
+        code = _text(row, "Parent Code")
+        if not code:
+            return None
+        if code in self.areas:
+            return self.areas[code]
+        name = _text(row, "Parent Name") or code
+        label = "England" if code == ENGLAND else "Region"
+        area = self.area(code, name, label, None)
+        self.refreshed.discard(code)  # a row of its own may name it better
+        return area
 
-def _parent(row):
-    code = (row.get("Parent Code") or "").strip()
-    if not code:
-        return None
-    area = Area.objects.filter(code=code).first()
-    if area is None:
-        name = (row.get("Parent Name") or code).strip()
-        label = "England" if code == "E92000001" else "Region"
-        area = _area(code, name, label, None)
-    return area
+    def indicator(self, row):
+        text = _text(row, "Indicator ID")
+        if not text.isdigit():
+            raise RowError(
+                f'"Indicator ID" is not a Fingertips indicator number: "{text}"'
+            )
+        number = int(text)
+        if number not in self.indicators:
+            name = _text(row, "Indicator Name", Indicator, "name")
+            self.indicators[number] = Indicator.objects.create(
+                fingertips_id=number,
+                name=name,
+                slug=slugify(f"{text}-{name}")[:100],
+                source="Fingertips (OHID)",
+            )
+        return self.indicators[number]
 
-
-def _indicator(row):
-    text = row["Indicator ID"].strip()
-    if not text.isdigit():
-        raise RowError(f'"Indicator ID" is not a Fingertips indicator number: "{text}"')
-    name = row["Indicator Name"].strip()
-    indicator = Indicator.objects.filter(fingertips_id=int(text)).first()
-    if indicator is None:
-        indicator = Indicator.objects.create(
-            fingertips_id=int(text),
-            name=name,
-            slug=slugify(f"{text}-{name}")[:100],
-            source="Fingertips (OHID)",
+    def read(self, row):
+        missing = [c for c in REQUIRED if not (row.get(c) or "").strip()]
+        if missing:
+            raise RowError(f"missing {', '.join(missing)}")
+        numbers = {f: _number(row, c) for c, f in NUMBERS.items()}
+        low, high = numbers["lower_ci_95"], numbers["upper_ci_95"]
+        value = numbers["value"]
+        if None not in (low, high, value) and not low <= value <= high:
+            raise RowError("the value lies outside its 95% confidence interval")
+        texts = {f: _text(row, c, name=f) for c, f in TEXTS.items()}
+        texts["compared_to_parent"] = _text(
+            row, self.parent_column, name="compared_to_parent"
         )
-    return indicator
-
-
-def _import_row(row, parent_column, result):
-    missing = [c for c in REQUIRED if not (row.get(c) or "").strip()]
-    if missing:
-        raise RowError(f"missing {', '.join(missing)}")
-    values = {f: _number(row, c) for c, f in NUMBERS.items()}
-    low, high, value = values["lower_ci_95"], values["upper_ci_95"], values["value"]
-    if None not in (low, high, value) and not low <= value <= high:
-        raise RowError("the value lies outside its 95% confidence interval")
-    texts = {f: (row.get(c) or "").strip() for c, f in TEXTS.items()}
-    texts["compared_to_parent"] = (row.get(parent_column) or "").strip()
-    area = _area(
-        row["Area Code"].strip(),
-        row["Area Name"].strip(),
-        row["Area Type"].strip(),
-        _parent(row),
-    )
-    _, created = IndicatorValue.objects.update_or_create(
-        indicator=_indicator(row),
-        area=area,
-        period_key=row["Time period Sortable"].strip(),
-        sex=(row.get("Sex") or "Persons").strip(),
-        age=(row.get("Age") or "All ages").strip(),
-        category_type=(row.get("Category Type") or "").strip(),
-        category=(row.get("Category") or "").strip(),
-        defaults={
-            "period_label": row["Time period"].strip(),
-            "source": "Fingertips",
-            "updated_at": timezone.now(),
-            **values,
+        key = {
+            "period_key": _text(row, "Time period Sortable", name="period_key"),
+            "sex": _text(row, "Sex", name="sex", default="Persons"),
+            "age": _text(row, "Age", name="age", default="All ages"),
+            "category_type": _text(row, "Category Type", name="category_type"),
+            "category": _text(row, "Category", name="category"),
+        }
+        period_label = _text(row, "Time period", name="period_label")
+        indicator = self.indicator(row)
+        area = self.area(
+            _text(row, "Area Code"),
+            _text(row, "Area Name"),
+            _text(row, "Area Type"),
+            self.parent(row),
+        )
+        value = IndicatorValue(
+            indicator=indicator,
+            area=area,
+            period_label=period_label,
+            source="Fingertips",
+            updated_at=self.now,
+            **key,
+            **numbers,
             **texts,
-        },
-    )
-    if created:
-        result.created += 1
-    else:
-        result.updated += 1
+        )
+        self.pending[_key(value)] = value  # a later row for the same key wins
+        if len(self.pending) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self):
+        rows, self.pending = self.pending, {}
+        if not rows:
+            return
+        existing = {
+            row[: len(KEY_FIELDS)]: row[len(KEY_FIELDS) :]
+            for row in IndicatorValue.objects.filter(
+                indicator_id__in={k[0] for k in rows},
+                area_id__in={k[1] for k in rows},
+                period_key__in={k[2] for k in rows},
+            ).values_list(*_key_columns(), *DATA_FIELDS)
+        }
+        write = []
+        for key, value in rows.items():
+            old = existing.get(key)
+            if old is None:
+                self.result.created += 1
+            elif old != tuple(getattr(value, f) for f in DATA_FIELDS):
+                self.result.updated += 1
+            else:
+                self.result.unchanged += 1
+                continue
+            write.append(value)
+        with transaction.atomic():
+            IndicatorValue.objects.bulk_create(
+                write,
+                update_conflicts=True,
+                unique_fields=KEY_FIELDS,
+                update_fields=[*DATA_FIELDS, "updated_at"],
+            )
 
 
-def import_csv(stream):
-    """Import a Fingertips CSV (a text stream); returns an ImportResult."""
+def _key_columns():
+    return ["indicator_id", "area_id", *KEY_FIELDS[2:]]
+
+
+def _key(value):
+    return tuple(getattr(value, c) for c in _key_columns())
+
+
+def count_rows(stream):
+    """The number of CSV records after the header (for progress); rewinds."""
+    count = sum(1 for _ in csv.reader(stream)) - 1
+    stream.seek(0)
+    return max(count, 0)
+
+
+def import_csv(stream, progress=None):
+    """Import a Fingertips CSV (a text stream); returns an ImportResult.
+
+    `progress(rows_read)` is called after each batch is written."""
     reader = csv.DictReader(stream)
     result = ImportResult()
     columns = reader.fieldnames or []
@@ -207,12 +324,21 @@ def import_csv(stream):
         result.errors.append((1, f"the header lacks {', '.join(absent)}"))
         return result
     parent_column = next((c for c in columns if PARENT_COMPARISON.match(c)), None)
+    importer = _Importer(parent_column, result)
+    rows_read = 0
     for row in reader:
+        rows_read += 1
         try:
-            with transaction.atomic():
-                _import_row(row, parent_column, result)
+            importer.read(row)
         except RowError as error:
             result.errors.append((reader.line_num, str(error)))
+        if progress and rows_read % BATCH_SIZE == 0:
+            progress(rows_read)
+    importer.flush()
+    if progress:
+        progress(rows_read)
+    if result.created or result.updated:
+        data_changed()
     return result
 
 

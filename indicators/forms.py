@@ -1,3 +1,5 @@
+import csv
+import hashlib
 import io
 import re
 
@@ -6,6 +8,7 @@ from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
 from django.conf import settings
 
+from indicators.fingertips import REQUIRED
 from indicators.models import Area, Indicator, IndicatorValue
 
 
@@ -33,7 +36,18 @@ class FingertipsUploadForm(forms.Form):
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise forms.ValidationError("The file is not UTF-8 text") from exc
-        return io.StringIO(text, newline="")  # the CSV as a text stream
+        try:
+            header = next(csv.reader(io.StringIO(text, newline="")), [])
+        except csv.Error as exc:
+            raise forms.ValidationError(f"The file is not a CSV: {exc}") from exc
+        absent = [c for c in REQUIRED if c not in header]
+        if absent:
+            raise forms.ValidationError(
+                "The file is not a Fingertips CSV: its first line lacks the "
+                f"columns {', '.join(absent)}"
+            )
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        return text
 
 
 PERIOD = re.compile(r"^(\d{4})(?:\s*/\s*(\d{2}|\d{4})|\s*-\s*(\d{2}|\d{4}))?$")

@@ -239,3 +239,64 @@ class IndicatorValue(models.Model):
             return f"{'Higher' if higher else 'Lower'} than {name}"
         better = higher == (polarity == Polarity.HIGHER_IS_BETTER)
         return f"{'Better' if better else 'Worse'} than {name}"
+
+
+class ImportJob(models.Model):
+    """A Fingertips CSV uploaded by an officer, imported by a Celery worker; the
+    page polls its progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Failed"
+
+    ERRORS_KEPT = 1000
+
+    file = models.FileField(upload_to="imports/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    uploaded_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(default=0)
+    rows_read = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    updated = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(
+        default=list, blank=True, help_text="[line, reason], the first 1,000."
+    )
+    error_count = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True, help_text="Why the import failed.")
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def is_active(self):
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self):
+        if self.status == self.Status.DONE:
+            return 100
+        if not self.rows_total:
+            return 0
+        return min(100, round(100 * self.rows_read / self.rows_total))
+
+    @property
+    def summary(self):
+        return (
+            f"{self.created} values added, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {self.error_count} rows refused"
+        )

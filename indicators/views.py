@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from hwbb.permissions import OFFICER, role_required
-from indicators import charts, fingertips
+from indicators import charts, fingertips, tasks
 from indicators.forms import FingertipsUploadForm, LocalValueForm
-from indicators.models import Indicator, IndicatorValue
+from indicators.models import ImportJob, Indicator, IndicatorValue
 
 
 def indicator_list(request):
@@ -75,15 +77,56 @@ def indicator_export(request, fmt):
 @role_required(OFFICER)
 @require_http_methods(["GET", "POST"])
 def indicator_import(request):
+    """Upload a Fingertips CSV; a Celery worker imports it while the job's page
+    shows its progress. The same file sent again while it is still being
+    imported (a double submit) goes to the import already under way."""
     form = FingertipsUploadForm(
         request.POST if request.method == "POST" else None, request.FILES or None
     )
-    result = None
     if request.method == "POST" and form.is_valid():
-        result = fingertips.import_csv(form.cleaned_data["file"])
+        upload = request.FILES["file"]
+        job = ImportJob.objects.filter(
+            sha256=form.sha256,
+            status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING],
+        ).first()
+        if job:
+            messages.info(request, "This file is already being imported.")
+        else:
+            job = ImportJob(
+                original_name=upload.name[:255],
+                sha256=form.sha256,
+                uploaded_by=request.user,
+            )
+            job.file.save(
+                "fingertips.csv",
+                ContentFile(form.cleaned_data["file"].encode()),
+                save=False,
+            )
+            job.save()
+            transaction.on_commit(lambda: tasks.run_import.delay(job.pk))
+        return redirect("indicators:import_job", job.pk)
+    jobs = ImportJob.objects.select_related("uploaded_by")[:10]
     return render(
-        request, "indicators/indicator_import.html", {"form": form, "result": result}
+        request, "indicators/indicator_import.html", {"form": form, "jobs": jobs}
     )
+
+
+@role_required(OFFICER)
+def import_job(request, pk):
+    job = get_object_or_404(ImportJob, pk=pk)
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "status": job.status,
+                "status_text": job.get_status_display(),
+                "rows_read": job.rows_read,
+                "rows_total": job.rows_total,
+                "percent": job.percent,
+                "summary": job.summary,
+                "finished": not job.is_active,
+            }
+        )
+    return render(request, "indicators/import_job.html", {"job": job})
 
 
 @role_required(OFFICER)

@@ -37,6 +37,13 @@ class Pillar(models.Model):
     description = models.TextField(blank=True)
     aliases = models.JSONField(default=list, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    indicators = models.ManyToManyField(
+        "indicators.Indicator",
+        blank=True,
+        related_name="pillars",
+        help_text="Indicators that evidence this pillar directly (those of its "
+        "priorities count as well).",
+    )
 
     objects = PillarQuerySet.as_manager()
 

@@ -7,11 +7,14 @@ CI is set, and skips with the reason only on a developer's machine.
 import os
 import shutil
 import socket
+import threading
 from urllib.parse import urlparse
 
+import kombu.pools
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from hwbb import permissions
 from tests import factories
@@ -54,6 +57,42 @@ def redis_url():
     if not _reachable(url, 6379):
         service_missing(f"Redis is not reachable at {url}")
     return url
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as a new deployment would."""
+    cache.clear()
+
+
+def _reset_celery_pools(app):
+    """Drop cached broker connections so a new broker URL is used."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+    kombu.pools.reset()  # kombu keeps producer pools per broker URL, globally
+    app._local = threading.local()  # the result backend is cached per thread
+
+
+@pytest.fixture
+def redis_app(redis_url):
+    """The project's Celery app pointed at Redis, no longer eager; a test starts
+    a real worker on it with celery.contrib.testing.worker.start_worker."""
+    from hwbb.celery import app
+
+    saved = {
+        k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")
+    }
+    app.conf.update(
+        broker_url=redis_url, result_backend=redis_url, task_always_eager=False
+    )
+    _reset_celery_pools(app)
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge("celery")
+    yield app
+    app.conf.update(saved)
+    _reset_celery_pools(app)
 
 
 @pytest.fixture

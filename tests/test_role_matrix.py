@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import get_resolver, reverse
 
+from indicators.models import ImportJob
 from meetings import services
 from meetings.models import Meeting, PlannedItem, Report
 from tests import factories, files
@@ -94,6 +95,7 @@ MATRIX = {
     "indicators:list": ALL,
     "indicators:detail": ALL,
     "indicators:import": OFFICERS,
+    "indicators:import_job": OFFICERS,
     "indicators:value_add": OFFICERS,
     "indicators:watchlist": ALL,
     "strategy:watchlist_plan": {**OFFICERS, "officer": 405},  # POST only
@@ -188,6 +190,9 @@ def objects(db):
         "strategy:pillar": [pillar.framework.slug, pillar.code],
         "indicators:detail": [factories.IndicatorFactory().slug],
         "indicators:export": ["csv"],
+        "indicators:import_job": [
+            ImportJob.objects.create(original_name="hle.csv", sha256="0" * 64).pk
+        ],
         "strategy:watchlist_plan": [factories.IndicatorFactory().slug],
     }
 

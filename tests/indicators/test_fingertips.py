@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from indicators import fingertips
-from indicators.models import Area, Indicator, IndicatorValue
+from indicators.models import Area, ImportJob, Indicator, IndicatorValue
 from tests import files
 
 ROWS = [
@@ -115,9 +115,12 @@ def _csv(header, rows, extra_column=False):
 def test_import_by_name_with_an_unknown_column_and_twice_changes_nothing():
     result = fingertips.import_csv(_csv(fingertips.HEADER, ROWS, extra_column=True))
     assert (result.created, result.updated, result.errors) == (3, 0, [])
+    stamped = IndicatorValue.objects.get(area__code="E08000026").updated_at
     again = fingertips.import_csv(_csv(fingertips.HEADER, ROWS))
-    assert (again.created, again.updated) == (0, 3)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
     assert IndicatorValue.objects.count() == 3
+    # An unchanged value is not rewritten: it is not "new since the last meeting".
+    assert IndicatorValue.objects.get(area__code="E08000026").updated_at == stamped
     coventry = IndicatorValue.objects.get(area__code="E08000026")
     assert (coventry.value, coventry.lower_ci_95, coventry.sex) == (
         61.0,
@@ -185,7 +188,10 @@ def test_management_command(tmp_path, capsys):
     path = tmp_path / "hle.csv"
     path.write_text(_csv(fingertips.HEADER, ROWS).getvalue(), encoding="utf-8")
     call_command("import_fingertips", str(path))
-    assert "3 values added, 0 updated, 0 rows refused" in capsys.readouterr().out
+    assert (
+        "3 values added, 0 updated, 0 unchanged, 0 rows refused"
+        in capsys.readouterr().out
+    )
     assert Area.objects.filter(code="E08000026").exists()
 
 
@@ -196,10 +202,96 @@ def test_upload_page_refuses_a_binary_file(client, officer):
     assert "The file is not a CSV: it is not text" in html
 
 
-def test_upload_page_reports_the_result(client, officer):
+def test_upload_page_reports_the_result(
+    client, officer, django_capture_on_commit_callbacks
+):
     client.force_login(officer)
     data = _csv(fingertips.HEADER, ROWS).getvalue().encode()
-    html = client.post(
-        reverse("indicators:import"), {"file": files.upload("hle.csv", data)}
-    ).content.decode()
-    assert "3 values added, 0 updated, 0 rows refused" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("indicators:import"), {"file": files.upload("hle.csv", data)}
+        )
+    job = ImportJob.objects.get()
+    assert response.url == reverse("indicators:import_job", args=[job.pk])
+    # Celery is eager here: the import has run by the time the page is shown.
+    html = client.get(response.url).content.decode()
+    assert "3 values added, 0 updated, 0 unchanged, 0 rows refused" in html
+    assert (job.original_name, job.uploaded_by) == ("hle.csv", officer)
+    status = client.get(response.url, {"format": "json"}).json()
+    assert (status["finished"], status["rows_read"], status["percent"]) == (
+        True,
+        3,
+        100,
+    )
+
+
+@pytest.mark.django_db
+def test_a_changed_value_is_updated_and_a_repeated_row_counts_once():
+    fingertips.import_csv(_csv(fingertips.HEADER, ROWS))
+    changed = [list(r) for r in ROWS]
+    changed[2][12] = "61.5"  # Coventry's value revised
+    result = fingertips.import_csv(_csv(fingertips.HEADER, [*changed, changed[2]]))
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
+    assert IndicatorValue.objects.get(area__code="E08000026").value == 61.5
+
+
+@pytest.mark.django_db
+def test_rows_too_long_or_not_finite_are_refused_with_their_line():
+    bad = [list(r) for r in ROWS]
+    bad[0][7] = "x" * 30  # Sex: longer than the column holds
+    bad[1][12] = "NaN"
+    result = fingertips.import_csv(_csv(fingertips.HEADER, bad))
+    assert result.errors == [
+        (2, '"Sex" is longer than 20 characters'),
+        (3, '"Value" is not a number: "NaN"'),
+    ]
+    assert result.created == 1
+
+
+@pytest.mark.django_db
+def test_more_rows_than_a_batch_all_arrive_with_progress(monkeypatch):
+    monkeypatch.setattr(fingertips, "BATCH_SIZE", 2)
+    rows = []
+    for year in range(2010, 2015):
+        for row in ROWS:
+            row = list(row)
+            row[11], row[23] = str(year), f"{year}0000"
+            rows.append(row)
+    seen = []
+    result = fingertips.import_csv(_csv(fingertips.HEADER, rows), progress=seen.append)
+    assert result.created == 15 and IndicatorValue.objects.count() == 15
+    assert seen[-1] == 15 and seen == sorted(seen) and len(seen) > 2
+
+
+def test_upload_refuses_a_csv_that_is_not_from_fingertips(client, officer):
+    client.force_login(officer)
+    upload = files.upload("areas.csv", b"Area,Value\nCoventry,61\n")
+    html = client.post(reverse("indicators:import"), {"file": upload}).content.decode()
+    assert "The file is not a Fingertips CSV: its first line lacks the columns" in html
+    assert not ImportJob.objects.exists()
+
+
+def test_the_same_file_sent_twice_while_importing_goes_to_the_one_import(
+    client, officer, monkeypatch, django_capture_on_commit_callbacks
+):
+    from indicators import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.run_import, "delay", queued.append)
+    client.force_login(officer)
+    data = _csv(fingertips.HEADER, ROWS).getvalue().encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(
+            reverse("indicators:import"), {"file": files.upload("a.csv", data)}
+        )
+        second = client.post(
+            reverse("indicators:import"), {"file": files.upload("a.csv", data)}
+        )
+    assert first.url == second.url and ImportJob.objects.count() == 1
+    assert len(queued) == 1
+    assert (
+        "This file is already being imported" in client.get(second.url).content.decode()
+    )
+    # The page polls while the job waits, and says so in words.
+    html = client.get(first.url).content.decode()
+    assert "Waiting to start" in html and "import-progress.js" in html

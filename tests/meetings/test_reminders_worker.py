@@ -1,7 +1,6 @@
 """The reminder task through a real Redis broker and a real Celery worker."""
 
 import datetime
-import threading
 import time
 
 import pytest
@@ -10,38 +9,11 @@ from celery.result import EagerResult
 from django.core import mail
 from django.utils import timezone
 
-from hwbb.celery import app
 from meetings import tasks
 from meetings.models import Action
 from tests import factories
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-
-def _reset_pools():
-    """Drop cached broker connections so the new broker URL is used."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
-    app._local = threading.local()  # the result backend is cached per thread
-
-
-@pytest.fixture
-def redis_app(redis_url):
-    """The project's Celery app pointed at Redis, no longer eager."""
-    saved = {
-        k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")
-    }
-    app.conf.update(
-        broker_url=redis_url, result_backend=redis_url, task_always_eager=False
-    )
-    _reset_pools()
-    with app.connection_for_write() as conn:
-        conn.default_channel.queue_purge("celery")
-    yield app
-    app.conf.update(saved)
-    _reset_pools()
 
 
 def _wait_for(predicate, timeout=20):
