@@ -50,6 +50,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pack.py
+	$(BIN)/python bench/fingertips_import.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts

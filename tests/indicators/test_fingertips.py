@@ -295,3 +295,22 @@ def test_the_same_file_sent_twice_while_importing_goes_to_the_one_import(
     # The page polls while the job waits, and says so in words.
     html = client.get(first.url).content.decode()
     assert "Waiting to start" in html and "import-progress.js" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("use_copy", [True, False], ids=["copy", "orm-upsert"])
+def test_both_writers_add_update_and_keep(monkeypatch, use_copy):
+    """PostgreSQL writes through COPY; SQLite (the embedded default) through the
+    ORM's bulk upsert. Both give the same rows."""
+    monkeypatch.setattr(fingertips, "USE_COPY", use_copy)
+    fingertips.import_csv(_csv(fingertips.HEADER, ROWS))
+    changed = [list(r) for r in ROWS]
+    changed[1][12] = "62.7"
+    result = fingertips.import_csv(_csv(fingertips.HEADER, changed))
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
+    region = IndicatorValue.objects.get(area__code="E12000005")
+    assert (region.value, region.lower_ci_95, region.compared_to_england) == (
+        62.7,
+        62.1,
+        "Worse",
+    )
