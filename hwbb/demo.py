@@ -5,6 +5,7 @@ Idempotent: every row is found by its natural key and updated in place.
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -63,6 +64,7 @@ class Loader:
         self.bodies_and_memberships()
         self.indicator_data()
         self.strategy()
+        self.pillar_indicators()
         self.meeting_data()
         self.agenda_items()
         self.minutes()
@@ -519,6 +521,10 @@ class Loader:
         until = timezone.localdate() + datetime.timedelta(days=365)
         services.forward_plan_schedule(body=hwb, until=until)
 
+    def pillar_indicators(self):
+        for code, keys in content.PILLAR_INDICATORS.items():
+            self.pillars[code].indicators.set([self.indicators[k] for k in keys])
+
     # -- indicators -------------------------------------------------------------
     def indicator_data(self):
         areas = {}
@@ -561,6 +567,7 @@ class Loader:
                     "denominator": v.get("denominator"),
                     "value_note": _text(v, "value_note"),
                     "source": _text(v, "source"),
+                    "updated_at": _received(v["period_label"]),
                 },
             )
 
@@ -630,6 +637,22 @@ RESET_ORDER = [
 
 
 @transaction.atomic
+def _received(period_label):
+    """When HWBB would have received a seed value (inferred), so that "new since
+    the last meeting" means something in the demo: a document's values on its
+    date (the 2023 refresh in March 2023), a period's in the June after it ends."""
+    if "refresh" in period_label:
+        return datetime.datetime(2023, 3, 1, 9, tzinfo=datetime.UTC)
+    if "stocktake" in period_label:
+        return datetime.datetime(2021, 9, 1, 9, tzinfo=datetime.UTC)
+    year = int(re.search(r"(20\d\d)", period_label)[1])
+    if end := re.search(r"20\d\d\s*[/-]\s*(\d\d)$", period_label):
+        year = 2000 + int(end[1])
+    if re.fullmatch(r"[\d/ -]+", period_label):
+        year += 1  # a period: published the year after it ends
+    return datetime.datetime(year, 6, 30, 9, tzinfo=datetime.UTC)
+
+
 def load(*, reset=False):
     if reset:
         Area.objects.update(parent=None)

@@ -5507,6 +5507,35 @@ AREAS = [
     },
 ]
 
+# Which King's Fund pillar each indicator evidences directly (those linked to a
+# priority count for the priority's pillars too). inferred: the seeds tie
+# indicators to priorities and ambitions, never to pillars.
+PILLAR_INDICATORS = {
+    "WD": [
+        "children-low-income-families",
+        "fuel-poverty",
+        "deprivation-10pc",
+        "employment-rate",
+        "statutory-homelessness",
+        "neet",
+        "gld",
+    ],
+    "HB": [
+        "physically-active-adults",
+        "y6-obese",
+        "y6-overweight-obese",
+        "adult-smoking",
+        "smoking-attributable-deaths",
+    ],
+    "PC": [
+        "belonging-coventry",
+        "belonging-neighbourhood",
+        "no-influence-local-area",
+        "yp-feel-safe",
+    ],
+    "IC": ["depression-prevalence", "cyp-mh-condition", "swemwbs"],
+}
+
 # Indicators tied to the ambitions and priorities that have values in the seeds.
 # fingertips_id only where checked; otherwise None.
 INDICATORS = [

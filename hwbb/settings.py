@@ -137,17 +137,23 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 
-# Cache: computed indicator judgements (indicators/summary.py). In-process by
-# default; CACHE_URL (redis://...) shares it, and its invalidation, between
-# every web process and worker.
+# Cache: computed indicator judgements (indicators/summary.py). CACHE_URL
+# (redis://...) shares it, and its invalidation, between every web process and
+# worker; without it a directory on disk does, so a demo reloaded by another
+# process is seen at once.
 CACHE_URL = env_str("CACHE_URL")
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": CACHE_URL,
-    }
-    if CACHE_URL
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+        }
+        if CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / ".cache")),
+        }
+    )
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

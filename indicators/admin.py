@@ -23,3 +23,10 @@ class IndicatorValueAdmin(admin.ModelAdmin):
     list_display = ["indicator", "area", "period_label", "value", "lower_ci_95"]
     list_filter = ["indicator", "area"]
     list_select_related = ["indicator", "area"]
+
+
+@admin.register(models.ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "created_at", "status", "rows_read", "rows_total"]
+    list_filter = ["status"]
+    readonly_fields = [f.name for f in models.ImportJob._meta.fields]

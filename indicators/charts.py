@@ -126,3 +126,41 @@ def _series_svg(s, style, index, x, y):
         f"{escape(s.name)}</text>"
     )
     return out
+
+
+SPARK_W, SPARK_H, SPARK_PAD = 120, 36, 4
+
+
+def sparkline(name, points, unit=""):
+    """A small SVG line of one area's values, oldest first, newest marked.
+
+    points: [(period label, value)]. Its accessible name gives every value, so
+    the line never carries information that is not also in words.
+    """
+    points = [(p, v) for p, v in points if v is not None]
+    if len(points) < 2:
+        return ""
+    values = [v for _, v in points]
+    low, high = min(values), max(values)
+    span = (high - low) or 1
+    step = (SPARK_W - 2 * SPARK_PAD) / (len(points) - 1)
+
+    def xy(index, value):
+        x = SPARK_PAD + index * step
+        y = SPARK_H - SPARK_PAD - (value - low) / span * (SPARK_H - 2 * SPARK_PAD)
+        return x, y
+
+    coords = [xy(i, v) for i, (_, v) in enumerate(points)]
+    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+    suffix = f" {unit}" if unit and unit != "%" else unit
+    words = ", ".join(f"{p}: {v:g}{suffix}" for p, v in points)
+    label = escape(f"{name}, {len(points)} periods. {words}")
+    last_x, last_y = coords[-1]
+    return mark_safe(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {SPARK_W} {SPARK_H}" '
+        f'width="{SPARK_W}" height="{SPARK_H}" role="img" aria-label="{label}" '
+        f'class="app-sparkline"><title>{label}</title>'
+        f'<polyline points="{path}" fill="none" stroke="#00545c" stroke-width="2"/>'
+        f'<circle cx="{last_x:.1f}" cy="{last_y:.1f}" r="3.5" fill="#00545c"/>'
+        "</svg>"
+    )

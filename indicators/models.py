@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from indicators import judgements
+from indicators import charts, judgements
 
 ENGLAND = "E92000001"
 
@@ -83,7 +83,24 @@ class IndicatorComparison:
             self.region = indicator.latest_comparison(home, region)[1]
             if self.region:
                 self.region_judgement = self.local.compare_with(self.region, polarity)
-        self.trend = judgements.trend(self.series(home), polarity) if self.local else ""
+        self.history = self.series(home) if self.local else []
+        self.trend = judgements.trend(self.history, polarity) if self.local else ""
+
+    @property
+    def sparkline(self):
+        return charts.sparkline(
+            self.indicator.name,
+            [(v.period_label, v.value) for v in self.history],
+            self.indicator.unit,
+        )
+
+    @property
+    def judgement_slug(self):
+        """A CSS modifier for the comparison; the words are always shown too."""
+        for word in ("Better", "Worse", "Similar"):
+            if self.judgement.startswith(word):
+                return word.lower()
+        return "none"
 
     def series(self, home):
         """The local values of the newest value's breakdown, oldest first."""

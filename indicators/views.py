@@ -7,17 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from hwbb.permissions import OFFICER, role_required
-from indicators import charts, fingertips, tasks
+from indicators import charts, fingertips, summary, tasks
 from indicators.forms import FingertipsUploadForm, LocalValueForm
 from indicators.models import ImportJob, Indicator, IndicatorValue
 
 
 def indicator_list(request):
-    rows = Indicator.objects.comparisons(
-        settings.HOME_AREA_CODE,
-        settings.COMPARATOR_AREA_CODE,
-        settings.REGION_AREA_CODE,
-    )
+    rows = summary.comparisons()
     return render(request, "indicators/indicator_list.html", {"rows": rows})
 
 
@@ -163,13 +159,5 @@ def value_add(request):
 
 def watchlist(request):
     """Red-red indicators: significantly worse than England and getting worse."""
-    rows = [
-        row
-        for row in Indicator.objects.comparisons(
-            settings.HOME_AREA_CODE,
-            settings.COMPARATOR_AREA_CODE,
-            settings.REGION_AREA_CODE,
-        )
-        if row.red_red
-    ]
+    rows = [row for row in summary.comparisons() if row.red_red]
     return render(request, "indicators/watchlist.html", {"rows": rows})

@@ -6,14 +6,19 @@ from collections import Counter
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hwbb.permissions import OFFICER, role_required
+from indicators import summary
 from indicators.models import Indicator
+from meetings import pack
 from meetings.models import Action, AgendaItem, Meeting, PlannedItem, Resolution
+from strategy import dashboards
 from strategy.models import Pillar, Priority, StrategyVersion
 
 # A priority not discussed for longer than this is flagged as a gap.
@@ -52,29 +57,15 @@ def _thread(request, *, pillar=None, priority=None, indicators):
         r.minute.meeting.start for r in resolutions
     ]
     status_counts = Counter(a.get_status_display() for a in actions)
-    last_meeting = (
-        Meeting.objects.filter(
-            body__slug=settings.HOME_BODY_SLUG,
-            start__lte=timezone.now(),
-            status=Meeting.Status.HELD,
-        )
-        .order_by("-start")
-        .values_list("start", flat=True)
-        .first()
-    )
     return {
-        "since": last_meeting,
+        "since": dashboards.last_board_meeting(),
         "items": items,
         "resolutions": resolutions,
         "actions": actions,
         "status_counts": sorted(status_counts.items()),
         "overdue_count": sum(a.is_overdue for a in actions),
         "last_discussed": max(dates) if dates else None,
-        "indicator_rows": indicators.comparisons(
-            settings.HOME_AREA_CODE,
-            settings.COMPARATOR_AREA_CODE,
-            settings.REGION_AREA_CODE,
-        ),
+        "indicator_rows": summary.comparisons(indicators),
     }
 
 
@@ -118,7 +109,9 @@ def pillar_detail(request, framework, code):
     pillar = get_object_or_404(
         Pillar.objects.select_related("framework"), framework__slug=framework, code=code
     )
-    indicators = Indicator.objects.filter(priorities__pillars=pillar).distinct()
+    indicators = Indicator.objects.filter(
+        Q(priorities__pillars=pillar) | Q(pillars=pillar)
+    ).distinct()
     thread = _thread(request, pillar=pillar, indicators=indicators)
     context = {
         "pillar": pillar,
@@ -153,3 +146,36 @@ def watchlist_to_forward_plan(request, slug):
     text = "Added to the forward plan" if created else "Already on the forward plan"
     messages.success(request, f"{text} for {meeting}.")
     return redirect("meetings:forward_plan", meeting.body.slug)
+
+
+def board_dashboard(request):
+    return render(
+        request, "strategy/board_dashboard.html", dashboards.board(request.user)
+    )
+
+
+def board_dashboard_pdf(request):
+    """The board dashboard for the agenda pack: as the public sees it, so the
+    PDF may go into the published pack whoever makes it."""
+    context = {
+        **dashboards.board(AnonymousUser()),
+        "COUNCIL_NAME": settings.COUNCIL_NAME,
+        "made_at": timezone.now(),
+    }
+    pdf = pack.render("strategy/board_dashboard_pdf.html", context)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    day = timezone.localdate()
+    response["Content-Disposition"] = (
+        f'inline; filename="board-dashboard-{day:%Y-%m-%d}.pdf"'
+    )
+    return response
+
+
+def priority_dashboard(request, slug):
+    priority = get_object_or_404(Priority.objects.select_related("version"), slug=slug)
+    context = {
+        "priority": priority,
+        "leads": priority.leads.all(),
+        **dashboards.priority(request.user, priority),
+    }
+    return render(request, "strategy/priority_dashboard.html", context)

@@ -28,3 +28,5 @@ WHITENOISE_USE_FINDERS = True
 import tempfile  # noqa: E402
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hwbb-test-media-"))  # noqa: F405
+
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

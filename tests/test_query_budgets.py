@@ -16,6 +16,9 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "strategy:overview": 10,
     "strategy:priority": 20,
     "strategy:pillar": 20,
+    "strategy:dashboard": 15,
+    "strategy:priority_dashboard": 14,
+    "indicators:watchlist": 6,
     "indicators:list": 6,
     "meetings:decisions": 14,
     "meetings:action_log": 16,
@@ -48,6 +51,7 @@ def _grow(world, n):
         priority.indicators.add(indicator)
         factories.ValueFactory(indicator=indicator)
         factories.ValueFactory(indicator=indicator, area=world["england"], value=63.9)
+        pillar.indicators.add(factories.IndicatorFactory())
 
 
 @pytest.fixture
@@ -71,6 +75,7 @@ def _args(name, world):
         "meetings:detail": [world["meeting"].pk],
         "meetings:minutes": [world["meeting"].pk],
         "strategy:priority": [world["priority"].slug],
+        "strategy:priority_dashboard": [world["priority"].slug],
         "strategy:pillar": ["kings-fund", world["pillar"].code],
         "meetings:action_log": [world["meeting"].body.slug],
         "meetings:forward_plan": [world["meeting"].body.slug],

@@ -1,0 +1,160 @@
+"""The board dashboard (by pillar) and the priority dashboard: indicator tiles
+beside the progress of the actions tagged to the same pillar or priority.
+
+Each dashboard is read in a fixed number of queries whatever the number of
+pillars, priorities, indicators or actions. Indicator judgements come from the
+cache in indicators.summary; actions are always read for the user, through
+Action.objects.visible_to, so a dashboard never counts an action its reader may
+not see.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from indicators import summary
+from meetings.models import Action, Meeting
+from strategy.models import Pillar, Priority, StrategyVersion
+
+
+@dataclass
+class Progress:
+    """Counts of actions by status, in the order the statuses are defined."""
+
+    counts: dict = field(default_factory=dict)
+    overdue: int = 0
+
+    def add(self, status, overdue):
+        self.counts[status] = self.counts.get(status, 0) + 1
+        self.overdue += overdue
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    @property
+    def rows(self):
+        """[(CSS slug, label, count)] for every status with actions."""
+        return [
+            (value.replace("_", "-"), label, self.counts[value])
+            for value, label in Action.Status.choices
+            if self.counts.get(value)
+        ]
+
+    @property
+    def done_percent(self):
+        counted = self.total - self.counts.get(Action.Status.DROPPED, 0)
+        if not counted:
+            return None
+        return round(100 * self.counts.get(Action.Status.DONE, 0) / counted)
+
+
+def last_board_meeting():
+    """When the board last met: values received since then are "new"."""
+    return (
+        Meeting.objects.filter(
+            body__slug=settings.HOME_BODY_SLUG,
+            start__lte=timezone.now(),
+            status=Meeting.Status.HELD,
+        )
+        .order_by("-start")
+        .values_list("start", flat=True)
+        .first()
+    )
+
+
+def _action_rows(user, actions=None):
+    """(pk, status, due date, primary pillar) of each action the user may see,
+    with the pks of each action's secondary pillars: two queries."""
+    actions = Action.objects.visible_to(user) if actions is None else actions
+    rows = list(actions.values_list("pk", "status", "due_date", "primary_pillar_id"))
+    secondary = {}
+    for action_id, pillar_id in Action.secondary_pillars.through.objects.filter(
+        action_id__in=[r[0] for r in rows]
+    ).values_list("action_id", "pillar_id"):
+        secondary.setdefault(action_id, set()).add(pillar_id)
+    return rows, secondary
+
+
+def _is_overdue(status, due_date, today):
+    return status not in Action.CLOSED and due_date is not None and due_date < today
+
+
+def _tiles(indicators, comparisons):
+    seen, tiles = set(), []
+    for indicator in sorted(indicators, key=lambda i: i.name):
+        if indicator.pk not in seen and indicator.pk in comparisons:
+            seen.add(indicator.pk)
+            tiles.append(comparisons[indicator.pk])
+    return tiles
+
+
+def board(user):
+    """The current strategy's pillars, each with its priorities, its indicator
+    tiles and the progress of its actions."""
+    version = (
+        StrategyVersion.objects.filter(is_current=True)
+        .select_related("strategy")
+        .first()
+    )
+    current = Priority.objects.filter(version__is_current=True).prefetch_related(
+        "indicators"
+    )
+    pillars = list(
+        Pillar.objects.kings_fund().prefetch_related(
+            Prefetch("priorities", queryset=current, to_attr="current_priorities"),
+            "indicators",
+        )
+    )
+    comparisons = summary.comparisons_by_indicator()
+    rows, secondary = _action_rows(user)
+    today = timezone.localdate()
+    progress = {pillar.pk: Progress() for pillar in pillars}
+    for pk, status, due_date, primary in rows:
+        for pillar_id in {primary, *secondary.get(pk, ())}:
+            if pillar_id in progress:
+                progress[pillar_id].add(status, _is_overdue(status, due_date, today))
+    sections = []
+    for pillar in pillars:
+        indicators = [
+            *pillar.indicators.all(),
+            *(i for p in pillar.current_priorities for i in p.indicators.all()),
+        ]
+        sections.append(
+            {
+                "pillar": pillar,
+                "priorities": pillar.current_priorities,
+                "tiles": _tiles(indicators, comparisons),
+                "progress": progress[pillar.pk],
+            }
+        )
+    return {"version": version, "sections": sections, "since": last_board_meeting()}
+
+
+def priority(user, priority):
+    """One priority's tiles, its actions' progress and the latest words on it."""
+    comparisons = summary.comparisons_by_indicator()
+    actions = Action.objects.visible_to(user).tagged(priority=priority)
+    rows, _ = _action_rows(user, actions)
+    today = timezone.localdate()
+    progress = Progress()
+    for _, status, due_date, _ in rows:
+        progress.add(status, _is_overdue(status, due_date, today))
+    open_actions = list(
+        actions.filter(status__in=_open_statuses())
+        .for_list()
+        .order_by("due_date", "pk")[:10]
+    )
+    return {
+        "tiles": _tiles(priority.indicators.all(), comparisons),
+        "progress": progress,
+        "open_actions": open_actions,
+        "latest_report": priority.progress_reports.order_by("-date").first(),
+        "since": last_board_meeting(),
+    }
+
+
+def _open_statuses():
+    return [s for s in Action.Status.values if s not in Action.CLOSED]

@@ -1,0 +1,176 @@
+"""The board and priority dashboards: indicator tiles beside the actions'
+progress, by pillar; the board dashboard as a PDF; cached judgements."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from pypdf import PdfReader
+
+from indicators import summary
+from meetings.models import Action
+from strategy import dashboards
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def board():
+    """Wider determinants with one priority; HLE on the priority and the
+    employment rate on the pillar itself; Coventry against England."""
+    pillar = factories.PillarFactory()
+    other = factories.PillarFactory(code="HB", name="Our health behaviours")
+    priority = factories.PriorityFactory(
+        title="Focus on employment and homelessness as a prevention opportunity"
+    )
+    priority.pillars.add(pillar)
+    england = factories.AreaFactory(
+        code="E92000001", name="England", area_type="country"
+    )
+    hle = factories.IndicatorFactory(name="Healthy life expectancy at birth")
+    priority.indicators.add(hle)
+    for year, value in [(2011, 60.2), (2012, 60.5), (2013, 61.0)]:
+        factories.ValueFactory(
+            indicator=hle,
+            period_label=f"{year} - {str(year + 2)[-2:]}",
+            period_key=str(year),
+            value=value,
+            lower_ci_95=value - 1,
+            upper_ci_95=value + 1,
+        )
+        factories.ValueFactory(
+            indicator=hle,
+            area=england,
+            period_label=f"{year} - {str(year + 2)[-2:]}",
+            period_key=str(year),
+            value=63.9,
+        )
+    employment = factories.IndicatorFactory(
+        name="Working-age employment rate", unit="%"
+    )
+    pillar.indicators.add(employment)
+    factories.ValueFactory(indicator=employment, value=69.2, period_label="2022")
+    return {"pillar": pillar, "other": other, "priority": priority, "hle": hle}
+
+
+def _section(context, pillar):
+    return next(s for s in context["sections"] if s["pillar"] == pillar)
+
+
+def test_tiles_by_pillar_from_its_priorities_and_its_own(board):
+    context = dashboards.board(AnonymousUser())
+    section = _section(context, board["pillar"])
+    names = [row.indicator.name for row in section["tiles"]]
+    assert names == ["Healthy life expectancy at birth", "Working-age employment rate"]
+    assert section["priorities"] == [board["priority"]]
+    assert _section(context, board["other"])["tiles"] == []
+    hle = section["tiles"][0]
+    assert hle.judgement == "Worse than England"
+    assert [v.value for v in hle.history] == [60.2, 60.5, 61.0]
+
+
+def test_tile_says_in_words_what_its_colour_and_sparkline_show(client, board):
+    html = client.get(reverse("strategy:dashboard")).content.decode()
+    assert "Worse than England" in html and "app-judgement--worse" in html
+    assert "Not enough data for a trend" in html
+    # The sparkline's accessible name and its table carry every value.
+    assert 'aria-label="Healthy life expectancy at birth, 3 periods. 2011 - 13: ' in (
+        html
+    )
+    assert "2013 - 15" in html and ">61<" in html
+    assert "69.2%" in html
+
+
+def test_actions_progress_counts_only_what_the_reader_may_see(board, officer):
+    pillar = board["pillar"]
+    factories.ActionFactory(primary_pillar=pillar, status=Action.Status.DONE)
+    late = factories.ActionFactory(
+        primary_pillar=pillar,
+        status=Action.Status.AT_RISK,
+        due_date=factories.london(2020, 1, 6).date(),
+    )
+    hidden = factories.ActionFactory(
+        status=Action.Status.OFF_TRACK, minute__is_exempt=True
+    )
+    hidden.secondary_pillars.add(pillar)
+    public = _section(dashboards.board(AnonymousUser()), pillar)["progress"]
+    assert (public.total, public.overdue, public.done_percent) == (2, 1, 50)
+    assert [label for _, label, _ in public.rows] == ["At risk", "Done"]
+    seen_by_officer = _section(dashboards.board(officer), pillar)["progress"]
+    assert seen_by_officer.total == 3
+    assert late.is_overdue
+
+
+def test_dashboard_pdf_shows_the_public_view_whoever_asks(client, board, officer):
+    pillar = board["pillar"]
+    factories.ActionFactory(primary_pillar=pillar)
+    factories.ActionFactory(primary_pillar=pillar, minute__is_exempt=True)
+    client.force_login(officer)
+    response = client.get(reverse("strategy:dashboard_pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Board dashboard" in text and "The wider determinants of health" in text
+    assert "Healthy life expectancy at birth" in text
+    assert "Worse than England" in text
+    assert "Actions: 1," in text  # the exempt minute's action is not counted
+
+
+def test_priority_dashboard_lists_open_actions_and_the_progress(client, board, member):
+    priority = board["priority"]
+    for title, status in [
+        ("Map employment support for people at risk of homelessness", "on_track"),
+        ("Closed: report on the prevention pilot", "done"),
+    ]:
+        action = factories.ActionFactory(title=title, status=status)
+        action.priorities.add(priority)
+    client.force_login(member)
+    html = client.get(
+        reverse("strategy:priority_dashboard", args=[priority.slug])
+    ).content.decode()
+    assert "Map employment support" in html
+    assert "Closed: report on the prevention pilot" not in html
+    assert "2 actions, 50% done" in html
+    assert "Healthy life expectancy at birth" in html
+
+
+def test_judgements_are_cached_until_the_data_changes(board):
+    first = summary.comparisons()
+    with CaptureQueriesContext(connection) as queries:
+        again = summary.comparisons()
+    assert len(queries) == 0 and [r.indicator.pk for r in again] == [
+        r.indicator.pk for r in first
+    ]
+    # A new value (saved, so the signal fires) is seen at once.
+    factories.ValueFactory(
+        indicator=board["hle"],
+        period_label="2014 - 16",
+        period_key="2014",
+        value=61.4,
+        lower_ci_95=60.4,
+        upper_ci_95=62.4,
+    )
+    row = next(r for r in summary.comparisons() if r.indicator == board["hle"])
+    assert row.local.value == 61.4
+    # Deleting it is seen too.
+    row.local.delete()
+    row = next(r for r in summary.comparisons() if r.indicator == board["hle"])
+    assert row.local.value == 61.0
+
+
+def test_an_import_that_changes_nothing_keeps_the_cache(board):
+    from indicators import fingertips
+
+    summary.comparisons()
+    version = summary.data_version()
+    result = fingertips.import_csv(io.StringIO(",".join(fingertips.HEADER) + "\n"))
+    assert result.created == 0 and summary.data_version() == version
+    header = ",".join(fingertips.HEADER)
+    row = "90362,Healthy life expectancy at birth,,,E08000026,Coventry,UA,Persons,"
+    row += "All ages,,,2019 - 21,62.1,,,,,,,,,,,20190000,,"
+    result = fingertips.import_csv(io.StringIO(f"{header}\n{row}\n"))
+    assert result.created == 1 and summary.data_version() != version
