@@ -49,7 +49,7 @@ def _scale(series):
     return low - pad, high + pad
 
 
-def time_series(title, description, series, unit=""):
+def time_series(title, description, series, unit="", chart_id="chart"):
     """An SVG line chart of values over periods, with 95% intervals as bars."""
     series = [s for s in series if any(v is not None for _, v, _, _ in s.points)]
     if not series:
@@ -69,9 +69,10 @@ def time_series(title, description, series, unit=""):
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        'role="img" aria-labelledby="chart-title chart-desc" class="app-chart">',
-        f'<title id="chart-title">{escape(title)}</title>',
-        f'<desc id="chart-desc">{escape(description)}</desc>',
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        'class="app-chart">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
         f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{LEFT + plot_w}" '
         f'y2="{TOP + plot_h}" stroke="#0b0c0c"/>',
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}" '
@@ -164,3 +165,57 @@ def sparkline(name, points, unit=""):
         f'<circle cx="{last_x:.1f}" cy="{last_y:.1f}" r="3.5" fill="#00545c"/>'
         "</svg>"
     )
+
+
+BAR_ROW, BAR_LEFT, BAR_RIGHT = 34, 190, 70
+
+
+def area_bars(title, description, rows, chart_id="areas"):
+    """Horizontal bars, one per area, for one period, with 95% intervals as
+    whiskers. rows: [(area name, value, lower, upper)]; the comparator first.
+    The value is written at the end of each bar."""
+    rows = [r for r in rows if r[1] is not None]
+    if not rows:
+        return ""
+    numbers = [n for _, v, lo, hi in rows for n in (v, lo, hi) if n is not None]
+    high = max(max(numbers), 0) * 1.1 or 1
+    height = TOP + BAR_ROW * len(rows) + 10
+    plot_w = WIDTH - BAR_LEFT - BAR_RIGHT
+
+    def x(value):
+        return BAR_LEFT + max(value, 0) / high * plot_w
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        'class="app-chart">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>',
+    ]
+    for index, (name, value, lower, upper) in enumerate(rows):
+        top = TOP + index * BAR_ROW
+        colour, dash, _ = STYLES[0] if index else STYLES[1]
+        parts.append(
+            f'<text x="{BAR_LEFT - 8}" y="{top + 17}" text-anchor="end" '
+            f'font-size="12" font-family="Arial">{escape(name)}</text>'
+        )
+        stroke = f' stroke="#0b0c0c" stroke-dasharray="{dash}"' if dash else ""
+        parts.append(
+            f'<rect x="{BAR_LEFT}" y="{top + 4}" width="{x(value) - BAR_LEFT:.1f}" '
+            f'height="{BAR_ROW - 12}" fill="{colour}" fill-opacity="0.35"{stroke}/>'
+        )
+        if lower is not None and upper is not None:
+            mid = top + 4 + (BAR_ROW - 12) / 2
+            parts.append(
+                f'<path d="M{x(lower):.1f} {mid:.1f} H{x(upper):.1f} '
+                f"M{x(lower):.1f} {mid - 6:.1f} V{mid + 6:.1f} "
+                f'M{x(upper):.1f} {mid - 6:.1f} V{mid + 6:.1f}" '
+                'stroke="#0b0c0c" stroke-width="1.5" fill="none"/>'
+            )
+        end = max(x(value), x(upper) if upper is not None else 0)
+        parts.append(
+            f'<text x="{end + 6:.1f}" y="{top + 17}" font-size="12" '
+            f'font-family="Arial">{value:g}</text>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))

@@ -24,11 +24,52 @@ def indicator_detail(request, slug):
             "period_key", "area__area_type", "area__name"
         )
     )
+    areas = _areas_compared(indicator, values)
     return render(
         request,
         "indicators/indicator_detail.html",
-        {"indicator": indicator, "values": values, "chart": _chart(indicator, values)},
+        {
+            "indicator": indicator,
+            "values": values,
+            "chart": _chart(indicator, values),
+            **areas,
+        },
     )
+
+
+def _areas_compared(indicator, values):
+    """Every area's value for the newest local period and breakdown, England
+    first, each judged against England as the dashboard judges Coventry."""
+    local = [v for v in values if v.area.code == settings.HOME_AREA_CODE]
+    if not local:
+        return {"compared": [], "areas_chart": ""}
+    head = local[-1]
+    same = [
+        v
+        for v in values
+        if v.period_key == head.period_key
+        and (v.sex, v.age, v.category_type, v.category)
+        == (head.sex, head.age, head.category_type, head.category)
+    ]
+    england = next(
+        (v for v in same if v.area.code == settings.COMPARATOR_AREA_CODE), None
+    )
+    order = {"country": 0, "region": 1, "local_authority": 2, "ward": 3}
+    same.sort(key=lambda v: (order.get(v.area.area_type, 9), v.area.name))
+    compared = [
+        (v, "" if v is england else v.compare_with(england, indicator.polarity))
+        for v in same
+    ]
+    unit = f" ({indicator.unit})" if indicator.unit else ""
+    chart = ""
+    if len(same) > 1:
+        chart = charts.area_bars(
+            f"{indicator.name}{unit}, {head.period_label}, by area",
+            f"One bar per area: {', '.join(v.area.name for v in same)}. Lines across "
+            "the bars are 95% confidence intervals. The table below gives each value.",
+            [(v.area.name, v.value, v.lower_ci_95, v.upper_ci_95) for v in same],
+        )
+    return {"compared": compared, "areas_chart": chart, "compared_period": head}
 
 
 def _chart(indicator, values):
@@ -51,7 +92,9 @@ def _chart(indicator, values):
         f"{indicator.name}{unit} by period for {', '.join(s.name for s in series)}. "
         "Vertical bars are 95% confidence intervals. The table below gives every value."
     )
-    return charts.time_series(f"{indicator.name}{unit}", description, series)
+    return charts.time_series(
+        f"{indicator.name}{unit}", description, series, chart_id="over-time"
+    )
 
 
 def indicator_export(request, fmt):
