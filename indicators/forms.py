@@ -76,16 +76,33 @@ class LocalValueForm(forms.ModelForm):
             "upper_ci_95",
             "count",
             "denominator",
+            "sex",
+            "age",
+            "category_type",
+            "category",
             "value_note",
         ]
-        labels = {"period_label": "Period", "value_note": "Note (optional)"}
-        help_texts = {"period_label": "For example 2018, 2021/22 or 2015 - 17"}
+        labels = {
+            "period_label": "Period",
+            "value_note": "Note (optional)",
+            "category_type": "Breakdown (optional)",
+            "category": "Breakdown value (optional)",
+        }
+        help_texts = {
+            "period_label": "For example 2018, 2021/22 or 2015 - 17",
+            "sex": "Persons, Male or Female",
+            "age": "For example All ages or 16-24 yrs",
+            "category_type": "For example Disability or Ward, as Fingertips names it",
+            "category": "For example Disabled",
+        }
         error_messages = {"value": {"required": "Enter the value"}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].queryset = Indicator.objects.filter(fingertips_id=None)
         self.fields["value"].required = True
+        for name in ("sex", "age"):
+            self.fields[name].required = False
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("indicator"),
@@ -96,6 +113,10 @@ class LocalValueForm(forms.ModelForm):
             Field.text("upper_ci_95", field_width=5),
             Field.text("count", field_width=5),
             Field.text("denominator", field_width=5),
+            Field.text("sex", field_width=10),
+            Field.text("age", field_width=10),
+            Field.text("category_type", field_width=20),
+            Field.text("category", field_width=20),
             Field.text("value_note"),
             Submit("submit", "Save the value"),
         )
@@ -117,8 +138,21 @@ class LocalValueForm(forms.ModelForm):
         self.instance.period_key = period_key(label)
         return label
 
+    def clean_sex(self):
+        sex = self.cleaned_data["sex"].strip() or "Persons"
+        if sex not in ("Persons", "Male", "Female"):
+            raise forms.ValidationError("Enter Persons, Male or Female")
+        return sex
+
+    def clean_age(self):
+        return self.cleaned_data["age"].strip() or "All ages"
+
     def clean(self):
         data = super().clean()
+        if bool(data.get("category_type")) != bool(data.get("category")):
+            self.add_error(
+                "category", "Give both the breakdown and its value, or neither"
+            )
         value, low, high = (
             data.get(k) for k in ("value", "lower_ci_95", "upper_ci_95")
         )

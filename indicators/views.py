@@ -181,8 +181,8 @@ def value_add(request):
             period_key=value.period_key,
             sex=value.sex,
             age=value.age,
-            category_type="",
-            category="",
+            category_type=value.category_type,
+            category=value.category,
         ).first()
         if existing:
             form.add_error(

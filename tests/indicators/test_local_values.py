@@ -52,6 +52,11 @@ def test_officer_enters_a_household_survey_value(client, officer, survey):
             "Enter the period like 2018, 2021/22 or 2015 - 17",
         ),
         ({"upper_ci_95": ""}, "Give both ends of the confidence interval, or neither"),
+        ({"sex": "Everyone"}, "Enter Persons, Male or Female"),
+        (
+            {"category_type": "Disability"},
+            "Give both the breakdown and its value, or neither",
+        ),
         (
             {"count": "900", "denominator": "450"},
             "The count cannot be more than the denominator",
@@ -72,3 +77,25 @@ def test_the_same_period_twice_is_refused(client, officer, survey):
     html = _post(client, survey).content.decode()
     assert "There is already a value for this period" in html
     assert IndicatorValue.objects.count() == 1
+
+
+def test_a_breakdown_is_a_value_of_its_own(client, officer, survey):
+    """The 2022 survey by disability (seed 003 L100): the breakdown sits beside
+    the whole-city value for the same period, not in its place."""
+    client.force_login(officer)
+    _post(client, survey)
+    response = _post(
+        client,
+        survey,
+        value="23",
+        lower_ci_95="",
+        upper_ci_95="",
+        category_type="Disability",
+        category="Disabled",
+    )
+    assert response.status_code == 302
+    rows = IndicatorValue.objects.order_by("category")
+    assert [(v.category_type, v.category, v.sex, v.age) for v in rows] == [
+        ("", "", "Persons", "All ages"),
+        ("Disability", "Disabled", "Persons", "All ages"),
+    ]
