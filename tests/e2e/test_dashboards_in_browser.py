@@ -1,0 +1,48 @@
+"""The dashboards, an indicator page and a Fingertips upload in real Chromium,
+with axe-core on each page: no serious or critical violation."""
+
+import pytest
+
+from indicators import fingertips
+from indicators.models import ImportJob
+from tests.e2e.browser import check, sign_in
+from tests.indicators.test_fingertips import ROWS, _csv
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_member_reads_the_board_and_priority_dashboards(live_server, page, demo_world):
+    sign_in(page, live_server, "member")
+    page.goto(live_server.url + "/strategy/dashboard/")
+    main = page.inner_text("main")
+    assert "The wider determinants of health" in main
+    assert "Working-age employment rate" in main
+    assert "Lower than England, which is worse" in main
+    tile = page.locator("#pillar-WD .app-tile", has_text="Working-age employment rate")
+    tile.locator("summary").click()
+    assert "2023 refresh" in tile.locator("table").inner_text()
+    check(page, "board-dashboard")
+
+    page.click("text=Improving mental health for all >> nth=0")
+    assert "Mean mental wellbeing score (SWEMWBS)" in page.inner_text("main")
+    check(page, "priority-dashboard")
+
+    page.click("text=Mean mental wellbeing score (SWEMWBS)")
+    assert "Over time" in page.inner_text("main")
+    check(page, "indicator")
+
+
+def test_officer_uploads_a_fingertips_file_and_sees_it_imported(
+    live_server, page, demo_world, tmp_path
+):
+    sign_in(page, live_server, "officer")
+    path = tmp_path / "hle.csv"
+    path.write_text(_csv(fingertips.HEADER, ROWS).getvalue(), encoding="utf-8")
+    page.goto(live_server.url + "/indicators/import/")
+    check(page, "import")
+    page.set_input_files("#id_file", str(path))
+    page.click("main [type=submit]")
+    page.wait_for_selector("text=Import finished")
+    assert "3 values added" in page.inner_text("main")
+    assert ImportJob.objects.get().status == "done"
+    check(page, "import-job")
