@@ -19,7 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from indicators.models import ENGLAND, Area, Indicator, IndicatorValue
+from indicators.models import ENGLAND, VALUE_KEY, Area, Indicator, IndicatorValue
 from indicators.summary import data_changed
 
 HEADER = [
@@ -86,15 +86,7 @@ AREA_TYPES = [  # Fingertips' area type label -> ours
 
 BATCH_SIZE = 2000
 USE_COPY = True  # on PostgreSQL; the ORM's bulk upsert elsewhere (SQLite)
-KEY_FIELDS = [
-    "indicator",
-    "area",
-    "period_key",
-    "sex",
-    "age",
-    "category_type",
-    "category",
-]
+KEY_FIELDS = VALUE_KEY
 DATA_FIELDS = [
     "period_label",
     "source",

@@ -171,6 +171,18 @@ class Indicator(models.Model):
         return local, comparator
 
 
+# A value's natural key: one per indicator, area, period and breakdown.
+VALUE_KEY = [
+    "indicator",
+    "area",
+    "period_key",
+    "sex",
+    "age",
+    "category_type",
+    "category",
+]
+
+
 class IndicatorValue(models.Model):
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="values"
@@ -207,16 +219,7 @@ class IndicatorValue(models.Model):
         ordering = ["indicator", "area", "period_key"]
         constraints = [
             models.UniqueConstraint(
-                fields=[
-                    "indicator",
-                    "area",
-                    "period_key",
-                    "sex",
-                    "age",
-                    "category_type",
-                    "category",
-                ],
-                name="indicatorvalue_unique_breakdown",
+                fields=VALUE_KEY, name="indicatorvalue_unique_breakdown"
             )
         ]
 
