@@ -64,6 +64,14 @@ class IndicatorQuerySet(models.QuerySet):
         ]
 
 
+def judgement_slug(judgement):
+    """A CSS modifier for a comparison in words; the words are always shown too."""
+    for word in ("Better", "Worse", "Similar"):
+        if judgement.startswith(word):
+            return word.lower()
+    return "none"
+
+
 class IndicatorComparison:
     """An indicator's newest local value beside England and the region, judged in
     words, with its recent trend."""
@@ -96,11 +104,7 @@ class IndicatorComparison:
 
     @property
     def judgement_slug(self):
-        """A CSS modifier for the comparison; the words are always shown too."""
-        for word in ("Better", "Worse", "Similar"):
-            if self.judgement.startswith(word):
-                return word.lower()
-        return "none"
+        return judgement_slug(self.judgement)
 
     def series(self, home):
         """The local values of the newest value's breakdown, oldest first."""
@@ -113,10 +117,6 @@ class IndicatorComparison:
             == (local.sex, local.age, local.category_type, local.category)
         ]
         return sorted(rows, key=lambda v: v.period_key)
-
-    def is_new_since(self, moment):
-        """Whether the newest local value arrived after `moment` (a meeting)."""
-        return bool(self.local and moment and self.local.updated_at > moment)
 
     @property
     def red_red(self):

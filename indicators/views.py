@@ -9,7 +9,12 @@ from django.views.decorators.http import require_http_methods
 from hwbb.permissions import OFFICER, role_required
 from indicators import charts, fingertips, summary, tasks
 from indicators.forms import FingertipsUploadForm, LocalValueForm
-from indicators.models import ImportJob, Indicator, IndicatorValue
+from indicators.models import (
+    ImportJob,
+    Indicator,
+    IndicatorValue,
+    judgement_slug,
+)
 
 
 def indicator_list(request):
@@ -56,10 +61,10 @@ def _areas_compared(indicator, values):
     )
     order = {"country": 0, "region": 1, "local_authority": 2, "ward": 3}
     same.sort(key=lambda v: (order.get(v.area.area_type, 9), v.area.name))
-    compared = [
-        (v, "" if v is england else v.compare_with(england, indicator.polarity))
-        for v in same
-    ]
+    compared = []
+    for v in same:
+        words = "" if v is england else v.compare_with(england, indicator.polarity)
+        compared.append((v, words, judgement_slug(words)))
     unit = f" ({indicator.unit})" if indicator.unit else ""
     chart = ""
     if len(same) > 1:

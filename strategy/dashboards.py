@@ -65,10 +65,10 @@ def last_board_meeting():
     )
 
 
-def _action_rows(user, actions=None):
+def _action_rows(user):
     """(pk, status, due date, primary pillar) of each action the user may see,
     with the pks of each action's secondary pillars: two queries."""
-    actions = Action.objects.visible_to(user) if actions is None else actions
+    actions = Action.objects.visible_to(user)
     rows = list(actions.values_list("pk", "status", "due_date", "primary_pillar_id"))
     secondary = {}
     for action_id, pillar_id in Action.secondary_pillars.through.objects.filter(
@@ -137,10 +137,9 @@ def priority(user, priority):
     """One priority's tiles, its actions' progress and the latest words on it."""
     comparisons = summary.comparisons_by_indicator()
     actions = Action.objects.visible_to(user).tagged(priority=priority)
-    rows, _ = _action_rows(user, actions)
     today = timezone.localdate()
     progress = Progress()
-    for _, status, due_date, _ in rows:
+    for status, due_date in actions.values_list("status", "due_date"):
         progress.add(status, _is_overdue(status, due_date, today))
     open_actions = list(
         actions.filter(status__in=_open_statuses())
