@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from hwbb import demo_content as content
-from hwbb import permissions
+from hwbb import permissions, workdays
 from hwbb.html import sanitise
 from indicators.models import Area, Indicator, IndicatorValue
 from meetings import models as m
 from meetings import services
 from strategy import models as s
+from strategy import progress
 
 # username, role, display name of the person they sign in as, what to try
 DEMO_USERS = [
@@ -74,6 +75,7 @@ class Loader:
         self.calendar()
         self.forward_plan()
         self.users()
+        self.progress_cycle()
 
     # -- framework and strategy -------------------------------------------------
     def frameworks(self):
@@ -137,18 +139,60 @@ class Loader:
                 )
             for p in v.get("priorities", []):
                 self.priority(version, p)
+        home = m.Body.objects.get(slug=settings.HOME_BODY_SLUG)
         for v in versions:
             for r in v.get("progress_reports", []):
-                s.ProgressReport.objects.update_or_create(
+                report, _ = s.ProgressReport.objects.update_or_create(
                     priority=self.priorities[r["priority"]],
                     date=_date(r["date"]),
                     defaults={
+                        "status": s.ProgressReport.Status.ACCEPTED,
+                        "body": home,
                         "title": r.get("title") or v["label"],
                         "rag": r.get("rag") or "",
                         "progress": _text(r, "progress"),
                         "next_steps": _text(r, "next_steps"),
                     },
                 )
+                progress.inherit_tags(report)
+
+    def progress_cycle(self):
+        """Six-monthly returns on the 2023 priorities from the Director of Public
+        Health (inferred: the refresh names no leads), and one return awaited."""
+        home = m.Body.objects.get(slug=settings.HOME_BODY_SLUG)
+        lead = m.Person.objects.get(display_name="Liz Gaulton")
+        today = timezone.localdate()
+        first_of_next_month = (
+            today.replace(day=28) + datetime.timedelta(days=4)
+        ).replace(day=1)
+        for priority in s.Priority.objects.current():
+            s.ReportingSchedule.objects.get_or_create(
+                priority=priority,
+                defaults={
+                    "every_months": 6,
+                    "body": home,
+                    "lead": lead,
+                    "next_request_on": first_of_next_month,
+                },
+            )
+        priority = self.priorities["2023-p2"]
+        if not priority.progress_reports.filter(
+            status__in=s.ProgressReport.AWAITED
+        ).exists():
+            due = workdays.add_working_days(today, 15)
+            report = s.ProgressReport(
+                priority=priority,
+                status=s.ProgressReport.Status.REQUESTED,
+                date=due,
+                title=f"Progress report, {due:%B %Y}",
+                body=home,
+                requested_of=lead,
+                requested_at=timezone.now(),
+                due_date=due,
+            )
+            report.schedule_reminder()
+            report.save()
+            progress.inherit_tags(report)
 
     def priority(self, version, p):
         priority, _ = s.Priority.objects.update_or_create(
@@ -601,6 +645,8 @@ def _first_monday_of_next_quarter_month(day):
 
 
 RESET_ORDER = [
+    s.ReportingSchedule,
+    s.ProgressReport,
     m.PlannedItem,
     m.RecurringItem,
     m.StandingItem,
@@ -620,7 +666,6 @@ RESET_ORDER = [
     m.Membership,
     m.AgendaSection,
     m.Body,
-    s.ProgressReport,
     s.PriorityLead,
     s.Priority,
     s.Ambition,
@@ -636,7 +681,6 @@ RESET_ORDER = [
 ]
 
 
-@transaction.atomic
 def _received(period_label):
     """When HWBB would have received a seed value (inferred), so that "new since
     the last meeting" means something in the demo: a document's values on its
@@ -653,12 +697,24 @@ def _received(period_label):
     return datetime.datetime(year, 6, 30, 9, tzinfo=datetime.UTC)
 
 
+HISTORIES = (
+    m.Minute,
+    m.Resolution,
+    m.ResolutionClause,
+    m.Action,
+    m.AgendaItem,
+    m.Report,
+    s.ProgressReport,
+)
+
+
+@transaction.atomic
 def load(*, reset=False):
     if reset:
         Area.objects.update(parent=None)
         for model in RESET_ORDER:
             model.objects.all().delete()
-        for model in (m.Minute, m.Resolution, m.ResolutionClause, m.Action):
+        for model in HISTORIES:
             model.history.all().delete()
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
     permissions.ensure_role_groups()

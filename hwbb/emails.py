@@ -35,3 +35,12 @@ def meeting_notice(meeting, person, kind, supplement=None):
         {"meeting": meeting, "person": person, "supplement": supplement},
         to=[person.email],
     )
+
+
+def progress_notice(report, kind):
+    """To a priority's lead: a return requested, due soon, overdue, or returned."""
+    _send(
+        f"progress-{kind.replace('_', '-')}",
+        {"report": report, "person": report.requested_of},
+        to=[report.requested_of.email],
+    )

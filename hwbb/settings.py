@@ -190,10 +190,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.tasks.send_due_action_reminders",
         "schedule": crontab(minute="*/15"),
     },
+    # Every morning: request the progress returns the schedules say are due,
+    # then remind leads of returns due soon or overdue.
+    "progress-requests": {
+        "task": "strategy.tasks.request_scheduled_progress_reports",
+        "schedule": crontab(minute=0, hour=7),
+    },
+    "progress-reminders": {
+        "task": "strategy.tasks.send_due_progress_reminders",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # Working days before an action's due date that its owner is reminded.
 ACTION_REMINDER_WORKING_DAYS = env_int("ACTION_REMINDER_WORKING_DAYS", 5)
+# Working days before a progress return is due that its lead is reminded.
+PROGRESS_REMINDER_WORKING_DAYS = env_int("PROGRESS_REMINDER_WORKING_DAYS", 5)
 # Hour of the day (Europe/London) at which reminders fall due.
 REMINDER_HOUR = env_int("REMINDER_HOUR", 9)
 

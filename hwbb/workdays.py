@@ -24,6 +24,15 @@ def subtract_working_days(day, count):
     return day
 
 
+def add_working_days(day, count):
+    """The date `count` working days after `day` (which itself does not count)."""
+    while count > 0:
+        day += datetime.timedelta(days=1)
+        if is_working_day(day):
+            count -= 1
+    return day
+
+
 def clear_working_days_between(start, end):
     """Working days strictly between two dates: neither end counts ("clear days")."""
     day, count = start + datetime.timedelta(days=1), 0

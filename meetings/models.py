@@ -11,7 +11,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from hwbb import permissions, workdays
-from strategy.models import Tagged, TaggedQuerySet
+from hwbb.reminders import DueReminders, Reminder
+from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
 
 CLEAR_WORKING_DAYS = 5
 
@@ -443,6 +444,7 @@ class AgendaItem(Tagged):
     )
 
     objects = AgendaItemQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=TAG_M2M_FIELDS)
 
     class Meta:
         ordering = ["meeting", "number", "sub_letter"]
@@ -458,6 +460,9 @@ class AgendaItem(Tagged):
 
     def __str__(self):
         return f"{self.reference} {self.public_title}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:item", args=[self.meeting_id, self.pk])
 
     @property
     def reference(self):
@@ -791,7 +796,7 @@ class Resolution(Tagged):
     )
 
     objects = ResolutionQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=TAG_M2M_FIELDS)
 
     def __str__(self):
         return f"Resolution of minute {self.minute.reference}"
@@ -901,7 +906,7 @@ class ActionQuerySet(TaggedQuerySet):
         )
 
 
-class Action(Tagged):
+class Action(DueReminders, Tagged):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
         ON_TRACK = "on_track", "On track"
@@ -909,11 +914,6 @@ class Action(Tagged):
         OFF_TRACK = "off_track", "Off track"
         DONE = "done", "Done"
         DROPPED = "dropped", "Dropped"
-
-    class Reminder(models.TextChoices):
-        NONE = "", "None yet"
-        DUE_SOON = "due_soon", "Due soon"
-        OVERDUE = "overdue", "Overdue"
 
     CLOSED = (Status.DONE, Status.DROPPED)
     RAG = {
@@ -962,7 +962,10 @@ class Action(Tagged):
     reminders_sent = models.PositiveIntegerField(default=0)
 
     objects = ActionQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["next_reminder_at", "reminders_sent"])
+    history = HistoricalRecords(
+        excluded_fields=["next_reminder_at", "reminders_sent"],
+        m2m_fields=TAG_M2M_FIELDS,
+    )
 
     class Meta:
         ordering = ["due_date", "pk"]
@@ -1007,37 +1010,8 @@ class Action(Tagged):
     def owner_email(self):
         return self.owner_person.email if self.owner_person else ""
 
-    def _at_reminder_hour(self, day):
-        hour = datetime.time(settings.REMINDER_HOUR)
-        return timezone.make_aware(datetime.datetime.combine(day, hour))
-
-    def next_reminder(self):
-        """When the owner should next be reminded, and of what; (None, "") if never.
-
-        Two reminders per action: "due soon" a set number of working days before
-        the due date, and "overdue" on the morning after it. Each is sent once:
-        `last_reminder` records the one already claimed.
-        """
-        if self.is_closed or self.due_date is None or not self.owner_email:
-            return None, self.Reminder.NONE
-        if self.last_reminder == self.Reminder.NONE:
-            day = workdays.subtract_working_days(
-                self.due_date, settings.ACTION_REMINDER_WORKING_DAYS
-            )
-            return self._at_reminder_hour(day), self.Reminder.DUE_SOON
-        if self.last_reminder == self.Reminder.DUE_SOON:
-            day = self.due_date + datetime.timedelta(days=1)
-            return self._at_reminder_hour(day), self.Reminder.OVERDUE
-        return None, self.Reminder.NONE
-
-    def schedule_reminder(self):
-        self.next_reminder_at = self.next_reminder()[0]
-
-    def reminder_kind_at(self, now):
-        """Which reminder a send at `now` is: overdue once the due date has passed."""
-        if self.due_date and timezone.localdate(now) > self.due_date:
-            return self.Reminder.OVERDUE
-        return self.Reminder.DUE_SOON
+    def reminder_active(self):
+        return not self.is_closed and bool(self.owner_email)
 
 
 class ActionUpdate(models.Model):
@@ -1171,7 +1145,7 @@ class Report(Tagged):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReportQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=TAG_M2M_FIELDS)
 
     class Meta:
         ordering = ["-updated_at"]

@@ -6,10 +6,10 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
-from hwbb import uploads, workdays
+from hwbb import reminders, uploads, workdays
 from hwbb.html import sanitise
 from meetings import pack
 from meetings.models import (
@@ -105,26 +105,10 @@ def action_add_update(
 
 
 def action_reminders_claim(*, now):
-    """Claim every action whose reminder is due; return [(pk, kind)] claimed.
-
-    Each row is claimed with a conditional UPDATE that matches only if
-    `next_reminder_at` is still the value read, so when two beat runs or two
-    workers race, exactly one of them wins each row and the owner is told once.
-    """
-    claimed = []
-    for action in Action.objects.reminder_due(now).select_related("owner_person"):
-        kind = action.reminder_kind_at(now)
-        seen_at = action.next_reminder_at
-        action.last_reminder = kind
-        action.schedule_reminder()
-        won = Action.objects.filter(pk=action.pk, next_reminder_at=seen_at).update(
-            next_reminder_at=action.next_reminder_at,
-            last_reminder=kind,
-            reminders_sent=F("reminders_sent") + 1,
-        )
-        if won:
-            claimed.append((action.pk, kind))
-    return claimed
+    """Claim every action whose reminder is due; return [(pk, kind)] claimed,
+    each once however many beat runs or workers race (`reminders.claim_due`)."""
+    rows = Action.objects.reminder_due(now).select_related("owner_person")
+    return reminders.claim_due(rows, now, count_field="reminders_sent")
 
 
 # -- Agenda builder and publication ---------------------------------------------

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from strategy import models
 
@@ -65,6 +66,13 @@ class PriorityLeadAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ProgressReport)
-class ProgressReportAdmin(admin.ModelAdmin):
-    list_display = ["priority", "date", "rag"]
-    list_filter = ["rag", "priority__version"]
+class ProgressReportAdmin(SimpleHistoryAdmin):
+    list_display = ["priority", "date", "status", "rag", "due_date"]
+    list_filter = ["status", "rag", "priority__version"]
+    readonly_fields = ["next_reminder_at", "last_reminder"]
+
+
+@admin.register(models.ReportingSchedule)
+class ReportingScheduleAdmin(admin.ModelAdmin):
+    list_display = ["priority", "every_months", "body", "lead", "next_request_on"]
+    list_filter = ["active", "body"]

@@ -1,10 +1,28 @@
 """The strategy and the population health framework, and the tags that join
 governance objects to them."""
 
+import re
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from hwbb.reminders import DueReminders, Reminder
+
+# The tag fields every tagged model keeps in its history.
+TAG_M2M_FIELDS = ["secondary_pillars", "priorities"]
+
+
+def normalise_label(text):
+    """A pillar label as the seeds vary it, reduced to compare: lower case,
+    "&" read as "and", American spellings and quotes and punctuation dropped."""
+    text = text.lower().replace("&", " and ").replace("behavior", "behaviour")
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    return " ".join(text.split())
 
 
 class Framework(models.Model):
@@ -23,6 +41,17 @@ class Framework(models.Model):
 class PillarQuerySet(models.QuerySet):
     def kings_fund(self):
         return self.filter(framework__slug="kings-fund")
+
+    def find(self, label):
+        """The pillar a label names, by its code, name, short name or any alias,
+        whatever its case, "&" or "and", and words such as "pillar" or "quadrant"
+        after it; None if no pillar, or more than one, matches."""
+        wanted = normalise_label(label)
+        bare = re.sub(r" (pillar|quadrant|component|objective)$", "", wanted)
+        found = [
+            pillar for pillar in self if {wanted, bare} & pillar.normalised_labels()
+        ]
+        return found[0] if len(found) == 1 else None
 
 
 class Pillar(models.Model):
@@ -64,6 +93,10 @@ class Pillar(models.Model):
     @property
     def label(self):
         return self.short_name or self.name
+
+    def normalised_labels(self):
+        labels = [self.code, self.name, self.short_name, *self.aliases]
+        return {normalise_label(label) for label in labels if label}
 
 
 class Strategy(models.Model):
@@ -160,7 +193,11 @@ class Priority(models.Model):
     lineage = models.CharField(
         max_length=20, choices=Lineage.choices, default=Lineage.NEW
     )
-    review_months = models.PositiveSmallIntegerField(default=18)
+    review_months = models.PositiveSmallIntegerField(
+        default=18,
+        validators=[MinValueValidator(12), MaxValueValidator(18)],
+        help_text="The review window: between 12 and 18 months.",
+    )
     next_review_date = models.DateField(null=True, blank=True)
     pillars = models.ManyToManyField(Pillar, blank=True, related_name="priorities")
     indicators = models.ManyToManyField(
@@ -192,6 +229,7 @@ class PriorityLead(models.Model):
         CHAMPION = "champion", "Champion"
         SPONSOR = "sponsor", "Senior sponsor"
         LEAD_BODY = "lead_body", "Lead body"
+        PARTNERSHIP_BOARD = "partnership_board", "Partnership board"
 
     priority = models.ForeignKey(
         Priority, on_delete=models.CASCADE, related_name="leads"
@@ -199,34 +237,17 @@ class PriorityLead(models.Model):
     role = models.CharField(max_length=20, choices=Role.choices)
     name = models.CharField(max_length=200)
     organisation = models.CharField(max_length=200, blank=True)
+    person = models.ForeignKey(
+        "meetings.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="priority_leads",
+        help_text="The person who writes the priority's progress reports.",
+    )
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.name}"
-
-
-class ProgressReport(models.Model):
-    """A priority lead's return on a priority (the 2021 stocktake, say)."""
-
-    class Rag(models.TextChoices):
-        NONE = "", "Not rated"
-        RED = "red", "Red"
-        AMBER = "amber", "Amber"
-        GREEN = "green", "Green"
-
-    priority = models.ForeignKey(
-        Priority, on_delete=models.CASCADE, related_name="progress_reports"
-    )
-    date = models.DateField()
-    title = models.CharField(max_length=300, blank=True)
-    rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
-    progress = models.TextField(blank=True)
-    next_steps = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["priority", "-date"]
-
-    def __str__(self):
-        return f"{self.priority} ({self.date:%B %Y})"
 
 
 class TaggedQuerySet(models.QuerySet):
@@ -261,3 +282,189 @@ class Tagged(models.Model):
 
     class Meta:
         abstract = True
+
+
+class ReportingSchedule(models.Model):
+    """How often a priority's lead reports its progress, and to which body."""
+
+    priority = models.OneToOneField(
+        Priority, on_delete=models.CASCADE, related_name="schedule"
+    )
+    every_months = models.PositiveSmallIntegerField(
+        default=6, validators=[MinValueValidator(1), MaxValueValidator(24)]
+    )
+    body = models.ForeignKey(
+        "meetings.Body",
+        on_delete=models.PROTECT,
+        related_name="reporting_schedules",
+        help_text="The board the returns go to.",
+    )
+    lead = models.ForeignKey(
+        "meetings.Person",
+        on_delete=models.PROTECT,
+        related_name="reporting_schedules",
+        help_text="Who is asked for the return.",
+    )
+    next_request_on = models.DateField(
+        help_text="The day the next request goes to the lead."
+    )
+    working_days_to_respond = models.PositiveSmallIntegerField(
+        default=20, validators=[MinValueValidator(5), MaxValueValidator(60)]
+    )
+    active = models.BooleanField(default=True)
+
+    def __str__(self):
+        return f"{self.priority}: every {self.every_months} months"
+
+
+class ProgressReportQuerySet(TaggedQuerySet):
+    def visible_to(self, user):
+        """Officers see every return; a lead sees the requests made of them;
+        anyone sees a return once an officer has accepted it."""
+        from hwbb import permissions
+
+        if permissions.is_officer(user):
+            return self
+        visible = Q(status__in=ProgressReport.PUBLISHED)
+        if user.is_authenticated:
+            visible |= Q(requested_of__user=user)
+        return self.filter(visible)
+
+    def missing(self, today=None):
+        """Requests past their due date with no return."""
+        return self.filter(
+            status__in=ProgressReport.AWAITED,
+            due_date__lt=today or timezone.localdate(),
+        )
+
+    def reminder_due(self, now):
+        return self.filter(status__in=ProgressReport.AWAITED, next_reminder_at__lte=now)
+
+
+class ProgressReport(DueReminders, Tagged):
+    """A priority lead's return on a priority: requested with a due date,
+    submitted, reviewed by an officer and placed on an agenda. The September
+    2021 stocktake is loaded as three of them."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Requested"
+        SUBMITTED = "submitted", "Submitted"
+        RETURNED = "returned", "Returned to the lead"
+        ACCEPTED = "accepted", "Accepted"
+        ON_AGENDA = "on_agenda", "On an agenda"
+
+    class Rag(models.TextChoices):
+        NONE = "", "Not rated"
+        RED = "red", "Red"
+        AMBER = "amber", "Amber"
+        GREEN = "green", "Green"
+
+    AWAITED = (Status.REQUESTED, Status.RETURNED)
+    reminder_working_days_setting = "PROGRESS_REMINDER_WORKING_DAYS"
+    PUBLISHED = (Status.ACCEPTED, Status.ON_AGENDA)
+
+    priority = models.ForeignKey(
+        Priority, on_delete=models.CASCADE, related_name="progress_reports"
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.ACCEPTED
+    )
+    date = models.DateField(help_text="The date the return reports progress to.")
+    title = models.CharField(max_length=300, blank=True)
+    body = models.ForeignKey(
+        "meetings.Body",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="progress_reports",
+    )
+    requested_of = models.ForeignKey(
+        "meetings.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="progress_requests",
+    )
+    requested_at = models.DateTimeField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    review_comments = models.TextField(blank=True)
+    agenda_item = models.OneToOneField(
+        "meetings.AgendaItem",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="progress_report",
+    )
+    rag = models.CharField("RAG status", max_length=10, choices=Rag.choices, blank=True)
+    rag_narrative = models.TextField(
+        "why this RAG status",
+        blank=True,
+        help_text="Required when the status is amber or red.",
+    )
+    progress = models.TextField("progress and impact", blank=True)
+    deliverables = models.TextField("key deliverables", blank=True)
+    next_steps = models.TextField("next steps", blank=True)
+    risks = models.TextField("risks and exceptions", blank=True)
+    next_reminder_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    last_reminder = models.CharField(
+        max_length=10, choices=Reminder.choices, blank=True, default=""
+    )
+
+    objects = ProgressReportQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["next_reminder_at", "last_reminder"],
+        m2m_fields=TAG_M2M_FIELDS,
+    )
+
+    class Meta:
+        ordering = ["priority", "-date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority", "date"], name="progressreport_unique_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.priority} ({self.date:%B %Y})"
+
+    def get_absolute_url(self):
+        return reverse("strategy:progress_report", args=[self.pk])
+
+    def reminder_active(self):
+        return self.is_awaited and self.requested_of_id is not None
+
+    @property
+    def is_awaited(self):
+        return self.status in self.AWAITED
+
+    @property
+    def is_missing(self):
+        return (
+            self.is_awaited
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
+
+    @property
+    def is_published(self):
+        return self.status in self.PUBLISHED
+
+    SECTIONS = (
+        ("progress", "Progress and impact"),
+        ("deliverables", "Key deliverables"),
+        ("next_steps", "Next steps"),
+        ("risks", "Risks and exceptions"),
+    )
+
+    def sections(self):
+        return [
+            (label, getattr(self, f)) for f, label in self.SECTIONS if getattr(self, f)
+        ]

@@ -2,24 +2,47 @@
 priority or pillar, what is being done, and whether outcomes move."""
 
 import datetime
-from collections import Counter
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, Q
-from django.http import HttpResponse
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from hwbb.permissions import OFFICER, role_required
+from hwbb.permissions import OFFICER, has_role, role_required
 from indicators import summary
 from indicators.models import Indicator
 from meetings import pack
-from meetings.models import Action, AgendaItem, Meeting, PlannedItem, Resolution
-from strategy import dashboards
-from strategy.models import Pillar, Priority, StrategyVersion
+from meetings.models import (
+    Action,
+    AgendaItem,
+    Body,
+    Meeting,
+    PlannedItem,
+    Resolution,
+)
+from strategy import connections, dashboards, progress, tagging
+from strategy.forms import (
+    ProgressRequestForm,
+    ProgressReturnForm,
+    ProgressReviewForm,
+    ScheduleForm,
+    TagCorrectionForm,
+)
+from strategy.models import (
+    Framework,
+    Pillar,
+    Priority,
+    ProgressReport,
+    ReportingSchedule,
+    StrategyVersion,
+)
 
 # A priority not discussed for longer than this is flagged as a gap.
 NOT_DISCUSSED_AFTER = datetime.timedelta(days=183)
@@ -33,43 +56,74 @@ def overview(request):
     return render(request, "strategy/strategy_overview.html", {"versions": versions})
 
 
-def _thread(request, *, pillar=None, priority=None, indicators):
-    """Everything tagged to one pillar or priority, each list read in a fixed
-    number of queries whatever its length."""
+TIMELINE_MEETINGS_PER_PAGE = 10
+OPEN_ACTIONS_SHOWN = 10
+
+
+def _thread(request, *, pillar=None, priority=None, indicators, progress_reports):
+    """Everything tagged to one pillar or priority, in a fixed number of
+    queries however much there is: the timeline is paged by meeting, and the
+    actions are counted by status with only the next few due listed."""
     user, tag = request.user, {"pillar": pillar, "priority": priority}
-    items = list(
-        AgendaItem.objects.visible_to(user)
-        .tagged(**tag)
-        .select_related("meeting__body", "primary_pillar")
-        .order_by("-meeting__start", "number")
+    items = AgendaItem.objects.visible_to(user).tagged(**tag)
+    resolutions = Resolution.objects.visible_to(user).tagged(**tag)
+    meetings = (
+        Meeting.objects.filter(
+            Q(pk__in=items.values("meeting"))
+            | Q(pk__in=resolutions.values("minute__meeting"))
+        )
+        .select_related("body")
+        .order_by("-start")
     )
-    resolutions = list(
-        Resolution.objects.visible_to(user)
-        .tagged(**tag)
-        .select_related("minute__meeting__body")
+    page = Paginator(meetings, TIMELINE_MEETINGS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    on_page = [m.pk for m in page]
+    page_items = (
+        items.filter(meeting__in=on_page)
+        .select_related("primary_pillar")
+        .order_by("number", "sub_letter")
+    )
+    page_resolutions = (
+        resolutions.filter(minute__meeting__in=on_page)
+        .select_related("minute")
         .prefetch_related("clauses")
-        .order_by("-minute__meeting__start")
+        .order_by("minute__number")
     )
-    actions = list(
-        Action.objects.visible_to(user).tagged(**tag).for_list().order_by("due_date")
-    )
-    dates = [i.meeting.start for i in items] + [
-        r.minute.meeting.start for r in resolutions
+    timeline = [
+        (
+            meeting,
+            [i for i in page_items if i.meeting_id == meeting.pk],
+            [r for r in page_resolutions if r.minute.meeting_id == meeting.pk],
+        )
+        for meeting in page
     ]
-    status_counts = Counter(a.get_status_display() for a in actions)
+    actions = Action.objects.filter(
+        pk__in=Action.objects.visible_to(user).tagged(**tag).values("pk")
+    )
+    counts = dict(actions.order_by().values_list("status").annotate(n=Count("pk")))
+    status_counts = [
+        (label, counts[value])
+        for value, label in Action.Status.choices
+        if value in counts
+    ]
     return {
         "since": dashboards.last_board_meeting(),
-        "items": items,
-        "resolutions": resolutions,
-        "actions": actions,
-        "status_counts": sorted(status_counts.items()),
-        "overdue_count": sum(a.is_overdue for a in actions),
-        "last_discussed": max(dates) if dates else None,
+        "timeline": timeline,
+        "page": page,
+        "open_actions": list(
+            actions.open().for_list().order_by("due_date", "pk")[:OPEN_ACTIONS_SHOWN]
+        ),
+        "action_total": sum(counts.values()),
+        "status_counts": status_counts,
+        "overdue_count": actions.overdue().count(),
+        "last_discussed": meetings.values_list("start", flat=True).first(),
         "indicator_rows": summary.comparisons(indicators),
+        "progress_reports": progress_reports,
     }
 
 
-def _gaps(thread, *, progress_reports=None):
+def _gaps(thread):
     gaps = []
     last = thread["last_discussed"]
     if last is None:
@@ -82,24 +136,48 @@ def _gaps(thread, *, progress_reports=None):
         gaps.append("No indicator shows whether outcomes are moving.")
     if thread["overdue_count"]:
         gaps.append(f"{thread['overdue_count']} overdue action(s).")
-    if progress_reports is not None and not progress_reports:
+    reports = thread["progress_reports"]
+    for report in reports:
+        if report.is_missing:
+            gaps.append(
+                f"A progress report is missing: it was due on "
+                f"{report.due_date:%-d %B %Y}."
+            )
+    if not any(r.is_published for r in reports):
         gaps.append("No progress report has been received.")
     return gaps
+
+
+def _progress_reports(user, rows):
+    return list(
+        ProgressReport.objects.visible_to(user)
+        .filter(pk__in=rows.values("pk"))
+        .select_related("priority", "requested_of", "agenda_item__meeting")
+        .order_by("-date")
+    )
 
 
 def priority_detail(request, slug):
     priority = get_object_or_404(
         Priority.objects.select_related("version", "predecessor"), slug=slug
     )
-    thread = _thread(request, priority=priority, indicators=priority.indicators.all())
-    reports = list(priority.progress_reports.all())
+    reports = _progress_reports(request.user, priority.progress_reports.all())
+    thread = _thread(
+        request,
+        priority=priority,
+        indicators=priority.indicators.all(),
+        progress_reports=reports,
+    )
     context = {
         "priority": priority,
         "leads": priority.leads.all(),
-        "pillars": priority.pillars.all(),
+        "pillars": priority.pillars.select_related("framework"),
         "successors": priority.successors.select_related("version"),
-        "progress_reports": reports,
-        "gaps": _gaps(thread, progress_reports=reports),
+        "schedule": ReportingSchedule.objects.filter(priority=priority)
+        .select_related("lead", "body")
+        .first(),
+        "gaps": _gaps(thread),
+        "action_filter": f"priority={priority.pk}",
         **thread,
     }
     return render(request, "strategy/priority_detail.html", context)
@@ -112,11 +190,21 @@ def pillar_detail(request, framework, code):
     indicators = Indicator.objects.filter(
         Q(priorities__pillars=pillar) | Q(pillars=pillar)
     ).distinct()
-    thread = _thread(request, pillar=pillar, indicators=indicators)
+    reports = _progress_reports(
+        request.user,
+        ProgressReport.objects.filter(
+            Q(pk__in=ProgressReport.objects.tagged(pillar=pillar).values("pk"))
+            | Q(priority__pillars=pillar)
+        ),
+    )
+    thread = _thread(
+        request, pillar=pillar, indicators=indicators, progress_reports=reports
+    )
     context = {
         "pillar": pillar,
         "priorities": pillar.priorities.select_related("version"),
         "gaps": _gaps(thread),
+        "action_filter": f"pillar={pillar.pk}",
         **thread,
     }
     return render(request, "strategy/pillar_detail.html", context)
@@ -179,3 +267,313 @@ def priority_dashboard(request, slug):
         **dashboards.priority(request.user, priority),
     }
     return render(request, "strategy/priority_dashboard.html", context)
+
+
+@role_required(OFFICER)
+def tags_edit(request, kind, pk):
+    """Correct an object's tags, with the reason; every change is kept."""
+    if kind not in tagging.KINDS:
+        raise Http404("No such kind of item")
+    found = tagging.KINDS[kind]
+    obj = get_object_or_404(found.model.objects.select_related(*found.select), pk=pk)
+    primary, secondary, priorities = tagging.tags_of(obj)
+    form = TagCorrectionForm(
+        request.POST or None,
+        initial={
+            "primary_pillar": primary,
+            "secondary_pillars": list(secondary),
+            "priorities": list(priorities),
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            changed = tagging.tags_correct(
+                obj=obj,
+                primary_pillar=data["primary_pillar"],
+                secondary_pillars=list(data["secondary_pillars"]),
+                priorities=list(data["priorities"]),
+                user=request.user,
+                reason=data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if changed:
+                messages.success(request, "The tags were corrected.")
+            else:
+                messages.info(request, "The tags were already as chosen.")
+            return redirect("strategy:tags", kind, obj.pk)
+    return render(
+        request,
+        "strategy/tags_edit.html",
+        {
+            "form": form,
+            "obj": obj,
+            "kind": found,
+            "title": tagging.title_of(obj),
+            "history": tagging.tag_history(obj),
+        },
+    )
+
+
+@role_required(OFFICER)
+def coverage(request):
+    """The board's business with no primary pillar or no priority."""
+    rows = tagging.coverage()
+    chosen = request.GET.get("kind")
+    if chosen not in tagging.KINDS:
+        chosen = next((k.slug for k, _, missing, _ in rows if missing), "report")
+    kind = tagging.KINDS[chosen]
+    untagged = (
+        kind.model.objects.filter(pk__in=tagging.untagged(kind).values("pk"))
+        .select_related("primary_pillar", *kind.select)
+        .annotate(priority_count=Count("priorities"))
+        .order_by("-pk")
+    )
+    page = Paginator(untagged, 50).get_page(request.GET.get("page"))
+    for obj in page:
+        obj.coverage_title = tagging.title_of(obj)
+    return render(
+        request,
+        "strategy/coverage.html",
+        {"rows": rows, "kind": kind, "page": page, "query": f"kind={chosen}"},
+    )
+
+
+# -- The progress-report cycle ---------------------------------------------------
+
+
+def _progress_rows():
+    return ProgressReport.objects.select_related(
+        "priority__version", "requested_of", "body", "agenda_item__meeting"
+    )
+
+
+@role_required(OFFICER)
+def progress_list(request):
+    """Returns awaited (missing ones first), to review, and the schedules."""
+    rows = _progress_rows()
+    awaited = rows.filter(status__in=ProgressReport.AWAITED).order_by("due_date")
+    context = {
+        "awaited": awaited,
+        "to_review": rows.filter(status=ProgressReport.Status.SUBMITTED).order_by(
+            "submitted_at"
+        ),
+        "accepted": rows.filter(status__in=ProgressReport.PUBLISHED).order_by("-date")[
+            :20
+        ],
+        "schedules": ReportingSchedule.objects.select_related(
+            "priority__version", "lead", "body"
+        ).order_by("next_request_on"),
+        "unscheduled": Priority.objects.current().filter(schedule__isnull=True),
+    }
+    return render(request, "strategy/progress_list.html", context)
+
+
+@role_required()
+def progress_mine(request):
+    rows = _progress_rows().filter(requested_of__user=request.user)
+    return render(
+        request,
+        "strategy/progress_mine.html",
+        {
+            "awaited": rows.filter(status__in=ProgressReport.AWAITED),
+            "done": rows.exclude(status__in=ProgressReport.AWAITED)[:20],
+        },
+    )
+
+
+def _get_progress_for_user(request, pk):
+    rows = _progress_rows().filter(
+        pk__in=ProgressReport.objects.visible_to(request.user).values("pk")
+    )
+    return get_object_or_404(rows.prefetch_related(*TAGS), pk=pk)
+
+
+TAGS = ("secondary_pillars__framework", "priorities")
+
+
+def progress_detail(request, pk):
+    report = _get_progress_for_user(request, pk)
+    is_officer = has_role(request.user, OFFICER)
+    review = None
+    if is_officer and report.status in (
+        ProgressReport.Status.SUBMITTED,
+        ProgressReport.Status.ACCEPTED,
+    ):
+        review = ProgressReviewForm(body=report.body)
+    return render(
+        request,
+        "strategy/progress_detail.html",
+        {
+            "report": report,
+            "obj": report,
+            "may_submit": report.is_awaited
+            and progress.may_submit(request.user, report),
+            "review_form": review,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def progress_submit(request, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    report = _get_progress_for_user(request, pk)
+    if not progress.may_submit(request.user, report):
+        raise PermissionDenied
+    if not report.is_awaited:
+        messages.info(request, "This progress report has already been submitted.")
+        return redirect(report)
+    form = ProgressReturnForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        fields = ProgressReturnForm.Meta.fields
+        try:
+            progress.submit(
+                report=report,
+                user=request.user,
+                data={f: form.cleaned_data[f] for f in fields},
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "Your progress report was submitted.")
+            return redirect(report)
+    return render(
+        request,
+        "strategy/progress_submit.html",
+        {"form": form, "report": report},
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def progress_review(request, pk):
+    report = get_object_or_404(_progress_rows(), pk=pk)
+    form = ProgressReviewForm(request.POST, body=report.body)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == form.SEND_BACK:
+                progress.send_back(
+                    report=report, user=request.user, comments=data["comments"]
+                )
+                messages.success(request, "The return was sent back to the lead.")
+            else:
+                _, changed = progress.accept(
+                    report=report,
+                    user=request.user,
+                    meeting=data["meeting"],
+                    urgency_reason=data["urgency_reason"],
+                )
+                text = "The return was accepted"
+                if data["meeting"]:
+                    text += f" and put on the agenda of {data['meeting']}"
+                messages.success(request, text + "." if changed else "Already done.")
+            return redirect(report)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+    report = _get_progress_for_user(request, pk)
+    return render(
+        request,
+        "strategy/progress_detail.html",
+        {"report": report, "obj": report, "review_form": form},
+        status=400,
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def progress_request(request):
+    initial = {"body": Body.objects.filter(slug=settings.HOME_BODY_SLUG).first()}
+    if request.GET.get("priority"):
+        initial["priority"] = request.GET["priority"]
+    form = ProgressRequestForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report, created = progress.request(**form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if created:
+                messages.success(request, f"{report.requested_of} was asked.")
+            else:
+                messages.info(request, "A return on this priority is already awaited.")
+            return redirect(report)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "form": form,
+            "heading": "Ask for a progress report",
+            "intro": "The lead is emailed a link to the return form, and reminded "
+            "before the due date and once it has passed.",
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def schedule_edit(request, slug):
+    priority = get_object_or_404(Priority, slug=slug)
+    schedule = ReportingSchedule.objects.filter(priority=priority).first()
+    initial = {"body": Body.objects.filter(slug=settings.HOME_BODY_SLUG).first()}
+    form = ScheduleForm(request.POST or None, instance=schedule, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        form.instance.priority = priority
+        form.save()
+        messages.success(request, "The reporting schedule was saved.")
+        return redirect("strategy:progress")
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "form": form,
+            "heading": f"Reporting schedule: {priority.title}",
+            "intro": "Requests go to the lead on the next request date, and then "
+            "every so many months.",
+        },
+    )
+
+
+def interconnections(request):
+    """A pillar-by-pillar matrix of the business that spans pillars, with the
+    items behind a count listed when it is chosen."""
+    frameworks = list(Framework.objects.order_by("name"))
+    framework = next(
+        (f for f in frameworks if f.slug == request.GET.get("framework")),
+        next((f for f in frameworks if f.slug == "kings-fund"), None),
+    )
+    if framework is None:
+        raise Http404("No framework")
+    pillars = list(framework.pillars.order_by("order", "code"))
+    by_code = {p.code: p for p in pillars}
+    sets = connections.pillar_sets(request.user, framework)
+    a, b = by_code.get(request.GET.get("a")), by_code.get(request.GET.get("b"))
+    page = None
+    if a and b:
+        keys = connections.spanning(sets, a, b)
+        page = Paginator(keys, 25).get_page(request.GET.get("page"))
+        page.rows = [
+            (kind, obj, tagging.title_of(obj))
+            for kind, obj in connections.fetch(request.user, list(page))
+        ]
+    return render(
+        request,
+        "strategy/interconnections.html",
+        {
+            "frameworks": frameworks,
+            "framework": framework,
+            "matrix": connections.matrix(pillars, sets),
+            "spanning": sum(len(ids) > 1 for ids in sets.values()),
+            "tagged": len(sets),
+            "a": a,
+            "b": b,
+            "page": page,
+            "query": f"framework={framework.slug}&a={a.code}&b={b.code}"
+            if a and b
+            else "",
+        },
+    )

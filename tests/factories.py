@@ -20,7 +20,14 @@ from meetings.models import (
     Resolution,
     ResolutionClause,
 )
-from strategy.models import Framework, Pillar, Priority, Strategy, StrategyVersion
+from strategy.models import (
+    Framework,
+    Pillar,
+    Priority,
+    ProgressReport,
+    Strategy,
+    StrategyVersion,
+)
 
 
 def london(*args):
@@ -210,6 +217,19 @@ class PriorityFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"priority-{n}")
     number = factory.Sequence(lambda n: n + 1)
     title = "Loneliness and social isolation"
+
+
+class ProgressReportFactory(factory.django.DjangoModelFactory):
+    """An accepted return, as the 2021 stocktake's are."""
+
+    class Meta:
+        model = ProgressReport
+
+    priority = factory.SubFactory(PriorityFactory)
+    date = factory.Sequence(lambda n: datetime.date(2021, 9, 1) + datetime.timedelta(n))
+    title = "Health and Wellbeing Strategy stocktake"
+    rag = "green"
+    progress = "14 new Social Supermarkets/ Food Hubs supported and set up."
 
 
 class AreaFactory(factory.django.DjangoModelFactory):

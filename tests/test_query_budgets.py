@@ -14,8 +14,8 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "meetings:minutes": 12,
     "meetings:my_actions": 8,
     "strategy:overview": 10,
-    "strategy:priority": 20,
-    "strategy:pillar": 20,
+    "strategy:priority": 23,  # with the progress reports and the paged timeline
+    "strategy:pillar": 23,
     "strategy:dashboard": 15,
     "strategy:priority_dashboard": 14,
     "indicators:watchlist": 6,
@@ -45,7 +45,10 @@ def _grow(world, n):
             minute=minute, owner_person=person, primary_pillar=pillar
         )
         action.priorities.add(priority)
-        factories.MeetingFactory(body=meeting.body)
+        other = factories.MeetingFactory(body=meeting.body)
+        elsewhere = factories.AgendaItemFactory(meeting=other, primary_pillar=pillar)
+        elsewhere.priorities.add(priority)
+        factories.ProgressReportFactory(priority=priority)
         factories.PriorityFactory(version=priority.version).pillars.add(pillar)
         indicator = factories.IndicatorFactory()
         priority.indicators.add(indicator)

@@ -103,6 +103,24 @@ MATRIX = {
     "indicators:watchlist": ALL,
     "strategy:watchlist_plan": {**OFFICERS, "officer": 405},  # POST only
     "indicators:export": ALL,
+    "strategy:coverage": OFFICERS,
+    "strategy:interconnections": ALL,
+    "strategy:tags": OFFICERS,
+    "strategy:progress": OFFICERS,
+    "strategy:progress_mine": SIGNED_IN,
+    "strategy:progress_request": OFFICERS,
+    "strategy:progress_report": ALL,  # an accepted return
+    # an awaited return asked of someone else: hidden from all but officers
+    "strategy:progress_submit": {
+        "officer": 200,
+        "chair": 404,
+        "member": 404,
+        "author": 404,
+        "outsider": 404,
+        "anonymous": 302,
+    },
+    "strategy:progress_review": {**OFFICERS, "officer": 405},  # POST only
+    "strategy:schedule": OFFICERS,
 }
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
 # actions_ics is reached by a private token (tests/meetings/test_actions_calendar.py).
@@ -138,6 +156,9 @@ def objects(db):
         body=meeting.body,
         meeting=meeting,
         agenda_item=item,
+    )
+    awaited = factories.ProgressReportFactory(
+        status="requested", requested_of=factories.PersonFactory()
     )
     document = services.document_add(
         report=report,
@@ -198,6 +219,11 @@ def objects(db):
             ImportJob.objects.create(original_name="hle.csv", sha256="0" * 64).pk
         ],
         "strategy:watchlist_plan": [factories.IndicatorFactory().slug],
+        "strategy:tags": ["action", action.pk],
+        "strategy:progress_report": [factories.ProgressReportFactory().pk],
+        "strategy:progress_submit": [awaited.pk],
+        "strategy:progress_review": [awaited.pk],
+        "strategy:schedule": ["p-1"],
     }
 
 

@@ -31,7 +31,8 @@ def test_member_follows_the_golden_thread(live_server, page, demo_world):
 
     page.goto(live_server.url + demo_world["priority"].get_absolute_url())
     body = page.inner_text("main")
-    for heading in ("Indicators: are outcomes moving?", "Decisions", "Actions"):
+    headings = ("Indicators: are outcomes moving?", "Progress reports", "Timeline")
+    for heading in (*headings, "Actions"):
         assert heading in body
     assert "Minute 44/18: Young People and Violence" in body
     check(page, "priority")

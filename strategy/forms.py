@@ -1,0 +1,246 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.utils import timezone
+
+from hwbb.fields import DateField
+from meetings.forms import TagFields
+from meetings.models import Body, Meeting, Person
+from strategy.models import Pillar, Priority, ProgressReport, ReportingSchedule
+
+
+def pillar_label(pillar):
+    return f"{pillar.label} ({pillar.framework.name})"
+
+
+class TagCorrectionForm(TagFields):
+    """An officer's correction of an object's tags, with the reason for it."""
+
+    primary_pillar = forms.ModelChoiceField(
+        queryset=Pillar.objects.select_related("framework"),
+        required=False,
+        empty_label="No primary pillar",
+    )
+    reason = forms.CharField(
+        label="Why are the tags being corrected?",
+        max_length=500,
+        error_messages={"required": "Say why the tags are being corrected"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["secondary_pillars"].queryset = Pillar.objects.select_related(
+            "framework"
+        )
+        for name in ("primary_pillar", "secondary_pillars"):
+            self.fields[name].label_from_instance = pillar_label
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("primary_pillar"),
+            Field.checkboxes("secondary_pillars", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
+            Field.text("reason"),
+            Submit("submit", "Save the tags"),
+        )
+
+
+class ProgressReturnForm(forms.ModelForm):
+    """The lead's structured return."""
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "rag",
+            "rag_narrative",
+            "progress",
+            "deliverables",
+            "next_steps",
+            "risks",
+        ]
+        widgets = {"rag": forms.RadioSelect}
+        labels = {
+            "rag": "RAG status",
+            "rag_narrative": "Why amber or red (needed for either)",
+            "progress": "Progress and impact",
+            "deliverables": "Key deliverables",
+            "next_steps": "Next steps",
+            "risks": "Risks and exceptions (optional)",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rag"].choices = [
+            (ProgressReport.Rag.GREEN, "Green: on track"),
+            (ProgressReport.Rag.AMBER, "Amber: some risk to delivery"),
+            (ProgressReport.Rag.RED, "Red: off track"),
+        ]
+        self.fields["rag"].required = True
+        self.fields["rag"].error_messages["required"] = "Choose a RAG status"
+        for name in ("progress", "deliverables", "next_steps"):
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = (
+                f"Write the {self.fields[name].label.lower()}"
+            )
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.max_length = 10000
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("rag", legend_size=Size.SMALL),
+            Field.textarea("rag_narrative", rows=3),
+            Field.textarea("progress", rows=6),
+            Field.textarea("deliverables", rows=4),
+            Field.textarea("next_steps", rows=4),
+            Field.textarea("risks", rows=3),
+            Submit("submit", "Submit the progress report"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        rag = data.get("rag")
+        if (
+            rag in (ProgressReport.Rag.AMBER, ProgressReport.Rag.RED)
+            and not (data.get("rag_narrative") or "").strip()
+        ):
+            self.add_error(
+                "rag_narrative",
+                f"Say why the status is {ProgressReport.Rag(rag).label.lower()}",
+            )
+        return data
+
+
+class ProgressRequestForm(forms.Form):
+    priority = forms.ModelChoiceField(
+        queryset=Priority.objects.current(),
+        error_messages={"required": "Choose the priority"},
+    )
+    lead = forms.ModelChoiceField(
+        label="Ask",
+        queryset=Person.objects.exclude(email=""),
+        help_text="Only people with an email address are listed.",
+        error_messages={"required": "Choose who to ask"},
+    )
+    body = forms.ModelChoiceField(
+        label="Reporting to",
+        queryset=Body.objects.all(),
+        error_messages={"required": "Choose the board the return goes to"},
+    )
+    due_date = DateField(label="Due date")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["due_date"].error_messages["required"] = "Enter the due date"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("priority"),
+            Field.select("lead"),
+            Field.select("body"),
+            Field("due_date"),
+            Submit("submit", "Send the request"),
+        )
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        if due and due < timezone.localdate():
+            raise forms.ValidationError("The due date must be today or later")
+        return due
+
+
+class ProgressReviewForm(forms.Form):
+    ACCEPT, SEND_BACK = "accept", "send_back"
+    decision = forms.ChoiceField(
+        choices=[
+            (ACCEPT, "Accept it"),
+            (SEND_BACK, "Send it back to the lead with comments"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to accept it or send it back"},
+    )
+    meeting = forms.ModelChoiceField(
+        label="Put it on the agenda of (optional)",
+        queryset=Meeting.objects.none(),
+        required=False,
+        empty_label="Not yet",
+    )
+    urgency_reason = forms.CharField(
+        label="Reason for urgency (needed if that agenda is already late)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    comments = forms.CharField(
+        label="Comments for the lead (needed to send it back)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+
+    def __init__(self, *args, body=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        upcoming = Meeting.objects.filter(start__gte=timezone.now()).exclude(
+            status=Meeting.Status.CANCELLED
+        )
+        if body is not None:
+            upcoming = upcoming.filter(body=body)
+        self.fields["meeting"].queryset = upcoming.select_related("body").order_by(
+            "start"
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("decision", legend_size=Size.SMALL),
+            Field.select("meeting"),
+            Field.textarea("urgency_reason", rows=2),
+            Field.textarea("comments", rows=4),
+            Submit("submit", "Save the review"),
+        )
+        self.helper.form_tag = False  # the page gives the form its action
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("decision") == self.SEND_BACK
+            and not (data.get("comments") or "").strip()
+        ):
+            self.add_error("comments", "Say what the lead should change")
+        return data
+
+
+class ScheduleForm(forms.ModelForm):
+    next_request_on = DateField(label="Next request on")
+
+    class Meta:
+        model = ReportingSchedule
+        fields = [
+            "every_months",
+            "body",
+            "lead",
+            "next_request_on",
+            "working_days_to_respond",
+            "active",
+        ]
+        labels = {
+            "every_months": "Report every (months)",
+            "body": "Reporting to",
+            "lead": "Lead asked for the return",
+            "working_days_to_respond": "Working days to respond",
+            "active": "Send requests on this schedule",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = Person.objects.exclude(email="")
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("every_months", field_width=4),
+            Field.select("body"),
+            Field.select("lead"),
+            Field("next_request_on"),
+            Field.text("working_days_to_respond", field_width=4),
+            Field.checkbox("active"),
+            Submit("submit", "Save the schedule"),
+        )
+
+    def clean_next_request_on(self):
+        day = self.cleaned_data["next_request_on"]
+        if day and day < timezone.localdate():
+            raise forms.ValidationError("The next request date must be today or later")
+        return day

@@ -1,0 +1,202 @@
+"""The progress-report cycle: a schedule per priority, requests to the lead
+with a due date, the lead's structured return, the officer's review, and the
+return placed on an agenda. Missing returns are those past their due date.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from hwbb import reminders, workdays
+from meetings import services
+from meetings.models import AgendaItem
+from strategy.models import ProgressReport, ReportingSchedule
+
+Status = ProgressReport.Status
+
+
+def _notify(report, kind):
+    from strategy.tasks import send_progress_notice
+
+    if report.requested_of and report.requested_of.email:
+        transaction.on_commit(lambda: send_progress_notice.delay(report.pk, kind))
+
+
+def _add_months(day, months):
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    return day.replace(year=year, month=month % 12 + 1, day=min(day.day, 28))
+
+
+def inherit_tags(report):
+    """A return carries its priority, and the priority's pillars: the first
+    King's Fund one as primary, the rest secondary."""
+    pillars = list(report.priority.pillars.order_by("framework__slug", "order"))
+    report.primary_pillar = pillars[0] if pillars else None
+    report.save(update_fields=["primary_pillar"])
+    report.secondary_pillars.set(pillars[1:])
+    report.priorities.set([report.priority])
+
+
+@transaction.atomic
+def request(*, priority, lead, body, due_date, today=None):
+    """Ask the lead for a return by the due date; (report, created). A second
+    request while one is awaited gives back the one awaited."""
+    today = today or timezone.localdate()
+    if due_date < today:
+        raise ValidationError({"due_date": "The due date must be today or later"})
+    if not lead.email:
+        raise ValidationError(
+            {"lead": f"{lead} has no email address: add one before asking them"}
+        )
+    awaited = (
+        ProgressReport.objects.select_for_update()
+        .filter(priority=priority, status__in=ProgressReport.AWAITED)
+        .first()
+    )
+    if awaited:
+        return awaited, False
+    if ProgressReport.objects.filter(priority=priority, date=due_date).exists():
+        raise ValidationError(
+            {"due_date": "This priority already has a return for that date"}
+        )
+    report = ProgressReport(
+        priority=priority,
+        status=Status.REQUESTED,
+        date=due_date,
+        title=f"Progress report, {due_date:%B %Y}",
+        body=body,
+        requested_of=lead,
+        requested_at=timezone.now(),
+        due_date=due_date,
+    )
+    report.schedule_reminder()
+    report.save()
+    inherit_tags(report)
+    _notify(report, "requested")
+    return report, True
+
+
+def requests_due(today=None):
+    """Request every return a schedule says is due; the reports requested.
+
+    Each schedule is claimed with a conditional UPDATE of its next request
+    date, so two beat runs never ask twice.
+    """
+    today = today or timezone.localdate()
+    made = []
+    due = ReportingSchedule.objects.filter(active=True, next_request_on__lte=today)
+    for schedule in due.select_related("priority", "lead", "body"):
+        seen = schedule.next_request_on
+        following = _add_months(seen, schedule.every_months)
+        while following <= today:  # a schedule left idle does not ask repeatedly
+            following = _add_months(following, schedule.every_months)
+        won = ReportingSchedule.objects.filter(
+            pk=schedule.pk, next_request_on=seen
+        ).update(next_request_on=following)
+        if not won:
+            continue
+        due_date = workdays.add_working_days(today, schedule.working_days_to_respond)
+        try:
+            report, created = request(
+                priority=schedule.priority,
+                lead=schedule.lead,
+                body=schedule.body,
+                due_date=due_date,
+                today=today,
+            )
+        except ValidationError:
+            continue  # no email for the lead: shown on the progress page
+        if created:
+            made.append(report)
+    return made
+
+
+def may_submit(user, report):
+    from hwbb import permissions
+
+    if not user.is_authenticated:
+        return False
+    lead = report.requested_of
+    return permissions.is_officer(user) or (
+        lead is not None and lead.user_id == user.pk
+    )
+
+
+@transaction.atomic
+def submit(*, report, user, data):
+    """The lead's return; (report, saved). A double submit changes nothing."""
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if report.status == Status.SUBMITTED:
+        return report, False
+    if report.status not in ProgressReport.AWAITED:
+        raise ValidationError("This return has already been reviewed.")
+    for field, value in data.items():
+        setattr(report, field, value)
+    report.status = Status.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.submitted_by = user
+    report.next_reminder_at = None
+    report.full_clean()
+    report.save()
+    return report, True
+
+
+@transaction.atomic
+def send_back(*, report, user, comments, due_date=None):
+    """Return a submitted return to the lead with the officer's comments."""
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != Status.SUBMITTED:
+        raise ValidationError("Only a submitted return can be sent back.")
+    if not comments.strip():
+        raise ValidationError({"comments": "Say what the lead should change"})
+    report.status = Status.RETURNED
+    report.review_comments = comments.strip()
+    if due_date:
+        report.due_date = due_date
+    report.last_reminder = reminders.Reminder.NONE
+    report.schedule_reminder()
+    report._history_user = user
+    report.save()
+    _notify(report, "returned")
+    return report
+
+
+@transaction.atomic
+def accept(*, report, user, meeting=None, urgency_reason=""):
+    """Accept a return and, given a meeting, put it on that agenda with its
+    tags (late only as urgent, as any item); (report, changed)."""
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    if report.status == Status.ON_AGENDA or (
+        report.status == Status.ACCEPTED and meeting is None
+    ):
+        return report, False
+    if report.status not in (Status.SUBMITTED, Status.ACCEPTED):
+        raise ValidationError("Only a submitted return can be accepted.")
+    report.status = Status.ACCEPTED
+    if meeting is not None:
+        item = AgendaItem(
+            meeting=meeting,
+            title=f"Progress report: {report.priority.title}",
+            kind=AgendaItem.Kind.REPORT,
+            presenter=f"Report of the priority lead, {report.requested_of}"
+            if report.requested_of
+            else "",
+            is_urgent=bool(urgency_reason.strip()),
+            urgency_reason=urgency_reason.strip(),
+            primary_pillar=report.primary_pillar,
+        )
+        services.agenda_item_add(item=item, user=user)
+        item.secondary_pillars.set(report.secondary_pillars.all())
+        item.priorities.set(report.priorities.all())
+        report.agenda_item = item
+        report.status = Status.ON_AGENDA
+    report.next_reminder_at = None
+    report._history_user = user
+    report.save()
+    return report, True
+
+
+def reminders_claim(*, now):
+    rows = ProgressReport.objects.reminder_due(now).select_related("requested_of")
+    return reminders.claim_due(rows, now)
