@@ -4810,6 +4810,49 @@ FRAMEWORKS = [
             },
         ],
     },
+    {
+        # Not in the seeds, which name only the "Marmot City approach" (seed 000
+        # L2280). General knowledge: the eight principles of Build Back Fairer
+        # (Institute of Health Equity, 2020). Loaded as data to show a second
+        # framework; an officer can add or change one at /strategy/frameworks/.
+        "key": "marmot",
+        "name": "Marmot's eight principles",
+        "description": (
+            "The eight policy principles for reducing health inequalities from "
+            "'Build Back Fairer: The COVID-19 Marmot Review', adopted by Marmot "
+            "places such as Coventry."
+        ),
+        "source": "Institute of Health Equity, Build Back Fairer (2020).",
+        "pillars": [
+            {"code": "M1", "name": "Give every child the best start in life"},
+            {
+                "code": "M2",
+                "name": (
+                    "Enable all children, young people and adults to maximise "
+                    "their capabilities and have control over their lives"
+                ),
+            },
+            {"code": "M3", "name": "Create fair employment and good work for all"},
+            {"code": "M4", "name": "Ensure a healthy standard of living for all"},
+            {
+                "code": "M5",
+                "name": (
+                    "Create and develop healthy and sustainable places and communities"
+                ),
+            },
+            {
+                "code": "M6",
+                "name": "Strengthen the role and impact of ill health prevention",
+            },
+            {"code": "M7", "name": "Tackle racism, discrimination and their outcomes"},
+            {
+                "code": "M8",
+                "name": (
+                    "Pursue environmental sustainability and health equity together"
+                ),
+            },
+        ],
+    },
 ]
 
 # The strategy and its three versions: 2019 original, 2021 stocktake, 2023 refresh.

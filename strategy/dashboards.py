@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from indicators import summary
 from meetings.models import Action, Meeting
-from strategy.models import Pillar, Priority, StrategyVersion
+from strategy.models import Pillar, Priority, ProgressReport, StrategyVersion
 
 
 @dataclass
@@ -150,10 +150,110 @@ def priority(user, priority):
         "tiles": _tiles(priority.indicators.all(), comparisons),
         "progress": progress,
         "open_actions": open_actions,
-        "latest_report": priority.progress_reports.order_by("-date").first(),
+        "latest_report": _published_reports(user).filter(priority=priority).first(),
         "since": last_board_meeting(),
     }
 
 
 def _open_statuses():
     return [s for s in Action.Status.values if s not in Action.CLOSED]
+
+
+def _published_reports(user):
+    return (
+        ProgressReport.objects.visible_to(user)
+        .filter(status__in=ProgressReport.PUBLISHED)
+        .order_by("-date")
+    )
+
+
+@dataclass
+class IndicatorSummary:
+    """An in-words count of a priority's indicators against England and by trend."""
+
+    total: int = 0
+    better: int = 0
+    similar: int = 0
+    worse: int = 0
+    not_compared: int = 0
+    getting_worse: int = 0
+    improving: int = 0
+
+    def add(self, comparison):
+        self.total += 1
+        slug = comparison.judgement_slug
+        if slug in ("better", "similar", "worse"):
+            setattr(self, slug, getattr(self, slug) + 1)
+        else:
+            self.not_compared += 1
+        self.getting_worse += comparison.trend.endswith("getting worse")
+        self.improving += comparison.trend.endswith("getting better")
+
+    def __str__(self):
+        """In words, naming only what is there: "3 indicators: 1 worse than
+        England, 2 not compared; 1 getting worse"."""
+        if not self.total:
+            return "No indicator"
+        parts = [
+            f"{n} {label}"
+            for n, label in (
+                (self.better, "better than England"),
+                (self.similar, "similar to England"),
+                (self.worse, "worse than England"),
+                (self.not_compared, "not compared with England"),
+            )
+            if n
+        ]
+        trends = [
+            f"{n} {label}"
+            for n, label in (
+                (self.improving, "getting better"),
+                (self.getting_worse, "getting worse"),
+            )
+            if n
+        ]
+        plural = "s" if self.total != 1 else ""
+        text = f"{self.total} indicator{plural}: {', '.join(parts)}"
+        return text + (f"; {', '.join(trends)}" if trends else "")
+
+
+def overview(user):
+    """Every strategy version, with each priority's latest RAG, its actions
+    counted by status and its indicators summarised: a fixed number of queries
+    whatever the number of priorities, actions or indicators."""
+    versions = list(
+        StrategyVersion.objects.select_related("strategy").prefetch_related(
+            "ambitions",
+            Prefetch(
+                "priorities",
+                queryset=Priority.objects.prefetch_related(
+                    "pillars__framework", "indicators"
+                ).select_related("predecessor"),
+            ),
+        )
+    )
+    latest = {}
+    for report in _published_reports(user).only("priority_id", "rag", "date"):
+        latest.setdefault(report.priority_id, report)
+    progress = {}
+    today = timezone.localdate()
+    rows = (
+        Action.objects.visible_to(user)
+        .filter(priorities__isnull=False)
+        .values_list("pk", "priorities", "status", "due_date")
+        .distinct()
+    )
+    for _, priority_id, status, due_date in rows:
+        progress.setdefault(priority_id, Progress()).add(
+            status, _is_overdue(status, due_date, today)
+        )
+    comparisons = summary.comparisons_by_indicator()
+    for version in versions:
+        for p in version.priorities.all():
+            p.latest_report = latest.get(p.pk)
+            p.progress = progress.get(p.pk, Progress())
+            p.indicator_summary = IndicatorSummary()
+            for indicator in p.indicators.all():
+                if indicator.pk in comparisons:
+                    p.indicator_summary.add(comparisons[indicator.pk])
+    return {"versions": versions}

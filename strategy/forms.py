@@ -6,7 +6,13 @@ from django.utils import timezone
 from hwbb.fields import DateField
 from meetings.forms import TagFields
 from meetings.models import Body, Meeting, Person
-from strategy.models import Pillar, Priority, ProgressReport, ReportingSchedule
+from strategy.models import (
+    Framework,
+    Pillar,
+    Priority,
+    ProgressReport,
+    ReportingSchedule,
+)
 
 
 def pillar_label(pillar):
@@ -244,3 +250,88 @@ class ScheduleForm(forms.ModelForm):
         if day and day < timezone.localdate():
             raise forms.ValidationError("The next request date must be today or later")
         return day
+
+
+class FrameworkForm(forms.ModelForm):
+    class Meta:
+        model = Framework
+        fields = ["name", "slug", "description", "source"]
+        labels = {"slug": "Short name for web addresses", "source": "Source"}
+        help_texts = {"slug": "Lower case letters, numbers and hyphens: marmot-8"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("name"),
+            Field.text("slug", field_width=20),
+            Field.textarea("description", rows=3),
+            Field.text("source"),
+        )
+
+
+class PillarForm(forms.ModelForm):
+    """One pillar or objective; aliases one per line."""
+
+    aliases = forms.CharField(
+        label="Other names used for it (one per line)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    class Meta:
+        model = Pillar
+        fields = ["code", "name", "short_name", "description", "aliases"]
+        labels = {"code": "Code", "short_name": "Short name (optional)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["aliases"] = "\n".join(self.instance.aliases)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("code", field_width=5),
+            Field.text("name"),
+            Field.text("short_name"),
+            Field.textarea("description", rows=2),
+            Field.textarea("aliases", rows=2),
+        )
+
+    def clean_aliases(self):
+        lines = self.cleaned_data["aliases"].splitlines()
+        return [line.strip() for line in lines if line.strip()]
+
+
+class BasePillarFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        codes = [
+            f.cleaned_data["code"]
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+        if not codes:
+            raise forms.ValidationError("Add at least one pillar or objective")
+        repeated = {c for c in codes if codes.count(c) > 1}
+        if repeated:
+            raise forms.ValidationError(
+                f"Each code must be different: {', '.join(sorted(repeated))} "
+                "is used twice"
+            )
+        super().clean()
+
+
+def pillar_formset(extra):
+    """Pillars of a framework: blank rows to add `extra` more."""
+    return forms.inlineformset_factory(
+        Framework,
+        Pillar,
+        form=PillarForm,
+        formset=BasePillarFormSet,
+        extra=extra,
+        can_delete=False,
+        max_num=20,
+        validate_max=True,
+    )

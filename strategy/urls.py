@@ -6,6 +6,7 @@ app_name = "strategy"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("overview.pdf", views.overview_pdf, name="overview_pdf"),
     path("dashboard/", views.board_dashboard, name="dashboard"),
     path("dashboard.pdf", views.board_dashboard_pdf, name="dashboard_pdf"),
     path(
@@ -16,6 +17,9 @@ urlpatterns = [
     path("priorities/<slug:slug>/", views.priority_detail, name="priority"),
     path("pillars/<slug:framework>/<str:code>/", views.pillar_detail, name="pillar"),
     path("coverage/", views.coverage, name="coverage"),
+    path("frameworks/", views.frameworks, name="frameworks"),
+    path("frameworks/new/", views.framework_edit, name="framework_new"),
+    path("frameworks/<slug:slug>/edit/", views.framework_edit, name="framework_edit"),
     path("interconnections/", views.interconnections, name="interconnections"),
     path("progress/", views.progress_list, name="progress"),
     path("progress/mine/", views.progress_mine, name="progress_mine"),

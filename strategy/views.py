@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,11 +30,13 @@ from meetings.models import (
 )
 from strategy import connections, dashboards, progress, tagging
 from strategy.forms import (
+    FrameworkForm,
     ProgressRequestForm,
     ProgressReturnForm,
     ProgressReviewForm,
     ScheduleForm,
     TagCorrectionForm,
+    pillar_formset,
 )
 from strategy.models import (
     Framework,
@@ -41,7 +44,6 @@ from strategy.models import (
     Priority,
     ProgressReport,
     ReportingSchedule,
-    StrategyVersion,
 )
 
 # A priority not discussed for longer than this is flagged as a gap.
@@ -49,11 +51,35 @@ NOT_DISCUSSED_AFTER = datetime.timedelta(days=183)
 
 
 def overview(request):
-    versions = StrategyVersion.objects.select_related("strategy").prefetch_related(
-        "ambitions",
-        Prefetch("priorities", queryset=Priority.objects.prefetch_related("pillars")),
+    return render(
+        request, "strategy/strategy_overview.html", dashboards.overview(request.user)
     )
-    return render(request, "strategy/strategy_overview.html", {"versions": versions})
+
+
+def _public_pdf(template, context, filename):
+    """A PDF as the public sees it, so it may go into a published pack
+    whoever makes it."""
+    context = {
+        **context,
+        "COUNCIL_NAME": settings.COUNCIL_NAME,
+        "made_at": timezone.now(),
+    }
+    response = HttpResponse(
+        pack.render(template, context), content_type="application/pdf"
+    )
+    day = timezone.localdate()
+    response["Content-Disposition"] = (
+        f'inline; filename="{filename}-{day:%Y-%m-%d}.pdf"'
+    )
+    return response
+
+
+def overview_pdf(request):
+    return _public_pdf(
+        "strategy/strategy_overview_pdf.html",
+        dashboards.overview(AnonymousUser()),
+        "strategy-overview",
+    )
 
 
 TIMELINE_MEETINGS_PER_PAGE = 10
@@ -243,20 +269,12 @@ def board_dashboard(request):
 
 
 def board_dashboard_pdf(request):
-    """The board dashboard for the agenda pack: as the public sees it, so the
-    PDF may go into the published pack whoever makes it."""
-    context = {
-        **dashboards.board(AnonymousUser()),
-        "COUNCIL_NAME": settings.COUNCIL_NAME,
-        "made_at": timezone.now(),
-    }
-    pdf = pack.render("strategy/board_dashboard_pdf.html", context)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    day = timezone.localdate()
-    response["Content-Disposition"] = (
-        f'inline; filename="board-dashboard-{day:%Y-%m-%d}.pdf"'
+    """The board dashboard for the agenda pack, as the public sees it."""
+    return _public_pdf(
+        "strategy/board_dashboard_pdf.html",
+        dashboards.board(AnonymousUser()),
+        "board-dashboard",
     )
-    return response
 
 
 def priority_dashboard(request, slug):
@@ -576,4 +594,42 @@ def interconnections(request):
             if a and b
             else "",
         },
+    )
+
+
+# -- Frameworks as data -------------------------------------------------------
+
+
+def frameworks(request):
+    rows = Framework.objects.prefetch_related(
+        Prefetch("pillars", queryset=Pillar.objects.order_by("order", "code"))
+    ).order_by("name")
+    return render(request, "strategy/framework_list.html", {"frameworks": rows})
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def framework_edit(request, slug=None):
+    """Add a framework (Marmot's eight objectives, say) or change one: its
+    pillars, their codes, descriptions and the other names they go by."""
+    framework = get_object_or_404(Framework, slug=slug) if slug else Framework()
+    form = FrameworkForm(request.POST or None, instance=framework)
+    formset = pillar_formset(extra=2 if slug else 8)(
+        request.POST or None, instance=framework, prefix="pillars"
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            framework = form.save()
+            formset.instance = framework
+            pillars = formset.save(commit=False)
+            for order, pillar in enumerate(pillars, start=framework.pillars.count()):
+                if pillar.pk is None:
+                    pillar.order = order
+                pillar.save()
+        messages.success(request, f"{framework.name} was saved.")
+        return redirect("strategy:frameworks")
+    return render(
+        request,
+        "strategy/framework_form.html",
+        {"form": form, "formset": formset, "framework": framework},
     )

@@ -13,7 +13,7 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "meetings:detail": 14,
     "meetings:minutes": 12,
     "meetings:my_actions": 8,
-    "strategy:overview": 10,
+    "strategy:overview": 14,  # with RAG, action counts and indicator summaries
     "strategy:priority": 23,  # with the progress reports and the paged timeline
     "strategy:pillar": 23,
     "strategy:dashboard": 15,

@@ -105,6 +105,10 @@ MATRIX = {
     "indicators:export": ALL,
     "strategy:coverage": OFFICERS,
     "strategy:interconnections": ALL,
+    "strategy:frameworks": ALL,
+    "strategy:overview_pdf": ALL,
+    "strategy:framework_new": OFFICERS,
+    "strategy:framework_edit": OFFICERS,
     "strategy:tags": OFFICERS,
     "strategy:progress": OFFICERS,
     "strategy:progress_mine": SIGNED_IN,
@@ -224,6 +228,7 @@ def objects(db):
         "strategy:progress_submit": [awaited.pk],
         "strategy:progress_review": [awaited.pk],
         "strategy:schedule": ["p-1"],
+        "strategy:framework_edit": [pillar.framework.slug],
     }
 
 
