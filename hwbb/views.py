@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from meetings.models import Meeting
-from strategy.models import Pillar, Priority
+from strategy.models import Pillar, Priority, ProgressReport
 
 
 def home(request):
@@ -14,5 +14,11 @@ def home(request):
             "recent": meetings.filter(status=Meeting.Status.HELD)[:3],
             "pillars": Pillar.objects.kings_fund(),
             "priorities": Priority.objects.current().select_related("version"),
+            "returns_asked": ProgressReport.objects.filter(
+                requested_of__user=request.user.pk,
+                status__in=ProgressReport.AWAITED,
+            ).count()
+            if request.user.is_authenticated
+            else 0,
         },
     )

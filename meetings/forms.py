@@ -107,7 +107,7 @@ class TagFields(forms.Form):
     the primary pillar is the model's own field."""
 
     secondary_pillars = forms.ModelMultipleChoiceField(
-        queryset=Pillar.objects.all(),
+        queryset=Pillar.objects.in_choice_order(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -122,6 +122,10 @@ class TagFields(forms.Form):
         self.fields["priorities"].label_from_instance = lambda p: (
             f"{p.title} ({p.version.key} strategy)"
         )
+        for name in ("primary_pillar", "secondary_pillars"):
+            if name in self.fields:
+                self.fields[name].queryset = Pillar.objects.in_choice_order()
+                self.fields[name].label_from_instance = lambda p: p.choice_label
 
     def clean(self):
         data = super().clean()

@@ -248,6 +248,14 @@ def overview(user):
             status, _is_overdue(status, due_date, today)
         )
     comparisons = summary.comparisons_by_indicator()
+    every = [(v, p) for v in versions for p in v.priorities.all()]
+    lineage = []
+    for version, p in every:
+        p.later = [(v, q) for v, q in every if q.predecessor_id == p.pk]
+        if p.later or (
+            p.lineage == Priority.Lineage.NEW and version.kind != "original"
+        ):
+            lineage.append((version, p))
     for version in versions:
         for p in version.priorities.all():
             p.latest_report = latest.get(p.pk)
@@ -256,4 +264,4 @@ def overview(user):
             for indicator in p.indicators.all():
                 if indicator.pk in comparisons:
                     p.indicator_summary.add(comparisons[indicator.pk])
-    return {"versions": versions}
+    return {"versions": versions, "lineage": lineage}

@@ -15,15 +15,11 @@ from strategy.models import (
 )
 
 
-def pillar_label(pillar):
-    return f"{pillar.label} ({pillar.framework.name})"
-
-
 class TagCorrectionForm(TagFields):
     """An officer's correction of an object's tags, with the reason for it."""
 
     primary_pillar = forms.ModelChoiceField(
-        queryset=Pillar.objects.select_related("framework"),
+        queryset=Pillar.objects.in_choice_order(),
         required=False,
         empty_label="No primary pillar",
     )
@@ -35,11 +31,6 @@ class TagCorrectionForm(TagFields):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["secondary_pillars"].queryset = Pillar.objects.select_related(
-            "framework"
-        )
-        for name in ("primary_pillar", "secondary_pillars"):
-            self.fields[name].label_from_instance = pillar_label
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("primary_pillar"),

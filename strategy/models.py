@@ -42,6 +42,16 @@ class PillarQuerySet(models.QuerySet):
     def kings_fund(self):
         return self.filter(framework__slug="kings-fund")
 
+    def in_choice_order(self):
+        """For a form's choices: the King's Fund pillars first, then any other
+        framework's, each in its own order."""
+        first = models.Case(
+            models.When(framework__slug="kings-fund", then=0), default=1
+        )
+        return self.select_related("framework").order_by(
+            first, "framework__name", "order", "code"
+        )
+
     def find(self, label):
         """The pillar a label names, by its code, name, short name or any alias,
         whatever its case, "&" or "and", and words such as "pillar" or "quadrant"
@@ -93,6 +103,13 @@ class Pillar(models.Model):
     @property
     def label(self):
         return self.short_name or self.name
+
+    @property
+    def choice_label(self):
+        """The label in a form: another framework's pillars say whose they are."""
+        if self.framework.slug == "kings-fund":
+            return self.label
+        return f"{self.label} ({self.framework.name})"
 
     def normalised_labels(self):
         labels = [self.code, self.name, self.short_name, *self.aliases]

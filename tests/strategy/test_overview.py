@@ -72,3 +72,23 @@ def test_the_page_and_the_pdf_show_the_public_view(client, priority, officer):
     assert "RAG: Amber" in text
     assert "Focus on employment and homelessness" in text
     assert "off track" not in text  # the public view, whoever makes it
+
+
+def test_the_lineage_says_what_each_priority_became(client):
+    old = factories.PriorityFactory(title="Loneliness and social isolation")
+    new_version = factories.VersionFactory(key="2023", kind="refresh")
+    factories.PriorityFactory(
+        version=new_version,
+        title="Tackling loneliness and social isolation for all",
+        predecessor=old,
+        lineage="broadened",
+    )
+    factories.PriorityFactory(
+        version=new_version,
+        title="Focus on employment and homelessness as a prevention opportunity",
+    )
+    text = client.get(reverse("strategy:overview")).text
+    lineage = text[text.index('id="lineage"') :]
+    assert "Broadened: " in lineage
+    assert "Tackling loneliness and social isolation for all" in lineage
+    assert "New: " in lineage

@@ -8,6 +8,7 @@ from django.urls import reverse
 from meetings import services
 from meetings.models import AgendaItem, Report
 from strategy import tagging
+from strategy.forms import TagCorrectionForm
 from strategy.models import Pillar
 from tests import factories
 
@@ -210,3 +211,23 @@ def test_accepting_a_report_puts_tags_on_its_item_in_history(pillars, officer):
     assert item.primary_pillar == pillars["WD"]
     assert list(item.secondary_pillars.all()) == [pillars["HB"]]
     assert item.history.exists()
+
+
+def test_only_officers_see_the_link_to_correct_tags(client, officer, member, pillars):
+    action = factories.ActionFactory(primary_pillar=pillars["WD"])
+    link = reverse("strategy:tags", args=["action", action.pk])
+    client.force_login(member)
+    assert link not in client.get(action.get_absolute_url()).text
+    client.force_login(officer)
+    assert link in client.get(action.get_absolute_url()).text
+
+
+def test_the_king_s_fund_pillars_come_first_in_a_form(pillars):
+    marmot = factories.FrameworkFactory(slug="marmot", name="Marmot")
+    factories.PillarFactory(
+        framework=marmot, code="M1", name="Best start in life", short_name=""
+    )
+    form = TagCorrectionForm()
+    labels = [label for _, label in form.fields["secondary_pillars"].choices]
+    assert "(Marmot)" not in " ".join(labels[:3])  # the King's Fund three first
+    assert labels[-1] == "Best start in life (Marmot)"
