@@ -180,19 +180,7 @@ class Loader:
             status__in=s.ProgressReport.AWAITED
         ).exists():
             due = workdays.add_working_days(today, 15)
-            report = s.ProgressReport(
-                priority=priority,
-                status=s.ProgressReport.Status.REQUESTED,
-                date=due,
-                title=f"Progress report, {due:%B %Y}",
-                body=home,
-                requested_of=lead,
-                requested_at=timezone.now(),
-                due_date=due,
-            )
-            report.schedule_reminder()
-            report.save()
-            progress.inherit_tags(report)
+            progress.open_request(priority=priority, lead=lead, body=home, due_date=due)
 
     def priority(self, version, p):
         priority, _ = s.Priority.objects.update_or_create(

@@ -40,7 +40,7 @@ def meeting_notice(meeting, person, kind, supplement=None):
 def progress_notice(report, kind):
     """To a priority's lead: a return requested, due soon, overdue, or returned."""
     _send(
-        f"progress-{kind.replace('_', '-')}",
-        {"report": report, "person": report.requested_of},
+        "progress-notice",
+        {"report": report, "person": report.requested_of, "kind": kind},
         to=[report.requested_of.email],
     )

@@ -227,6 +227,16 @@ def agenda_item_add(*, item, user):
     return item
 
 
+def tagged_item_add(*, item, tags_from, user):
+    """Add an item that takes its tags from the paper it presents (a report,
+    a progress return): its primary pillar, secondary pillars and priorities."""
+    item.primary_pillar = tags_from.primary_pillar
+    agenda_item_add(item=item, user=user)
+    item.secondary_pillars.set(tags_from.secondary_pillars.all())
+    item.priorities.set(tags_from.priorities.all())
+    return item
+
+
 @transaction.atomic
 def agenda_item_update(*, item, user, changed):
     """Save an edited item; on a published agenda, publish what changed."""
@@ -631,11 +641,8 @@ def report_accept(*, report, user, section=None, urgency_reason=""):
             else "",
             is_urgent=bool(urgency_reason.strip()),
             urgency_reason=urgency_reason.strip(),
-            primary_pillar=report.primary_pillar,
         )
-        agenda_item_add(item=item, user=user)
-        item.secondary_pillars.set(report.secondary_pillars.all())
-        item.priorities.set(report.priorities.all())
+        tagged_item_add(item=item, tags_from=report, user=user)
         report.agenda_item = item
         report.save(update_fields=["agenda_item"])
         Consideration.objects.get_or_create(

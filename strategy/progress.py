@@ -60,6 +60,14 @@ def request(*, priority, lead, body, due_date, today=None):
         raise ValidationError(
             {"due_date": "This priority already has a return for that date"}
         )
+    report = open_request(priority=priority, lead=lead, body=body, due_date=due_date)
+    _notify(report, "requested")
+    return report, True
+
+
+def open_request(*, priority, lead, body, due_date):
+    """A request awaiting the lead's return, tagged and with its reminders
+    scheduled; `request()` checks and emails, the demo loads one directly."""
     report = ProgressReport(
         priority=priority,
         status=Status.REQUESTED,
@@ -73,8 +81,7 @@ def request(*, priority, lead, body, due_date, today=None):
     report.schedule_reminder()
     report.save()
     inherit_tags(report)
-    _notify(report, "requested")
-    return report, True
+    return report
 
 
 def requests_due(today=None):
@@ -184,11 +191,8 @@ def accept(*, report, user, meeting=None, urgency_reason=""):
             else "",
             is_urgent=bool(urgency_reason.strip()),
             urgency_reason=urgency_reason.strip(),
-            primary_pillar=report.primary_pillar,
         )
-        services.agenda_item_add(item=item, user=user)
-        item.secondary_pillars.set(report.secondary_pillars.all())
-        item.priorities.set(report.priorities.all())
+        services.tagged_item_add(item=item, tags_from=report, user=user)
         report.agenda_item = item
         report.status = Status.ON_AGENDA
     report.next_reminder_at = None

@@ -8,9 +8,18 @@ from django.urls import reverse
 from hwbb import demo
 from indicators.models import IndicatorValue
 from meetings.models import Action, AgendaItem, Meeting, Minute, ResolutionClause
-from strategy.models import Priority
+from strategy.models import Framework, Priority, ProgressReport, ReportingSchedule
 
-COUNTED = [Meeting, AgendaItem, Minute, ResolutionClause, Action, IndicatorValue]
+COUNTED = [
+    Meeting,
+    AgendaItem,
+    Minute,
+    ResolutionClause,
+    Action,
+    IndicatorValue,
+    ProgressReport,
+    ReportingSchedule,
+]
 
 
 @pytest.fixture
@@ -47,6 +56,16 @@ def test_demo_holds_the_seed_content(loaded):
     assert not from_minutes.filter(owner_person=None, owner_organisation=None)
     item6 = july.agenda_items.get(number=6)
     assert item6.primary_pillar.code == "WD"
+
+
+def test_demo_loads_the_stocktake_as_returns_and_a_second_framework(loaded):
+    stocktake = ProgressReport.objects.filter(date="2021-09-01")
+    assert sorted(r.priority.version.key for r in stocktake) == ["2019"] * 3
+    assert all(r.is_published and r.priorities.exists() for r in stocktake)
+    assert ReportingSchedule.objects.count() == 5  # one per 2023 priority
+    awaited = ProgressReport.objects.get(status="requested")
+    assert awaited.requested_of.user.username == "member"
+    assert Framework.objects.get(slug="marmot").pillars.count() == 8
 
 
 def test_demo_password_works_only_with_debug_on(loaded, settings):

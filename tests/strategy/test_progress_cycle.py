@@ -209,3 +209,52 @@ def test_published_returns_are_public_and_awaited_ones_are_not(client, awaited, 
     assert client.get(awaited.get_absolute_url()).status_code == 404
     page = client.get(awaited.priority.get_absolute_url())
     assert accepted.progress in page.text
+
+
+def _date_fields(name, day):
+    return {f"{name}_0": day.day, f"{name}_1": day.month, f"{name}_2": day.year}
+
+
+def test_officer_sets_a_schedule_and_a_past_date_is_refused(
+    client, officer, priority, lead, hwb
+):
+    client.force_login(officer)
+    url = reverse("strategy:schedule", args=[priority.slug])
+    data = {
+        "every_months": 6,
+        "body": hwb.pk,
+        "lead": lead.pk,
+        "working_days_to_respond": 20,
+        "active": "on",
+    }
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    response = client.post(url, {**data, **_date_fields("next_request_on", yesterday)})
+    assert "The next request date must be today or later" in response.text
+    assert not ReportingSchedule.objects.exists()
+    soon = timezone.localdate() + datetime.timedelta(days=7)
+    response = client.post(url, {**data, **_date_fields("next_request_on", soon)})
+    assert response.status_code == 302
+    schedule = ReportingSchedule.objects.get(priority=priority)
+    assert (schedule.every_months, schedule.next_request_on) == (6, soon)
+
+
+def test_officer_asks_through_the_page_once(
+    client, officer, priority, lead, hwb, django_capture_on_commit_callbacks
+):
+    client.force_login(officer)
+    url = reverse("strategy:progress_request")
+    due = timezone.localdate() + datetime.timedelta(days=14)
+    data = {
+        "priority": priority.pk,
+        "lead": lead.pk,
+        "body": hwb.pk,
+        **_date_fields("due_date", due),
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url, data, follow=True)
+        second = client.post(url, data, follow=True)  # a double submit
+    assert f"{lead} was asked" in first.text
+    assert "already awaited" in second.text
+    assert ProgressReport.objects.filter(priority=priority).count() == 1
+    assert len(mail.outbox) == 1
+    assert "Write the progress report" in mail.outbox[0].alternatives[0][0]
