@@ -1,6 +1,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from hwbb.fields import DateField
@@ -39,6 +40,9 @@ class TagCorrectionForm(TagFields):
             Field.text("reason"),
             Submit("submit", "Save the tags"),
         )
+
+
+RETURN_MAX_CHARS = 10000
 
 
 class ProgressReturnForm(forms.ModelForm):
@@ -80,7 +84,12 @@ class ProgressReturnForm(forms.ModelForm):
             )
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
-                field.max_length = 10000
+                field.validators.append(
+                    MaxLengthValidator(
+                        RETURN_MAX_CHARS,
+                        f"Keep each answer under {RETURN_MAX_CHARS:,} characters",
+                    )
+                )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.radios("rag", legend_size=Size.SMALL),
@@ -249,6 +258,14 @@ class FrameworkForm(forms.ModelForm):
         fields = ["name", "slug", "description", "source"]
         labels = {"slug": "Short name for web addresses", "source": "Source"}
         help_texts = {"slug": "Lower case letters, numbers and hyphens: marmot-8"}
+        error_messages = {
+            "name": {"required": "Enter the framework's name"},
+            "slug": {
+                "required": "Enter a short name for web addresses, like marmot-8",
+                "invalid": "Use only lower case letters, numbers and hyphens",
+                "unique": "Another framework has this short name: choose another",
+            },
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -275,6 +292,10 @@ class PillarForm(forms.ModelForm):
         model = Pillar
         fields = ["code", "name", "short_name", "description", "aliases"]
         labels = {"code": "Code", "short_name": "Short name (optional)"}
+        error_messages = {
+            "code": {"required": "Enter a code, like M1"},
+            "name": {"required": "Enter the name"},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -628,6 +628,16 @@ def framework_edit(request, slug=None):
                 pillar.save()
         messages.success(request, f"{framework.name} was saved.")
         return redirect("strategy:frameworks")
+    if request.method == "POST":
+        # One error summary for the page: the formset's errors join the form's.
+        for error in formset.non_form_errors():
+            form.add_error(None, error)
+        for number, pillar_form in enumerate(formset, start=1):
+            name = pillar_form.instance.name if pillar_form.instance.pk else ""
+            for errors in pillar_form.errors.values():
+                for error in errors:
+                    where = name or f"New pillar or objective {number}"
+                    form.add_error(None, f"{where}: {error}")
     return render(
         request,
         "strategy/framework_form.html",

@@ -72,7 +72,10 @@ def test_bad_framework_input_is_refused_with_a_message(client, officer):
     response = client.post(url, _post([]))
     assert "Add at least one pillar or objective" in response.text
     response = client.post(url, _post(MARMOT[:1], name=""))
-    assert "This field is required" in response.text or "Enter" in response.text
+    assert "Enter the framework&#x27;s name" in response.text
+    response = client.post(url, _post([("M1", "")]))
+    assert "New pillar or objective 1: Enter the name" in response.text
+    assert response.text.count("There is a problem") == 1
     assert not Framework.objects.filter(slug="marmot").exists()
 
 

@@ -258,3 +258,13 @@ def test_officer_asks_through_the_page_once(
     assert ProgressReport.objects.filter(priority=priority).count() == 1
     assert len(mail.outbox) == 1
     assert "Write the progress report" in mail.outbox[0].alternatives[0][0]
+
+
+def test_a_huge_answer_is_refused_and_the_rest_kept(client, member, awaited):
+    client.force_login(member)
+    url = reverse("strategy:progress_submit", args=[awaited.pk])
+    response = client.post(url, {**RETURN, "risks": "x" * 10001})
+    assert "Keep each answer under 10,000 characters" in response.text
+    assert RETURN["deliverables"] in response.text
+    awaited.refresh_from_db()
+    assert awaited.status == "requested"
