@@ -3,7 +3,9 @@
 The baseline is the sign-in page (a template render and no data). Each page is
 timed as the median of repeated requests through Django's test client, on a
 throwaway SQLite database, with 10 and then 500 of everything tagged to one
-priority. Ratios, not seconds, are what to compare between machines.
+priority (items at meetings of about 15 items each; the minutes page reads one
+meeting with all the minutes). Ratios, not seconds, are what to compare between
+machines.
 
     make bench
 """
@@ -47,19 +49,33 @@ def _time(client, url):
     return statistics.median(samples), len(queries)
 
 
+ITEMS_PER_MEETING = 15  # a board meeting's agenda, roughly
+
+
 def _grow(world, n):
+    """n more of everything: minutes at the one meeting the minutes page
+    reads, and as many items tagged to the priority and pillar, with their
+    resolutions and actions, at meetings of about 15 items each."""
     from tests import factories
 
     meeting, priority, pillar = world["meeting"], world["priority"], world["pillar"]
     for _ in range(n):
-        item = factories.AgendaItemFactory(meeting=meeting, primary_pillar=pillar)
+        factories.ClauseFactory(resolution__minute__meeting=meeting)
+        if world["count"] % ITEMS_PER_MEETING == 0:
+            world["thread_meeting"] = factories.MeetingFactory(body=meeting.body)
+        world["count"] += 1
+        item = factories.AgendaItemFactory(
+            meeting=world["thread_meeting"], primary_pillar=pillar
+        )
         item.priorities.add(priority)
-        minute = factories.MinuteFactory(meeting=meeting, agenda_item=item)
+        minute = factories.MinuteFactory(
+            meeting=world["thread_meeting"], agenda_item=item
+        )
         clause = factories.ClauseFactory(resolution__minute=minute)
         clause.resolution.priorities.add(priority)
         action = factories.ActionFactory(minute=minute, primary_pillar=pillar)
         action.priorities.add(priority)
-        factories.MeetingFactory(body=meeting.body)
+        action.secondary_pillars.add(world["other"])
 
 
 def main():
@@ -72,24 +88,31 @@ def main():
         "meeting": factories.MeetingFactory(),
         "priority": factories.PriorityFactory(),
         "pillar": factories.PillarFactory(),
+        "other": factories.PillarFactory(code="HB", name="Our health behaviours"),
+        "count": 0,
     }
+    world["priority"].pillars.add(world["pillar"])
     client = Client()
     pages = {
         "home": reverse("home"),
         "meetings list": reverse("meetings:list"),
         "meeting minutes": reverse("meetings:minutes", args=[world["meeting"].pk]),
         "priority page": world["priority"].get_absolute_url(),
+        "pillar page": world["pillar"].get_absolute_url(),
+        "interconnections": reverse("strategy:interconnections")
+        + f"?framework={world['pillar'].framework.slug}",
+        "strategy overview": reverse("strategy:overview"),
     }
     baseline, _ = _time(client, reverse("login"))
     print(f"baseline (sign-in page): {baseline * 1000:.1f} ms median of {REPEAT}")
-    print(f"{'page':<18}{'rows':>6}{'queries':>9}{'x baseline':>12}")
+    print(f"{'page':<20}{'rows':>6}{'queries':>9}{'x baseline':>12}")
     results = {}
     for rows in (10, 500):
         _grow(world, rows - (10 if rows == 500 else 0))
         for name, url in pages.items():
             seconds, queries = _time(client, url)
             results[name, rows] = seconds
-            print(f"{name:<18}{rows:>6}{queries:>9}{seconds / baseline:>12.1f}")
+            print(f"{name:<20}{rows:>6}{queries:>9}{seconds / baseline:>12.1f}")
     for name in pages:
         growth = results[name, 500] / results[name, 10]
         print(f"{name}: 500 rows take {growth:.1f}x the time of 10 rows")
