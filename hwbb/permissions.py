@@ -14,7 +14,7 @@ CHAIR = "Chair"
 MEMBER = "Board member"
 AUTHOR = "Report author"
 ROLES = (OFFICER, CHAIR, MEMBER, AUTHOR)
-OFFICER_APPS = ("meetings", "strategy", "indicators")
+OFFICER_APPS = ("meetings", "strategy", "indicators", "hwbb")
 
 
 def ensure_role_groups():

@@ -200,7 +200,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "strategy.tasks.send_due_progress_reminders",
         "schedule": crontab(minute="*/15"),
     },
+    # Every 5 minutes: hand notifications over again that the broker never took
+    # (it was down) or whose worker died while sending (hwbb/notify.py).
+    "notification-sweep": {
+        "task": "hwbb.tasks.sweep_notifications",
+        "schedule": crontab(minute="*/5"),
+    },
 }
+# Fail fast when the broker is down: the notification stays pending, the
+# page that queued it says so, and the sweep hands it over later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
 
 # Working days before an action's due date that its owner is reminded.
 ACTION_REMINDER_WORKING_DAYS = env_int("ACTION_REMINDER_WORKING_DAYS", 5)

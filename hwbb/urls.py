@@ -11,5 +11,6 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("strategy/", include("strategy.urls")),
     path("indicators/", include("indicators.urls")),
+    path("notifications/", include("hwbb.notification_urls")),
     path("admin/", admin.site.urls),
 ]

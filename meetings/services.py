@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from hwbb import reminders, uploads, workdays
+from hwbb import notify, reminders, uploads, workdays
 from hwbb.html import sanitise
 from meetings import pack
 from meetings.models import (
@@ -27,6 +27,7 @@ from meetings.models import (
     Membership,
     Minute,
     MinuteAmendment,
+    Person,
     PlannedItem,
     Report,
     ReportReview,
@@ -123,14 +124,22 @@ def _members_to_notify(meeting):
 
 
 def _notify_members(meeting, kind, supplement=None):
-    """Email every current member, one task each, once the transaction commits."""
-    from meetings import tasks
-
-    for person_id in _members_to_notify(meeting):
-        transaction.on_commit(
-            lambda pid=person_id: tasks.send_meeting_notice.delay(
-                meeting.pk, pid, kind, supplement.pk if supplement else None
-            )
+    """Queue a notice to every current member: one email each, sent by its own
+    task once the transaction commits, and never twice for the same occasion."""
+    occasion = {
+        "agenda_supplement": f"supplement-{supplement.pk}" if supplement else "",
+        "meeting_rescheduled": f"sequence-{meeting.sequence}",
+    }.get(kind, "once")
+    extra = {"supplement": supplement.pk} if supplement else {}
+    people = Person.objects.filter(pk__in=list(_members_to_notify(meeting)))
+    for person in people:
+        notify.queue(
+            kind=kind,
+            person=person,
+            target=meeting,
+            key=f"{kind}:meeting-{meeting.pk}:{occasion}:person-{person.pk}",
+            about=str(meeting),
+            extra=extra,
         )
 
 
@@ -694,11 +703,16 @@ def document_add(*, report, uploaded, title, kind, is_exempt, user, replaces=Non
 
 
 def _rebuild_pack_later(meeting):
-    """Once the change commits, rebuild the packs of a published agenda."""
+    """Once the change commits, rebuild the packs of a published agenda: in a
+    worker, or here and now if the task queue cannot be reached."""
     if meeting.agenda_is_public:
         from meetings import tasks
 
-        transaction.on_commit(lambda: tasks.build_agenda_packs.delay(meeting.pk))
+        def build():
+            if not notify.to_queue(tasks.build_agenda_packs, meeting.pk):
+                agenda_pack_build(meeting=meeting)
+
+        transaction.on_commit(build)
 
 
 def agenda_pack_build(*, meeting):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hwbb import notify
 from hwbb.permissions import (
     AUTHOR,
     CHAIR,
@@ -424,6 +425,17 @@ def agenda_sign_off(request, pk):
     return redirect("meetings:agenda", meeting.pk)
 
 
+def _say_if_notices_wait(request, meeting):
+    waiting = notify.waiting_for_queue(meeting)
+    if waiting:
+        messages.warning(
+            request,
+            f"The mail queue cannot be reached just now: {waiting} notice(s) to "
+            "members are waiting and will be sent automatically when it is back. "
+            "The notification log shows them.",
+        )
+
+
 @role_required(OFFICER)
 @require_http_methods(["GET", "POST"])
 def agenda_publish(request, pk):
@@ -439,6 +451,7 @@ def agenda_publish(request, pk):
         else:
             text = "Agenda published; the members are being emailed."
             messages.success(request, text if published else "Already published.")
+            _say_if_notices_wait(request, meeting)
             return redirect(meeting)
     return render(
         request,
@@ -469,6 +482,7 @@ def meeting_reschedule(request, pk):
             messages.success(
                 request, "Meeting rescheduled; the members are being told."
             )
+            _say_if_notices_wait(request, meeting)
             return redirect(meeting)
     return render(
         request,

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hwbb import reminders, workdays
+from hwbb import notify, reminders, workdays
 from meetings import services
 from meetings.models import AgendaItem
 from strategy.models import ProgressReport, ReportingSchedule
@@ -15,11 +15,21 @@ from strategy.models import ProgressReport, ReportingSchedule
 Status = ProgressReport.Status
 
 
-def _notify(report, kind):
-    from strategy.tasks import send_progress_notice
-
-    if report.requested_of and report.requested_of.email:
-        transaction.on_commit(lambda: send_progress_notice.delay(report.pk, kind))
+def notify_lead(report, kind):
+    """Queue a notice to the lead, once for its occasion: the request, a
+    reminder for this due date, or a return sent back at this moment."""
+    occasion = (
+        f"at-{timezone.now():%Y%m%dT%H%M%S%f}"
+        if kind == "returned"
+        else f"due-{report.due_date}"
+    )
+    return notify.queue(
+        kind=f"progress_{kind}",
+        person=report.requested_of,
+        target=report,
+        key=f"progress_{kind}:report-{report.pk}:{occasion}",
+        about=f"{report.priority.title}: {report.title}",
+    )
 
 
 def _add_months(day, months):
@@ -61,7 +71,7 @@ def request(*, priority, lead, body, due_date, today=None):
             {"due_date": "This priority already has a return for that date"}
         )
     report = open_request(priority=priority, lead=lead, body=body, due_date=due_date)
-    _notify(report, "requested")
+    notify_lead(report, "requested")
     return report, True
 
 
@@ -165,7 +175,7 @@ def send_back(*, report, user, comments, due_date=None):
     report.schedule_reminder()
     report._history_user = user
     report.save()
-    _notify(report, "returned")
+    notify_lead(report, "returned")
     return report
 
 

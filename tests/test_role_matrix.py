@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import get_resolver, reverse
 
+from hwbb import notify
 from indicators.models import ImportJob
 from meetings import services
 from meetings.models import Meeting, PlannedItem, Report
@@ -125,6 +126,9 @@ MATRIX = {
     },
     "strategy:progress_review": {**OFFICERS, "officer": 405},  # POST only
     "strategy:schedule": OFFICERS,
+    "notifications:settings": {**SIGNED_IN, "outsider": 404},  # needs a person
+    "notifications:log": OFFICERS,
+    "notifications:unsubscribe": ALL,  # the signed token is the credential
 }
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
 # actions_ics is reached by a private token (tests/meetings/test_actions_calendar.py).
@@ -229,6 +233,9 @@ def objects(db):
         "strategy:progress_review": [awaited.pk],
         "strategy:schedule": ["p-1"],
         "strategy:framework_edit": [pillar.framework.slug],
+        "notifications:unsubscribe": [
+            notify.unsubscribe_token(action.owner_person, "action_due_soon")
+        ],
     }
 
 
@@ -253,7 +260,7 @@ def test_admin_is_for_officers_only(persona, client):
 def test_every_model_is_in_the_admin():
     from django.apps import apps
 
-    for app in ("meetings", "strategy", "indicators"):
+    for app in ("hwbb", "meetings", "strategy", "indicators"):
         for model in apps.get_app_config(app).get_models():
             if model.__name__.startswith("Historical"):
                 continue

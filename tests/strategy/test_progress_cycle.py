@@ -181,10 +181,16 @@ def test_reminders_go_once_each_and_not_after_submission(
     assert progress.reminders_claim(now=overdue_at) == []
 
 
-def test_the_reminder_email_says_it_is_overdue(awaited):
+def test_the_reminder_email_says_it_is_overdue_and_how_to_stop_it(
+    awaited, django_capture_on_commit_callbacks
+):
     mail.outbox.clear()
-    assert tasks.send_progress_notice(awaited.pk, "overdue") == "sent"
-    assert "Progress report overdue" in mail.outbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        progress.notify_lead(awaited, "overdue")
+    [email] = mail.outbox
+    assert "Progress report overdue" in email.subject
+    assert "/notifications/unsubscribe/" in email.extra_headers["List-Unsubscribe"]
+    assert email.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
 def test_a_schedule_asks_once_per_period(priority, lead, hwb):

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from hwbb import notification_views as views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("settings/", views.settings_page, name="settings"),
+    path("log/", views.log, name="log"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -1,0 +1,155 @@
+"""Queue a notification once, deliver it once, and never lose it.
+
+`queue()` writes the notification row in the caller's transaction: its unique
+key makes a second request for the same notice (a retry, a second worker, a
+double submit) find the first. After the commit it is handed to Celery; if the
+broker is down the row stays pending, and `sweep()` (a beat task) hands it
+over again once the broker is back, as it does for a row whose worker died
+while sending. The delivery task claims the row with a conditional UPDATE, so
+only one worker ever sends it.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from kombu.exceptions import OperationalError
+
+from hwbb.models import STATUTORY, Notification, Preference
+
+log = logging.getLogger(__name__)
+Status = Notification.Status
+MODE_STATUS = {
+    Preference.Mode.IMMEDIATE: Status.PENDING,
+    Preference.Mode.DIGEST: Status.HELD,
+    Preference.Mode.NONE: Status.SUPPRESSED,
+}
+# A row handed over this long ago and still pending was lost on the way (the
+# broker lost it, or is behind by more than this); one claimed this long ago
+# and not sent lost its worker.
+RESEND_PENDING_AFTER = datetime.timedelta(minutes=15)
+RECLAIM_SENDING_AFTER = datetime.timedelta(minutes=10)
+UNSUBSCRIBE_SALT = "hwbb.unsubscribe"
+
+
+def mode_for(person, kind):
+    if kind in STATUTORY or person is None:
+        return Preference.Mode.IMMEDIATE
+    chosen = Preference.objects.filter(person=person, kind=kind).first()
+    return chosen.mode if chosen else Preference.Mode.IMMEDIATE
+
+
+def queue(*, kind, person, target, key, about, extra=None):
+    """The notification for `key`, created once; (notification, created).
+    None when the person has no email address."""
+    email = getattr(person, "email", "")
+    if not email:
+        return None, False
+    notification, created = Notification.objects.get_or_create(
+        key=key,
+        defaults={
+            "kind": kind,
+            "person": person,
+            "email": email,
+            "target": target,
+            "about": about[:300],
+            "extra": extra or {},
+            "status": MODE_STATUS[mode_for(person, kind)],
+        },
+    )
+    if created and notification.status == Status.PENDING:
+        transaction.on_commit(lambda: hand_over(notification.pk))
+    return notification, created
+
+
+def to_queue(task, *args):
+    """Send a task to the broker; False, logged, if the broker cannot be
+    reached. No result is kept, so nothing waits on the result store either."""
+    try:
+        task.apply_async(args, ignore_result=True)
+    except (OperationalError, OSError) as exc:
+        log.warning(
+            "%s%s not queued: the task queue is down (%s)", task.name, args, exc
+        )
+        return False
+    return True
+
+
+def hand_over(pk):
+    """Give the row to Celery; False, and the row left pending for the sweep,
+    if the broker cannot be reached."""
+    from hwbb.tasks import deliver_notification
+
+    if not to_queue(deliver_notification, pk):
+        return False
+    Notification.objects.filter(pk=pk).update(queued_at=timezone.now())
+    return True
+
+
+def claim(pk):
+    """The row, now marked as being sent by this worker; None if another
+    worker has it or it was sent already."""
+    won = Notification.objects.filter(pk=pk, status=Status.PENDING).update(
+        status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if not won:
+        return None
+    return Notification.objects.select_related("person", "content_type").get(pk=pk)
+
+
+def finish(notification, status, error=""):
+    Notification.objects.filter(pk=notification.pk, status=Status.SENDING).update(
+        status=status,
+        sent_at=timezone.now() if status == Status.SENT else None,
+        last_error=error[:2000],
+    )
+
+
+def sweep(now=None):
+    """Hand over again what was lost: pending rows the broker never took, and
+    rows whose worker died while sending. The number handed over."""
+    now = now or timezone.now()
+    Notification.objects.filter(
+        status=Status.SENDING, claimed_at__lt=now - RECLAIM_SENDING_AFTER
+    ).update(status=Status.PENDING)
+    stale = Notification.objects.filter(status=Status.PENDING).filter(
+        Q(queued_at__isnull=True) | Q(queued_at__lt=now - RESEND_PENDING_AFTER)
+    )
+    return sum(hand_over(pk) for pk in stale.values_list("pk", flat=True))
+
+
+def unsubscribe_token(person, kind):
+    return signing.dumps({"p": person.pk, "k": kind}, salt=UNSUBSCRIBE_SALT)
+
+
+def unsubscribe_url(notification):
+    if notification.is_statutory or notification.person is None:
+        return ""
+    token = unsubscribe_token(notification.person, notification.kind)
+    return settings.SITE_URL + reverse("notifications:unsubscribe", args=[token])
+
+
+def read_unsubscribe_token(token):
+    """(person pk, kind), or None for a token that was not made here."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+    return data["p"], data["k"]
+
+
+def waiting_for_queue(target):
+    """How many of the object's notices the task queue has not taken yet."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return Notification.objects.filter(
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=target.pk,
+        status=Status.PENDING,
+        queued_at__isnull=True,
+    ).count()

@@ -1,0 +1,33 @@
+import smtplib
+
+from celery import shared_task
+
+from hwbb import emails, notify
+from hwbb.models import Notification
+
+
+@shared_task(bind=True, max_retries=5, acks_late=True, ignore_result=True)
+def deliver_notification(self, pk):
+    """Send one notification, once: claimed first, retried with back-off on a
+    mail server error, marked failed after the last retry."""
+    notification = notify.claim(pk)
+    if notification is None:
+        return "not pending"
+    try:
+        sent = emails.send_notification(notification)
+    except (smtplib.SMTPException, OSError) as exc:
+        last = self.request.retries >= self.max_retries
+        status = Notification.Status.FAILED if last else Notification.Status.PENDING
+        notify.finish(notification, status, error=f"{type(exc).__name__}: {exc}")
+        if last:
+            return "failed"
+        raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
+    status = Notification.Status.SENT if sent else Notification.Status.NOT_NEEDED
+    notify.finish(notification, status)
+    return status
+
+
+@shared_task
+def sweep_notifications():
+    """Beat task: hand over again what the broker or a dead worker lost."""
+    return notify.sweep()

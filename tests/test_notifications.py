@@ -1,0 +1,205 @@
+"""Notifications: queued once by their key, sent once, held for a digest or
+not sent as each person chooses (never for statutory notices), unsubscribed
+in one click, retried and then logged as failed, and never lost when the task
+queue is down."""
+
+import datetime
+import smtplib
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
+from django.urls import reverse
+from django.utils import timezone
+
+from hwbb import notify
+from hwbb.models import Notification, Preference
+from hwbb.tasks import deliver_notification
+from meetings import tasks as meeting_tasks
+from tests import factories
+
+Status = Notification.Status
+
+
+class RefusingBackend(BaseEmailBackend):
+    def send_messages(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+@pytest.fixture
+def overdue(db):
+    action = factories.ActionFactory(
+        title="Review governance of the Youth Violence Reduction Board",
+        due_date=timezone.localdate() - datetime.timedelta(days=3),
+        owner_person__email="owner@example.org",
+    )
+    action.schedule_reminder()
+    action.save()
+    return action
+
+
+def _queue(action, key="k1", kind="action_overdue"):
+    return notify.queue(
+        kind=kind, person=action.owner_person, target=action, key=key, about="x"
+    )
+
+
+def test_a_key_is_queued_and_sent_once(overdue, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first, created = _queue(overdue)
+        again, created_again = _queue(overdue)  # a retry, a second worker
+    assert created and not created_again and again.pk == first.pk
+    assert len(mail.outbox) == 1
+    first.refresh_from_db()
+    assert first.status == Status.SENT and first.sent_at and first.attempts == 1
+    assert deliver_notification(first.pk) == "not pending"  # a second delivery
+    assert len(mail.outbox) == 1
+
+
+def test_the_beat_task_logs_each_reminder(overdue, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert meeting_tasks.send_due_action_reminders() == 1
+    [row] = Notification.objects.all()
+    assert (row.kind, row.status, row.email) == (
+        "action_overdue",
+        "sent",
+        "owner@example.org",
+    )
+    assert mail.outbox[0].subject.startswith("Overdue action:")
+
+
+def test_digest_and_none_are_respected_but_not_for_statutory_notices(
+    overdue, django_capture_on_commit_callbacks
+):
+    person = overdue.owner_person
+    Preference.objects.create(person=person, kind="action_overdue", mode="digest")
+    Preference.objects.create(person=person, kind="action_due_soon", mode="none")
+    Preference.objects.create(person=person, kind="agenda_published", mode="none")
+    with django_capture_on_commit_callbacks(execute=True):
+        held, _ = _queue(overdue, "a")
+        off, _ = _queue(overdue, "b", kind="action_due_soon")
+        notice, _ = notify.queue(
+            kind="agenda_published",
+            person=person,
+            target=factories.MeetingFactory(),
+            key="c",
+            about="Health and Wellbeing Board",
+        )
+    assert (held.status, off.status) == (Status.HELD, Status.SUPPRESSED)
+    notice.refresh_from_db()
+    assert notice.status == Status.SENT  # the law requires it
+    assert len(mail.outbox) == 1
+
+
+def test_work_done_before_delivery_sends_nothing(
+    overdue, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        row, _ = _queue(overdue)
+    overdue.status = "done"
+    overdue.save()
+    for callback in callbacks:
+        callback()
+    row.refresh_from_db()
+    assert row.status == Status.NOT_NEEDED
+    assert mail.outbox == []
+
+
+def test_a_refusing_mail_server_is_retried_then_logged_as_failed(
+    overdue, settings, client, officer, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.test_notifications.RefusingBackend"
+    with django_capture_on_commit_callbacks(execute=False):
+        row, _ = _queue(overdue)
+    # Eagerly, each retry runs at once instead of after its back-off.
+    conf = deliver_notification.app.conf
+    conf.update(task_eager_propagates=False)
+    try:
+        result = deliver_notification.apply(args=[row.pk])
+    finally:
+        conf.update(task_eager_propagates=True)
+    assert result.get() == "failed"
+    row.refresh_from_db()
+    assert row.status == Status.FAILED
+    assert row.attempts == 6  # the first try and five retries
+    assert "SMTPServerDisconnected" in row.last_error
+    client.force_login(officer)
+    page = client.get(reverse("notifications:log") + "?status=failed")
+    assert "1 failed" in page.text
+    assert "Connection unexpectedly closed" in page.text
+
+
+def test_one_click_unsubscribe(overdue, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        _queue(overdue)
+    url = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    path = url.removeprefix("http://127.0.0.1:8000")
+    assert "Stop these emails" in client.get(path).text
+    response = client.post(path)  # as a mail client does: no cookie, no CSRF token
+    assert "You are unsubscribed" in response.text
+    pref = Preference.objects.get(person=overdue.owner_person)
+    assert (pref.kind, pref.mode) == ("action_overdue", "none")
+    with django_capture_on_commit_callbacks(execute=True):
+        row, _ = _queue(overdue, "next")
+    assert row.status == Status.SUPPRESSED and len(mail.outbox) == 1
+
+
+def test_a_forged_or_statutory_unsubscribe_link_is_refused(client, overdue):
+    person = overdue.owner_person
+    forged = reverse("notifications:unsubscribe", args=["not-a-token"])
+    assert client.post(forged).status_code == 404
+    statutory = notify.unsubscribe_token(person, "agenda_published")
+    url = reverse("notifications:unsubscribe", args=[statutory])
+    assert client.post(url).status_code == 404
+    assert not Preference.objects.exists()
+
+
+def test_settings_choose_per_kind(client, member):
+    client.force_login(member)
+    page = client.get(reverse("notifications:settings"))
+    assert "agenda published" in page.text  # named as always sent
+    data = {"action_due_soon": "digest", "action_overdue": "immediate"}
+    data |= {
+        k: "immediate"
+        for k in (
+            "progress_requested",
+            "progress_due_soon",
+            "progress_overdue",
+            "progress_returned",
+        )
+    }
+    response = client.post(reverse("notifications:settings"), data, follow=True)
+    assert "were saved" in response.text
+    assert Preference.objects.get(kind="action_due_soon").mode == "digest"
+    bad = client.post(
+        reverse("notifications:settings"), {**data, "action_overdue": "x"}
+    )
+    assert bad.status_code == 200
+    assert Preference.objects.get(kind="action_overdue").mode == "immediate"
+
+
+def test_the_sweep_hands_over_what_the_queue_lost(overdue):
+    row = Notification.objects.create(
+        key="lost",
+        kind="action_overdue",
+        person=overdue.owner_person,
+        email="owner@example.org",
+        target=overdue,
+        about="x",
+    )  # pending and never handed over: the broker was down
+    stuck = Notification.objects.create(
+        key="stuck",
+        kind="action_overdue",
+        person=overdue.owner_person,
+        email="owner@example.org",
+        target=overdue,
+        about="x",
+        status=Status.SENDING,
+        claimed_at=timezone.now() - datetime.timedelta(hours=1),
+    )  # its worker died while sending
+    assert notify.sweep() == 2
+    row.refresh_from_db()
+    stuck.refresh_from_db()
+    assert row.status == stuck.status == Status.SENT
+    assert notify.sweep() == 0
+    assert len(mail.outbox) == 2
