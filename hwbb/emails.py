@@ -56,14 +56,24 @@ def progress_notice(report, kind, to, unsubscribe_url=""):
 def send_notification(notification):
     """Send a queued notification; False if the work it is about is done (an
     action closed, a return submitted), so nothing is sent."""
-    from hwbb import notify
+    from hwbb import notices, notify
     from meetings.models import AgendaSupplement
 
     kind, target = notification.kind, notification.target
     if target is None:
         return False
     unsubscribe = notify.unsubscribe_url(notification)
-    if kind.startswith("action_"):
+    if kind in notices.RENDERERS:
+        notice = notices.notice_for(notification)
+        if notice is None:
+            return False
+        _send(
+            "notice",
+            {"notice": notice, "person": notification.person},
+            to=[notification.email],
+            unsubscribe_url=unsubscribe,
+        )
+    elif kind.startswith("action_"):
         if target.is_closed:
             return False
         action_reminder(
@@ -81,3 +91,22 @@ def send_notification(notification):
         supplement = AgendaSupplement.objects.filter(pk=supplement_pk).first()
         meeting_notice(target, notification.person, kind, supplement)
     return True
+
+
+def digest(notifications):
+    """One email listing a week's held notifications, each with its link."""
+    first = notifications[0]
+    items = [
+        {
+            "kind": n.get_kind_display(),
+            "about": n.about,
+            "link": getattr(n.target, "get_absolute_url", lambda: "")(),
+            "when": n.created_at,
+        }
+        for n in notifications
+    ]
+    _send(
+        "digest",
+        {"person": first.person, "items": items},
+        to=[first.email],
+    )

@@ -19,6 +19,14 @@ class Kind(models.TextChoices):
     PROGRESS_DUE_SOON = "progress_due_soon", "Progress report due soon"
     PROGRESS_OVERDUE = "progress_overdue", "Progress report overdue"
     PROGRESS_RETURNED = "progress_returned", "Progress report returned"
+    REPORT_DUE = "report_due", "Report due"
+    REPORT_OVERDUE = "report_overdue", "Report overdue"
+    MINUTES_DRAFT_DUE = "minutes_draft_due", "Draft minutes due"
+    MINUTES_READY = "minutes_ready", "Draft minutes ready for the chair's check"
+    ACTION_ESCALATED = "action_escalated", "Overdue action escalated"
+    INTERESTS_REVIEW = "interests_review", "Register of interests: annual review"
+    PRIORITY_REVIEW = "priority_review", "Priority review window passed"
+    DECLARATIONS = "declarations", "Declarations of interest before a meeting"
 
 
 # The summons and notices of a meeting (Local Government Act 1972, Schedule 12,

@@ -153,3 +153,24 @@ def waiting_for_queue(target):
         status=Status.PENDING,
         queued_at__isnull=True,
     ).count()
+
+
+def digest_claim(person_id):
+    """The person's held notifications, now marked as in this week's digest;
+    rows another worker is taking are skipped, so none goes twice."""
+    with transaction.atomic():
+        rows = list(
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(person_id=person_id, status=Status.HELD)
+            .order_by("created_at")
+        )
+        Notification.objects.filter(pk__in=[r.pk for r in rows]).update(
+            status=Status.IN_DIGEST, sent_at=timezone.now()
+        )
+    return rows
+
+
+def digest_release(rows, error):
+    Notification.objects.filter(pk__in=[r.pk for r in rows]).update(
+        status=Status.HELD, sent_at=None, last_error=error[:2000]
+    )

@@ -200,6 +200,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "strategy.tasks.send_due_progress_reminders",
         "schedule": crontab(minute="*/15"),
     },
+    # Every hour: queue the reminders the governance cycle's deadlines call for
+    # (reports, draft minutes, escalations, interests, reviews, declarations).
+    "deadline-reminders": {
+        "task": "meetings.tasks.plan_deadline_reminders",
+        "schedule": crontab(minute=5),
+    },
+    # Monday 8am: one email to each person who chose a weekly digest.
+    "weekly-digest": {
+        "task": "hwbb.tasks.send_weekly_digests",
+        "schedule": crontab(minute=0, hour=8, day_of_week=1),
+    },
     # Every 5 minutes: hand notifications over again that the broker never took
     # (it was down) or whose worker died while sending (hwbb/notify.py).
     "notification-sweep": {
@@ -219,6 +230,14 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 
 # Working days before an action's due date that its owner is reminded.
 ACTION_REMINDER_WORKING_DAYS = env_int("ACTION_REMINDER_WORKING_DAYS", 5)
+# Working days before a report deadline that its authors are reminded.
+REPORT_REMINDER_WORKING_DAYS = env_int("REPORT_REMINDER_WORKING_DAYS", 3)
+# Working days after a meeting by which its draft minutes are due.
+MINUTES_DRAFT_WORKING_DAYS = env_int("MINUTES_DRAFT_WORKING_DAYS", 10)
+# Working days an action may be overdue before the governance officer is told.
+ACTION_ESCALATE_WORKING_DAYS = env_int("ACTION_ESCALATE_WORKING_DAYS", 10)
+# Working days before a meeting that members are asked to consider declarations.
+DECLARATIONS_REMINDER_WORKING_DAYS = env_int("DECLARATIONS_REMINDER_WORKING_DAYS", 2)
 # Working days before a progress return is due that its lead is reminded.
 PROGRESS_REMINDER_WORKING_DAYS = env_int("PROGRESS_REMINDER_WORKING_DAYS", 5)
 # Hour of the day (Europe/London) at which reminders fall due.

@@ -31,3 +31,29 @@ def deliver_notification(self, pk):
 def sweep_notifications():
     """Beat task: hand over again what the broker or a dead worker lost."""
     return notify.sweep()
+
+
+@shared_task
+def send_weekly_digests():
+    """Beat task (Monday morning): one digest task per person with held
+    notifications."""
+    people = (
+        Notification.objects.filter(status=Notification.Status.HELD)
+        .order_by()
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
+    return sum(notify.to_queue(send_digest, pk) for pk in people if pk)
+
+
+@shared_task(bind=True, max_retries=5)
+def send_digest(self, person_pk):
+    rows = notify.digest_claim(person_pk)
+    if not rows:
+        return 0
+    try:
+        emails.digest(rows)
+    except (smtplib.SMTPException, OSError) as exc:
+        notify.digest_release(rows, f"{type(exc).__name__}: {exc}")
+        raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
+    return len(rows)

@@ -915,6 +915,35 @@ def minutes_check(*, meeting):
 
 
 @transaction.atomic
+def minutes_ready_for_chair(*, meeting):
+    """Tell the body's chair the draft minutes are ready to check; once a day
+    however often it is asked. The number of chairs told."""
+    from hwbb.models import Kind
+
+    if meeting.minutes_status != Meeting.MinutesStatus.DRAFT:
+        raise ValidationError("Only draft minutes can go to the chair to check.")
+    today = timezone.localdate()
+    chairs = (
+        Person.objects.filter(
+            memberships__in=Membership.objects.current_on(today).filter(
+                body=meeting.body, role=Membership.Role.CHAIR
+            )
+        )
+        .exclude(email="")
+        .distinct()
+    )
+    for person in chairs:
+        notify.queue(
+            kind=Kind.MINUTES_READY,
+            person=person,
+            target=meeting,
+            key=f"minutes_ready:meeting-{meeting.pk}:on-{today}:person-{person.pk}",
+            about=str(meeting),
+        )
+    return len(chairs)
+
+
+@transaction.atomic
 def minutes_publish(*, meeting):
     """Publish the checked draft, marked "subject to approval"."""
     _minutes_step(

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hwbb import notify
-from meetings import services
+from meetings import deadlines, services
 from meetings.models import Action, Meeting
 
 
@@ -26,6 +26,17 @@ def send_due_action_reminders():
                 about=action.title,
             )
     return len(claimed)
+
+
+@shared_task
+def plan_deadline_reminders():
+    """Beat task: queue every reminder the cycle's deadlines call for now;
+    each is queued once, however often this runs (meetings/deadlines.py)."""
+    queued = 0
+    with transaction.atomic():
+        for reminder in deadlines.due():
+            queued += notify.queue(**reminder)[1]
+    return queued
 
 
 @shared_task

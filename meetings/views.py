@@ -1096,6 +1096,22 @@ def _minutes_step_view(request, pk, step, done):
     return redirect("meetings:minutes_manage", meeting.pk)
 
 
+@role_required(OFFICER)
+@require_POST
+def minutes_ready(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    try:
+        told = services.minutes_ready_for_chair(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if told:
+            messages.success(request, "The chair has been told the draft is ready.")
+        else:
+            messages.error(request, "The board has no chair with an email address.")
+    return redirect("meetings:minutes_manage", meeting.pk)
+
+
 @role_required(CHAIR)
 @require_POST
 def minutes_check(request, pk):

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from hwbb import notify
 from hwbb.models import Notification, Preference
+from hwbb.notification_views import CHOOSABLE
 from hwbb.tasks import deliver_notification
 from meetings import tasks as meeting_tasks
 from tests import factories
@@ -158,16 +159,8 @@ def test_settings_choose_per_kind(client, member):
     client.force_login(member)
     page = client.get(reverse("notifications:settings"))
     assert "agenda published" in page.text  # named as always sent
-    data = {"action_due_soon": "digest", "action_overdue": "immediate"}
-    data |= {
-        k: "immediate"
-        for k in (
-            "progress_requested",
-            "progress_due_soon",
-            "progress_overdue",
-            "progress_returned",
-        )
-    }
+    data = {kind: "immediate" for kind, _ in CHOOSABLE}
+    data["action_due_soon"] = "digest"
     response = client.post(reverse("notifications:settings"), data, follow=True)
     assert "were saved" in response.text
     assert Preference.objects.get(kind="action_due_soon").mode == "digest"

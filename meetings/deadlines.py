@@ -1,0 +1,183 @@
+"""The deadlines of the governance cycle that call for a reminder, worked out
+from the rows themselves each time the beat task runs. Each reminder has a
+key naming its occasion, so however often this runs a reminder is queued once;
+and each is found only while the work is still to do.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from hwbb import permissions, workdays
+from hwbb.models import Kind
+from meetings.models import Action, Meeting, Membership, Person, Report
+from meetings.services import report_deadline_for
+
+AWAITED_REPORT = (Report.Status.DRAFT, Report.Status.RETURNED)
+
+
+def officers():
+    """The governance officers with an email address."""
+    return list(
+        Person.objects.filter(
+            user__groups__name=permissions.OFFICER, user__is_active=True
+        ).exclude(email="")
+    )
+
+
+def _due(kind, person, target, occasion, about):
+    key = f"{kind}:{target._meta.model_name}-{target.pk}:{occasion}:person-{person.pk}"
+    return {
+        "kind": kind,
+        "person": person,
+        "target": target,
+        "key": key,
+        "about": about,
+    }
+
+
+def reports(today):
+    """Authors of reports still in draft: a few working days before the
+    report deadline, and once it has passed while the meeting is ahead."""
+    upcoming = Report.objects.filter(
+        status__in=AWAITED_REPORT,
+        meeting__start__date__gte=today,
+        meeting__status__in=(Meeting.Status.SCHEDULED, Meeting.Status.RESCHEDULED),
+    ).select_related("meeting", "created_by__person")
+    for report in upcoming.prefetch_related("authors"):
+        deadline = report_deadline_for(report.meeting)
+        soon = workdays.subtract_working_days(
+            deadline, settings.REPORT_REMINDER_WORKING_DAYS
+        )
+        if today > deadline:
+            kind = Kind.REPORT_OVERDUE
+        elif today >= soon:
+            kind = Kind.REPORT_DUE
+        else:
+            continue
+        people = list(report.authors.all()) or [
+            getattr(report.created_by, "person", None)
+        ]
+        for person in filter(None, people):
+            yield _due(kind, person, report, f"deadline-{deadline}", report.title)
+
+
+def draft_minutes(today):
+    """The meeting's officer, once the draft minutes are due and not checked."""
+    days = settings.MINUTES_DRAFT_WORKING_DAYS
+    held = Meeting.objects.filter(
+        status=Meeting.Status.HELD,
+        minutes_status__in=(Meeting.MinutesStatus.NONE, Meeting.MinutesStatus.DRAFT),
+        start__date__lt=today,
+        start__date__gte=today - datetime.timedelta(days=120),
+    ).select_related("contact_officer", "body")
+    for meeting in held:
+        due = workdays.subtract_working_days(today, days)
+        if timezone.localdate(meeting.start) > due:
+            continue
+        people = [meeting.contact_officer] if meeting.contact_officer else officers()
+        for person in people:
+            yield _due(Kind.MINUTES_DRAFT_DUE, person, meeting, "once", str(meeting))
+
+
+def escalations(today):
+    """The governance officer, when an action is overdue by a set time."""
+    limit = workdays.subtract_working_days(today, settings.ACTION_ESCALATE_WORKING_DAYS)
+    late = (
+        Action.objects.open()
+        .filter(due_date__lt=limit)
+        .select_related("minute__meeting__contact_officer")
+    )
+    staff = None
+    for action in late:
+        meeting = action.minute.meeting if action.minute else None
+        if meeting and meeting.contact_officer:
+            people = [meeting.contact_officer]
+        else:
+            staff = officers() if staff is None else staff
+            people = staff
+        for person in people:
+            yield _due(
+                Kind.ACTION_ESCALATED,
+                person,
+                action,
+                f"due-{action.due_date}",
+                action.title,
+            )
+
+
+def interests(today):
+    """Members whose register has not been reviewed for a year: once a year."""
+    year_ago = today - datetime.timedelta(days=365)
+    members = Person.objects.filter(
+        memberships__in=Membership.objects.current_on(today)
+    ).exclude(email="")
+    stale = members.annotate(last=Max("interests__reviewed_on")).filter(
+        Q(last__isnull=True) | Q(last__lt=year_ago)
+    )
+    for person in stale.distinct():
+        yield _due(
+            Kind.INTERESTS_REVIEW,
+            person,
+            person,
+            f"year-{today.year}",
+            "Your register of interests",
+        )
+
+
+def priority_reviews(today):
+    """The governance officers, when a current priority's review date passes."""
+    from strategy.models import Priority
+
+    passed = Priority.objects.current().filter(next_review_date__lte=today)
+    staff = officers() if passed.exists() else []
+    for priority in passed:
+        for person in staff:
+            yield _due(
+                Kind.PRIORITY_REVIEW,
+                person,
+                priority,
+                f"review-{priority.next_review_date}",
+                priority.title,
+            )
+
+
+def declarations(today):
+    """Each member, a couple of working days before a meeting with a
+    published agenda: consider what to declare."""
+    ahead = Meeting.objects.filter(
+        agenda_status=Meeting.AgendaStatus.PUBLISHED,
+        status__in=(Meeting.Status.SCHEDULED, Meeting.Status.RESCHEDULED),
+        start__date__gte=today,
+        start__date__lte=today + datetime.timedelta(days=14),
+    ).select_related("body")
+    for meeting in ahead:
+        day = timezone.localdate(meeting.start)
+        remind_on = workdays.subtract_working_days(
+            day, settings.DECLARATIONS_REMINDER_WORKING_DAYS
+        )
+        if today < remind_on:
+            continue
+        members = Person.objects.filter(
+            memberships__in=Membership.objects.current_on(day).filter(body=meeting.body)
+        ).exclude(email="")
+        for person in members.distinct():
+            yield _due(Kind.DECLARATIONS, person, meeting, f"on-{day}", str(meeting))
+
+
+PLANNERS = (
+    reports,
+    draft_minutes,
+    escalations,
+    interests,
+    priority_reviews,
+    declarations,
+)
+
+
+def due(today=None):
+    today = today or timezone.localdate()
+    for planner in PLANNERS:
+        yield from planner(today)
