@@ -1,16 +1,28 @@
-"""Every email the app sends: one small function each, templates in
-templates/emails/<name>-subject.txt, -body.txt and -body.html."""
+"""Every email the app sends: templates in templates/emails/<name>-subject.txt,
+-body.txt and -body.html. Each notification is sent by `send_notification`,
+with a Message-ID of its own, so that should a worker die between sending it
+and recording it, the copy sent again carries the same Message-ID and mail
+systems that collapse duplicates show it once."""
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 
-def _send(name, context, to, unsubscribe_url=""):
+@dataclass
+class Delivery:
+    to: str
+    unsubscribe_url: str = ""
+    message_id: str = ""
+
+
+def _send(name, context, delivery):
     context = {
         "SITE_URL": settings.SITE_URL,
         "SITE_NAME": settings.SITE_NAME,
-        "unsubscribe_url": unsubscribe_url,
+        "unsubscribe_url": delivery.unsubscribe_url,
         **context,
     }
     subject = render_to_string(f"emails/{name}-subject.txt", context)
@@ -18,78 +30,70 @@ def _send(name, context, to, unsubscribe_url=""):
     text = render_to_string(f"emails/{name}-body.txt", context)
     html = render_to_string(f"emails/{name}-body.html", context)
     headers = {}
-    if unsubscribe_url:  # one click, as RFC 8058 asks
-        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+    if delivery.unsubscribe_url:  # one click, as RFC 8058 asks
+        headers["List-Unsubscribe"] = f"<{delivery.unsubscribe_url}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message = EmailMultiAlternatives(subject, text, to=to, headers=headers)
+    if delivery.message_id:
+        headers["Message-ID"] = delivery.message_id
+    message = EmailMultiAlternatives(subject, text, to=[delivery.to], headers=headers)
     message.attach_alternative(html, "text/html")
     message.send()
 
 
-def action_reminder(action, kind, to, unsubscribe_url=""):
-    _send(
-        "action-reminder",
-        {"action": action, "kind": kind, "overdue": kind == "overdue"},
-        to=[to],
-        unsubscribe_url=unsubscribe_url,
-    )
-
-
-def meeting_notice(meeting, person, kind, supplement=None):
-    _send(
-        f"meeting-{kind.replace('_', '-')}",
-        {"meeting": meeting, "person": person, "supplement": supplement},
-        to=[person.email],
-    )
-
-
-def progress_notice(report, kind, to, unsubscribe_url=""):
-    """To a priority's lead: a return requested, due soon, overdue, or returned."""
-    _send(
-        "progress-notice",
-        {"report": report, "person": report.requested_of, "kind": kind},
-        to=[to],
-        unsubscribe_url=unsubscribe_url,
-    )
-
-
-def send_notification(notification):
-    """Send a queued notification; False if the work it is about is done (an
-    action closed, a return submitted), so nothing is sent."""
-    from hwbb import notices, notify
+def _context(notification):
+    """What a notification's email says: (template, context), or None when
+    the work it is about is done (an action closed, a return submitted)."""
+    from hwbb import notices
     from meetings.models import AgendaSupplement
 
     kind, target = notification.kind, notification.target
     if target is None:
-        return False
-    unsubscribe = notify.unsubscribe_url(notification)
+        return None
     if kind in notices.RENDERERS:
         notice = notices.notice_for(notification)
         if notice is None:
-            return False
-        _send(
-            "notice",
-            {"notice": notice, "person": notification.person},
-            to=[notification.email],
-            unsubscribe_url=unsubscribe,
-        )
-    elif kind.startswith("action_"):
+            return None
+        return "notice", {"notice": notice, "person": notification.person}
+    if kind.startswith("action_"):
         if target.is_closed:
-            return False
-        action_reminder(
-            target, kind.removeprefix("action_"), notification.email, unsubscribe
-        )
-    elif kind.startswith("progress_"):
-        reminder = kind in ("progress_due_soon", "progress_overdue")
-        if reminder and not target.is_awaited:
-            return False
-        progress_notice(
-            target, kind.removeprefix("progress_"), notification.email, unsubscribe
-        )
-    else:
-        supplement_pk = notification.extra.get("supplement")
-        supplement = AgendaSupplement.objects.filter(pk=supplement_pk).first()
-        meeting_notice(target, notification.person, kind, supplement)
+            return None
+        reminder = kind.removeprefix("action_")
+        return "action-reminder", {
+            "action": target,
+            "kind": reminder,
+            "overdue": reminder == "overdue",
+        }
+    if kind.startswith("progress_"):
+        if kind in ("progress_due_soon", "progress_overdue") and not target.is_awaited:
+            return None
+        return "progress-notice", {
+            "report": target,
+            "person": target.requested_of,
+            "kind": kind.removeprefix("progress_"),
+        }
+    supplement_pk = notification.extra.get("supplement")
+    return f"meeting-{kind.replace('_', '-')}", {
+        "meeting": target,
+        "person": notification.person,
+        "supplement": AgendaSupplement.objects.filter(pk=supplement_pk).first(),
+    }
+
+
+def send_notification(notification):
+    """Send a queued notification; False if it is no longer needed."""
+    from hwbb import notify
+
+    found = _context(notification)
+    if found is None:
+        return False
+    name, context = found
+    domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0]
+    delivery = Delivery(
+        to=notification.email,
+        unsubscribe_url=notify.unsubscribe_url(notification),
+        message_id=f"<notification-{notification.pk}@{domain}>",
+    )
+    _send(name, context, delivery)
     return True
 
 
@@ -105,8 +109,4 @@ def digest(notifications):
         }
         for n in notifications
     ]
-    _send(
-        "digest",
-        {"person": first.person, "items": items},
-        to=[first.email],
-    )
+    _send("digest", {"person": first.person, "items": items}, Delivery(to=first.email))

@@ -1,0 +1,55 @@
+"""10,000 due reminders through Redis and a real Celery worker: each sent
+exactly once, even when the beat task runs twice and a thousand of them are
+handed to the queue a second time."""
+
+import datetime
+import time
+from collections import Counter
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.core import mail
+from django.utils import timezone
+
+from hwbb import notify
+from hwbb.models import Notification
+from meetings import tasks
+from meetings.models import Action
+from tests import factories
+from tests.meetings.test_reminders_worker import _wait_for
+
+pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+
+COUNT = 10_000
+
+
+def test_ten_thousand_due_reminders_are_each_sent_exactly_once(redis_app):
+    owner = factories.PersonFactory(email="owner@example.org")
+    minute = factories.MinuteFactory()
+    due = timezone.localdate() - datetime.timedelta(days=2)
+    Action.objects.bulk_create(
+        Action(
+            body=minute.meeting.body,
+            minute=minute,
+            title=f"Action {n}",
+            owner_person=owner,
+            due_date=due,
+            last_reminder="due_soon",
+            next_reminder_at=timezone.now() - datetime.timedelta(hours=1),
+        )
+        for n in range(COUNT)
+    )
+    with start_worker(redis_app, pool="solo", perform_ping_check=False):
+        assert tasks.send_due_action_reminders() == COUNT
+        assert tasks.send_due_action_reminders() == 0  # the beat runs again
+        again = Notification.objects.values_list("pk", flat=True)[:1000]
+        assert sum(notify.hand_over(pk) for pk in again) == 1000  # duplicates
+        assert _wait_for(
+            lambda: Notification.objects.filter(status="sent").count() == COUNT,
+            timeout=600,
+        )
+        time.sleep(1)  # let any duplicate deliveries finish: they must send nothing
+    assert len(mail.outbox) == COUNT
+    subjects = Counter(m.subject for m in mail.outbox)
+    assert len(subjects) == COUNT and set(subjects.values()) == {1}
+    assert Notification.objects.filter(attempts=1).count() == COUNT
