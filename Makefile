@@ -53,6 +53,7 @@ bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/pack.py
 	$(BIN)/python bench/fingertips_import.py
+	$(BIN)/python bench/reminders.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts

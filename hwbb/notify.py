@@ -111,14 +111,21 @@ def finish(notification, status, error=""):
 
 
 def sweep(now=None):
-    """Hand over again what was lost: pending rows the broker never took, and
-    rows whose worker died while sending. The number handed over."""
+    """Hand over again what was lost: rows whose worker died while sending
+    them, and pending rows the broker never took (or has held too long).
+    The number handed over."""
     now = now or timezone.now()
-    Notification.objects.filter(
+    dead = Notification.objects.filter(
         status=Status.SENDING, claimed_at__lt=now - RECLAIM_SENDING_AFTER
-    ).update(status=Status.PENDING)
+    )
+    reclaimed = list(dead.values_list("pk", flat=True))
+    Notification.objects.filter(pk__in=reclaimed, status=Status.SENDING).update(
+        status=Status.PENDING
+    )
     stale = Notification.objects.filter(status=Status.PENDING).filter(
-        Q(queued_at__isnull=True) | Q(queued_at__lt=now - RESEND_PENDING_AFTER)
+        Q(pk__in=reclaimed)
+        | Q(queued_at__isnull=True)
+        | Q(queued_at__lt=now - RESEND_PENDING_AFTER)
     )
     return sum(hand_over(pk) for pk in stale.values_list("pk", flat=True))
 

@@ -174,6 +174,8 @@ EMAIL_BACKEND = env_str(
 DEFAULT_FROM_EMAIL = env_str(
     "DEFAULT_FROM_EMAIL", "Health and Wellbeing Board <hwbb@example.org>"
 )
+# With EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: where.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(BASE_DIR / "sent-mail"))
 
 # Celery: eager (in-process) unless a broker is configured.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL")

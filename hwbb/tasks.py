@@ -57,3 +57,10 @@ def send_digest(self, person_pk):
         notify.digest_release(rows, f"{type(exc).__name__}: {exc}")
         raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
     return len(rows)
+
+
+@shared_task
+def ping():
+    """An empty task: Celery's own round trip, the baseline of
+    bench/reminders.py, and a check that a worker is listening."""
+    return None

@@ -1,0 +1,132 @@
+"""Reminders per second end to end, against Celery's own round trip of an
+empty task, in the same run.
+
+Both go through Redis and a real Celery worker (solo pool, in this process):
+
+1. N empty tasks (`hwbb.tasks.ping`): sent, run, and their results read back;
+2. N actions whose overdue reminder is due: the beat task claims them and
+   queues a notification each, the worker claims and renders each, and the
+   email reaches the mail backend (Django's in-memory one).
+
+It prints items per second and the time per item as a multiple of the empty
+task's.
+
+    make bench                                  # or:
+    BENCH_REMINDERS=5000 .venv/bin/python bench/reminders.py
+
+BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/hwbb_bench) is
+dropped and created afresh; BENCH_REDIS_URL defaults to redis://127.0.0.1:6379/14.
+"""
+
+import datetime
+import os
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hwbb_bench"
+)
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+COUNT = int(os.environ.get("BENCH_REMINDERS", "2000"))
+os.environ.update(
+    DEBUG="0",  # as in production: no query log kept in memory
+    SECRET_KEY="bench-only-secret-key-not-used-anywhere-else-0123456789",
+    ALLOWED_HOSTS="localhost",
+    DATABASE_URL=URL,
+    CELERY_BROKER_URL=REDIS,
+    CELERY_RESULT_BACKEND=REDIS,
+    EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+)
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hwbb.settings")
+
+import psycopg  # noqa: E402
+
+
+def _recreate_database():
+    parts = urlparse(URL)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+_recreate_database()
+
+import django  # noqa: E402
+
+django.setup()
+
+from celery.contrib.testing.worker import start_worker  # noqa: E402
+from django.core import mail  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+
+def _wait(predicate, timeout=900):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out")
+        time.sleep(0.02)
+
+
+def main():
+    setup_test_environment()  # the in-memory mail outbox
+    call_command("migrate", verbosity=0)
+    from hwbb.celery import app
+    from hwbb.models import Notification
+    from hwbb.tasks import ping
+    from meetings import tasks
+    from meetings.models import Action
+    from tests import factories
+
+    with app.connection_for_write() as conn:
+        conn.default_channel.queue_purge("celery")
+    owner = factories.PersonFactory(email="owner@example.org")
+    minute = factories.MinuteFactory()
+    Action.objects.bulk_create(
+        Action(
+            body=minute.meeting.body,
+            minute=minute,
+            title=f"Action {n}",
+            owner_person=owner,
+            due_date=timezone.localdate() - datetime.timedelta(days=2),
+            last_reminder="due_soon",
+            next_reminder_at=timezone.now() - datetime.timedelta(hours=1),
+        )
+        for n in range(COUNT)
+    )
+    with start_worker(app, pool="solo", perform_ping_check=False):
+        ping.delay().get(timeout=30)  # warm up
+        start = time.perf_counter()
+        results = [ping.delay() for _ in range(COUNT)]
+        for result in results:
+            result.get(timeout=300)
+        empty = time.perf_counter() - start
+
+        start = time.perf_counter()
+        tasks.send_due_action_reminders()
+        queued = time.perf_counter() - start
+        _wait(lambda: Notification.objects.filter(status="sent").count() == COUNT)
+        reminders = time.perf_counter() - start
+    assert len(mail.outbox) == COUNT
+    print(f"(the beat task claimed and queued all {COUNT} in {queued:.1f} s)")
+    print(f"{COUNT} items through Redis and one worker (solo pool)")
+    print(f"{'':<34}{'seconds':>9}{'per second':>12}{'x empty task':>14}")
+    for name, seconds in (
+        ("empty task, round trip", empty),
+        ("reminder, due to mail backend", reminders),
+    ):
+        print(
+            f"{name:<34}{seconds:>9.1f}{COUNT / seconds:>12.0f}{seconds / empty:>14.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
