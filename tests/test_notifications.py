@@ -196,3 +196,27 @@ def test_the_sweep_hands_over_what_the_queue_lost(overdue):
     assert row.status == stuck.status == Status.SENT
     assert notify.sweep() == 0
     assert len(mail.outbox) == 2
+
+
+def test_the_log_keeps_its_query_count(
+    client, officer, overdue, django_assert_max_num_queries
+):
+    def add(n):
+        for i in range(n):
+            Notification.objects.create(
+                key=f"log-{Notification.objects.count()}-{i}",
+                kind="action_overdue",
+                person=overdue.owner_person,
+                email="owner@example.org",
+                target=overdue,
+                about=overdue.title,
+            )
+
+    client.force_login(officer)
+    add(3)
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("notifications:log"))
+    add(60)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(reverse("notifications:log"))
+    assert "63 notifications" in response.text

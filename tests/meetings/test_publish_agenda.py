@@ -76,6 +76,7 @@ def test_publish_emails_each_member_once(
     assert recipients == sorted([member.person.email, chair.person.email])
     assert mail.outbox[0].subject.startswith("Agenda published:")
     assert meeting.get_absolute_url() in mail.outbox[0].body
+    assert f"/meetings/{meeting.pk}/agenda-members.pdf" in mail.outbox[0].body
 
     with django_capture_on_commit_callbacks(execute=True):
         _, again = services.agenda_publish(meeting=meeting, user=officer)
