@@ -26,30 +26,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-URL = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hwbb_bench"
-)
+from bench.throwaway import URL, recreate_database  # noqa: E402
+
 ROWS = int(os.environ.get("BENCH_ROWS", "500000"))
 os.environ.update(DEBUG="1", DATABASE_URL=URL)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hwbb.settings")
 
-import psycopg  # noqa: E402
-
-
-def _recreate_database():
-    parts = urlparse(URL)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-_recreate_database()
+recreate_database()
 
 import django  # noqa: E402
 

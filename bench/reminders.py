@@ -18,18 +18,15 @@ BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/hwbb_bench) is
 dropped and created afresh; BENCH_REDIS_URL defaults to redis://127.0.0.1:6379/14.
 """
 
-import datetime
 import os
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-URL = os.environ.get(
-    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hwbb_bench"
-)
+from bench.throwaway import URL, recreate_database  # noqa: E402
+
 REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 COUNT = int(os.environ.get("BENCH_REMINDERS", "2000"))
 os.environ.update(
@@ -43,19 +40,7 @@ os.environ.update(
 )
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hwbb.settings")
 
-import psycopg  # noqa: E402
-
-
-def _recreate_database():
-    parts = urlparse(URL)
-    name = parts.path.lstrip("/")
-    admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-
-_recreate_database()
+recreate_database()
 
 import django  # noqa: E402
 
@@ -65,7 +50,6 @@ from celery.contrib.testing.worker import start_worker  # noqa: E402
 from django.core import mail  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 
 def _wait(predicate, timeout=900):
@@ -83,25 +67,12 @@ def main():
     from hwbb.models import Notification
     from hwbb.tasks import ping
     from meetings import tasks
-    from meetings.models import Action
     from tests import factories
 
     with app.connection_for_write() as conn:
         conn.default_channel.queue_purge("celery")
     owner = factories.PersonFactory(email="owner@example.org")
-    minute = factories.MinuteFactory()
-    Action.objects.bulk_create(
-        Action(
-            body=minute.meeting.body,
-            minute=minute,
-            title=f"Action {n}",
-            owner_person=owner,
-            due_date=timezone.localdate() - datetime.timedelta(days=2),
-            last_reminder="due_soon",
-            next_reminder_at=timezone.now() - datetime.timedelta(hours=1),
-        )
-        for n in range(COUNT)
-    )
+    factories.due_reminders(COUNT, owner)
     with start_worker(app, pool="solo", perform_ping_check=False):
         ping.delay().get(timeout=30)  # warm up
         start = time.perf_counter()

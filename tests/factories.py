@@ -261,3 +261,21 @@ class ValueFactory(factory.django.DjangoModelFactory):
     period_label = "2015 - 17"
     period_key = "2015"
     value = 61.0
+
+
+def due_reminders(count, owner):
+    """`count` actions of one owner whose overdue reminder is due now, made in
+    bulk (for the scale test and bench/reminders.py)."""
+    minute = MinuteFactory()
+    return Action.objects.bulk_create(
+        Action(
+            body=minute.meeting.body,
+            minute=minute,
+            title=f"Action {n}",
+            owner_person=owner,
+            due_date=timezone.localdate() - datetime.timedelta(days=2),
+            last_reminder="due_soon",
+            next_reminder_at=timezone.now() - datetime.timedelta(hours=1),
+        )
+        for n in range(count)
+    )

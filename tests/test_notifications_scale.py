@@ -2,19 +2,16 @@
 exactly once, even when the beat task runs twice and a thousand of them are
 handed to the queue a second time."""
 
-import datetime
 import time
 from collections import Counter
 
 import pytest
 from celery.contrib.testing.worker import start_worker
 from django.core import mail
-from django.utils import timezone
 
 from hwbb import notify
 from hwbb.models import Notification
 from meetings import tasks
-from meetings.models import Action
 from tests import factories
 from tests.meetings.test_reminders_worker import _wait_for
 
@@ -25,20 +22,7 @@ COUNT = 10_000
 
 def test_ten_thousand_due_reminders_are_each_sent_exactly_once(redis_app):
     owner = factories.PersonFactory(email="owner@example.org")
-    minute = factories.MinuteFactory()
-    due = timezone.localdate() - datetime.timedelta(days=2)
-    Action.objects.bulk_create(
-        Action(
-            body=minute.meeting.body,
-            minute=minute,
-            title=f"Action {n}",
-            owner_person=owner,
-            due_date=due,
-            last_reminder="due_soon",
-            next_reminder_at=timezone.now() - datetime.timedelta(hours=1),
-        )
-        for n in range(COUNT)
-    )
+    factories.due_reminders(COUNT, owner)
     with start_worker(redis_app, pool="solo", perform_ping_check=False):
         assert tasks.send_due_action_reminders() == COUNT
         assert tasks.send_due_action_reminders() == 0  # the beat runs again
