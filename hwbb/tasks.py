@@ -29,8 +29,11 @@ def deliver_notification(self, pk):
 
 @shared_task
 def sweep_notifications():
-    """Beat task: hand over again what the broker or a dead worker lost."""
-    return notify.sweep()
+    """Beat task: hand over again what the broker or a dead worker lost:
+    notifications, and Fingertips uploads no worker has taken."""
+    from indicators.tasks import requeue_waiting
+
+    return notify.sweep() + requeue_waiting()
 
 
 @shared_task

@@ -1,6 +1,7 @@
 """Fingertips imports run by a Celery worker, with their progress recorded on
 the ImportJob row the upload page polls."""
 
+import datetime
 import io
 import logging
 
@@ -49,3 +50,19 @@ def run_import(job_id):
     )
     logger.info("Fingertips import %s: %s", job_id, result.summary)
     return result.summary
+
+
+# An upload still queued after this long was never taken by a worker (the
+# broker was down, or lost it): hand it over again. run_import claims the job,
+# so a copy of a task still in the queue imports nothing twice.
+REQUEUE_AFTER = datetime.timedelta(minutes=15)
+
+
+def requeue_waiting(now=None):
+    from hwbb import notify
+
+    now = now or timezone.now()
+    waiting = ImportJob.objects.filter(
+        status=ImportJob.Status.QUEUED, created_at__lt=now - REQUEUE_AFTER
+    ).values_list("pk", flat=True)
+    return sum(notify.to_queue(run_import, pk) for pk in waiting)

@@ -6,6 +6,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from hwbb import notify
 from hwbb.permissions import OFFICER, role_required
 from indicators import charts, fingertips, summary, tasks
 from indicators.forms import FingertipsUploadForm, LocalValueForm
@@ -147,7 +148,17 @@ def indicator_import(request):
                 save=False,
             )
             job.save()
-            transaction.on_commit(lambda: tasks.run_import.delay(job.pk))
+            handed = []
+            transaction.on_commit(
+                lambda: handed.append(notify.to_queue(tasks.run_import, job.pk))
+            )
+            if handed == [False]:
+                messages.warning(
+                    request,
+                    "The import queue cannot be reached just now. The file is "
+                    "saved, and it will be imported automatically once the queue "
+                    "is back.",
+                )
         return redirect("indicators:import_job", job.pk)
     jobs = ImportJob.objects.select_related("uploaded_by")[:10]
     return render(

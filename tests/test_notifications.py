@@ -220,3 +220,37 @@ def test_the_log_keeps_its_query_count(
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(reverse("notifications:log"))
     assert "63 notifications" in response.text
+
+
+@pytest.mark.django_db(transaction=True)  # so on_commit runs within the request
+def test_an_upload_made_while_the_queue_is_down_is_imported_later(
+    client, officer, monkeypatch
+):
+    from kombu.exceptions import OperationalError
+
+    from indicators import fingertips
+    from indicators import tasks as import_tasks
+    from indicators.models import ImportJob
+    from tests import files
+    from tests.indicators.test_fingertips import ROWS, _csv
+
+    def down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379.")
+
+    client.force_login(officer)
+    data = _csv(fingertips.HEADER, ROWS).getvalue().encode()
+    with monkeypatch.context() as patched:
+        patched.setattr(import_tasks.run_import, "apply_async", down)
+        response = client.post(
+            reverse("indicators:import"),
+            {"file": files.upload("hle.csv", data)},
+            follow=True,
+        )
+    assert "The import queue cannot be reached just now" in response.text
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.QUEUED  # saved, nothing lost
+    assert import_tasks.requeue_waiting() == 0  # not yet: it may still be taken
+    later = timezone.now() + datetime.timedelta(minutes=20)
+    assert import_tasks.requeue_waiting(now=later) == 1  # the queue is back
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE

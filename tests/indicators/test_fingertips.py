@@ -277,7 +277,9 @@ def test_the_same_file_sent_twice_while_importing_goes_to_the_one_import(
     from indicators import tasks
 
     queued = []
-    monkeypatch.setattr(tasks.run_import, "delay", queued.append)
+    monkeypatch.setattr(
+        tasks.run_import, "apply_async", lambda args, **kw: queued.append(args)
+    )
     client.force_login(officer)
     data = _csv(fingertips.HEADER, ROWS).getvalue().encode()
     with django_capture_on_commit_callbacks(execute=True):
