@@ -198,12 +198,9 @@ class Loader:
         )
         start = version.published or version.period_start
         if priority.next_review_date is None:
-            months = priority.review_months
-            priority.next_review_date = start.replace(
-                year=start.year + (start.month - 1 + months) // 12,
-                month=(start.month - 1 + months) % 12 + 1,
-                day=1,
-            )
+            priority.next_review_date = workdays.add_months(
+                start, priority.review_months
+            ).replace(day=1)
             priority.save(update_fields=["next_review_date"])
         priority.pillars.set([self.pillars[c] for c in p.get("pillars", [])])
         priority.indicators.set([self.indicators[k] for k in p.get("indicators", [])])

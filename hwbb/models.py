@@ -41,11 +41,6 @@ STATUTORY = frozenset(
 )
 
 
-class NotificationQuerySet(models.QuerySet):
-    def unsent(self):
-        return self.filter(status=Notification.Status.PENDING)
-
-
 class Notification(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to be sent"
@@ -87,8 +82,6 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
-
-    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -1,5 +1,6 @@
 """Working-day arithmetic: weekends and England's bank holidays do not count."""
 
+import calendar
 import datetime
 from functools import lru_cache
 
@@ -31,6 +32,15 @@ def add_working_days(day, count):
         if is_working_day(day):
             count -= 1
     return day
+
+
+def add_months(day, months):
+    """The same day `months` later, or the month's last day if it is shorter."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def clear_working_days_between(start, end):

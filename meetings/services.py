@@ -404,11 +404,6 @@ def report_deadline_for(meeting):
     )
 
 
-def _add_months(day, months):
-    month = day.month - 1 + months
-    return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=1)
-
-
 @transaction.atomic
 def forward_plan_schedule(*, body, until):
     """Place each recurring item falling due by `until` on the body's first
@@ -445,7 +440,9 @@ def forward_plan_schedule(*, body, until):
                 },
             )
             created += [planned] if made else []
-            recurring.next_due = _add_months(recurring.next_due, recurring.every_months)
+            recurring.next_due = workdays.add_months(
+                recurring.next_due, recurring.every_months
+            ).replace(day=1)
         recurring.save(update_fields=["next_due"])
     return created
 

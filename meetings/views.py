@@ -66,8 +66,7 @@ from meetings.models import (
     ResolutionClause,
     municipal_year_of,
 )
-
-TAGS = ("secondary_pillars__framework", "priorities")
+from strategy.models import TAG_PREFETCH
 
 
 def _posted(request):
@@ -109,7 +108,7 @@ def meeting_detail(request, pk):
         AgendaItem.objects.visible_to(request.user)
         .filter(meeting=meeting)
         .select_related("section", "primary_pillar__framework", "report")
-        .prefetch_related(*TAGS)
+        .prefetch_related(*TAG_PREFETCH)
     )
     previous = (
         Meeting.objects.filter(body=meeting.body, start__lt=meeting.start)
@@ -954,7 +953,7 @@ def item_detail(request, pk, item_pk):
         AgendaItem.objects.visible_to(request.user)
         .filter(meeting_id=pk)
         .select_related("meeting__body", "section", "primary_pillar__framework")
-        .prefetch_related(*TAGS)
+        .prefetch_related(*TAG_PREFETCH)
     )
     item = get_object_or_404(items, pk=item_pk)
     closed = item.is_exempt and not item.show_closed

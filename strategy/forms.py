@@ -118,11 +118,13 @@ class ProgressReturnForm(forms.ModelForm):
 class ProgressRequestForm(forms.Form):
     priority = forms.ModelChoiceField(
         queryset=Priority.objects.current(),
+        empty_label="Choose a priority",
         error_messages={"required": "Choose the priority"},
     )
     lead = forms.ModelChoiceField(
         label="Ask",
         queryset=Person.objects.exclude(email=""),
+        empty_label="Choose a person",
         help_text="Only people with an email address are listed.",
         error_messages={"required": "Choose who to ask"},
     )
@@ -223,6 +225,14 @@ class ScheduleForm(forms.ModelForm):
             "working_days_to_respond",
             "active",
         ]
+        widgets = {
+            "every_months": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "working_days_to_respond": forms.TextInput(attrs={"inputmode": "numeric"}),
+        }
+        help_texts = {
+            "body": "",
+            "lead": "Only people with an email address are listed.",
+        }
         labels = {
             "every_months": "Report every (months)",
             "body": "Reporting to",

@@ -15,6 +15,8 @@ from hwbb.reminders import DueReminders, Reminder
 
 # The tag fields every tagged model keeps in its history.
 TAG_M2M_FIELDS = ["secondary_pillars", "priorities"]
+# What a page prefetches to show an object's tags (templates/includes/tags.html).
+TAG_PREFETCH = ("secondary_pillars__framework", "priorities")
 
 
 def normalise_label(text):

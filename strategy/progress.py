@@ -32,12 +32,6 @@ def notify_lead(report, kind):
     )
 
 
-def _add_months(day, months):
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    return day.replace(year=year, month=month % 12 + 1, day=min(day.day, 28))
-
-
 def inherit_tags(report):
     """A return carries its priority, and the priority's pillars: the first
     King's Fund one as primary, the rest secondary."""
@@ -105,9 +99,9 @@ def requests_due(today=None):
     due = ReportingSchedule.objects.filter(active=True, next_request_on__lte=today)
     for schedule in due.select_related("priority", "lead", "body"):
         seen = schedule.next_request_on
-        following = _add_months(seen, schedule.every_months)
+        following = workdays.add_months(seen, schedule.every_months)
         while following <= today:  # a schedule left idle does not ask repeatedly
-            following = _add_months(following, schedule.every_months)
+            following = workdays.add_months(following, schedule.every_months)
         won = ReportingSchedule.objects.filter(
             pk=schedule.pk, next_request_on=seen
         ).update(next_request_on=following)
@@ -160,7 +154,7 @@ def submit(*, report, user, data):
 
 
 @transaction.atomic
-def send_back(*, report, user, comments, due_date=None):
+def send_back(*, report, user, comments):
     """Return a submitted return to the lead with the officer's comments."""
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if report.status != Status.SUBMITTED:
@@ -169,8 +163,6 @@ def send_back(*, report, user, comments, due_date=None):
         raise ValidationError({"comments": "Say what the lead should change"})
     report.status = Status.RETURNED
     report.review_comments = comments.strip()
-    if due_date:
-        report.due_date = due_date
     report.last_reminder = reminders.Reminder.NONE
     report.schedule_reminder()
     report._history_user = user

@@ -39,6 +39,7 @@ from strategy.forms import (
     pillar_formset,
 )
 from strategy.models import (
+    TAG_PREFETCH,
     Framework,
     Pillar,
     Priority,
@@ -406,10 +407,7 @@ def _get_progress_for_user(request, pk):
     rows = _progress_rows().filter(
         pk__in=ProgressReport.objects.visible_to(request.user).values("pk")
     )
-    return get_object_or_404(rows.prefetch_related(*TAGS), pk=pk)
-
-
-TAGS = ("secondary_pillars__framework", "priorities")
+    return get_object_or_404(rows.prefetch_related(*TAG_PREFETCH), pk=pk)
 
 
 def progress_detail(request, pk):

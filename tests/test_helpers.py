@@ -46,3 +46,13 @@ def test_minute_reference_uses_the_municipal_year():
     assert municipal_year_of(datetime.date(2019, 4, 8)) == 2018
     assert municipal_year_of(datetime.date(2019, 7, 8)) == 2019
     assert Minute(number=44, municipal_year=2018).reference == "44/18"
+
+
+def test_add_months_keeps_the_day_or_the_months_last():
+    import datetime
+
+    from hwbb.workdays import add_months
+
+    assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
+    assert add_months(datetime.date(2026, 12, 1), 6) == datetime.date(2027, 6, 1)
+    assert add_months(datetime.date(2028, 8, 31), 6) == datetime.date(2029, 2, 28)

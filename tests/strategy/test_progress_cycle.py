@@ -169,8 +169,6 @@ def test_reminders_go_once_each_and_not_after_submission(
     soon = awaited.next_reminder_at
     with django_capture_on_commit_callbacks(execute=True):
         assert tasks.send_due_progress_reminders() == 0  # not yet
-        with timezone.override("Europe/London"):
-            pass
     progress_now = soon + datetime.timedelta(minutes=1)
     assert progress.reminders_claim(now=progress_now) == [(awaited.pk, "due_soon")]
     assert progress.reminders_claim(now=progress_now) == []  # a second run: none
@@ -274,3 +272,38 @@ def test_a_huge_answer_is_refused_and_the_rest_kept(client, member, awaited):
     assert RETURN["deliverables"] in response.text
     awaited.refresh_from_db()
     assert awaited.status == "requested"
+
+
+def test_the_progress_and_frameworks_pages_keep_their_query_counts(
+    client, officer, priority, lead, hwb, django_assert_max_num_queries
+):
+    def grow(n):
+        for _ in range(n):
+            other = factories.PriorityFactory()
+            factories.ProgressReportFactory(priority=other)
+            factories.ProgressReportFactory(
+                priority=other, status="requested", requested_of=lead
+            )
+            ReportingSchedule.objects.create(
+                priority=other,
+                body=hwb,
+                lead=lead,
+                next_request_on=timezone.localdate(),
+            )
+            factories.PillarFactory(
+                framework=factories.FrameworkFactory(slug=f"f-{other.pk}"),
+                code=f"P{other.pk}",
+            )
+
+    client.force_login(officer)
+    pages = [reverse("strategy:progress"), reverse("strategy:frameworks")]
+    grow(2)
+    counts = []
+    for url in pages:
+        with django_assert_max_num_queries(30) as few:
+            client.get(url)
+        counts.append(len(few.captured_queries))
+    grow(15)
+    for url, count in zip(pages, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            assert client.get(url).status_code == 200
