@@ -64,6 +64,11 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_forms_gds",
     "simple_history",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "hwbb",
     "strategy",
     "indicators",
@@ -154,6 +159,42 @@ CACHES = {
             "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / ".cache")),
         }
     )
+}
+
+# The API (hwbb/api_urls.py): read-only for the public, through the same
+# visibility rules as the pages; signed-in owners update their own actions
+# with a token (Authorization: Token <key>) or their session.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticatedOrReadOnly"
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "hwbb.api_pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Health and Wellbeing Board open data API",
+    "DESCRIPTION": "Meetings, agendas, minutes, decisions, actions, the strategy's "
+    "priorities and pillars, and outcome indicators. Read-only without "
+    "signing in; exempt (Part 2) content is never shown to those who may not "
+    "see it.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc from drf-spectacular-sidecar's files: no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingStatusEnum": "meetings.models.Meeting.Status",
+        "ActionStatusEnum": "meetings.models.Action.Status",
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]

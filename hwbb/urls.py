@@ -12,5 +12,6 @@ urlpatterns = [
     path("strategy/", include("strategy.urls")),
     path("indicators/", include("indicators.urls")),
     path("notifications/", include("hwbb.notification_urls")),
+    path("api/", include("hwbb.api_urls")),
     path("admin/", admin.site.urls),
 ]

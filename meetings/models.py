@@ -88,6 +88,21 @@ class Organisation(models.Model):
         return self.name
 
 
+class PersonQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """People who sit on a body the user may see; officers see everyone.
+
+        Report authors and officers in attendance are named on the pages that
+        concern them, not listed here.
+        """
+        if permissions.is_officer(user):
+            return self
+        bodies = Body.objects.visible_to(user)
+        return self.filter(
+            Exists(Membership.objects.filter(person=OuterRef("pk"), body__in=bodies))
+        )
+
+
 class Person(models.Model):
     honorific = models.CharField(max_length=50, blank=True)
     given_names = models.CharField(max_length=100, blank=True)
@@ -118,6 +133,8 @@ class Person(models.Model):
         help_text="The private address of the person's actions calendar; "
         "a new one revokes the old.",
     )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["family_name", "given_names"]
@@ -188,6 +205,10 @@ class AgendaSection(models.Model):
 
 
 class MembershipQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Memberships of the bodies the user may see."""
+        return self.filter(body__in=Body.objects.visible_to(user))
+
     def current_on(self, day):
         return self.filter(Q(start__isnull=True) | Q(start__lte=day)).filter(
             Q(end__isnull=True) | Q(end__gte=day)
@@ -471,6 +492,16 @@ class AgendaItem(Tagged):
         )
 
     @property
+    def dotted_order(self):
+        """The reference as Open Civic Data orders items: "3(a)" is "3.1"."""
+        letter = self.sub_letter.lower()
+        if not letter:
+            return str(self.number)
+        if len(letter) == 1 and letter.isalpha():
+            return f"{self.number}.{ord(letter) - ord('a') + 1}"
+        return f"{self.number}.{letter}"
+
+    @property
     def public_title(self):
         if self.is_exempt:
             return self.open_title or "Exempt item"
@@ -746,6 +777,10 @@ class Minute(models.Model):
     def reference(self):
         """How minutes cite each other: "44/18"."""
         return f"{self.number}/{self.municipal_year % 100:02d}"
+
+    @property
+    def public_title(self):
+        return "Exempt item" if self.is_exempt else self.title
 
     @property
     def is_frozen(self):

@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("actions/mine/", views.my_actions, name="my_actions"),
     path("actions/calendar/renew/", views.calendar_token_renew, name="calendar_renew"),
+    path("actions/api-token/", views.api_token_renew, name="api_token_renew"),
     path("actions/calendar/<uuid:token>.ics", feeds.actions_ics, name="actions_ics"),
     path("actions/log/<slug:slug>/", views.action_log, name="action_log"),
     path("decisions/", views.decisions, name="decisions"),

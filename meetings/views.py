@@ -1,4 +1,3 @@
-import csv
 import datetime
 import uuid
 
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
+from rest_framework.authtoken.models import Token
 
 from hwbb import notify
 from hwbb.permissions import (
@@ -24,7 +24,7 @@ from hwbb.permissions import (
     has_role,
     role_required,
 )
-from meetings import pack, resolutions, services
+from meetings import exports, pack, resolutions, services
 from meetings.forms import (
     ActionForm,
     ActionLogFilter,
@@ -209,6 +209,16 @@ def calendar_token_renew(request):
 
 
 @role_required()
+@require_POST
+def api_token_renew(request):
+    """A new API token for updating one's actions; the old one stops working."""
+    Token.objects.filter(user=request.user).delete()
+    Token.objects.create(user=request.user)
+    messages.success(request, "You have a new API token; the old one no longer works.")
+    return redirect("meetings:my_actions")
+
+
+@role_required()
 def my_actions(request):
     actions = (
         Action.objects.owned_by(request.user).for_list().order_by("status", "due_date")
@@ -224,7 +234,13 @@ def my_actions(request):
     return render(
         request,
         "meetings/action_mine.html",
-        {"actions": actions, "person": person, "calendar_url": calendar_url},
+        {
+            "actions": actions,
+            "person": person,
+            "calendar_url": calendar_url,
+            "api_token": Token.objects.filter(user=request.user).first(),
+            "api_example": actions[0] if actions else None,
+        },
     )
 
 
@@ -1194,24 +1210,6 @@ def minute_reference(request, slug, number, year):
 
 # -- Action log ----------------------------------------------------------------------
 
-ACTION_CSV_COLUMNS = [
-    "id",
-    "title",
-    "body",
-    "minute",
-    "owner_person",
-    "owner_organisation",
-    "due_date",
-    "due_text",
-    "status",
-    "percent_complete",
-    "rag",
-    "overdue",
-    "primary_pillar",
-    "priorities",
-    "url",
-]
-
 
 def action_log(request, slug):
     body = _get_body_for_user(request, slug)
@@ -1224,7 +1222,11 @@ def action_log(request, slug):
         .order_by("due_date", "pk")
     )
     if request.GET.get("format") == "csv":
-        return _action_csv(request, body, actions)
+        return exports.csv_response(
+            f"{body.slug}-actions.csv",
+            exports.ACTION_COLUMNS,
+            exports.action_rows(request, actions),
+        )
     query = request.GET.copy()
     query["format"] = "csv"
     return render(
@@ -1237,34 +1239,6 @@ def action_log(request, slug):
             "csv_query": query.urlencode(),
         },
     )
-
-
-def _action_csv(request, body, actions):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{body.slug}-actions.csv"'
-    writer = csv.writer(response)
-    writer.writerow(ACTION_CSV_COLUMNS)
-    for a in actions:
-        writer.writerow(
-            [
-                a.pk,
-                a.title,
-                body.name,
-                a.minute.reference if a.minute else "",
-                a.owner_person or "",
-                a.owner_organisation or "",
-                a.due_date.isoformat() if a.due_date else "",
-                a.due_text,
-                a.get_status_display(),
-                a.percent_complete,
-                a.rag,
-                "yes" if a.is_overdue else "no",
-                a.primary_pillar or "",
-                "; ".join(p.title for p in a.priorities.all()),
-                request.build_absolute_uri(a.get_absolute_url()),
-            ]
-        )
-    return response
 
 
 def decisions(request):

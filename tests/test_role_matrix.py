@@ -130,9 +130,26 @@ MATRIX = {
     "notifications:settings": {**SIGNED_IN, "outsider": 404},  # needs a person
     "notifications:log": OFFICERS,
     "notifications:unsubscribe": ALL,  # the signed token is the credential
+    "meetings:api_token_renew": {
+        **SIGNED_IN,
+        "officer": 405,
+        "chair": 405,
+        "member": 405,
+        "author": 405,
+        "outsider": 405,
+    },
+    "api:schema": ALL,
+    "api:docs": ALL,
+    "api:ocd_events": ALL,
+    "api:ocd_event": ALL,
+    "api:popolo": ALL,
+    "api:meetings_csv": ALL,
+    "api:decisions_csv": ALL,
+    "api:actions_csv": ALL,
 }
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
 # actions_ics is reached by a private token (tests/meetings/test_actions_calendar.py).
+# The API's router endpoints are tested per role in tests/api/.
 NOT_IN_MATRIX = {"logout", "meetings:minute_ref", "meetings:actions_ics"}
 
 
@@ -217,6 +234,7 @@ def objects(db):
         "meetings:minutes_approve": on_meeting,
         "meetings:calendar_body": [meeting.body.slug],
         "meetings:meeting_ics": on_meeting,
+        "api:ocd_event": on_meeting,
         "meetings:detail": [action.minute.meeting.pk],
         "meetings:minutes": [action.minute.meeting.pk],
         "meetings:action": [action.pk],

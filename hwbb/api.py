@@ -1,0 +1,39 @@
+"""What API endpoints share: date-range filters and read-only
+viewsets that start from a model's visibility rule."""
+
+import django_filters
+from rest_framework import viewsets
+
+
+class DateRangeFilterSet(django_filters.FilterSet):
+    """`since` and `until` (YYYY-MM-DD, inclusive) on the row's meeting date.
+
+    Subclasses name the date in `date_field`, such as "meeting__start__date".
+    """
+
+    date_field = "meeting__start__date"
+    since = django_filters.DateFilter(method="filter_since", label="From (YYYY-MM-DD)")
+    until = django_filters.DateFilter(method="filter_until", label="To (YYYY-MM-DD)")
+
+    def filter_since(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__gte": value})
+
+    def filter_until(self, queryset, name, value):
+        return queryset.filter(**{f"{self.date_field}__lte": value})
+
+
+class VisibleViewSet(viewsets.ReadOnlyModelViewSet):
+    """A read-only list and detail of what `Model.objects.visible_to(user)` gives.
+
+    `list_queryset(qs)` adds the joins and prefetches the serializer reads, so
+    a page's query count does not grow with its rows.
+    """
+
+    model = None
+
+    def get_queryset(self):
+        visible = self.model.objects.visible_to(self.request.user)
+        return self.list_queryset(visible)
+
+    def list_queryset(self, queryset):
+        return queryset

@@ -1,0 +1,63 @@
+"""Indicators, areas and values: public and read-only."""
+
+import django_filters
+from rest_framework import viewsets
+
+from indicators.models import Area, Indicator, IndicatorValue
+from indicators.serializers import (
+    AreaSerializer,
+    IndicatorSerializer,
+    IndicatorValueSerializer,
+)
+
+
+class AreaViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Area.objects.select_related("parent")
+    serializer_class = AreaSerializer
+    lookup_field = "code"
+    filterset_fields = ["area_type"]
+
+
+class IndicatorFilter(django_filters.FilterSet):
+    pillar = django_filters.NumberFilter(field_name="pillars", label="Pillar (id)")
+    priority = django_filters.CharFilter(
+        field_name="priorities__slug", label="Priority (slug)"
+    )
+
+    class Meta:
+        model = Indicator
+        fields = ["pillar", "priority", "polarity"]
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Indicator.objects.prefetch_related("pillars", "priorities")
+    serializer_class = IndicatorSerializer
+    filterset_class = IndicatorFilter
+    lookup_field = "slug"
+
+
+class IndicatorValueFilter(django_filters.FilterSet):
+    indicator = django_filters.CharFilter(
+        field_name="indicator__slug", label="Indicator (slug)"
+    )
+    area = django_filters.CharFilter(field_name="area__code", label="Area (GSS code)")
+    period_from = django_filters.CharFilter(
+        field_name="period_key", lookup_expr="gte", label="Period key from"
+    )
+    period_to = django_filters.CharFilter(
+        field_name="period_key", lookup_expr="lte", label="Period key to"
+    )
+
+    class Meta:
+        model = IndicatorValue
+        fields = ["indicator", "area", "period_from", "period_to", "sex", "age"]
+
+
+class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
+    """Every value, with its 95% (and 99.8%) confidence interval."""
+
+    queryset = IndicatorValue.objects.select_related("indicator", "area").order_by(
+        "indicator__slug", "area__code", "period_key", "pk"
+    )
+    serializer_class = IndicatorValueSerializer
+    filterset_class = IndicatorValueFilter

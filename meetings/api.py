@@ -1,0 +1,388 @@
+"""Governance objects through the API: read-only for the public, every list
+and detail through the model's `visible_to(user)`; an action's owner (or an
+officer or the chair) records progress on it."""
+
+import django_filters
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import api_view, renderer_classes
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from hwbb.api import DateRangeFilterSet, VisibleViewSet
+from hwbb.permissions import can_update_action
+from meetings import exports, opendata, services
+from meetings.models import (
+    Action,
+    AgendaItem,
+    Body,
+    Document,
+    Meeting,
+    Membership,
+    Minute,
+    Organisation,
+    Person,
+    Resolution,
+    ResolutionClause,
+)
+from meetings.serializers import (
+    ActionProgressSerializer,
+    ActionSerializer,
+    AgendaItemSerializer,
+    BodySerializer,
+    DocumentSerializer,
+    MeetingSerializer,
+    MembershipSerializer,
+    MinuteSerializer,
+    OrganisationSerializer,
+    PersonSerializer,
+    ResolutionSerializer,
+)
+from strategy.api import TagFilterSet
+from strategy.models import TAG_PREFETCH
+
+BODY_SLUG = {"field_name": "body__slug", "label": "Board or committee (slug)"}
+MEETING_BODY = {**BODY_SLUG, "field_name": "meeting__body__slug"}
+
+
+class BodyViewSet(VisibleViewSet):
+    model = Body
+    serializer_class = BodySerializer
+    lookup_field = "slug"
+
+    def list_queryset(self, queryset):
+        return queryset.select_related("parent")
+
+
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Partner organisations: who members represent and who owns actions."""
+
+    queryset = Organisation.objects.all()
+    serializer_class = OrganisationSerializer
+    filterset_fields = ["kind"]
+
+
+class PersonViewSet(VisibleViewSet):
+    """People who sit on the boards: no email addresses or accounts."""
+
+    model = Person
+    serializer_class = PersonSerializer
+
+
+class MembershipFilter(django_filters.FilterSet):
+    body = django_filters.CharFilter(**BODY_SLUG)
+    current_on = django_filters.DateFilter(
+        method="filter_current_on", label="Current on (YYYY-MM-DD)"
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["body", "person", "on_behalf_of", "role", "current_on"]
+
+    def filter_current_on(self, queryset, name, value):
+        return queryset.current_on(value)
+
+
+class MembershipViewSet(VisibleViewSet):
+    """Who sits on which body, in what role, and on behalf of which
+    organisation."""
+
+    model = Membership
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilter
+
+    def list_queryset(self, queryset):
+        return queryset.select_related("body", "person", "on_behalf_of")
+
+
+class MeetingFilter(DateRangeFilterSet):
+    date_field = "start__date"
+    body = django_filters.CharFilter(**BODY_SLUG)
+
+    class Meta:
+        model = Meeting
+        fields = ["body", "since", "until", "status", "agenda_status", "minutes_status"]
+
+
+class MeetingViewSet(VisibleViewSet):
+    model = Meeting
+    serializer_class = MeetingSerializer
+    filterset_class = MeetingFilter
+
+    def list_queryset(self, queryset):
+        return queryset.select_related("body").order_by("-start", "pk")
+
+
+class AgendaItemFilter(DateRangeFilterSet, TagFilterSet):
+    body = django_filters.CharFilter(**MEETING_BODY)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["meeting", "body", "since", "until", "pillar", "priority", "kind"]
+
+
+class AgendaItemViewSet(VisibleViewSet):
+    """Items of published agendas. An exempt item shows only its open title
+    and paragraph to those who may not see it."""
+
+    model = AgendaItem
+    serializer_class = AgendaItemSerializer
+    filterset_class = AgendaItemFilter
+
+    def list_queryset(self, queryset):
+        return (
+            queryset.select_related("section", "report", "primary_pillar__framework")
+            .prefetch_related(*TAG_PREFETCH)
+            .order_by("-meeting__start", "number", "sub_letter", "pk")
+        )
+
+
+class DocumentFilter(DateRangeFilterSet):
+    date_field = "report__meeting__start__date"
+    meeting = django_filters.NumberFilter(field_name="report__meeting")
+    body = django_filters.CharFilter(
+        **{**BODY_SLUG, "field_name": "report__body__slug"}
+    )
+    current = django_filters.BooleanFilter(
+        field_name="replaced_by", lookup_expr="isnull", label="Current versions only"
+    )
+
+    class Meta:
+        model = Document
+        fields = ["report", "meeting", "body", "since", "until", "kind", "current"]
+
+
+class DocumentViewSet(VisibleViewSet):
+    """Papers and appendices; exempt ones only for those who may read them."""
+
+    model = Document
+    serializer_class = DocumentSerializer
+    filterset_class = DocumentFilter
+
+    def list_queryset(self, queryset):
+        return queryset.select_related("report", "replaced_by").order_by(
+            "-uploaded_at", "pk"
+        )
+
+
+class MinuteFilter(DateRangeFilterSet):
+    body = django_filters.CharFilter(**MEETING_BODY)
+
+    class Meta:
+        model = Minute
+        fields = ["meeting", "body", "since", "until", "municipal_year"]
+
+
+class MinuteViewSet(VisibleViewSet):
+    """Published minutes; an exempt minute is "Exempt item" to those who may
+    not read it."""
+
+    model = Minute
+    serializer_class = MinuteSerializer
+    filterset_class = MinuteFilter
+
+    def list_queryset(self, queryset):
+        return queryset.order_by("-meeting__start", "number", "pk")
+
+
+class ResolutionFilter(DateRangeFilterSet, TagFilterSet):
+    date_field = "minute__meeting__start__date"
+    meeting = django_filters.NumberFilter(field_name="minute__meeting")
+    body = django_filters.CharFilter(
+        **{**BODY_SLUG, "field_name": "minute__meeting__body__slug"}
+    )
+    verb = django_filters.ChoiceFilter(
+        field_name="clauses__verb",
+        choices=ResolutionClause.Verb.choices,
+        distinct=True,
+    )
+
+    class Meta:
+        model = Resolution
+        fields = ["meeting", "body", "since", "until", "pillar", "priority", "verb"]
+
+
+class ResolutionViewSet(VisibleViewSet):
+    """Decisions: each resolution with its numbered clauses and their verbs."""
+
+    model = Resolution
+    serializer_class = ResolutionSerializer
+    filterset_class = ResolutionFilter
+
+    def list_queryset(self, queryset):
+        return (
+            queryset.select_related("minute", "primary_pillar__framework")
+            .prefetch_related(
+                *TAG_PREFETCH, "clauses__parent", "clauses__recommended_to"
+            )
+            .order_by("-minute__meeting__start", "-minute__number", "pk")
+        )
+
+
+class ActionFilter(DateRangeFilterSet, TagFilterSet):
+    date_field = "due_date"
+    since = django_filters.DateFilter(
+        method="filter_since", label="Due on or after (YYYY-MM-DD)"
+    )
+    until = django_filters.DateFilter(
+        method="filter_until", label="Due on or before (YYYY-MM-DD)"
+    )
+    body = django_filters.CharFilter(**BODY_SLUG)
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue")
+
+    class Meta:
+        model = Action
+        fields = [
+            "body",
+            "status",
+            "owner_person",
+            "owner_organisation",
+            "since",
+            "until",
+            "overdue",
+            "pillar",
+            "priority",
+        ]
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = queryset.overdue()
+        return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
+
+
+class ActionViewSet(VisibleViewSet, mixins.UpdateModelMixin):
+    """Actions with their owners, due dates, status and progress updates.
+
+    PATCH records a progress update: only the action's owner, a governance
+    officer or the chair may, signed in or with a token."""
+
+    model = Action
+    serializer_class = ActionSerializer
+    filterset_class = ActionFilter
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def list_queryset(self, queryset):
+        return (
+            queryset.for_list()
+            .select_related("primary_pillar__framework")
+            .prefetch_related(
+                *TAG_PREFETCH, "updates__author", "updates__author_person"
+            )
+            .order_by("due_date", "pk")
+        )
+
+    @extend_schema(request=ActionProgressSerializer, responses=ActionSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        action = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        if not can_update_action(request.user, action):
+            raise PermissionDenied(
+                "Only the action's owner, an officer or the chair may update it."
+            )
+        progress = ActionProgressSerializer(data=request.data)
+        progress.is_valid(raise_exception=True)
+        services.action_add_update(
+            action=action, user=request.user, **progress.validated_data
+        )
+        action = self.get_queryset().get(pk=action.pk)
+        data = self.get_serializer(action).data
+        return Response(data, status=status.HTTP_200_OK)
+
+
+# -- Open Civic Data, Popolo and CSV --------------------------------------------------
+
+
+class OcdEventViewSet(VisibleViewSet):
+    """Meetings as Open Civic Data events: agenda in dotted order, subjects
+    carrying pillar and priority names, documents classed agenda or minutes,
+    the minutes' status in extras."""
+
+    model = Meeting
+    filterset_class = MeetingFilter
+    serializer_class = None
+
+    def list_queryset(self, queryset):
+        return queryset.select_related("body").order_by("-start", "pk")
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def list(self, request, *args, **kwargs):
+        meetings = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        events = opendata.ocd_events(meetings, user=request.user, request=request)
+        return self.get_paginated_response(events)
+
+    @extend_schema(responses=OpenApiTypes.OBJECT)
+    def retrieve(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        [event] = opendata.ocd_events([meeting], user=request.user, request=request)
+        return Response(event)
+
+
+@extend_schema(responses=OpenApiTypes.OBJECT)
+@api_view(["GET"])
+def popolo(request):
+    """People, organisations (the partners and the boards) and memberships,
+    with `on_behalf_of_id`, in Popolo's shape."""
+    return Response(opendata.popolo(user=request.user))
+
+
+def _filtered(filterset_class, request, queryset):
+    filterset = filterset_class(request.GET, queryset=queryset, request=request)
+    if not filterset.is_valid():
+        raise ValidationError(filterset.errors)
+    return filterset.qs
+
+
+EXPORT_SCHEMA = extend_schema(
+    responses={(200, "text/csv"): OpenApiTypes.STR},
+    description="CSV, one row each; the columns are listed in the README.",
+)
+
+
+class CsvRenderer(BaseRenderer):
+    """Only errors reach a renderer (the exports answer with their own CSV):
+    as rows of field and message."""
+
+    media_type = "text/csv"
+    format = "csv"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        rows = [["field", "error"]]
+        for field, messages in (data or {}).items():
+            for message in messages if isinstance(messages, list) else [messages]:
+                rows.append([field, str(message)])
+        return "".join(
+            ",".join(f'"{c}"' for c in row) + "\r\n" for row in rows
+        ).encode()
+
+
+@EXPORT_SCHEMA
+@api_view(["GET"])
+@renderer_classes([CsvRenderer, JSONRenderer])
+def meetings_csv(request):
+    meetings = MeetingViewSet(request=request).get_queryset()
+    rows = exports.meeting_rows(request, _filtered(MeetingFilter, request, meetings))
+    return exports.csv_response("meetings.csv", exports.MEETING_COLUMNS, rows)
+
+
+@EXPORT_SCHEMA
+@api_view(["GET"])
+@renderer_classes([CsvRenderer, JSONRenderer])
+def decisions_csv(request):
+    resolutions = ResolutionViewSet(request=request).get_queryset()
+    resolutions = _filtered(ResolutionFilter, request, resolutions)
+    rows = exports.decision_rows(
+        request, resolutions.select_related("minute__meeting__body")
+    )
+    return exports.csv_response("decisions.csv", exports.DECISION_COLUMNS, rows)
+
+
+@EXPORT_SCHEMA
+@api_view(["GET"])
+@renderer_classes([CsvRenderer, JSONRenderer])
+def actions_csv(request):
+    actions = _filtered(
+        ActionFilter, request, ActionViewSet(request=request).get_queryset()
+    )
+    rows = exports.action_rows(request, actions)
+    return exports.csv_response("actions.csv", exports.ACTION_COLUMNS, rows)

@@ -1,0 +1,150 @@
+"""CSV exports of meetings, decisions and actions.
+
+The column names are a published interface (README, "Open data"): add new
+columns at the end, never rename or reorder one.
+"""
+
+import csv
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+MEETING_COLUMNS = [
+    "id",
+    "body",
+    "name",
+    "start",
+    "end",
+    "status",
+    "venue",
+    "agenda_status",
+    "minutes_status",
+    "url",
+]
+
+DECISION_COLUMNS = [
+    "resolution_id",
+    "clause_id",
+    "meeting_id",
+    "meeting_date",
+    "body",
+    "minute",
+    "minute_title",
+    "clause",
+    "verb",
+    "kind",
+    "recommended_to",
+    "text",
+    "primary_pillar",
+    "secondary_pillars",
+    "priorities",
+    "url",
+]
+
+ACTION_COLUMNS = [
+    "id",
+    "title",
+    "body",
+    "minute",
+    "owner_person",
+    "owner_organisation",
+    "due_date",
+    "due_text",
+    "status",
+    "percent_complete",
+    "rag",
+    "overdue",
+    "primary_pillar",
+    "priorities",
+    "url",
+]
+
+
+def csv_response(filename, columns, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return response
+
+
+def _day(value):
+    return value.isoformat() if value else ""
+
+
+def _local(moment):
+    return timezone.localtime(moment).isoformat() if moment else ""
+
+
+def meeting_rows(request, meetings):
+    for m in meetings:
+        yield [
+            m.pk,
+            m.body.name,
+            str(m),
+            _local(m.start),
+            _local(m.end),
+            m.get_status_display(),
+            m.venue,
+            m.get_agenda_status_display(),
+            m.get_minutes_status_display(),
+            request.build_absolute_uri(m.get_absolute_url()),
+        ]
+
+
+def _names(rows, attribute):
+    return "; ".join(getattr(row, attribute) for row in rows)
+
+
+def decision_rows(request, resolutions):
+    """One row per clause: a decision, or a recommendation to another body."""
+    for r in resolutions:
+        minute, meeting = r.minute, r.minute.meeting
+        common = [
+            r.pk,
+            meeting.pk,
+            _day(timezone.localdate(meeting.start)),
+            meeting.body.name,
+            minute.reference,
+            minute.title,
+        ]
+        tags = [
+            r.primary_pillar or "",
+            _names(r.secondary_pillars.all(), "name"),
+            _names(r.priorities.all(), "title"),
+            request.build_absolute_uri(r.get_absolute_url()),
+        ]
+        for c in r.clauses.all():
+            yield [
+                *common[:1],
+                c.pk,
+                *common[1:],
+                c.label,
+                c.get_verb_display(),
+                c.get_kind_display(),
+                c.recommended_to or "",
+                c.text,
+                *tags,
+            ]
+
+
+def action_rows(request, actions):
+    for a in actions:
+        yield [
+            a.pk,
+            a.title,
+            a.body.name,
+            a.minute.reference if a.minute else "",
+            a.owner_person or "",
+            a.owner_organisation or "",
+            _day(a.due_date),
+            a.due_text,
+            a.get_status_display(),
+            a.percent_complete,
+            a.rag,
+            "yes" if a.is_overdue else "no",
+            a.primary_pillar or "",
+            _names(a.priorities.all(), "title"),
+            request.build_absolute_uri(a.get_absolute_url()),
+        ]

@@ -1,0 +1,373 @@
+"""Governance objects in the API.
+
+Rows come from each model's `visible_to(user)`; agenda items and minutes that
+are exempt (Part 2) carry `show_closed` from it, and a reader who may not see
+them gets only what the public agenda shows: the open title and the Schedule
+12A paragraph.
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework import serializers
+
+from meetings.forms import ActionUpdateForm
+from meetings.models import (
+    Action,
+    ActionUpdate,
+    AgendaItem,
+    Body,
+    Document,
+    Meeting,
+    Membership,
+    Minute,
+    Organisation,
+    Person,
+    Resolution,
+    ResolutionClause,
+)
+from strategy.serializers import TaggedSerializer
+
+
+class WebUrlMixin(serializers.Serializer):
+    """`web_url`: the row's page on the site."""
+
+    web_url = serializers.SerializerMethodField()
+
+    def get_web_url(self, row) -> str:
+        return self.context["request"].build_absolute_uri(row.get_absolute_url())
+
+
+class ClosedContentMixin:
+    """Exempt rows the reader may not see show only their open fields."""
+
+    CLOSED_BLANK = ()
+    CLOSED_NULL = ()
+
+    def to_representation(self, row):
+        data = super().to_representation(row)
+        if row.is_exempt and not getattr(row, "show_closed", False):
+            data["title"] = row.public_title
+            for field in self.CLOSED_BLANK:
+                data[field] = None if field in self.CLOSED_NULL else ""
+        return data
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    other_names = serializers.ListField(
+        source="aliases", child=serializers.CharField(), read_only=True
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "id",
+            "name",
+            "kind",
+            "other_names",
+            "parent",
+            "successor",
+            "active_from",
+            "active_to",
+        ]
+
+
+class BodySerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    web_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Body
+        fields = [
+            "slug",
+            "name",
+            "short_name",
+            "kind",
+            "parent",
+            "meets_in_public",
+            "terms_of_reference",
+            "web_url",
+        ]
+
+    def get_web_url(self, body) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("meetings:body", args=[body.slug])
+        )
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    """A person as the minutes name them; never their email or account."""
+
+    name = serializers.CharField(source="display_name", read_only=True)
+    other_names = serializers.ListField(
+        source="aliases", child=serializers.CharField(), read_only=True
+    )
+
+    class Meta:
+        model = Person
+        fields = [
+            "id",
+            "name",
+            "honorific",
+            "given_names",
+            "family_name",
+            "other_names",
+            "job_title",
+            "organisation",
+        ]
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    person_name = serializers.CharField(source="person.display_name", read_only=True)
+    on_behalf_of_name = serializers.CharField(
+        source="on_behalf_of.name", read_only=True, default=None
+    )
+
+    class Meta:
+        model = Membership
+        fields = [
+            "id",
+            "body",
+            "person",
+            "person_name",
+            "role",
+            "on_behalf_of",
+            "on_behalf_of_name",
+            "voting",
+            "start",
+            "end",
+        ]
+
+
+class MeetingSerializer(WebUrlMixin, serializers.ModelSerializer):
+    body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    name = serializers.CharField(source="__str__", read_only=True)
+    ocd_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "body",
+            "name",
+            "start",
+            "end",
+            "status",
+            "previous_start",
+            "venue",
+            "online_link",
+            "agenda_status",
+            "agenda_published_at",
+            "minutes_status",
+            "minutes_published_at",
+            "cancellation_reason",
+            "web_url",
+            "ocd_url",
+        ]
+
+    def get_ocd_url(self, meeting) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("api:ocd_event", args=[meeting.pk])
+        )
+
+
+class AgendaItemSerializer(ClosedContentMixin, WebUrlMixin, TaggedSerializer):
+    CLOSED_BLANK = ("presenter", "description", "urgency_reason", "report")
+    CLOSED_NULL = ("report",)
+
+    section = serializers.CharField(source="section.name", default="", read_only=True)
+    reference = serializers.CharField(read_only=True)
+    order = serializers.CharField(source="dotted_order", read_only=True)
+    exempt_paragraph = serializers.CharField(
+        source="get_exempt_paragraph_display", default=None, read_only=True
+    )
+    report = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "id",
+            "meeting",
+            "section",
+            "reference",
+            "order",
+            "title",
+            "kind",
+            "presenter",
+            "description",
+            "is_exempt",
+            "exempt_paragraph",
+            "is_urgent",
+            "urgency_reason",
+            "page_start",
+            "page_end",
+            "report",
+            *TaggedSerializer.TAG_FIELDS,
+            "web_url",
+        ]
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    meeting = serializers.IntegerField(
+        source="report.meeting_id", read_only=True, allow_null=True
+    )
+    is_current = serializers.SerializerMethodField()
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "report",
+            "meeting",
+            "title",
+            "kind",
+            "file_type",
+            "size",
+            "page_count",
+            "version",
+            "is_current",
+            "is_exempt",
+            "uploaded_at",
+            "download_url",
+        ]
+
+    def get_is_current(self, document) -> bool:
+        return not hasattr(document, "replaced_by")
+
+    def get_download_url(self, document) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("meetings:document", args=[document.pk])
+        )
+
+
+class MinuteSerializer(ClosedContentMixin, WebUrlMixin, serializers.ModelSerializer):
+    CLOSED_BLANK = ("narrative",)
+
+    reference = serializers.CharField(read_only=True)
+    exempt_paragraph = serializers.CharField(
+        source="get_exempt_paragraph_display", default=None, read_only=True
+    )
+
+    class Meta:
+        model = Minute
+        fields = [
+            "id",
+            "meeting",
+            "agenda_item",
+            "reference",
+            "number",
+            "municipal_year",
+            "title",
+            "narrative",
+            "is_exempt",
+            "exempt_paragraph",
+            "web_url",
+        ]
+
+
+class ClauseSerializer(serializers.ModelSerializer):
+    parent = serializers.CharField(source="parent.label", default=None, read_only=True)
+    recommended_to = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = ResolutionClause
+        fields = ["id", "label", "parent", "text", "verb", "kind", "recommended_to"]
+
+
+class ResolutionSerializer(WebUrlMixin, TaggedSerializer):
+    meeting = serializers.IntegerField(source="minute.meeting_id", read_only=True)
+    minute_reference = serializers.CharField(source="minute.reference", read_only=True)
+    minute_title = serializers.CharField(source="minute.title", read_only=True)
+    clauses = ClauseSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Resolution
+        fields = [
+            "id",
+            "minute",
+            "meeting",
+            "minute_reference",
+            "minute_title",
+            "preamble",
+            "clauses",
+            *TaggedSerializer.TAG_FIELDS,
+            "web_url",
+        ]
+
+
+class ActionUpdateSerializer(serializers.ModelSerializer):
+    author = serializers.CharField(source="author_label", read_only=True)
+
+    class Meta:
+        model = ActionUpdate
+        fields = ["date", "author", "status", "percent_complete", "narrative"]
+
+
+class ActionSerializer(WebUrlMixin, TaggedSerializer):
+    body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    minute_reference = serializers.CharField(
+        source="minute.reference", default=None, read_only=True
+    )
+    owner_person_name = serializers.CharField(
+        source="owner_person.display_name", default=None, read_only=True
+    )
+    owner_organisation_name = serializers.CharField(
+        source="owner_organisation.name", default=None, read_only=True
+    )
+    rag = serializers.CharField(read_only=True)
+    is_overdue = serializers.BooleanField(read_only=True)
+    updates = ActionUpdateSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "title",
+            "description",
+            "body",
+            "minute",
+            "minute_reference",
+            "resolution_clause",
+            "owner_person",
+            "owner_person_name",
+            "owner_organisation",
+            "owner_organisation_name",
+            "due_date",
+            "due_text",
+            "status",
+            "percent_complete",
+            "rag",
+            "is_overdue",
+            "closing_note",
+            *TaggedSerializer.TAG_FIELDS,
+            "updates",
+            "web_url",
+        ]
+
+
+class ActionProgressSerializer(serializers.Serializer):
+    """An owner's update through the API, checked by the action page's own form
+    and recorded as a progress update, as the page records one."""
+
+    date = serializers.DateField(
+        required=False, help_text="The date of the update; today if left out."
+    )
+    status = serializers.ChoiceField(choices=Action.Status.choices)
+    percent_complete = serializers.IntegerField(min_value=0, max_value=100)
+    narrative = serializers.CharField(max_length=5000)
+    closing_note = serializers.CharField(
+        max_length=5000,
+        required=False,
+        allow_blank=True,
+        help_text="Needed when the action is done or dropped.",
+    )
+
+    def validate(self, data):
+        day = data.pop("date", None) or timezone.localdate()
+        # The form's GOV.UK date input takes the day, month and year apart.
+        parts = {"date_0": day.day, "date_1": day.month, "date_2": day.year}
+        form = ActionUpdateForm({**data, **parts})
+        if not form.is_valid():
+            raise serializers.ValidationError(form.errors.get_json_data())
+        return form.cleaned_data

@@ -1,0 +1,85 @@
+"""The strategy's priorities and the frameworks' pillars, read-only and public."""
+
+import django_filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import viewsets
+
+from strategy.models import Pillar, Priority
+from strategy.serializers import PillarSerializer, PrioritySerializer
+
+
+class PillarFilter(django_filters.FilterSet):
+    framework = django_filters.CharFilter(
+        field_name="framework__slug", label="Framework (slug, e.g. kings-fund)"
+    )
+
+    class Meta:
+        model = Pillar
+        fields = ["framework"]
+
+
+class PillarViewSet(viewsets.ReadOnlyModelViewSet):
+    """The pillars (or objectives) of every framework: the King's Fund's four
+    first."""
+
+    queryset = Pillar.objects.in_choice_order()
+    serializer_class = PillarSerializer
+    filterset_class = PillarFilter
+
+
+class PriorityFilter(django_filters.FilterSet):
+    version = django_filters.CharFilter(
+        field_name="version__key", label="Strategy version (e.g. 2019, 2023)"
+    )
+    current = django_filters.BooleanFilter(
+        field_name="version__is_current", label="In the current strategy"
+    )
+    pillar = django_filters.ModelChoiceFilter(
+        field_name="pillars", queryset=Pillar.objects.all(), label="Pillar (id)"
+    )
+
+    class Meta:
+        model = Priority
+        fields = ["version", "current", "pillar", "kind"]
+
+
+class PriorityViewSet(viewsets.ReadOnlyModelViewSet):
+    """Every version's priorities, with their pillars, indicators and leads."""
+
+    queryset = (
+        Priority.objects.select_related("version", "predecessor")
+        .prefetch_related("pillars__framework", "indicators", "leads")
+        .order_by("version__period_start", "version__published", "number")
+    )
+    serializer_class = PrioritySerializer
+    filterset_class = PriorityFilter
+    lookup_field = "slug"
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class PillarChoiceFilter(django_filters.ModelChoiceFilter):
+    pass
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class PriorityChoiceFilter(django_filters.ModelChoiceFilter):
+    pass
+
+
+class TagFilterSet(django_filters.FilterSet):
+    """`pillar` (primary or secondary, by id) and `priority` (by slug) for any
+    tagged model."""
+
+    pillar = PillarChoiceFilter(
+        queryset=Pillar.objects.all(), method="filter_tag", label="Pillar (id)"
+    )
+    priority = PriorityChoiceFilter(
+        queryset=Priority.objects.all(),
+        to_field_name="slug",
+        method="filter_tag",
+        label="Priority (slug)",
+    )
+
+    def filter_tag(self, queryset, name, value):
+        return queryset.tagged(**{name: value})

@@ -1,0 +1,148 @@
+"""Owners record progress on their own actions through the API with a token;
+nobody else may, and bad input is refused with the form's own messages."""
+
+import pytest
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from meetings.models import Action, ActionUpdate
+from tests import factories
+
+PROGRESS = {
+    "status": "at_risk",
+    "percent_complete": 40,
+    "narrative": "Youth Violence Reduction Board terms of reference drafted.",
+}
+
+
+@pytest.fixture
+def owned(member):
+    return factories.ActionFactory(owner_person=member.person)
+
+
+def _api(user=None):
+    api = APIClient()
+    if user is not None:
+        api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user)}")
+    return api
+
+
+def test_owner_updates_own_action_with_a_token(member, owned):
+    response = _api(member).patch(f"/api/actions/{owned.pk}/", PROGRESS, format="json")
+    assert response.status_code == 200, response.content
+    assert (response.json()["status"], response.json()["percent_complete"]) == (
+        "at_risk",
+        40,
+    )
+    owned.refresh_from_db()
+    assert (owned.status, owned.percent_complete) == ("at_risk", 40)
+    update = ActionUpdate.objects.get(action=owned)
+    assert update.author == member and update.narrative == PROGRESS["narrative"]
+
+
+def test_the_same_update_sent_twice_is_recorded_once(member, owned):
+    api = _api(member)
+    for _ in range(2):
+        response = api.patch(f"/api/actions/{owned.pk}/", PROGRESS, format="json")
+        assert response.status_code == 200
+    assert ActionUpdate.objects.filter(action=owned).count() == 1
+
+
+def test_someone_elses_action_is_refused(author, owned):
+    response = _api(author).patch(f"/api/actions/{owned.pk}/", PROGRESS, format="json")
+    # The author may see the action (its minute is public) but not change it.
+    assert response.status_code == 403
+    assert "owner" in response.json()["detail"]
+    owned.refresh_from_db()
+    assert owned.status == Action.Status.ON_TRACK
+
+
+def test_officer_and_chair_may_update_any_action(officer, chair, owned):
+    for user in (officer, chair):
+        body = {**PROGRESS, "narrative": f"Checked by {user.username}"}
+        response = _api(user).patch(f"/api/actions/{owned.pk}/", body, format="json")
+        assert response.status_code == 200
+
+
+def test_without_a_token_nothing_changes(owned):
+    response = _api().patch(f"/api/actions/{owned.pk}/", PROGRESS, format="json")
+    assert response.status_code == 401
+    bad = APIClient()
+    bad.credentials(HTTP_AUTHORIZATION="Token not-a-real-token")
+    assert bad.patch(f"/api/actions/{owned.pk}/", PROGRESS).status_code == 401
+    assert not ActionUpdate.objects.exists()
+
+
+def test_an_action_the_user_may_not_see_is_not_found(member, hwb):
+    hidden = factories.ActionFactory(
+        minute__is_exempt=True,
+        minute__exempt_paragraph=1,
+        minute__meeting=factories.MeetingFactory(
+            body=factories.BodyFactory(slug="cabinet", name="Cabinet")
+        ),
+        owner_person=factories.PersonFactory(),
+    )
+    response = _api(member).patch(f"/api/actions/{hidden.pk}/", PROGRESS, format="json")
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "change, field, message",
+    [
+        ({"percent_complete": 140}, "percent_complete", "less than or equal to 100"),
+        ({"status": "finished"}, "status", "not a valid choice"),
+        ({"narrative": ""}, "narrative", "may not be blank"),
+        ({"narrative": "x" * 5001}, "narrative", "no more than 5000"),
+        ({"date": "2099-01-01"}, "date", "cannot be in the future"),
+        ({"status": "done", "percent_complete": 80}, "percent_complete", "100%"),
+        ({"status": "dropped", "percent_complete": 0}, "closing_note", "Say what"),
+    ],
+)
+def test_bad_updates_are_refused_with_a_message(member, owned, change, field, message):
+    body = {**PROGRESS, **change}
+    response = _api(member).patch(f"/api/actions/{owned.pk}/", body, format="json")
+    assert response.status_code == 400
+    errors = response.json()[field]
+    text = " ".join(e["message"] if isinstance(e, dict) else e for e in errors)
+    assert message in text, errors
+    assert not ActionUpdate.objects.exists()
+
+
+def test_malformed_json_is_a_400(member, owned):
+    response = _api(member).patch(
+        f"/api/actions/{owned.pk}/", "{not json", content_type="application/json"
+    )
+    assert response.status_code == 400
+
+
+def test_replacing_or_deleting_an_action_is_not_offered(member, owned):
+    api = _api(member)
+    assert api.put(f"/api/actions/{owned.pk}/", PROGRESS).status_code == 405
+    assert api.delete(f"/api/actions/{owned.pk}/").status_code == 405
+    assert api.post("/api/actions/", PROGRESS).status_code == 405
+
+
+def test_the_public_api_is_read_only(member):
+    meeting = factories.MeetingFactory()
+    response = _api(member).patch(f"/api/meetings/{meeting.pk}/", {"venue": "x"})
+    assert response.status_code == 405
+
+
+def test_session_writes_need_the_csrf_token(member, owned):
+    api = APIClient(enforce_csrf_checks=True)
+    api.force_login(member)
+    response = api.patch(f"/api/actions/{owned.pk}/", PROGRESS, format="json")
+    assert response.status_code == 403
+    assert "CSRF" in response.json()["detail"]
+
+
+def test_my_actions_page_makes_and_renews_a_token(client, member):
+    client.force_login(member)
+    client.post(reverse("meetings:api_token_renew"))
+    first = Token.objects.get(user=member).key
+    assert first in client.get(reverse("meetings:my_actions")).content.decode()
+    client.post(reverse("meetings:api_token_renew"))
+    second = Token.objects.get(user=member).key
+    assert second != first
+    assert first not in client.get(reverse("meetings:my_actions")).content.decode()

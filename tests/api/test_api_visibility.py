@@ -1,0 +1,114 @@
+"""Exempt (Part 2) content never leaks through the API, the Open Civic Data
+events, Popolo or the CSV exports: each goes through the models' visibility
+rules, tested here for every role."""
+
+import pytest
+from django.urls import reverse
+
+from tests import factories
+from tests.api.conftest import OPEN_TITLE, SECRETS, SEES_CLOSED
+
+
+def _everything(client, exempt):
+    """Every list and detail the API and open data offer, as one text."""
+    meeting = exempt["meeting"].pk
+    urls = [
+        "/api/agenda-items/",
+        f"/api/agenda-items/{exempt['item'].pk}/",
+        "/api/minutes/",
+        f"/api/minutes/{exempt['minute'].pk}/",
+        "/api/resolutions/",
+        "/api/actions/",
+        "/api/documents/",
+        "/api/meetings/",
+        reverse("api:ocd_events"),
+        reverse("api:ocd_event", args=[meeting]),
+        reverse("api:popolo"),
+        reverse("api:meetings_csv"),
+        reverse("api:decisions_csv"),
+        reverse("api:actions_csv"),
+    ]
+    texts = []
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        texts.append(response.content.decode())
+    return "\n".join(texts)
+
+
+def test_exempt_content_only_for_members_and_officers(persona, client, exempt):
+    role, _ = persona
+    text = _everything(client, exempt)
+    assert OPEN_TITLE in text
+    assert "Paragraph 3: financial or business affairs" in text
+    for secret in SECRETS:
+        assert (secret in text) == (role in SEES_CLOSED), (role, secret)
+
+
+@pytest.mark.parametrize(
+    "kind", ["resolution", "action", "paper"], ids=["resolution", "action", "paper"]
+)
+def test_exempt_details_are_not_found_by_the_public(persona, client, exempt, kind):
+    role, _ = persona
+    path = {"resolution": "resolutions", "action": "actions", "paper": "documents"}
+    response = client.get(f"/api/{path[kind]}/{exempt[kind].pk}/")
+    assert response.status_code == (200 if role in SEES_CLOSED else 404)
+
+
+def test_exempt_item_shows_open_title_and_paragraph_only(client, exempt):
+    data = client.get(f"/api/agenda-items/{exempt['item'].pk}/").json()
+    assert data["title"] == OPEN_TITLE
+    assert data["exempt_paragraph"].startswith("Paragraph 3")
+    assert (data["description"], data["presenter"], data["report"]) == ("", "", None)
+
+
+def test_draft_agenda_and_unpublished_minutes_stay_hidden(persona, client, hwb):
+    role, _ = persona
+    meeting = factories.MeetingFactory(
+        body=hwb, agenda_status="draft", minutes_status="draft"
+    )
+    factories.AgendaItemFactory(meeting=meeting, title="Draft item: JSNA refresh")
+    factories.MinuteFactory(meeting=meeting, title="Draft minute: JSNA refresh")
+    items = client.get("/api/agenda-items/").content.decode()
+    minutes = client.get("/api/minutes/").content.decode()
+    event = client.get(reverse("api:ocd_event", args=[meeting.pk])).content.decode()
+    # Officers see drafts; the chair reads the draft agenda to sign it off.
+    assert ("Draft item" in items) == (role in {"officer", "chair"})
+    assert ("Draft item" in event) == (role in {"officer", "chair"})
+    assert ("Draft minute" in minutes) == (role == "officer")
+
+
+def test_private_body_and_its_people_only_for_its_members(persona, client, hwb):
+    role, user = persona
+    private = factories.BodyFactory(
+        slug="safeguarding", name="Safeguarding Panel", meets_in_public=False
+    )
+    factories.MeetingFactory(body=private)
+    factories.MembershipFactory(
+        body=private, person=factories.PersonFactory(family_name="Confidential")
+    )
+    if role == "member":
+        factories.MembershipFactory(body=private, person=user.person)
+    sees = role in {"officer", "member"}
+    text = "".join(
+        client.get(url).content.decode()
+        for url in (
+            "/api/bodies/",
+            "/api/meetings/",
+            "/api/people/",
+            "/api/memberships/",
+            reverse("api:popolo"),
+            reverse("api:meetings_csv"),
+        )
+    )
+    assert ("Safeguarding Panel" in text) == sees
+    assert ("Confidential" in text) == sees
+
+
+def test_people_never_show_email_addresses(client, hwb):
+    person = factories.PersonFactory(email="liz.gaulton@coventry.gov.uk")
+    factories.MembershipFactory(body=hwb, person=person)
+    for url in ("/api/people/", "/api/memberships/", reverse("api:popolo")):
+        text = client.get(url).content.decode()
+        assert person.family_name in text
+        assert "coventry.gov.uk" not in text
