@@ -30,6 +30,7 @@ OFFICERS = {
 
 MATRIX = {
     "home": ALL,
+    "search": ALL,
     "login": ALL,
     "meetings:list": ALL,
     "meetings:detail": ALL,

@@ -1,0 +1,480 @@
+"""Full-text search across agenda items, reports, minutes, decisions, actions and
+documents, each kind read through its model's `visible_to(user)`.
+
+On PostgreSQL the words are matched as `websearch_to_tsquery('english', q)`
+against weighted vectors (the title weighs more than the text) that the GIN
+indexes of migration 0012 cover; elsewhere (the SQLite default) every word must
+appear, case-insensitively, in one of the same fields.
+
+One page costs a fixed number of queries whatever the data: a count and a page
+of (kind, pk, rank, date) over a UNION of every kind, then one query per kind
+on the page for the objects and their highlighted excerpts.
+"""
+
+import html
+import math
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Concat
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from meetings.models import (
+    Action,
+    AgendaItem,
+    Document,
+    Minute,
+    Report,
+    Resolution,
+    ResolutionClause,
+)
+
+# None: full-text search on PostgreSQL, the word-by-word fallback elsewhere.
+# Tests force the fallback on PostgreSQL by setting it to False.
+USE_FULL_TEXT = None
+MAX_QUERY_LENGTH = 200
+CONFIG = "english"
+# Markers ts_headline puts round a match; no text a person writes has them.
+START, STOP = "\x02", "\x03"
+EXCERPT_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Kind:
+    label: str
+    model: type
+    title: str  # the field (path) a match in ranks first
+    fields: tuple  # the other text fields searched
+    dates: tuple  # the first of these that is set dates the row
+    body: str  # the path to the row's body
+    related: tuple  # select_related for the page
+
+
+REPORT_FIELDS = (
+    "purpose",
+    "recommendations",
+    "background",
+    "options",
+    "implications_financial",
+    "implications_legal",
+    "implications_equalities",
+    "implications_climate",
+    "implications_partners",
+)
+KINDS = {
+    "agenda_item": Kind(
+        "Agenda item",
+        AgendaItem,
+        "title",
+        ("description", "presenter"),
+        ("meeting__start",),
+        "meeting__body",
+        ("meeting__body",),
+    ),
+    "report": Kind(
+        "Report",
+        Report,
+        "title",
+        REPORT_FIELDS,
+        ("meeting__start", "created_at"),
+        "body",
+        ("body",),
+    ),
+    "minute": Kind(
+        "Minute",
+        Minute,
+        "title",
+        ("narrative",),
+        ("meeting__start",),
+        "meeting__body",
+        ("meeting__body",),
+    ),
+    "resolution": Kind(
+        "Decision",
+        Resolution,
+        "minute__title",
+        ("preamble",),  # and the clauses' text: see _clauses_text
+        ("minute__meeting__start",),
+        "minute__meeting__body",
+        ("minute__meeting__body",),
+    ),
+    "action": Kind(
+        "Action",
+        Action,
+        "title",
+        ("description", "due_text", "closing_note"),
+        ("minute__meeting__start", "created_at"),
+        "body",
+        ("body",),
+    ),
+    "document": Kind(
+        "Document",
+        Document,
+        "title",
+        ("extracted_text",),
+        ("report__meeting__start", "uploaded_at"),
+        "report__body",
+        ("report__body",),
+    ),
+}
+KIND_CHOICES = [(key, kind.label) for key, kind in KINDS.items()]
+
+
+@dataclass
+class Hit:
+    kind: str
+    kind_label: str
+    pk: int
+    title: str
+    url: str
+    date: object
+    body_name: str
+    headline: str
+    rank: float
+
+
+@dataclass
+class SearchResult:
+    hits: list = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = 20
+    num_pages: int = 1
+
+
+def search(
+    user,
+    q,
+    *,
+    body=None,
+    since=None,
+    until=None,
+    pillar=None,
+    priority=None,
+    kinds=None,
+    page=1,
+    per_page=20,
+):
+    """A page of what `user` may read that matches `q`, best first."""
+    q = " ".join((q or "")[:MAX_QUERY_LENGTH].split())
+    engine = FullText(q) if _full_text() else WordByWord(q)
+    if not q or not engine.searchable:
+        return SearchResult(page=1, per_page=per_page)
+    filters = {"body": body, "since": since, "until": until}
+    tags = {"pillar": pillar, "priority": priority}
+    parts = [
+        _matches(key, user, engine, filters, tags)
+        for key in KINDS
+        if kinds is None or key in kinds
+    ]
+    if not parts:
+        return SearchResult(page=1, per_page=per_page)
+    combined = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    total = combined.count()
+    num_pages = max(1, math.ceil(total / per_page))
+    page = min(max(1, page), num_pages)
+    rows = []
+    if total:
+        start = (page - 1) * per_page
+        ordered = combined.order_by("-rank", "-when", "hit_kind", "pk")
+        rows = list(ordered[start : start + per_page])
+    hits = _hits(rows, engine)
+    return SearchResult(hits, total, page, per_page, num_pages)
+
+
+def _full_text():
+    if USE_FULL_TEXT is None:
+        return connection.vendor == "postgresql"
+    return USE_FULL_TEXT and connection.vendor == "postgresql"
+
+
+def readable(key, user):
+    """The rows of a kind the user may read in full: exempt agenda items and
+    minutes the user may not see closed are left out, not shown by open title,
+    or their closed words would match."""
+    kind = KINDS[key]
+    rows = kind.model.objects
+    if key == "document":
+        rows = rows.current()
+    rows = rows.visible_to(user)
+    if key in ("agenda_item", "minute"):
+        rows = rows.filter(Q(is_exempt=False) | Q(show_closed=True))
+    return rows
+
+
+def _matches(key, user, engine, filters, tags):
+    """The values (pk, hit_kind, rank, when) of one kind's matching rows."""
+    kind = KINDS[key]
+    rows = readable(key, user).annotate(
+        when=Coalesce(*kind.dates) if len(kind.dates) > 1 else F(kind.dates[0])
+    )
+    rows = engine.match(key, rows)
+    if filters["body"] is not None:
+        rows = rows.filter(**{kind.body: filters["body"]})
+    if filters["since"]:
+        rows = rows.filter(when__date__gte=filters["since"])
+    if filters["until"]:
+        rows = rows.filter(when__date__lte=filters["until"])
+    rows = _tagged(key, rows, **tags)
+    return (
+        rows.annotate(
+            hit_kind=Value(key, output_field=CharField()), rank=engine.rank(key)
+        )
+        .values("pk", "hit_kind", "rank", "when")
+        .order_by()
+    )
+
+
+def _tagged(key, rows, pillar=None, priority=None):
+    """Rows tagged to the pillar and the priority; a minute through its decision
+    or its agenda item, a document through its report."""
+    for tag in ({"pillar": pillar}, {"priority": priority}):
+        if None in tag.values():
+            continue
+        if key == "minute":
+            rows = rows.filter(
+                Q(pk__in=Resolution.objects.tagged(**tag).values("minute"))
+                | Q(agenda_item__in=AgendaItem.objects.tagged(**tag).values("pk"))
+            )
+        elif key == "document":
+            rows = rows.filter(report__in=Report.objects.tagged(**tag).values("pk"))
+        else:
+            rows = rows.tagged(**tag)
+    return rows
+
+
+def _hits(rows, engine):
+    """The page's rows as hits, in the page's order: one query per kind."""
+    pks = {}
+    for row in rows:
+        pks.setdefault(row["hit_kind"], []).append(row["pk"])
+    objects = {
+        (key, obj.pk): obj
+        for key, keys in pks.items()
+        for obj in engine.page_objects(key, keys)
+    }
+    hits = []
+    for row in rows:
+        obj = objects.get((row["hit_kind"], row["pk"]))
+        if obj is not None:  # deleted since the page was counted
+            hits.append(_hit(row, obj))
+    return hits
+
+
+def _hit(row, obj):
+    key = row["hit_kind"]
+    return Hit(
+        kind=key,
+        kind_label=KINDS[key].label,
+        pk=obj.pk,
+        title=_title(key, obj),
+        url=reverse("meetings:document", args=[obj.pk])
+        if key == "document"
+        else obj.get_absolute_url(),
+        date=timezone.localdate(row["when"]) if row["when"] else None,
+        body_name=_resolve(obj, KINDS[key].body).name,
+        headline=obj.search_headline,
+        rank=float(row["rank"]),
+    )
+
+
+def _title(key, obj):
+    if key == "minute":
+        return f"Minute {obj.reference}: {obj.title}"
+    if key == "resolution":
+        return f"Minute {obj.minute.reference}: {obj.minute.title}"
+    return obj.title
+
+
+def _clauses_text():
+    """A resolution's clauses as one text, in order."""
+    clauses = (
+        ResolutionClause.objects.filter(resolution=OuterRef("pk"))
+        .values("resolution")
+        .annotate(text=StringAgg("text", " ", order_by="order"))
+        .values("text")
+    )
+    return Coalesce(Subquery(clauses), Value(""), output_field=TextField())
+
+
+def _strip_tags(expression):
+    """The minutes' narrative is HTML: its tags are not words to show."""
+    return Func(
+        expression,
+        Value("<[^>]*>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+
+
+def _document_text(key):
+    """The text a hit's excerpt is cut from, as an expression (PostgreSQL)."""
+    kind = KINDS[key]
+    parts = [kind.title, *kind.fields]
+    texts = [
+        _strip_tags(F(f)) if key == "minute" and f == "narrative" else F(f)
+        for f in parts
+    ]
+    if key == "resolution":
+        texts.append(_clauses_text())
+    spaced = []
+    for text in texts:
+        spaced += [text, Value(" ")]
+    return Concat(*spaced, output_field=TextField())
+
+
+def marked(text):
+    """Text with START/STOP markers as safe HTML: escaped, the marked words in
+    <mark>; a stray marker is dropped, so the tags always pair."""
+    escaped = html.escape(text, quote=False)
+    pattern = f"{START}([^{START}{STOP}]*){STOP}"
+    wrapped = re.sub(pattern, r"<mark>\1</mark>", escaped)
+    return wrapped.replace(START, "").replace(STOP, "")
+
+
+class FullText:
+    """PostgreSQL: websearch syntax, stemming, ranking, ts_headline."""
+
+    def __init__(self, q):
+        self.query = SearchQuery(q, search_type="websearch", config=CONFIG)
+        self.searchable = bool(q)
+
+    def match(self, key, rows):
+        return rows.annotate(search=vector(key)).filter(search=self.query)
+
+    def rank(self, key):
+        return SearchRank(F("search"), self.query)
+
+    def page_objects(self, key, pks):
+        headline = SearchHeadline(
+            _document_text(key),
+            self.query,
+            config=CONFIG,
+            start_sel=START,
+            stop_sel=STOP,
+            max_words=EXCERPT_WORDS,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+        rows = KINDS[key].model.objects.filter(pk__in=pks)
+        rows = rows.select_related(*KINDS[key].related).annotate(excerpt=headline)
+        for obj in rows:
+            obj.search_headline = marked(" ".join(obj.excerpt.split()))
+            yield obj
+
+
+def vector(key):
+    """The weighted vector of a kind: title A, the rest B. Migration 0012 indexes
+    exactly this expression for every kind but decisions (whose words are in
+    two other tables, the minute and the clauses)."""
+    kind = KINDS[key]
+    title = SearchVector(kind.title, weight="A", config=CONFIG)
+    rest = [*kind.fields]
+    if key == "resolution":
+        rest.append(_clauses_text())
+    return title + SearchVector(*rest, weight="B", config=CONFIG)
+
+
+class WordByWord:
+    """Any other database: every word in one of the fields, case-insensitive;
+    a title match first, then the newest."""
+
+    def __init__(self, q):
+        self.words = [w for w in (w.strip("\"'") for w in q.split()) if w]
+        self.searchable = bool(self.words)
+
+    def _has(self, key, word):
+        kind = KINDS[key]
+        found = Q()
+        for name in (kind.title, *kind.fields):
+            found |= Q(**{f"{name}__icontains": word})
+        if key == "resolution":
+            clauses = ResolutionClause.objects.filter(
+                resolution=OuterRef("pk"), text__icontains=word
+            )
+            found |= Q(Exists(clauses))
+        return found
+
+    def match(self, key, rows):
+        for word in self.words:
+            rows = rows.filter(self._has(key, word))
+        return rows
+
+    def rank(self, key):
+        in_title = Q()
+        for word in self.words:
+            in_title &= Q(**{f"{KINDS[key].title}__icontains": word})
+        return Case(
+            When(in_title, then=Value(2.0)),
+            default=Value(1.0),
+            output_field=FloatField(),
+        )
+
+    def page_objects(self, key, pks):
+        rows = KINDS[key].model.objects.filter(pk__in=pks)
+        rows = rows.select_related(*KINDS[key].related)
+        if key == "resolution":
+            rows = rows.prefetch_related("clauses")
+        for obj in rows:
+            obj.search_headline = self.excerpt(_plain_text(key, obj))
+            yield obj
+
+    def excerpt(self, text):
+        """About 30 words round the first match, the matches in <mark>."""
+        words = text.split()
+        lowered = [w.lower() for w in self.words]
+        first = next(
+            (i for i, w in enumerate(words) if any(x in w.lower() for x in lowered)),
+            0,
+        )
+        start = max(0, first - EXCERPT_WORDS // 3)
+        chosen = " ".join(words[start : start + EXCERPT_WORDS])
+        pattern = re.compile("|".join(re.escape(w) for w in self.words), re.I)
+        text = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", chosen)
+        before = "… " if start > 0 else ""
+        after = " …" if start + EXCERPT_WORDS < len(words) else ""
+        return marked(f"{before}{text}{after}")
+
+
+def _plain_text(key, obj):
+    kind = KINDS[key]
+    parts = [_resolve(obj, kind.title)]
+    for name in kind.fields:
+        value = _resolve(obj, name) or ""
+        parts.append(strip_tags(value) if name == "narrative" else value)
+    if key == "resolution":
+        parts += [c.text for c in obj.clauses.all()]
+    return " ".join(p for p in parts if p)
+
+
+def _resolve(obj, path):
+    for name in path.split("__"):
+        obj = getattr(obj, name)
+    return obj

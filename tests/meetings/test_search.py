@@ -1,0 +1,419 @@
+"""Search: every kind found by its words, only what the user may read, filtered,
+ranked and highlighted; the same through the word-by-word fallback, and on the
+SQLite default."""
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings import search
+from meetings.models import Document, Meeting, Report
+from tests import factories
+
+ROOT = Path(__file__).resolve().parents[2]
+SEES_CLOSED = {"officer", "chair", "member"}
+CLOSED_TITLE = "Contract award: integrated substance misuse service"
+# One word of closed text per kind, and the sentence it is in.
+CLOSED = {
+    "agenda_item": ("tenderers", "Evaluation of the three tenderers' bids"),
+    "minute": ("moderation", "The Board considered the moderation of the scores"),
+    "resolution": ("preferred", "The contract be awarded to the preferred bidder"),
+    "action": ("unsuccessful", "Write to the unsuccessful bidders by Friday"),
+    "document": ("scoresheet", "Appendix 2: the bidders' scoresheet, in confidence"),
+}
+
+
+@pytest.fixture(params=["full_text", "word_by_word"])
+def engine(request, monkeypatch):
+    """Each test in turn through PostgreSQL's full-text search and through the
+    word-by-word fallback the SQLite default uses."""
+    monkeypatch.setattr(search, "USE_FULL_TEXT", request.param == "full_text")
+    return request.param
+
+
+def _document(report, title, text, **kwargs):
+    return Document.objects.create(
+        report=report,
+        title=title,
+        file="documents/paper.pdf",
+        file_type="pdf",
+        size=1,
+        checksum="0" * 64,
+        extracted_text=text,
+        **kwargs,
+    )
+
+
+@pytest.fixture
+def content(hwb):
+    """One row of each kind, each with a word no other row has."""
+    meeting = factories.MeetingFactory(body=hwb)
+    item = factories.AgendaItemFactory(
+        meeting=meeting, description="Sightings of the kingfisher on the Sowe."
+    )
+    report = Report.objects.create(
+        title="Rivers and wellbeing",
+        body=hwb,
+        meeting=meeting,
+        agenda_item=item,
+        background="Otter numbers have recovered along the river.",
+    )
+    minute = factories.MinuteFactory(
+        meeting=meeting,
+        agenda_item=item,
+        narrative="<p>The Board heard that a <strong>heron</strong> nests there.</p>",
+    )
+    clause = factories.ClauseFactory(
+        resolution__minute=minute, text="A badger survey be commissioned."
+    )
+    action = factories.ActionFactory(
+        body=hwb, minute=minute, description="Count the curlew in the spring."
+    )
+    document = _document(report, "Appendix 1", "The lapwing returns each March.")
+    return {
+        "agenda_item": (item, "kingfisher"),
+        "report": (report, "otter"),
+        "minute": (minute, "heron"),
+        "resolution": (clause.resolution, "badger"),
+        "action": (action, "curlew"),
+        "document": (document, "lapwing"),
+    }
+
+
+@pytest.fixture
+def exempt(hwb):
+    """Part 2 business: an exempt item, its report, paper, minute, decision and
+    action, each with closed words."""
+    meeting = factories.MeetingFactory(body=hwb)
+    closed = {"is_exempt": True, "exempt_paragraph": 3}
+    item = factories.AgendaItemFactory(
+        meeting=meeting,
+        title=CLOSED_TITLE,
+        open_title="Contract award",
+        description=CLOSED["agenda_item"][1],
+        **closed,
+    )
+    minute = factories.MinuteFactory(
+        meeting=meeting,
+        agenda_item=item,
+        title=CLOSED_TITLE,
+        narrative=f"<p>{CLOSED['minute'][1]}.</p>",
+        **closed,
+    )
+    factories.ClauseFactory(resolution__minute=minute, text=CLOSED["resolution"][1])
+    factories.ActionFactory(
+        body=hwb,
+        minute=minute,
+        title="Notify the bidders",
+        description=CLOSED["action"][1],
+    )
+    report = Report.objects.create(
+        title="Contract award", body=hwb, meeting=meeting, agenda_item=item, **closed
+    )
+    _document(report, "Appendix 2", CLOSED["document"][1], is_exempt=True)
+    return meeting
+
+
+def _results(client, **params):
+    response = client.get(reverse("search"), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _found(user, q, **filters):
+    hits = search.search(user or AnonymousUser(), q, **filters).hits
+    return {(h.kind, h.pk) for h in hits}
+
+
+@pytest.mark.parametrize("kind", search.KINDS)
+def test_each_kind_is_found_by_a_word_in_its_text(engine, content, kind):
+    obj, word = content[kind]
+    result = search.search(AnonymousUser(), word.capitalize())
+    assert [(h.kind, h.pk) for h in result.hits] == [(kind, obj.pk)]
+    hit = result.hits[0]
+    assert f"<mark>{word}</mark>" in hit.headline.lower()
+    assert hit.kind_label == search.KINDS[kind].label
+    assert hit.body_name == "Coventry Health and Well-being Board"
+    assert hit.date == datetime.date(2019, 7, 8)
+    assert result.total == 1 and result.num_pages == 1
+
+
+def test_the_page_shows_kind_title_body_date_and_excerpt(client, engine, content):
+    html = _results(client, q="heron")
+    assert "1 result" in html
+    assert "Minute" in html and "Young People and Violence" in html
+    assert "8 July 2019" in html
+    assert "a <mark>heron</mark> nests there" in html
+    assert "<strong>" not in html.split("result-count")[1]
+
+
+def test_excerpts_are_escaped(engine, hwb):
+    factories.AgendaItemFactory(
+        meeting=factories.MeetingFactory(body=hwb),
+        description="Nightjar numbers < 5 & falling <script>x</script>",
+    )
+    [hit] = search.search(AnonymousUser(), "nightjar").hits
+    assert "<script>" not in hit.headline
+    assert "&lt; 5 &amp; falling" in hit.headline
+    assert "<mark>nightjar</mark>" in hit.headline.lower()
+
+
+@pytest.mark.parametrize("kind", CLOSED)
+def test_exempt_content_is_found_only_by_members_and_officers(
+    persona, client, engine, exempt, kind
+):
+    role, user = persona
+    word, sentence = CLOSED[kind]
+    kinds = {h.kind for h in search.search(user or AnonymousUser(), word).hits}
+    html = _results(client, q=word)
+    if role in SEES_CLOSED:
+        assert kind in kinds
+        assert word in html
+    else:
+        assert kinds == set()
+        assert "0 results" in html
+        for secret in (CLOSED_TITLE, *[s for _, s in CLOSED.values()]):
+            assert secret not in html
+
+
+def test_closed_titles_do_not_match_for_the_public(persona, client, engine, exempt):
+    role, user = persona
+    html = _results(client, q="substance misuse")
+    assert (CLOSED_TITLE in html) == (role in SEES_CLOSED)
+
+
+def test_draft_agendas_and_unpublished_minutes_are_not_found_by_the_public(
+    client, engine, hwb, officer, outsider
+):
+    draft = factories.MeetingFactory(
+        body=hwb,
+        agenda_status=Meeting.AgendaStatus.DRAFT,
+        minutes_status=Meeting.MinutesStatus.NONE,
+    )
+    factories.AgendaItemFactory(meeting=draft, description="The wryneck agenda.")
+    unpublished = factories.MeetingFactory(
+        body=hwb, minutes_status=Meeting.MinutesStatus.DRAFT
+    )
+    factories.MinuteFactory(meeting=unpublished, narrative="<p>A wryneck minute.</p>")
+    assert _found(None, "wryneck") == set()
+    assert _found(outsider, "wryneck") == set()
+    assert {k for k, _ in _found(officer, "wryneck")} == {"agenda_item", "minute"}
+    assert "0 results" in _results(client, q="wryneck")
+
+
+def test_filters_narrow_the_results(engine, hwb):
+    cabinet = factories.BodyFactory(slug="cabinet", name="Cabinet")
+    pillar = factories.PillarFactory()
+    priority = factories.PriorityFactory()
+    april = factories.MeetingFactory(body=hwb, start=factories.london(2019, 4, 8, 14))
+    july = factories.MeetingFactory(body=hwb, start=factories.london(2019, 7, 8, 14))
+    elsewhere = factories.MeetingFactory(body=cabinet)
+    tagged = factories.AgendaItemFactory(meeting=april, description="Swift boxes")
+    tagged.primary_pillar = pillar
+    tagged.save()
+    tagged.priorities.add(priority)
+    in_july = factories.AgendaItemFactory(meeting=july, description="Swift towers")
+    factories.AgendaItemFactory(meeting=elsewhere, description="Swift bricks")
+    minute = factories.MinuteFactory(
+        meeting=april, agenda_item=tagged, narrative="<p>Swift boxes agreed.</p>"
+    )
+    action = factories.ActionFactory(minute=minute, description="Survey the swift")
+
+    assert len(_found(None, "swift")) == 5
+    assert len(_found(None, "swift", body=hwb)) == 4
+    since, until = datetime.date(2019, 7, 1), datetime.date(2019, 7, 31)
+    assert _found(None, "swift", since=since, until=until, body=hwb) == {
+        ("agenda_item", in_july.pk)
+    }
+    # An action is dated by its minute's meeting.
+    assert ("action", action.pk) in _found(
+        None, "swift", until=datetime.date(2019, 4, 8)
+    )
+    expected = {("agenda_item", tagged.pk), ("minute", minute.pk)}
+    assert _found(None, "swift", pillar=pillar) == expected
+    assert _found(None, "swift", priority=priority) == expected
+    assert _found(None, "swift", kinds=["action"]) == {("action", action.pk)}
+    assert _found(None, "swift", kinds=["minute", "report"]) == {("minute", minute.pk)}
+
+
+def test_filters_from_the_page(client, engine, hwb):
+    factories.BodyFactory(slug="cabinet", name="Cabinet")
+    factories.AgendaItemFactory(
+        meeting=factories.MeetingFactory(body=hwb), description="Swift boxes"
+    )
+    assert "1 result" in _results(client, q="swift", body="hwb", type="agenda_item")
+    assert "0 results" in _results(client, q="swift", body="cabinet")
+    assert "0 results" in _results(client, q="swift", type="action")
+    assert "0 results" in _results(client, q="swift", since="2019-07-09")
+    assert "1 result" in _results(client, q="swift", until="2019-07-08")
+
+
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"q": "swift", "since": "8th April"}, "Enter the date like 2019-04-08"),
+        ({"q": "swift", "until": "2019-02-30"}, "Enter the date like 2019-07-08"),
+        ({"q": "swift", "body": "no-such-board"}, "Choose a board or committee"),
+        ({"q": "swift", "type": "everything"}, "Choose a type from the list"),
+        ({"q": "swift", "pillar": "x"}, "Choose a pillar from the list"),
+        ({"q": "swift " * 2000}, "Search for 200 characters or fewer"),
+        (
+            {"q": "swift", "since": "2019-07-09", "until": "2019-07-08"},
+            "on or after the",
+        ),
+    ],
+)
+def test_invalid_filters_are_explained_not_a_500(client, hwb, params, message):
+    factories.AgendaItemFactory(
+        meeting=factories.MeetingFactory(body=hwb), description="Swift boxes"
+    )
+    html = _results(client, **params)
+    assert "There is a problem" in html
+    assert message in html
+    assert "result-count" not in html
+
+
+def test_empty_or_blank_words_find_nothing(client, engine, content):
+    for q in ("", "   ", None):
+        assert search.search(AnonymousUser(), q).hits == []
+    html = _results(client, q="   ")
+    assert "result-count" not in html and "There is a problem" not in html
+    assert search.search(AnonymousUser(), "heron " * 1000).total == 1
+
+
+def test_a_title_match_ranks_above_a_match_in_long_text(hwb):
+    meeting = factories.MeetingFactory(body=hwb)
+    filler = "The Board noted the report and its appendices. " * 60
+    in_text = factories.AgendaItemFactory(
+        meeting=meeting, description=f"{filler} A lantern was lit. {filler}"
+    )
+    in_title = factories.AgendaItemFactory(
+        meeting=meeting, title="Lantern festival", description=filler
+    )
+    hits = search.search(AnonymousUser(), "lantern").hits
+    assert [h.pk for h in hits] == [in_title.pk, in_text.pk]
+    assert hits[0].rank > hits[1].rank
+
+
+def test_the_fallback_ranks_a_title_match_first_then_the_newest(monkeypatch, hwb):
+    monkeypatch.setattr(search, "USE_FULL_TEXT", False)
+    old = factories.MeetingFactory(body=hwb, start=factories.london(2018, 1, 8, 14))
+    new = factories.MeetingFactory(body=hwb, start=factories.london(2019, 1, 8, 14))
+    in_title = factories.AgendaItemFactory(meeting=old, title="Lantern festival")
+    newer = factories.AgendaItemFactory(meeting=new, description="A lantern")
+    older = factories.AgendaItemFactory(meeting=old, description="A lantern")
+    hits = search.search(AnonymousUser(), "LANTERN").hits
+    assert [h.pk for h in hits] == [in_title.pk, newer.pk, older.pk]
+
+
+def test_pages_of_results(client, engine, hwb):
+    meeting = factories.MeetingFactory(body=hwb)
+    for n in range(25):
+        factories.AgendaItemFactory(meeting=meeting, description=f"Dunnock {n}")
+    first = search.search(AnonymousUser(), "dunnock", per_page=10)
+    last = search.search(AnonymousUser(), "dunnock", per_page=10, page=99)
+    assert (first.total, first.num_pages, len(first.hits)) == (25, 3, 10)
+    assert (last.page, len(last.hits)) == (3, 5)
+    html = _results(client, q="dunnock", type="agenda_item", page="2")
+    assert "25 results" in html and "Page 2 of 2" in html
+    assert "?q=dunnock&amp;type=agenda_item&amp;page=1" in html
+
+
+def _many(hwb, n):
+    """n more rows of every kind, all matching."""
+    for i in range(n):
+        meeting = factories.MeetingFactory(body=hwb)
+        item = factories.AgendaItemFactory(meeting=meeting, title=f"Wren {i}")
+        report = Report.objects.create(
+            title=f"Wren {i}", body=hwb, meeting=meeting, agenda_item=item
+        )
+        minute = factories.MinuteFactory(meeting=meeting, title=f"Wren {i}")
+        factories.ClauseFactory(resolution__minute=minute, text="Wren")
+        factories.ActionFactory(body=hwb, minute=minute, title=f"Wren {i}")
+        _document(report, f"Wren {i}", "wren")
+
+
+def test_the_page_costs_the_same_queries_however_many_results(
+    client, engine, hwb, member, django_assert_max_num_queries
+):
+    client.force_login(member)
+    _many(hwb, 1)
+    with django_assert_max_num_queries(20) as few:
+        html = _results(client, q="wren")
+    assert "6 results" in html
+    _many(hwb, 10)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = _results(client, q="wren", page="2")
+    assert "66 results" in html
+
+
+@pytest.mark.parametrize(
+    "kind, index",
+    [
+        ("agenda_item", "agendaitem_search"),
+        ("report", "report_search"),
+        ("minute", "minute_search"),
+        ("action", "action_search"),
+        ("document", "document_search"),
+    ],
+)
+def test_postgresql_uses_the_gin_index(content, member, kind, index):
+    with CaptureQueriesContext(connection) as queries:
+        search.search(member, "lapwing", kinds=[kind])
+    count_sql = next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {count_sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+    assert index in plan, plan
+
+
+def test_search_works_on_the_sqlite_default(tmp_path):
+    """The embedded default: migrations (the GIN indexes skipped) and the
+    fallback search, in a process of its own on a SQLite file."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "CELERY_BROKER_URL", "EMAIL_HOST")
+    }
+    env.update(DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
+    migrate = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert migrate.returncode == 0, migrate.stderr
+    script = (
+        "from django.contrib.auth.models import AnonymousUser\n"
+        "from django.utils import timezone\n"
+        "from meetings.models import AgendaItem, Body, Meeting\n"
+        "from meetings.search import search\n"
+        "body = Body.objects.create(name='Board', slug='board')\n"
+        "meeting = Meeting.objects.create(body=body, start=timezone.now(),"
+        " agenda_status='published')\n"
+        "AgendaItem.objects.create(meeting=meeting, number=1,"
+        " title='Air quality', description='Nitrogen dioxide near schools')\n"
+        "result = search(AnonymousUser(), 'DIOXIDE schools')\n"
+        "print(result.total, [h.title for h in result.hits], result.hits[0].headline)\n"
+    )
+    shell = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v0", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert shell.returncode == 0, shell.stderr
+    assert shell.stdout.startswith("1 ['Air quality']"), shell.stdout
+    assert "<mark>dioxide</mark> near <mark>schools</mark>" in shell.stdout
