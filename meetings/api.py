@@ -3,7 +3,6 @@ and detail through the model's `visible_to(user)`; an action's owner (or an
 officer or the chair) records progress on it."""
 
 import django_filters
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -275,7 +274,7 @@ class ActionViewSet(VisibleViewSet, mixins.UpdateModelMixin):
 
     @extend_schema(request=ActionProgressSerializer, responses=ActionSerializer)
     def partial_update(self, request, *args, **kwargs):
-        action = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        action = self.get_object()
         if not can_update_action(request.user, action):
             raise PermissionDenied(
                 "Only the action's owner, an officer or the chair may update it."
@@ -372,7 +371,9 @@ def decisions_csv(request):
     resolutions = ResolutionViewSet(request=request).get_queryset()
     resolutions = _filtered(ResolutionFilter, request, resolutions)
     rows = exports.decision_rows(
-        request, resolutions.select_related("minute__meeting__body")
+        request,
+        resolutions.select_related("minute__meeting__body"),
+        verb=request.GET.get("verb", ""),
     )
     return exports.csv_response("decisions.csv", exports.DECISION_COLUMNS, rows)
 

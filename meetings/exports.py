@@ -97,8 +97,9 @@ def _names(rows, attribute):
     return "; ".join(getattr(row, attribute) for row in rows)
 
 
-def decision_rows(request, resolutions):
-    """One row per clause: a decision, or a recommendation to another body."""
+def decision_rows(request, resolutions, verb=""):
+    """One row per clause: a decision, or a recommendation to another body;
+    only the clauses with the verb, when one is asked for."""
     for r in resolutions:
         minute, meeting = r.minute, r.minute.meeting
         common = [
@@ -116,6 +117,8 @@ def decision_rows(request, resolutions):
             request.build_absolute_uri(r.get_absolute_url()),
         ]
         for c in r.clauses.all():
+            if verb and c.verb != verb:
+                continue
             yield [
                 *common[:1],
                 c.pk,

@@ -1,0 +1,88 @@
+"""Every API list keeps a query count that does not grow with its rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings import services
+from meetings.models import ActionUpdate, Report
+from tests import factories, files
+
+LISTS = [
+    "/api/bodies/",
+    "/api/organisations/",
+    "/api/people/",
+    "/api/memberships/",
+    "/api/meetings/",
+    "/api/agenda-items/",
+    "/api/documents/",
+    "/api/minutes/",
+    "/api/resolutions/",
+    "/api/actions/",
+    "/api/priorities/",
+    "/api/pillars/",
+    "/api/indicators/",
+    "/api/values/",
+    "/api/areas/",
+    reverse("api:ocd_events"),
+    reverse("api:popolo"),
+    reverse("api:meetings_csv"),
+    reverse("api:decisions_csv"),
+    reverse("api:actions_csv"),
+]
+BUDGET = 16
+
+
+def _a_meeting(hwb, n):
+    pillar, other = factories.PillarFactory(), factories.PillarFactory()
+    priority = factories.PriorityFactory()
+    meeting = factories.MeetingFactory(body=hwb)
+    item = factories.AgendaItemFactory(meeting=meeting, primary_pillar=pillar)
+    item.secondary_pillars.add(other)
+    item.priorities.add(priority)
+    item.organisations.add(factories.OrganisationFactory())
+    report = Report.objects.create(
+        title=f"Better Care Fund {n}", body=hwb, meeting=meeting, agenda_item=item
+    )
+    services.document_add(
+        report=report,
+        user=None,
+        title="Appendix 1",
+        kind="appendix",
+        is_exempt=False,
+        uploaded=files.upload(f"bcf{n}.pdf", files.pdf_bytes((f"BCF {n}",))),
+    )
+    clause = factories.ClauseFactory(resolution__minute__meeting=meeting)
+    clause.resolution.priorities.add(priority)
+    action = factories.ActionFactory(
+        body=hwb, minute=clause.resolution.minute, primary_pillar=pillar
+    )
+    action.priorities.add(priority)
+    ActionUpdate.objects.create(action=action, status="on_track", narrative="Begun")
+    factories.MembershipFactory(body=hwb)
+    priority.indicators.add(factories.IndicatorFactory())
+    factories.ValueFactory()
+
+
+def _counts(client):
+    counts = {}
+    for url in LISTS:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        counts[url] = len(queries)
+    return counts
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member", "officer"])
+def test_api_lists_do_not_grow_with_the_data(request, client, hwb, role):
+    user = request.getfixturevalue(role)
+    if user is not None:
+        client.force_login(user)
+    _a_meeting(hwb, 0)
+    few = _counts(client)
+    for n in range(1, 6):
+        _a_meeting(hwb, n)
+    many = _counts(client)
+    assert many == few
+    assert max(many.values()) <= BUDGET, many

@@ -1,0 +1,138 @@
+"""Open Civic Data events, Popolo and the CSV exports: their shape, with the
+real Coventry content, and their stable columns."""
+
+import csv
+import io
+
+from django.urls import reverse
+
+from meetings.models import Attendance
+from tests import factories
+
+MEETING_COLUMNS = "id,body,name,start,end,status,venue,agenda_status,minutes_status,url"
+DECISION_COLUMNS = (
+    "resolution_id,clause_id,meeting_id,meeting_date,body,minute,minute_title,"
+    "clause,verb,kind,recommended_to,text,primary_pillar,secondary_pillars,"
+    "priorities,url"
+)
+ACTION_COLUMNS = (
+    "id,title,body,minute,owner_person,owner_organisation,due_date,due_text,"
+    "status,percent_complete,rag,overdue,primary_pillar,priorities,url"
+)
+
+
+def _coventry_meeting(hwb):
+    meeting = factories.MeetingFactory(
+        body=hwb,
+        start=factories.london(2019, 4, 8, 14, 0),
+        end=factories.london(2019, 4, 8, 16, 0),
+        minutes_status="published_draft",
+    )
+    pillar = factories.PillarFactory()
+    priority = factories.PriorityFactory(title="Loneliness and social isolation")
+    item = factories.AgendaItemFactory(
+        meeting=meeting, number=5, sub_letter="a", title="Young People and Violence"
+    )
+    item.primary_pillar = pillar
+    item.save()
+    item.priorities.add(priority)
+    police = factories.OrganisationFactory(name="West Midlands Police")
+    item.organisations.add(police)
+    chair = factories.PersonFactory(given_names="Kamran", family_name="Caan")
+    Attendance.objects.create(meeting=meeting, person=chair, note="Chair")
+    factories.MinuteFactory(meeting=meeting, agenda_item=item)
+    return meeting, pillar, priority
+
+
+def test_ocd_event_carries_the_meeting(client, hwb):
+    meeting, pillar, priority = _coventry_meeting(hwb)
+    event = client.get(reverse("api:ocd_event", args=[meeting.pk])).json()
+    assert event["_type"] == "event" and event["id"].startswith("ocd-event/")
+    assert event["start_date"] == "2019-04-08T14:00:00+01:00"
+    assert event["end_date"] == "2019-04-08T16:00:00+01:00"
+    assert (event["timezone"], event["status"]) == ("Europe/London", "passed")
+    assert event["location"]["name"] == "Committee Room 3 - Council House"
+    [item] = event["agenda"]
+    assert (item["order"], item["extras"]["reference"]) == ("5.1", "5(a)")
+    assert item["subjects"] == [pillar.name, "Loneliness and social isolation"]
+    assert {"entity_type": "organization", "name": "West Midlands Police"}.items() <= (
+        item["related_entities"][0].items()
+    )
+    assert [d["classification"] for d in event["documents"]] == ["agenda", "minutes"]
+    assert event["extras"]["minutes_status"] == "published_draft"
+    assert "Published: subject to approval" in event["documents"][1]["note"]
+    host, person = event["participants"]
+    assert (host["entity_type"], host["note"]) == ("organization", "host")
+    assert (person["name"], person["note"]) == ("Kamran Caan", "Chair")
+
+
+def test_ocd_id_is_stable_and_the_list_pages(client, hwb):
+    meeting, *_ = _coventry_meeting(hwb)
+    url = reverse("api:ocd_event", args=[meeting.pk])
+    assert client.get(url).json()["id"] == client.get(url).json()["id"]
+    listed = client.get(reverse("api:ocd_events"), {"body": "hwb"}).json()
+    assert listed["count"] == 1 and listed["results"][0]["name"] == hwb.name
+    assert (
+        client.get(reverse("api:ocd_events"), {"body": "cabinet"}).json()["count"] == 0
+    )
+
+
+def test_cancelled_and_future_meetings_say_so(client, hwb):
+    cancelled = factories.MeetingFactory(body=hwb, status="cancelled")
+    future = factories.MeetingFactory(
+        body=hwb, start=factories.london(2031, 1, 6, 14, 0), status="scheduled"
+    )
+    url = "api:ocd_event"
+    assert client.get(reverse(url, args=[cancelled.pk])).json()["status"] == "cancelled"
+    assert client.get(reverse(url, args=[future.pk])).json()["status"] == "confirmed"
+
+
+def test_popolo_has_memberships_on_behalf_of_organisations(client, hwb):
+    police = factories.OrganisationFactory(name="West Midlands Police")
+    person = factories.PersonFactory(
+        honorific="Chief Superintendent", given_names="Mike", family_name="O'Hara"
+    )
+    factories.MembershipFactory(body=hwb, person=person, on_behalf_of=police)
+    data = client.get(reverse("api:popolo")).json()
+    [membership] = data["memberships"]
+    assert membership["person_id"] == f"person/{person.pk}"
+    assert membership["organization_id"] == "body/hwb"
+    assert membership["on_behalf_of_id"] == f"organisation/{police.pk}"
+    ids = {o["id"] for o in data["organizations"]}
+    assert {"body/hwb", f"organisation/{police.pk}"} <= ids
+    [popolo_person] = data["persons"]
+    assert popolo_person["honorific_prefix"] == "Chief Superintendent"
+
+
+def _csv(client, name, **params):
+    response = client.get(reverse(name), params)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    return list(csv.reader(io.StringIO(response.content.decode())))
+
+
+def test_csv_exports_keep_their_documented_columns(client, hwb):
+    factories.ClauseFactory()
+    factories.ActionFactory()
+    assert ",".join(_csv(client, "api:meetings_csv")[0]) == MEETING_COLUMNS
+    assert ",".join(_csv(client, "api:decisions_csv")[0]) == DECISION_COLUMNS
+    assert ",".join(_csv(client, "api:actions_csv")[0]) == ACTION_COLUMNS
+
+
+def test_decisions_csv_has_a_row_per_clause_and_filters(client, hwb):
+    clause = factories.ClauseFactory()
+    factories.ClauseFactory(
+        resolution=clause.resolution, label="3", order=3, verb="noted", text="Noted."
+    )
+    rows = _csv(client, "api:decisions_csv")
+    assert [r[7] for r in rows[1:]] == ["2", "3"]
+    minute = clause.resolution.minute
+    assert rows[1][8] == "Requested" and rows[1][5] == minute.reference
+    assert len(_csv(client, "api:decisions_csv", verb="noted")) == 2
+    assert len(_csv(client, "api:decisions_csv", since="2020-01-01")) == 1
+
+
+def test_exports_refuse_a_bad_filter_in_words(client):
+    response = client.get(reverse("api:actions_csv"), {"until": "31/02/2019"})
+    assert response.status_code == 400
+    assert "Enter a valid date" in response.content.decode()
