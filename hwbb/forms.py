@@ -15,6 +15,7 @@ class SearchForm(forms.Form):
         },
     )
     body = forms.ModelChoiceField(
+        label="Board or committee",
         queryset=Body.objects.none(),
         to_field_name="slug",
         required=False,

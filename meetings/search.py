@@ -41,7 +41,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 
 from meetings.models import (
     Action,
@@ -61,6 +60,7 @@ CONFIG = "english"
 # Markers ts_headline puts round a match; no text a person writes has them.
 START, STOP = "\x02", "\x03"
 EXCERPT_WORDS = 30
+TAG = re.compile("<[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -325,7 +325,7 @@ def _strip_tags(expression):
     """The minutes' narrative is HTML: its tags are not words to show."""
     return Func(
         expression,
-        Value("<[^>]*>"),
+        Value(TAG.pattern),
         Value(" "),
         Value("g"),
         function="regexp_replace",
@@ -333,10 +333,10 @@ def _strip_tags(expression):
     )
 
 
-def _document_text(key):
+def _document_text(key, *, with_title):
     """The text a hit's excerpt is cut from, as an expression (PostgreSQL)."""
     kind = KINDS[key]
-    parts = [kind.title, *kind.fields]
+    parts = [kind.title, *kind.fields] if with_title else kind.fields
     texts = [
         _strip_tags(F(f)) if key == "minute" and f == "narrative" else F(f)
         for f in parts
@@ -347,6 +347,15 @@ def _document_text(key):
     for text in texts:
         spaced += [text, Value(" ")]
     return Concat(*spaced, output_field=TextField())
+
+
+def _excerpt(key, in_text, in_all):
+    """The excerpt from the text, which the title is shown above; from the
+    title and the text when the words are in the title alone."""
+    chosen = in_text if START in in_text else in_all
+    if key == "minute":  # the narrative's entities, as "&amp;"
+        chosen = html.unescape(chosen)
+    return marked(" ".join(chosen.split()))
 
 
 def marked(text):
@@ -372,8 +381,18 @@ class FullText:
         return SearchRank(F("search"), self.query)
 
     def page_objects(self, key, pks):
-        headline = SearchHeadline(
-            _document_text(key),
+        rows = KINDS[key].model.objects.filter(pk__in=pks)
+        rows = rows.select_related(*KINDS[key].related).annotate(
+            in_text=self._headline(_document_text(key, with_title=False)),
+            in_all=self._headline(_document_text(key, with_title=True)),
+        )
+        for obj in rows:
+            obj.search_headline = _excerpt(key, obj.in_text, obj.in_all)
+            yield obj
+
+    def _headline(self, text):
+        return SearchHeadline(
+            text,
             self.query,
             config=CONFIG,
             start_sel=START,
@@ -383,11 +402,6 @@ class FullText:
             max_fragments=2,
             fragment_delimiter=" … ",
         )
-        rows = KINDS[key].model.objects.filter(pk__in=pks)
-        rows = rows.select_related(*KINDS[key].related).annotate(excerpt=headline)
-        for obj in rows:
-            obj.search_headline = marked(" ".join(obj.excerpt.split()))
-            yield obj
 
 
 def vector(key):
@@ -443,11 +457,15 @@ class WordByWord:
         if key == "resolution":
             rows = rows.prefetch_related("clauses")
         for obj in rows:
-            obj.search_headline = self.excerpt(_plain_text(key, obj))
+            text = _plain_text(key, obj)
+            in_all = " ".join([_resolve(obj, KINDS[key].title), text])
+            obj.search_headline = _excerpt(
+                key, self.excerpt(text), self.excerpt(in_all)
+            )
             yield obj
 
     def excerpt(self, text):
-        """About 30 words round the first match, the matches in <mark>."""
+        """About 30 words round the first match, the matches marked."""
         words = text.split()
         lowered = [w.lower() for w in self.words]
         first = next(
@@ -460,15 +478,16 @@ class WordByWord:
         text = pattern.sub(lambda m: f"{START}{m.group(0)}{STOP}", chosen)
         before = "… " if start > 0 else ""
         after = " …" if start + EXCERPT_WORDS < len(words) else ""
-        return marked(f"{before}{text}{after}")
+        return f"{before}{text}{after}"
 
 
 def _plain_text(key, obj):
+    """The text of a row but its title, without tags (the fallback)."""
     kind = KINDS[key]
-    parts = [_resolve(obj, kind.title)]
+    parts = []
     for name in kind.fields:
         value = _resolve(obj, name) or ""
-        parts.append(strip_tags(value) if name == "narrative" else value)
+        parts.append(TAG.sub(" ", value) if name == "narrative" else value)
     if key == "resolution":
         parts += [c.text for c in obj.clauses.all()]
     return " ".join(p for p in parts if p)

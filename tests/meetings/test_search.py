@@ -155,6 +155,23 @@ def test_the_page_shows_kind_title_body_date_and_excerpt(client, engine, content
     assert "<strong>" not in html.split("result-count")[1]
 
 
+def test_the_excerpt_is_cut_from_the_text_or_else_from_the_title(engine, hwb):
+    meeting = factories.MeetingFactory(body=hwb)
+    factories.MinuteFactory(
+        meeting=meeting,
+        title="Starlings",
+        narrative="<p>Murmurations &amp; roosts.</p><p>Starlings counted.</p>",
+    )
+    factories.AgendaItemFactory(
+        meeting=meeting, title="Starling roosts", description="Noted.", presenter=""
+    )
+    hits = {h.kind: h for h in search.search(AnonymousUser(), "roosts").hits}
+    assert hits["minute"].headline.startswith(
+        "Murmurations &amp; <mark>roosts</mark>. Starlings counted"
+    )
+    assert hits["agenda_item"].headline.startswith("Starling <mark>roosts</mark> Noted")
+
+
 def test_excerpts_are_escaped(engine, hwb):
     factories.AgendaItemFactory(
         meeting=factories.MeetingFactory(body=hwb),
