@@ -38,6 +38,7 @@ urlpatterns = [
     path("ocd/events/", ocd_list, name="ocd_events"),
     path("ocd/events/<int:pk>.json", ocd_detail, name="ocd_event"),
     path("popolo.json", meetings_api.popolo, name="popolo"),
+    path("search/", meetings_api.search_view, name="search"),
     path("exports/meetings.csv", meetings_api.meetings_csv, name="meetings_csv"),
     path("exports/decisions.csv", meetings_api.decisions_csv, name="decisions_csv"),
     path("exports/actions.csv", meetings_api.actions_csv, name="actions_csv"),

@@ -3,6 +3,7 @@ and detail through the model's `visible_to(user)`; an action's owner (or an
 officer or the chair) records progress on it."""
 
 import django_filters
+from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -13,7 +14,7 @@ from rest_framework.response import Response
 
 from hwbb.api import DateRangeFilterSet, VisibleViewSet
 from hwbb.permissions import can_update_action
-from meetings import exports, opendata, services
+from meetings import exports, opendata, search, services
 from meetings.models import (
     Action,
     AgendaItem,
@@ -39,6 +40,8 @@ from meetings.serializers import (
     OrganisationSerializer,
     PersonSerializer,
     ResolutionSerializer,
+    SearchQuerySerializer,
+    SearchResultSerializer,
 )
 from strategy.api import TagFilterSet
 from strategy.models import TAG_PREFETCH
@@ -387,3 +390,30 @@ def actions_csv(request):
     )
     rows = exports.action_rows(request, actions)
     return exports.csv_response("actions.csv", exports.ACTION_COLUMNS, rows)
+
+
+@extend_schema(
+    parameters=[SearchQuerySerializer(user=AnonymousUser())],
+    responses=SearchResultSerializer,
+)
+@api_view(["GET"])
+def search_view(request):
+    """Full-text search of agenda items, reports, minutes, decisions, actions
+    and papers: what the search page finds for the same person, ranked, with
+    the match highlighted."""
+    asked = SearchQuerySerializer(data=request.query_params, user=request.user)
+    asked.is_valid(raise_exception=True)
+    data = asked.validated_data
+    result = search.search(
+        request.user,
+        data["q"],
+        body=data.get("body"),
+        since=data.get("since"),
+        until=data.get("until"),
+        pillar=data.get("pillar"),
+        priority=data.get("priority"),
+        kinds=[data["type"]] if data.get("type") else None,
+        page=data["page"],
+    )
+    context = {"request": request}
+    return Response(SearchResultSerializer(result, context=context).data)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
+from meetings import search
 from meetings.forms import ActionUpdateForm
 from meetings.models import (
     Action,
@@ -25,6 +26,7 @@ from meetings.models import (
     Resolution,
     ResolutionClause,
 )
+from strategy.models import Pillar, Priority
 from strategy.serializers import TaggedSerializer
 
 
@@ -371,3 +373,49 @@ class ActionProgressSerializer(serializers.Serializer):
         if not form.is_valid():
             raise serializers.ValidationError(form.errors.get_json_data())
         return form.cleaned_data
+
+
+class SearchQuerySerializer(serializers.Serializer):
+    """What /api/search/ is asked: the search page's filters, with a priority
+    by its slug as elsewhere in the API."""
+
+    q = serializers.CharField(max_length=search.MAX_QUERY_LENGTH)
+    body = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Body.objects.all(), required=False
+    )
+    since = serializers.DateField(required=False)
+    until = serializers.DateField(required=False)
+    pillar = serializers.PrimaryKeyRelatedField(
+        queryset=Pillar.objects.all(), required=False
+    )
+    priority = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Priority.objects.all(), required=False
+    )
+    type = serializers.ChoiceField(choices=search.KIND_CHOICES, required=False)
+    page = serializers.IntegerField(min_value=1, required=False, default=1)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.visible_to(user)
+
+
+class SearchHitSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    kind_label = serializers.CharField()
+    id = serializers.IntegerField(source="pk")
+    title = serializers.CharField()
+    web_url = serializers.SerializerMethodField()
+    date = serializers.DateField(allow_null=True)
+    body = serializers.CharField(source="body_name")
+    headline = serializers.CharField(help_text="HTML: the match in <mark>.")
+    rank = serializers.FloatField()
+
+    def get_web_url(self, hit) -> str:
+        return self.context["request"].build_absolute_uri(hit.url)
+
+
+class SearchResultSerializer(serializers.Serializer):
+    count = serializers.IntegerField(source="total")
+    page = serializers.IntegerField()
+    num_pages = serializers.IntegerField()
+    results = SearchHitSerializer(source="hits", many=True)

@@ -27,6 +27,8 @@ def _everything(client, exempt):
         reverse("api:meetings_csv"),
         reverse("api:decisions_csv"),
         reverse("api:actions_csv"),
+        reverse("api:search") + "?q=bidders",
+        reverse("api:search") + "?q=contract+award",
     ]
     texts = []
     for url in urls:
@@ -112,3 +114,24 @@ def test_people_never_show_email_addresses(client, hwb):
         text = client.get(url).content.decode()
         assert person.family_name in text
         assert "coventry.gov.uk" not in text
+
+
+def test_search_api_finds_what_the_page_finds(client, exempt):
+    found = client.get(reverse("api:search"), {"q": "contract award"}).json()
+    # The public sees the exempt item's open title on the agenda, but search
+    # leaves out what it may not read in full.
+    assert found["count"] == 0
+    client.force_login(factories.UserFactory(is_superuser=True))
+    found = client.get(reverse("api:search"), {"q": "bidders", "type": "action"})
+    [hit] = found.json()["results"]
+    assert hit["title"] == "Notify the unsuccessful bidders"
+    assert "<mark>bidders</mark>" in hit["headline"]
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [({"q": ""}, "q"), ({"q": "x" * 201}, "q"), ({"q": "x", "type": "bill"}, "type")],
+)
+def test_search_api_refuses_bad_input(client, db, params, field):
+    response = client.get(reverse("api:search"), params)
+    assert response.status_code == 400 and field in response.json()
