@@ -1250,13 +1250,27 @@ def decisions(request):
         .prefetch_related("clauses")
         .order_by("-minute__meeting__start", "-minute__number")
     )
+    if request.GET.get("format") == "csv":
+        verb = filters.cleaned_data.get("verb", "") if filters.is_valid() else ""
+        resolutions = resolutions.prefetch_related(
+            *TAG_PREFETCH, "clauses__recommended_to"
+        )
+        rows = exports.decision_rows(request, resolutions, verb=verb)
+        return exports.csv_response("decisions.csv", exports.DECISION_COLUMNS, rows)
     page = Paginator(resolutions, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    csv_query = query.copy()
+    csv_query["format"] = "csv"
     return render(
         request,
         "meetings/decision_list.html",
-        {"filters": filters, "page": page, "query": query.urlencode()},
+        {
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+            "csv_query": csv_query.urlencode(),
+        },
     )
 
 

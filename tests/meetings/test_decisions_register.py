@@ -55,3 +55,27 @@ def test_exempt_decisions_only_for_members(client, member, register):
 def test_a_malformed_date_is_explained(client, register):
     html = _page(client, since="8th April")
     assert "Enter the date like 2019-04-08" in html
+
+
+def test_decisions_download_as_csv_with_the_page_filters(client, hwb):
+    import csv
+    import io
+
+    from meetings.exports import DECISION_COLUMNS
+
+    kept = factories.ClauseFactory(verb="approved", text="The plan be approved.")
+    factories.ClauseFactory(
+        resolution=kept.resolution, label="3", order=3, verb="noted", text="Noted."
+    )
+    factories.ClauseFactory(verb="approved", text="Another meeting's approval.")
+    page = client.get(reverse("meetings:decisions"), {"verb": "approved"})
+    assert "format=csv" in page.content.decode()
+    response = client.get(
+        reverse("meetings:decisions"), {"verb": "approved", "format": "csv"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == DECISION_COLUMNS
+    assert sorted(r[11] for r in rows[1:]) == [
+        "Another meeting's approval.",
+        "The plan be approved.",
+    ]
