@@ -1,0 +1,58 @@
+"""The API's browsable docs and the API token on My actions, in real Chromium:
+the docs load from this server's files, and the token made on the page works
+for an update, which then shows on the action's page."""
+
+import json
+from urllib.request import Request, urlopen
+
+import pytest
+
+from meetings.models import Action
+from tests.e2e.browser import check, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_api_docs_render_from_vendored_files(live_server, page, db):
+    outside = []
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url)
+            if not r.url.startswith((live_server.url, "data:"))
+            else None
+        ),
+    )
+    page.goto(live_server.url + "/api/docs/")
+    page.wait_for_selector("text=/api/actions/{id}/")
+    assert "Health and Wellbeing Board open data API" in page.inner_text("body")
+    assert outside == []
+
+
+def test_member_makes_a_token_and_updates_an_action_with_it(
+    live_server, page, demo_world
+):
+    sign_in(page, live_server, "member")
+    page.goto(live_server.url + "/meetings/actions/mine/")
+    page.click("text=Make an API token")
+    assert "You have a new API token" in page.inner_text("main")
+    check(page, "api-token")
+    token = page.inner_text("#api-token").strip()
+    action = Action.objects.filter(
+        owner_person__user__username="member", status="not_started"
+    ).first()
+    body = {
+        "status": "on_track",
+        "percent_complete": 20,
+        "narrative": "Physical Activity Framework delivery plan drafted with partners.",
+    }
+    request = Request(
+        f"{live_server.url}/api/actions/{action.pk}/",
+        data=json.dumps(body).encode(),
+        method="PATCH",
+        headers={"Authorization": f"Token {token}", "Content-Type": "application/json"},
+    )
+    with urlopen(request) as response:
+        assert json.load(response)["status"] == "on_track"
+    page.goto(f"{live_server.url}/meetings/actions/{action.pk}/")
+    assert "delivery plan drafted with partners" in page.inner_text("main")
