@@ -3,6 +3,7 @@
 import datetime
 
 from crispy_forms_gds.fields import DateInputField
+from django import forms
 from django.core.exceptions import ValidationError
 
 
@@ -20,3 +21,13 @@ class DateField(DateInputField):
             raise ValidationError(
                 "Enter a real date, for example 27 3 2026", code="invalid"
             ) from exc
+
+
+def iso_date(label, *, example):
+    """A list filter's optional date, typed as YYYY-MM-DD."""
+    return forms.DateField(
+        label=f"{label} (YYYY-MM-DD)",
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        error_messages={"invalid": f"Enter the date like {example}"},
+    )

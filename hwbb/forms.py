@@ -1,5 +1,6 @@
 from django import forms
 
+from hwbb.fields import iso_date
 from meetings.models import Body
 from meetings.search import KIND_CHOICES, MAX_QUERY_LENGTH
 from strategy.models import Pillar, Priority
@@ -40,18 +41,8 @@ class SearchForm(forms.Form):
         empty_label="Any priority",
         error_messages={"invalid_choice": "Choose a priority from the list"},
     )
-    since = forms.DateField(
-        label="From (YYYY-MM-DD)",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the date like 2019-04-08"},
-    )
-    until = forms.DateField(
-        label="To (YYYY-MM-DD)",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the date like 2019-07-08"},
-    )
+    since = iso_date("From", example="2019-04-08")
+    until = iso_date("To", example="2019-07-08")
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

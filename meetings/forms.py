@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hwbb import duedates
-from hwbb.fields import DateField
+from hwbb.fields import DateField, iso_date
 from meetings import resolutions
 from meetings.models import (
     Action,
@@ -500,15 +500,7 @@ class ReportForm(TagFields, forms.ModelForm):
             "meeting",
             "presented_by",
             "authors",
-            "purpose",
-            "recommendations",
-            "background",
-            "options",
-            "implications_financial",
-            "implications_legal",
-            "implications_equalities",
-            "implications_climate",
-            "implications_partners",
+            *Report.TEXT_FIELDS,
             "is_exempt",
             "exempt_paragraph",
             "primary_pillar",
@@ -944,18 +936,8 @@ class DecisionFilter(forms.Form):
         required=False,
         empty_label="Any priority",
     )
-    since = forms.DateField(
-        label="From (YYYY-MM-DD)",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the date like 2019-04-08"},
-    )
-    until = forms.DateField(
-        label="To (YYYY-MM-DD)",
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        error_messages={"invalid": "Enter the date like 2019-07-08"},
-    )
+    since = iso_date("From", example="2019-04-08")
+    until = iso_date("To", example="2019-07-08")
 
     def apply(self, resolutions):
         if not self.is_valid():

@@ -1198,6 +1198,14 @@ class Report(Tagged):
         ("implications_climate", "Climate change"),
         ("implications_partners", "Partner organisations"),
     )
+    # The template's text, in the order it prints: what search reads.
+    TEXT_FIELDS = (
+        "purpose",
+        "recommendations",
+        "background",
+        "options",
+        *(field for field, _ in IMPLICATIONS),
+    )
 
     def implications(self):
         return [

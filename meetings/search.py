@@ -20,14 +20,18 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
+    SearchQueryField,
     SearchRank,
     SearchVector,
+    SearchVectorField,
 )
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
     Exists,
+    Expression,
     F,
     FloatField,
     Func,
@@ -74,17 +78,6 @@ class Kind:
     related: tuple  # select_related for the page
 
 
-REPORT_FIELDS = (
-    "purpose",
-    "recommendations",
-    "background",
-    "options",
-    "implications_financial",
-    "implications_legal",
-    "implications_equalities",
-    "implications_climate",
-    "implications_partners",
-)
 KINDS = {
     "agenda_item": Kind(
         "Agenda item",
@@ -99,7 +92,7 @@ KINDS = {
         "Report",
         Report,
         "title",
-        REPORT_FIELDS,
+        Report.TEXT_FIELDS,
         ("meeting__start", "created_at"),
         "body",
         ("body",),
@@ -375,7 +368,28 @@ class FullText:
         self.searchable = bool(q)
 
     def match(self, key, rows):
-        return rows.annotate(search=vector(key)).filter(search=self.query)
+        rows = rows.annotate(search=vector(key)).filter(search=self.query)
+        if key == "resolution":
+            rows = rows.filter(self._decision_candidates())
+        return rows
+
+    def _decision_candidates(self):
+        """Decisions that could match, found through indexes: a decision's
+        vector is computed (its words are in the minute and the clauses), so
+        only these few are computed and checked. A match needs at least one of
+        the query's words, in the minute, a clause or the preamble; a query of
+        negations alone ("-housing") may match any decision."""
+        words = AnyWord(self.query)
+        minutes = Minute.objects.filter(Matches(StoredVector(Minute), words))
+        clauses = ResolutionClause.objects.filter(
+            Matches(StoredVector(ResolutionClause), words), resolution=OuterRef("pk")
+        )
+        return (
+            Q(minute__in=minutes.values("pk"))
+            | Q(Exists(clauses))
+            | ~Q(preamble="")
+            | Q(OnlyNegations(self.query))
+        )
 
     def rank(self, key):
         return SearchRank(F("search"), self.query)
@@ -405,15 +419,68 @@ class FullText:
 
 
 def vector(key):
-    """The weighted vector of a kind: title A, the rest B. Migration 0012 indexes
-    exactly this expression for every kind but decisions (whose words are in
-    two other tables, the minute and the clauses)."""
+    """The weighted vector of a kind: title A, the rest B.
+
+    Every kind but decisions keeps it in a generated column, `search_vector`
+    (migration 0013), which PostgreSQL indexes and keeps up to date; decisions'
+    words are in two other tables (the minute and the clauses), so theirs is
+    computed, for the few candidates the indexes find."""
+    if key != "resolution":
+        return StoredVector(KINDS[key].model)
     kind = KINDS[key]
     title = SearchVector(kind.title, weight="A", config=CONFIG)
-    rest = [*kind.fields]
-    if key == "resolution":
-        rest.append(_clauses_text())
-    return title + SearchVector(*rest, weight="B", config=CONFIG)
+    return title + SearchVector(
+        *kind.fields, _clauses_text(), weight="B", config=CONFIG
+    )
+
+
+class AnyWord(Func):
+    """The query's indexable words joined by OR (its lexemes, already stemmed)."""
+
+    template = (
+        "to_tsquery('simple', regexp_replace(querytree(%(expressions)s)::text, "
+        "'<->|<[0-9]+>|&', '|', 'g'))"
+    )
+    output_field = SearchQueryField()
+
+
+class OnlyNegations(Func):
+    """True for a query with no word an index can look up."""
+
+    template = "querytree(%(expressions)s)::text = 'T'"
+    output_field = BooleanField()
+
+
+class Matches(Func):
+    """vector @@ query, as a condition of its own."""
+
+    arg_joiner = " @@ "
+    template = "%(expressions)s"
+    output_field = BooleanField()
+
+
+class StoredVector(Expression):
+    """A table's `search_vector` column, which Django's model state does not
+    know (it exists on PostgreSQL only), under the query's alias for it."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, model, alias=None):
+        super().__init__()
+        self.model = model
+        self.alias = alias or model._meta.db_table
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        resolved = super().resolve_expression(query, *args, **kwargs)
+        if query is not None and query.model is self.model:
+            resolved.alias = query.get_initial_alias()
+        return resolved
+
+    def relabeled_clone(self, change_map):
+        return StoredVector(self.model, change_map.get(self.alias, self.alias))
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", []
 
 
 class WordByWord:

@@ -434,3 +434,43 @@ def test_search_works_on_the_sqlite_default(tmp_path):
     assert shell.returncode == 0, shell.stderr
     assert shell.stdout.startswith("1 ['Air quality']"), shell.stdout
     assert "<mark>dioxide</mark> near <mark>schools</mark>" in shell.stdout
+
+
+@pytest.mark.parametrize("kind", [k for k in search.KINDS if k != "resolution"])
+def test_an_edit_is_found_at_once_and_the_old_words_are_not(engine, content, kind):
+    """PostgreSQL keeps the stored vectors (migration 0013) up to date on every
+    update: nothing to rebuild, nothing stale."""
+    obj, word = content[kind]
+    text_field = {"minute": "narrative", "document": "extracted_text"}.get(
+        kind, "title"
+    )
+    type(obj).objects.filter(pk=obj.pk).update(**{text_field: "Nightjar survey."})
+    assert search.search(AnonymousUser(), "nightjar").total == 1
+    if text_field != "title":
+        assert search.search(AnonymousUser(), word).total == 0
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "wildflower meadows",  # one word in the minute's title, one in a clause
+        '"meadows be planted"',  # a phrase within a clause
+        "hedgerow",  # the preamble alone
+        "-otter",  # negations alone: no word for an index to find
+    ],
+)
+def test_decisions_are_found_whichever_part_holds_the_words(hwb, q):
+    clause = factories.ClauseFactory(
+        resolution__minute__title="Wildflower verges",
+        resolution__preamble="subject to the hedgerow survey",
+        text="Meadows be planted on the ring road verges.",
+    )
+    factories.ClauseFactory(text="Nothing of the kind.")
+    search.USE_FULL_TEXT = True
+    try:
+        found = search.search(AnonymousUser(), q, kinds=["resolution"])
+    finally:
+        search.USE_FULL_TEXT = None
+    assert clause.resolution.pk in [h.pk for h in found.hits]
+    if not q.startswith("-"):
+        assert found.total == 1
