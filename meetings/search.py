@@ -64,6 +64,8 @@ CONFIG = "english"
 # Markers ts_headline puts round a match; no text a person writes has them.
 START, STOP = "\x02", "\x03"
 EXCERPT_WORDS = 30
+# Past this many, a decision's candidates stay a subquery (see FullText).
+MAX_DECISION_CANDIDATES = 1000
 TAG = re.compile("<[^>]*>")
 
 
@@ -364,6 +366,7 @@ class FullText:
     """PostgreSQL: websearch syntax, stemming, ranking, ts_headline."""
 
     def __init__(self, q):
+        self.q = q
         self.query = SearchQuery(q, search_type="websearch", config=CONFIG)
         self.searchable = bool(q)
 
@@ -376,20 +379,46 @@ class FullText:
     def _decision_candidates(self):
         """Decisions that could match, found through indexes: a decision's
         vector is computed (its words are in the minute and the clauses), so
-        only these few are computed and checked. A match needs at least one of
-        the query's words, in the minute, a clause or the preamble; a query of
-        negations alone ("-housing") may match any decision."""
-        words = AnyWord(self.query)
+        only these few are computed and checked.
+
+        Each word a query needs must be somewhere: in the minute, a clause or
+        the preamble. A query with "or" needs any one of its words; one of
+        negations alone ("-housing") may match any decision. Two queries: the
+        words, as PostgreSQL parses them, and the decisions that have them."""
+        words = self._needed_words()
+        if words:
+            found = Q()
+            for word in words:
+                found &= self._decisions_with(SearchQuery(word, config="simple"))
+            # Fetched first: PostgreSQL cannot tell how few they are, and would
+            # otherwise read every minute to compute every decision's vector.
+            candidates = Resolution.objects.filter(found).values_list("pk", flat=True)
+            ids = list(candidates[: MAX_DECISION_CANDIDATES + 1])
+            if len(ids) <= MAX_DECISION_CANDIDATES:
+                return Q(pk__in=ids)
+            return found
+        return self._decisions_with(AnyWord(self.query)) | Q(OnlyNegations(self.query))
+
+    def _needed_words(self):
+        """The stemmed words a query with no "or" needs, as PostgreSQL parses
+        it (one query); [] for one with "or" or with none to look up."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT querytree(websearch_to_tsquery(%s::regconfig, %s))::text",
+                [CONFIG, self.q],
+            )
+            tree = cursor.fetchone()[0]
+        if "|" in tree or tree == "T":
+            return []
+        return [w.replace("''", "'") for w in re.findall(r"'((?:[^']|'')+)'", tree)]
+
+    @staticmethod
+    def _decisions_with(words):
         minutes = Minute.objects.filter(Matches(StoredVector(Minute), words))
         clauses = ResolutionClause.objects.filter(
             Matches(StoredVector(ResolutionClause), words), resolution=OuterRef("pk")
         )
-        return (
-            Q(minute__in=minutes.values("pk"))
-            | Q(Exists(clauses))
-            | ~Q(preamble="")
-            | Q(OnlyNegations(self.query))
-        )
+        return Q(minute__in=minutes.values("pk")) | Q(Exists(clauses)) | ~Q(preamble="")
 
     def rank(self, key):
         return SearchRank(F("search"), self.query)

@@ -456,6 +456,7 @@ def test_an_edit_is_found_at_once_and_the_old_words_are_not(engine, content, kin
         "wildflower meadows",  # one word in the minute's title, one in a clause
         '"meadows be planted"',  # a phrase within a clause
         "hedgerow",  # the preamble alone
+        "zebra or verges",  # "or": any one word
         "-otter",  # negations alone: no word for an index to find
     ],
 )
@@ -474,3 +475,15 @@ def test_decisions_are_found_whichever_part_holds_the_words(hwb, q):
     assert clause.resolution.pk in [h.pk for h in found.hits]
     if not q.startswith("-"):
         assert found.total == 1
+
+
+def test_a_decision_without_every_word_is_not_found(hwb):
+    factories.ClauseFactory(
+        resolution__minute__title="Wildflower verges", text="Meadows be planted."
+    )
+    search.USE_FULL_TEXT = True
+    try:
+        found = search.search(AnonymousUser(), "wildflower zebra", kinds=["resolution"])
+    finally:
+        search.USE_FULL_TEXT = None
+    assert found.total == 0
