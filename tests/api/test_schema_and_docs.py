@@ -60,6 +60,7 @@ def test_docs_page_uses_only_vendored_files(client, db):
         assert asset.startswith("/static/"), asset
         assert client.get(asset).status_code == 200, asset
     assert "cdn" not in html.lower()
+    assert '"validatorUrl": null' in html
 
 
 def test_api_root_lists_the_resources(client, db):
