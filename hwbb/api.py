@@ -2,7 +2,12 @@
 viewsets that start from a model's visibility rule."""
 
 import django_filters
-from rest_framework import viewsets
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.template.defaultfilters import filesizeformat
+from rest_framework import status, viewsets
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as rest_exception_handler
 
 
 class DateRangeFilterSet(django_filters.FilterSet):
@@ -37,3 +42,15 @@ class VisibleViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list_queryset(self, queryset):
         return queryset
+
+
+def exception_handler(exc, context):
+    """REST framework's, and a body too large to read said in words (Django
+    alone answers a bare 400 page)."""
+    if isinstance(exc, RequestDataTooBig):
+        limit = filesizeformat(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        return Response(
+            {"detail": f"The request is larger than the {limit} the API accepts."},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    return rest_exception_handler(exc, context)

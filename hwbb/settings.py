@@ -176,6 +176,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "hwbb.api_pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [],
+    "EXCEPTION_HANDLER": "hwbb.api.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

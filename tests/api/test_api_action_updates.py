@@ -146,3 +146,11 @@ def test_my_actions_page_makes_and_renews_a_token(client, member):
     second = Token.objects.get(user=member).key
     assert second != first
     assert first not in client.get(reverse("meetings:my_actions")).content.decode()
+
+
+def test_a_huge_update_is_refused_not_a_500(member, owned):
+    body = {**PROGRESS, "narrative": "x" * 3_000_000}
+    response = _api(member).patch(f"/api/actions/{owned.pk}/", body, format="json")
+    assert response.status_code == 413
+    assert "larger than the 2.5\xa0MB" in response.json()["detail"]
+    assert not ActionUpdate.objects.exists()
