@@ -6,7 +6,7 @@ import django_filters
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import viewsets
 from rest_framework.decorators import api_view, renderer_classes
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.renderers import BaseRenderer, JSONRenderer
@@ -254,7 +254,7 @@ class ActionFilter(DateRangeFilterSet, TagFilterSet):
         return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
 
 
-class ActionViewSet(VisibleViewSet, mixins.UpdateModelMixin):
+class ActionViewSet(VisibleViewSet):
     """Actions with their owners, due dates, status and progress updates.
 
     PATCH records a progress update: only the action's owner, a governance
@@ -288,8 +288,7 @@ class ActionViewSet(VisibleViewSet, mixins.UpdateModelMixin):
             action=action, user=request.user, **progress.validated_data
         )
         action = self.get_queryset().get(pk=action.pk)
-        data = self.get_serializer(action).data
-        return Response(data, status=status.HTTP_200_OK)
+        return Response(self.get_serializer(action).data)
 
 
 # -- Open Civic Data, Popolo and CSV --------------------------------------------------

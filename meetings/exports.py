@@ -102,14 +102,6 @@ def decision_rows(request, resolutions, verb=""):
     only the clauses with the verb, when one is asked for."""
     for r in resolutions:
         minute, meeting = r.minute, r.minute.meeting
-        common = [
-            r.pk,
-            meeting.pk,
-            _day(timezone.localdate(meeting.start)),
-            meeting.body.name,
-            minute.reference,
-            minute.title,
-        ]
         tags = [
             r.primary_pillar or "",
             _names(r.secondary_pillars.all(), "name"),
@@ -120,9 +112,13 @@ def decision_rows(request, resolutions, verb=""):
             if verb and c.verb != verb:
                 continue
             yield [
-                *common[:1],
+                r.pk,
                 c.pk,
-                *common[1:],
+                meeting.pk,
+                _day(timezone.localdate(meeting.start)),
+                meeting.body.name,
+                minute.reference,
+                minute.title,
                 c.label,
                 c.get_verb_display(),
                 c.get_kind_display(),

@@ -105,7 +105,7 @@ def _event(meeting, parts, request):
     return {
         "_type": "event",
         "id": ocd_id(meeting),
-        "name": f"{meeting.body.name}",
+        "name": meeting.body.name,
         "description": str(meeting),
         "classification": "committee-meeting",
         "start_date": _local(meeting.start),
