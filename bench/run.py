@@ -102,6 +102,12 @@ def main():
         "interconnections": reverse("strategy:interconnections")
         + f"?framework={world['pillar'].framework.slug}",
         "strategy overview": reverse("strategy:overview"),
+        # The open data: a page of the API, an event, and search (word by word
+        # here, on SQLite; bench/search.py measures PostgreSQL's full text).
+        "API agenda items": reverse("api:agendaitem-list"),
+        "API resolutions": reverse("api:resolution-list"),
+        "OCD event": reverse("api:ocd_event", args=[world["meeting"].pk]),
+        "search": reverse("search") + "?q=violence",
     }
     baseline, _ = _time(client, reverse("login"))
     print(f"baseline (sign-in page): {baseline * 1000:.1f} ms median of {REPEAT}")
