@@ -97,3 +97,24 @@ def test_bad_filters_say_what_is_wrong(client, db, url, params, field, message):
     response = client.get(url, params)
     assert response.status_code == 400
     assert message in response.json()[field][0]
+
+
+def test_the_public_is_limited_and_told_when_to_come_back(client, db, monkeypatch):
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "rate", "3/minute", raising=False)
+    for _ in range(3):
+        assert client.get("/api/meetings/").status_code == 200
+    response = client.get("/api/meetings/")
+    assert response.status_code == 429
+    assert "Request was throttled" in response.json()["detail"]
+    assert int(response["Retry-After"]) > 0
+
+
+def test_signed_in_users_are_not_limited(client, member, monkeypatch):
+    from rest_framework.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(AnonRateThrottle, "rate", "3/minute", raising=False)
+    client.force_login(member)
+    for _ in range(5):
+        assert client.get("/api/meetings/").status_code == 200
