@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from indicators.models import Area, Indicator, IndicatorValue
+from meetings import services
 from meetings.models import (
     Action,
     AgendaItem,
@@ -17,6 +18,7 @@ from meetings.models import (
     Minute,
     Organisation,
     Person,
+    Report,
     Resolution,
     ResolutionClause,
 )
@@ -28,6 +30,7 @@ from strategy.models import (
     Strategy,
     StrategyVersion,
 )
+from tests import files
 
 
 def london(*args):
@@ -279,3 +282,80 @@ def due_reminders(count, owner):
         )
         for n in range(count)
     )
+
+
+class Closed:
+    """The words of Part 2 (exempt) business: only officers and the body's own
+    members may read them."""
+
+    SEES = {"officer", "chair", "member"}
+    TITLE = "Contract award: integrated substance misuse service"
+    OPEN_TITLE = "Contract award"
+    TEXT = "The Board considered the tender evaluation of the three bidders"
+    CLAUSE = "The contract be awarded to the preferred bidder"
+    ACTION = "Notify the unsuccessful bidders"
+    PAPER = "Tender evaluation matrix"
+    SECRETS = (TITLE, TEXT, CLAUSE, ACTION, PAPER)
+
+
+def exempt_business(body):
+    """An exempt item with its report, paper, minute, resolution and action,
+    tagged to a pillar and a priority."""
+    meeting = MeetingFactory(body=body)
+    pillar = PillarFactory()
+    priority = PriorityFactory()
+    item = AgendaItemFactory(
+        meeting=meeting,
+        title=Closed.TITLE,
+        open_title=Closed.OPEN_TITLE,
+        description=Closed.TEXT,
+        is_exempt=True,
+        exempt_paragraph=3,
+        primary_pillar=pillar,
+    )
+    item.priorities.add(priority)
+    report = Report.objects.create(
+        title=Closed.TITLE,
+        body=body,
+        meeting=meeting,
+        agenda_item=item,
+        purpose=Closed.TEXT,
+        is_exempt=True,
+        exempt_paragraph=3,
+        status=Report.Status.ACCEPTED,
+    )
+    paper = services.document_add(
+        report=report,
+        user=None,
+        title=Closed.PAPER,
+        kind="appendix",
+        is_exempt=True,
+        uploaded=files.upload("matrix.pdf", files.pdf_bytes((Closed.TEXT,))),
+    )
+    minute = MinuteFactory(
+        meeting=meeting,
+        agenda_item=item,
+        title=Closed.TITLE,
+        narrative=f"<p>{Closed.TEXT}.</p>",
+        is_exempt=True,
+        exempt_paragraph=3,
+    )
+    clause = ClauseFactory(resolution__minute=minute, text=Closed.CLAUSE)
+    clause.resolution.priorities.add(priority)
+    action = ActionFactory(
+        body=body,
+        minute=minute,
+        title=Closed.ACTION,
+        owner_person=PersonFactory(family_name="Bidder"),
+    )
+    action.priorities.add(priority)
+    return {
+        "meeting": meeting,
+        "item": item,
+        "minute": minute,
+        "resolution": clause.resolution,
+        "action": action,
+        "paper": paper,
+        "pillar": pillar,
+        "priority": priority,
+    }

@@ -7,42 +7,16 @@ from django.urls import reverse
 from meetings.models import Meeting
 from tests import factories
 
-SEES_CLOSED = {"officer", "chair", "member"}
-CLOSED_TITLE = "Contract award: integrated substance misuse service"
-OPEN_TITLE = "Contract award"
-CLOSED_TEXT = "The Board considered the tender evaluation of the three bidders"
-CLOSED_CLAUSE = "The contract be awarded to the preferred bidder"
+SEES_CLOSED = factories.Closed.SEES
+CLOSED_TITLE = factories.Closed.TITLE
+OPEN_TITLE = factories.Closed.OPEN_TITLE
+CLOSED_TEXT = factories.Closed.TEXT
+CLOSED_CLAUSE = factories.Closed.CLAUSE
 
 
 @pytest.fixture
 def exempt(hwb):
-    meeting = factories.MeetingFactory(body=hwb)
-    priority = factories.PriorityFactory()
-    item = factories.AgendaItemFactory(
-        meeting=meeting,
-        title=CLOSED_TITLE,
-        open_title=OPEN_TITLE,
-        is_exempt=True,
-        exempt_paragraph=3,
-    )
-    item.priorities.add(priority)
-    minute = factories.MinuteFactory(
-        meeting=meeting,
-        agenda_item=item,
-        title=CLOSED_TITLE,
-        narrative=f"<p>{CLOSED_TEXT}.</p>",
-        is_exempt=True,
-        exempt_paragraph=3,
-    )
-    clause = factories.ClauseFactory(resolution__minute=minute, text=CLOSED_CLAUSE)
-    clause.resolution.priorities.add(priority)
-    action = factories.ActionFactory(
-        minute=minute,
-        title="Notify the unsuccessful bidders",
-        owner_person=factories.PersonFactory(),
-    )
-    action.priorities.add(priority)
-    return {"meeting": meeting, "priority": priority, "action": action}
+    return factories.exempt_business(hwb)
 
 
 def _page(client, name, *args):
@@ -82,7 +56,7 @@ def test_priority_page_does_not_leak_exempt_content(persona, client, exempt):
     role, _ = persona
     status, html = _page(client, "strategy:priority", exempt["priority"].slug)
     assert status == 200
-    for secret in (CLOSED_TITLE, CLOSED_CLAUSE, "Notify the unsuccessful bidders"):
+    for secret in (CLOSED_TITLE, CLOSED_CLAUSE, factories.Closed.ACTION):
         assert (secret in html) == (role in SEES_CLOSED), secret
 
 
