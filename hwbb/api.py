@@ -1,11 +1,13 @@
-"""What API endpoints share: date-range filters and read-only
+"""What API endpoints share: full addresses, date-range filters and read-only
 viewsets that start from a model's visibility rule."""
 
 import django_filters
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.template.defaultfilters import filesizeformat
-from rest_framework import status, viewsets
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as rest_exception_handler
 
@@ -25,6 +27,18 @@ class DateRangeFilterSet(django_filters.FilterSet):
 
     def filter_until(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__lte": value})
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class AbsoluteUrl(serializers.Field):
+    """A page's full address: `path(row)` on the request's host."""
+
+    def __init__(self, path=lambda row: row.get_absolute_url(), **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+        self.path = path
+
+    def to_representation(self, row):
+        return self.context["request"].build_absolute_uri(self.path(row))
 
 
 class VisibleViewSet(viewsets.ReadOnlyModelViewSet):

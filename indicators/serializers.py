@@ -1,7 +1,9 @@
 """Indicators, areas and values in the API, in Fingertips' shape."""
 
+from django.urls import reverse
 from rest_framework import serializers
 
+from hwbb.api import AbsoluteUrl
 from indicators.models import Area, Indicator, IndicatorValue
 
 
@@ -20,7 +22,9 @@ class IndicatorSerializer(serializers.ModelSerializer):
     priorities = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True
     )
-    web_url = serializers.SerializerMethodField()
+    web_url = AbsoluteUrl(
+        lambda indicator: reverse("indicators:detail", args=[indicator.slug])
+    )
 
     class Meta:
         model = Indicator
@@ -36,11 +40,6 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "priorities",
             "web_url",
         ]
-
-    def get_web_url(self, indicator) -> str:
-        return self.context["request"].build_absolute_uri(
-            f"/indicators/{indicator.slug}/"
-        )
 
 
 class IndicatorValueSerializer(serializers.ModelSerializer):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
+from hwbb.api import AbsoluteUrl
 from meetings import search
 from meetings.forms import ActionUpdateForm
 from meetings.models import (
@@ -33,10 +34,7 @@ from strategy.serializers import TaggedSerializer
 class WebUrlMixin(serializers.Serializer):
     """`web_url`: the row's page on the site."""
 
-    web_url = serializers.SerializerMethodField()
-
-    def get_web_url(self, row) -> str:
-        return self.context["request"].build_absolute_uri(row.get_absolute_url())
+    web_url = AbsoluteUrl()
 
 
 class ClosedContentMixin:
@@ -75,7 +73,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 class BodySerializer(serializers.ModelSerializer):
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    web_url = serializers.SerializerMethodField()
+    web_url = AbsoluteUrl(lambda body: reverse("meetings:body", args=[body.slug]))
 
     class Meta:
         model = Body
@@ -89,11 +87,6 @@ class BodySerializer(serializers.ModelSerializer):
             "terms_of_reference",
             "web_url",
         ]
-
-    def get_web_url(self, body) -> str:
-        return self.context["request"].build_absolute_uri(
-            reverse("meetings:body", args=[body.slug])
-        )
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -144,7 +137,7 @@ class MembershipSerializer(serializers.ModelSerializer):
 class MeetingSerializer(WebUrlMixin, serializers.ModelSerializer):
     body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     name = serializers.CharField(source="__str__", read_only=True)
-    ocd_url = serializers.SerializerMethodField()
+    ocd_url = AbsoluteUrl(lambda meeting: reverse("api:ocd_event", args=[meeting.pk]))
 
     class Meta:
         model = Meeting
@@ -166,11 +159,6 @@ class MeetingSerializer(WebUrlMixin, serializers.ModelSerializer):
             "web_url",
             "ocd_url",
         ]
-
-    def get_ocd_url(self, meeting) -> str:
-        return self.context["request"].build_absolute_uri(
-            reverse("api:ocd_event", args=[meeting.pk])
-        )
 
 
 class AgendaItemSerializer(ClosedContentMixin, WebUrlMixin, TaggedSerializer):
@@ -214,7 +202,9 @@ class DocumentSerializer(serializers.ModelSerializer):
         source="report.meeting_id", read_only=True, allow_null=True
     )
     is_current = serializers.SerializerMethodField()
-    download_url = serializers.SerializerMethodField()
+    download_url = AbsoluteUrl(
+        lambda paper: reverse("meetings:document", args=[paper.pk])
+    )
 
     class Meta:
         model = Document
@@ -236,11 +226,6 @@ class DocumentSerializer(serializers.ModelSerializer):
 
     def get_is_current(self, document) -> bool:
         return not hasattr(document, "replaced_by")
-
-    def get_download_url(self, document) -> str:
-        return self.context["request"].build_absolute_uri(
-            reverse("meetings:document", args=[document.pk])
-        )
 
 
 class MinuteSerializer(ClosedContentMixin, WebUrlMixin, serializers.ModelSerializer):
@@ -404,14 +389,11 @@ class SearchHitSerializer(serializers.Serializer):
     kind_label = serializers.CharField()
     id = serializers.IntegerField(source="pk")
     title = serializers.CharField()
-    web_url = serializers.SerializerMethodField()
+    web_url = AbsoluteUrl(lambda hit: hit.url)
     date = serializers.DateField(allow_null=True)
     body = serializers.CharField(source="body_name")
     headline = serializers.CharField(help_text="HTML: the match in <mark>.")
     rank = serializers.FloatField()
-
-    def get_web_url(self, hit) -> str:
-        return self.context["request"].build_absolute_uri(hit.url)
 
 
 class SearchResultSerializer(serializers.Serializer):

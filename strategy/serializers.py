@@ -3,6 +3,7 @@ carries there."""
 
 from rest_framework import serializers
 
+from hwbb.api import AbsoluteUrl
 from strategy.models import Pillar, Priority, PriorityLead
 
 
@@ -71,7 +72,7 @@ class PrioritySerializer(serializers.ModelSerializer):
         slug_field="slug", many=True, read_only=True
     )
     leads = PriorityLeadSerializer(many=True, read_only=True)
-    web_url = serializers.SerializerMethodField()
+    web_url = AbsoluteUrl()
 
     class Meta:
         model = Priority
@@ -92,6 +93,3 @@ class PrioritySerializer(serializers.ModelSerializer):
             "leads",
             "web_url",
         ]
-
-    def get_web_url(self, priority) -> str:
-        return self.context["request"].build_absolute_uri(priority.get_absolute_url())
