@@ -41,6 +41,15 @@ class AbsoluteUrl(serializers.Field):
         return self.context["request"].build_absolute_uri(self.path(row))
 
 
+class OtherNames(serializers.ListField):
+    """A row's aliases: the other spellings the papers use for it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            source="aliases", child=serializers.CharField(), read_only=True, **kwargs
+        )
+
+
 class VisibleViewSet(viewsets.ReadOnlyModelViewSet):
     """A read-only list and detail of what `Model.objects.visible_to(user)` gives.
 

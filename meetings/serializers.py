@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
 
-from hwbb.api import AbsoluteUrl
+from hwbb.api import AbsoluteUrl, OtherNames
 from meetings import search
 from meetings.forms import ActionUpdateForm
 from meetings.models import (
@@ -37,8 +37,13 @@ class WebUrlMixin(serializers.Serializer):
     web_url = AbsoluteUrl()
 
 
-class ClosedContentMixin:
-    """Exempt rows the reader may not see show only their open fields."""
+class ClosedContentMixin(serializers.Serializer):
+    """Exempt rows the reader may not see show only their open fields; every
+    row says its Schedule 12A paragraph in words."""
+
+    exempt_paragraph = serializers.CharField(
+        source="get_exempt_paragraph_display", default=None, read_only=True
+    )
 
     CLOSED_BLANK = ()
     CLOSED_NULL = ()
@@ -53,9 +58,7 @@ class ClosedContentMixin:
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
-    other_names = serializers.ListField(
-        source="aliases", child=serializers.CharField(), read_only=True
-    )
+    other_names = OtherNames()
 
     class Meta:
         model = Organisation
@@ -93,9 +96,7 @@ class PersonSerializer(serializers.ModelSerializer):
     """A person as the minutes name them; never their email or account."""
 
     name = serializers.CharField(source="display_name", read_only=True)
-    other_names = serializers.ListField(
-        source="aliases", child=serializers.CharField(), read_only=True
-    )
+    other_names = OtherNames()
 
     class Meta:
         model = Person
@@ -168,9 +169,6 @@ class AgendaItemSerializer(ClosedContentMixin, WebUrlMixin, TaggedSerializer):
     section = serializers.CharField(source="section.name", default="", read_only=True)
     reference = serializers.CharField(read_only=True)
     order = serializers.CharField(source="dotted_order", read_only=True)
-    exempt_paragraph = serializers.CharField(
-        source="get_exempt_paragraph_display", default=None, read_only=True
-    )
     report = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
     class Meta:
@@ -232,9 +230,6 @@ class MinuteSerializer(ClosedContentMixin, WebUrlMixin, serializers.ModelSeriali
     CLOSED_BLANK = ("narrative",)
 
     reference = serializers.CharField(read_only=True)
-    exempt_paragraph = serializers.CharField(
-        source="get_exempt_paragraph_display", default=None, read_only=True
-    )
 
     class Meta:
         model = Minute

@@ -3,7 +3,7 @@ carries there."""
 
 from rest_framework import serializers
 
-from hwbb.api import AbsoluteUrl
+from hwbb.api import AbsoluteUrl, OtherNames
 from strategy.models import Pillar, Priority, PriorityLead
 
 
@@ -37,9 +37,7 @@ class TaggedSerializer(serializers.ModelSerializer):
 class PillarSerializer(serializers.ModelSerializer):
     framework = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     framework_name = serializers.CharField(source="framework.name", read_only=True)
-    other_names = serializers.ListField(
-        source="aliases", child=serializers.CharField(), read_only=True
-    )
+    other_names = OtherNames()
 
     class Meta:
         model = Pillar
