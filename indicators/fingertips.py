@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from hwbb.spreadsheets import safe_cell
 from indicators.models import ENGLAND, VALUE_KEY, Area, Indicator, IndicatorValue
 from indicators.summary import data_changed
 
@@ -398,5 +399,7 @@ def export_csv(values):
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=HEADER, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(export_rows(values))
+    writer.writerows(
+        {k: safe_cell(v) for k, v in row.items()} for row in export_rows(values)
+    )
     return out.getvalue()

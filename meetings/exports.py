@@ -9,6 +9,8 @@ import csv
 from django.http import HttpResponse
 from django.utils import timezone
 
+from hwbb.spreadsheets import safe_cell
+
 MEETING_COLUMNS = [
     "id",
     "body",
@@ -65,7 +67,7 @@ def csv_response(filename, columns, rows):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     writer = csv.writer(response)
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([safe_cell(v) for v in row] for row in rows)
     return response
 
 

@@ -136,3 +136,19 @@ def test_exports_refuse_a_bad_filter_in_words(client):
     response = client.get(reverse("api:actions_csv"), {"until": "31/02/2019"})
     assert response.status_code == 400
     assert "Enter a valid date" in response.content.decode()
+
+
+def test_csv_text_a_spreadsheet_would_run_arrives_as_text(client, hwb):
+    """An action title typed as a formula is not run when the export is opened
+    in a spreadsheet; a plain title and the numbers are left as they are."""
+    factories.ActionFactory(title='=HYPERLINK("http://evil.example","Click")')
+    factories.ActionFactory(title="@SUM(A1:A9)", percent_complete=40)
+    factories.ActionFactory(title="Refresh the JSNA")
+    rows = _csv(client, "api:actions_csv")[1:]
+    titles = sorted(r[1] for r in rows)
+    assert titles == [
+        '\'=HYPERLINK("http://evil.example","Click")',
+        "'@SUM(A1:A9)",
+        "Refresh the JSNA",
+    ]
+    assert "40" in [r[9] for r in rows]

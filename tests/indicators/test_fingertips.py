@@ -184,6 +184,21 @@ def test_import_then_export_gives_the_same_rows(client):
 
 
 @pytest.mark.django_db
+def test_export_keeps_negative_numbers_and_defuses_formulas(client):
+    """A name a spreadsheet would run comes out as text; a negative figure
+    (a gap or a slope can be below nought) stays a number."""
+    row = list(ROWS[0])
+    row[1] = "=1+1"
+    row[12:15] = ["-0.5", "-1.2", "0.2"]
+    result = fingertips.import_csv(_csv(fingertips.HEADER, [row]))
+    assert not result.errors
+    response = client.get(reverse("indicators:export", args=["csv"]))
+    [exported] = list(csv.reader(io.StringIO(response.content.decode())))[1:]
+    assert exported[1] == "'=1+1"
+    assert exported[12:15] == ["-0.5", "-1.2", "0.2"]
+
+
+@pytest.mark.django_db
 def test_management_command(tmp_path, capsys):
     path = tmp_path / "hle.csv"
     path.write_text(_csv(fingertips.HEADER, ROWS).getvalue(), encoding="utf-8")
