@@ -6,6 +6,7 @@ CELERY_BROKER_URL, SECRET_KEY and ALLOWED_HOSTS; with DEBUG off, a default secre
 key or an empty ALLOWED_HOSTS refuses to start.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -65,7 +66,7 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "simple_history",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -163,10 +164,19 @@ CACHES = {
 
 # The API (hwbb/api_urls.py): read-only for the public, through the same
 # visibility rules as the pages; signed-in owners update their own actions
-# with a token (Authorization: Token <key>) or their session.
+# with a token (Authorization: Token <key>) or their session. Tokens are
+# django-rest-knox's: only a hash is stored, the token is shown once, and it
+# stops working after API_TOKEN_DAYS.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 365)
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(days=API_TOKEN_DAYS),
+    # A prefix secret scanners (GitHub's, for one) can be taught to look for.
+    "TOKEN_PREFIX": "hwbb_",
+    "AUTH_HEADER_PREFIX": "Token",
+}
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "knox.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [

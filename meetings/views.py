@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 
 from hwbb import notify
 from hwbb.permissions import (
@@ -208,13 +208,21 @@ def calendar_token_renew(request):
     return redirect("meetings:my_actions")
 
 
+NEW_API_TOKEN = "new_api_token"  # the session key that carries it to one page
+
+
 @role_required()
 @require_POST
 def api_token_renew(request):
-    """A new API token for updating one's actions; the old one stops working."""
-    Token.objects.filter(user=request.user).delete()
-    Token.objects.create(user=request.user)
-    messages.success(request, "You have a new API token; the old one no longer works.")
+    """A new API token for updating one's actions, or none ("revoke"); either
+    way the old one stops working. Only the token's hash is kept, so the new
+    token is shown once, on the next page, and never again."""
+    AuthToken.objects.filter(user=request.user).delete()
+    if "revoke" in request.POST:
+        messages.success(request, "Your API token no longer works.")
+    else:
+        _record, token = AuthToken.objects.create(user=request.user)
+        request.session[NEW_API_TOKEN] = token
     return redirect("meetings:my_actions")
 
 
@@ -231,6 +239,7 @@ def my_actions(request):
         if token
         else ""
     )
+    api_token = AuthToken.objects.filter(user=request.user).order_by("-created").first()
     return render(
         request,
         "meetings/action_mine.html",
@@ -238,7 +247,9 @@ def my_actions(request):
             "actions": actions,
             "person": person,
             "calendar_url": calendar_url,
-            "api_token": Token.objects.filter(user=request.user).first(),
+            "new_api_token": request.session.pop(NEW_API_TOKEN, ""),
+            "api_token": api_token,
+            "api_token_expired": bool(api_token and api_token.expiry <= timezone.now()),
             "api_example": actions[0] if actions else None,
         },
     )

@@ -1,9 +1,13 @@
 """Owners record progress on their own actions through the API with a token;
 nobody else may, and bad input is refused with the form's own messages."""
 
+import datetime
+import re
+
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
+from django.utils import timezone
+from knox.models import AuthToken
 from rest_framework.test import APIClient
 
 from meetings.models import Action, ActionUpdate
@@ -21,10 +25,17 @@ def owned(member):
     return factories.ActionFactory(owner_person=member.person)
 
 
+def _api_with(token):
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    return api
+
+
 def _api(user=None):
     api = APIClient()
     if user is not None:
-        api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user)}")
+        _record, token = AuthToken.objects.create(user=user)
+        api.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     return api
 
 
@@ -137,15 +148,57 @@ def test_session_writes_need_the_csrf_token(member, owned):
     assert "CSRF" in response.json()["detail"]
 
 
-def test_my_actions_page_makes_and_renews_a_token(client, member):
+def _new_token(client):
+    """Make a token on My actions and read it off the page that shows it once."""
+    page = client.post(reverse("meetings:api_token_renew"), follow=True)
+    match = re.search(r'<code id="api-token">(hwbb_[0-9a-f]+)</code>', page.text)
+    assert match, "the new token is shown"
+    return match.group(1)
+
+
+def test_my_actions_page_shows_a_new_token_once_and_renews_it(client, member, owned):
     client.force_login(member)
-    client.post(reverse("meetings:api_token_renew"))
-    first = Token.objects.get(user=member).key
-    assert first in client.get(reverse("meetings:my_actions")).content.decode()
-    client.post(reverse("meetings:api_token_renew"))
-    second = Token.objects.get(user=member).key
+    first = _new_token(client)
+    assert (
+        _api_with(first).patch(f"/api/actions/{owned.pk}/", PROGRESS).status_code == 200
+    )
+    again = client.get(reverse("meetings:my_actions")).text
+    assert first not in again and "cannot be shown again" in again
+    [record] = AuthToken.objects.filter(user=member)
+    assert first not in (record.digest, record.token_key)  # only a hash is kept
+    second = _new_token(client)
     assert second != first
-    assert first not in client.get(reverse("meetings:my_actions")).content.decode()
+    assert (
+        _api_with(first).patch(f"/api/actions/{owned.pk}/", PROGRESS).status_code == 401
+    )
+    assert (
+        _api_with(second).patch(f"/api/actions/{owned.pk}/", PROGRESS).status_code
+        == 200
+    )
+
+
+def test_a_revoked_token_stops_working(client, member, owned):
+    client.force_login(member)
+    token = _new_token(client)
+    page = client.post(
+        reverse("meetings:api_token_renew"), {"revoke": "1"}, follow=True
+    ).text
+    assert "Your API token no longer works" in page and "You have no API token" in page
+    assert (
+        _api_with(token).patch(f"/api/actions/{owned.pk}/", PROGRESS).status_code == 401
+    )
+
+
+def test_a_token_stops_working_when_it_expires(client, member, owned):
+    client.force_login(member)
+    token = _new_token(client)
+    AuthToken.objects.filter(user=member).update(
+        expiry=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert "stopped working on" in client.get(reverse("meetings:my_actions")).text
+    assert (
+        _api_with(token).patch(f"/api/actions/{owned.pk}/", PROGRESS).status_code == 401
+    )
 
 
 def test_a_huge_update_is_refused_not_a_500(member, owned):

@@ -49,7 +49,7 @@ def test_schema_lists_every_resource_and_its_filters(client):
     assert {"body", "since", "until", "pillar", "priority", "verb", "page"} <= params
     assert "patch" in schema["paths"]["/api/actions/{id}/"]
     assert "put" not in schema["paths"]["/api/actions/{id}/"]
-    assert "tokenAuth" in schema["components"]["securitySchemes"]
+    assert "knoxApiToken" in schema["components"]["securitySchemes"]
 
 
 def test_docs_page_uses_only_vendored_files(client, db):

@@ -35,7 +35,7 @@ def test_member_makes_a_token_and_updates_an_action_with_it(
     sign_in(page, live_server, "member")
     page.goto(live_server.url + "/meetings/actions/mine/")
     page.click("text=Make an API token")
-    assert "You have a new API token" in page.inner_text("main")
+    assert "it will not be shown again" in page.inner_text("main")
     check(page, "api-token")
     token = page.inner_text("#api-token").strip()
     action = Action.objects.filter(
