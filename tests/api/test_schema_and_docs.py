@@ -54,13 +54,14 @@ def test_schema_lists_every_resource_and_its_filters(client):
 
 def test_docs_page_uses_only_vendored_files(client, db):
     html = client.get(reverse("api:docs")).content.decode()
-    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assets = re.findall(r'<(?:script|link|img)[^>]* (?:src|href)="([^"]+)"', html)
     assert assets, html
     for asset in assets:
         assert asset.startswith("/static/"), asset
         assert client.get(asset).status_code == 200, asset
     assert "cdn" not in html.lower()
     assert '"validatorUrl": null' in html
+    assert '<html lang="en">' in html and 'href="/"' in html  # a way back
 
 
 def test_api_root_lists_the_resources(client, db):

@@ -1,6 +1,7 @@
 """The API's browsable docs and the API token on My actions, in real Chromium:
-the docs load from this server's files, and the token made on the page works
-for an update, which then shows on the action's page."""
+the docs load from this server's files and pass axe-core's WCAG 2.2 AA checks,
+open or closed, and the token made on the page works for an update, which then
+shows on the action's page."""
 
 import json
 from urllib.request import Request, urlopen
@@ -26,6 +27,13 @@ def test_api_docs_render_from_vendored_files(live_server, page, db):
     page.goto(live_server.url + "/api/docs/")
     page.wait_for_selector("text=/api/actions/{id}/")
     assert "Health and Wellbeing Board open data API" in page.inner_text("body")
+    check(page, "api-docs")
+    page.click(
+        "#operations-actions-actions_partial_update button.opblock-summary-control"
+    )
+    page.click("text=Try it out")
+    page.wait_for_selector("text=Request body")
+    check(page, "api-docs-action-update")
     assert outside == []
 
 
