@@ -512,13 +512,38 @@ class StoredVector(Expression):
         return f"{compiler.quote_name_unless_alias(self.alias)}.search_vector", []
 
 
+WEBSEARCH_TERM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def _websearch_terms(q):
+    """PostgreSQL's websearch syntax, read the same way for the fallback:
+    groups joined by "or", each a list of (term, leave out) where a term is a
+    word or a "quoted phrase" and a leading - leaves it out."""
+    groups, group = [], []
+    for sign, phrase, word in WEBSEARCH_TERM.findall(q):
+        if word.lower() == "or":
+            groups, group = groups + [group] if group else groups, []
+            continue
+        if not phrase:
+            sign, word = ("-", word[1:]) if word.startswith("-") else ("", word)
+        term = " ".join((phrase or word).strip("\"'").split())
+        if term:
+            group.append((term, sign == "-"))
+    return [g for g in groups + [group] if g]
+
+
 class WordByWord:
-    """Any other database: every word in one of the fields, case-insensitive;
-    a title match first, then the newest."""
+    """Any other database: every word or "phrase" in one of the fields,
+    case-insensitive, with -word and "or" as PostgreSQL's websearch reads
+    them; a title match first, then the newest."""
 
     def __init__(self, q):
-        self.words = [w for w in (w.strip("\"'") for w in q.split()) if w]
-        self.searchable = bool(self.words)
+        self.groups = _websearch_terms(q)
+        # The terms to find, to rank by and to mark in the excerpt.
+        self.words = [
+            t for group in self.groups for t, leave_out in group if not leave_out
+        ]
+        self.searchable = bool(self.groups)
 
     def _has(self, key, word):
         kind = KINDS[key]
@@ -533,14 +558,24 @@ class WordByWord:
         return found
 
     def match(self, key, rows):
-        for word in self.words:
-            rows = rows.filter(self._has(key, word))
-        return rows
+        """Rows with every term of one of the groups, and none of its words
+        to leave out."""
+        found = Q(pk__in=[])
+        for group in self.groups:
+            every = Q()
+            for term, leave_out in group:
+                every &= ~self._has(key, term) if leave_out else self._has(key, term)
+            found |= every
+        return rows.filter(found)
 
     def rank(self, key):
-        in_title = Q()
-        for word in self.words:
-            in_title &= Q(**{f"{KINDS[key].title}__icontains": word})
+        in_title = Q(pk__in=[])
+        for group in self.groups:
+            every = Q()
+            for term, leave_out in group:
+                if not leave_out:
+                    every &= Q(**{f"{KINDS[key].title}__icontains": term})
+            in_title |= every
         return Case(
             When(in_title, then=Value(2.0)),
             default=Value(1.0),
@@ -563,7 +598,9 @@ class WordByWord:
     def excerpt(self, text):
         """About 30 words round the first match, the matches marked."""
         words = text.split()
-        lowered = [w.lower() for w in self.words]
+        if not self.words:  # only words to leave out: nothing to mark
+            return " ".join(words[:EXCERPT_WORDS])
+        lowered = [w.lower().split()[0] for w in self.words]
         first = next(
             (i for i, w in enumerate(words) if any(x in w.lower() for x in lowered)),
             0,

@@ -145,6 +145,25 @@ def test_each_kind_is_found_by_a_word_in_its_text(engine, content, kind):
     assert result.total == 1 and result.num_pages == 1
 
 
+@pytest.mark.parametrize(
+    "q, kinds",
+    [
+        ("kingfisher or otter", {"agenda_item", "report"}),
+        ("kingfisher OR curlew or lapwing", {"agenda_item", "action", "document"}),
+        ('"badger survey"', {"resolution"}),
+        ('"survey badger"', set()),
+        ("heron -otter", {"minute"}),
+        ("heron -nests", set()),
+        ('curlew -"the spring"', set()),
+        ("heron or -curlew lapwing", {"minute", "document"}),
+    ],
+)
+def test_phrases_words_left_out_and_or_on_either_engine(engine, content, q, kinds):
+    """The search page's hint ("double quotes", -word) holds on the SQLite
+    default as on PostgreSQL, and so does "or"."""
+    assert {h.kind for h in search.search(AnonymousUser(), q).hits} == kinds
+
+
 def test_the_page_shows_kind_title_body_date_and_excerpt(client, engine, content):
     html = _results(client, q="heron")
     assert "1 result" in html
