@@ -115,6 +115,13 @@ def hwb(db):
     return factories.BodyFactory()
 
 
+@pytest.fixture
+def exempt(hwb):
+    """Part 2 business (factories.exempt_business) for the pages', the API's
+    and the exports' visibility tests."""
+    return factories.exempt_business(hwb)
+
+
 def _user_with_role(role, body, membership_role=None, **person_kwargs):
     permissions.ensure_role_groups()
     user = factories.UserFactory()

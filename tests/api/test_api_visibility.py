@@ -6,7 +6,10 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
-from tests.api.conftest import OPEN_TITLE, SECRETS, SEES_CLOSED
+
+SEES_CLOSED = factories.Closed.SEES
+OPEN_TITLE = factories.Closed.OPEN_TITLE
+SECRETS = factories.Closed.SECRETS
 
 
 def _everything(client, exempt):

@@ -14,11 +14,6 @@ CLOSED_TEXT = factories.Closed.TEXT
 CLOSED_CLAUSE = factories.Closed.CLAUSE
 
 
-@pytest.fixture
-def exempt(hwb):
-    return factories.exempt_business(hwb)
-
-
 def _page(client, name, *args):
     response = client.get(reverse(name, args=args))
     return response.status_code, response.content.decode()
