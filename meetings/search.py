@@ -519,17 +519,17 @@ def _websearch_terms(q):
     """PostgreSQL's websearch syntax, read the same way for the fallback:
     groups joined by "or", each a list of (term, leave out) where a term is a
     word or a "quoted phrase" and a leading - leaves it out."""
-    groups, group = [], []
+    groups = [[]]
     for sign, phrase, word in WEBSEARCH_TERM.findall(q):
         if word.lower() == "or":
-            groups, group = groups + [group] if group else groups, []
+            groups.append([])
             continue
-        if not phrase:
-            sign, word = ("-", word[1:]) if word.startswith("-") else ("", word)
+        if word.startswith("-"):
+            sign, word = "-", word[1:]
         term = " ".join((phrase or word).strip("\"'").split())
         if term:
-            group.append((term, sign == "-"))
-    return [g for g in groups + [group] if g]
+            groups[-1].append((term, sign == "-"))
+    return [group for group in groups if group]
 
 
 class WordByWord:
@@ -557,25 +557,35 @@ class WordByWord:
             found |= Q(Exists(clauses))
         return found
 
-    def match(self, key, rows):
-        """Rows with every term of one of the groups, and none of its words
-        to leave out."""
+    def _any_group(self, term_condition):
+        """Every term of one of the groups: term_condition(term, leave_out)
+        gives a term's condition, or None to pass over it."""
         found = Q(pk__in=[])
         for group in self.groups:
             every = Q()
             for term, leave_out in group:
-                every &= ~self._has(key, term) if leave_out else self._has(key, term)
+                condition = term_condition(term, leave_out)
+                if condition is not None:
+                    every &= condition
             found |= every
-        return rows.filter(found)
+        return found
+
+    def match(self, key, rows):
+        """Rows with every term of one of the groups, and none of its words
+        to leave out."""
+        return rows.filter(
+            self._any_group(
+                lambda term, leave_out: (
+                    ~self._has(key, term) if leave_out else self._has(key, term)
+                )
+            )
+        )
 
     def rank(self, key):
-        in_title = Q(pk__in=[])
-        for group in self.groups:
-            every = Q()
-            for term, leave_out in group:
-                if not leave_out:
-                    every &= Q(**{f"{KINDS[key].title}__icontains": term})
-            in_title |= every
+        title = f"{KINDS[key].title}__icontains"
+        in_title = self._any_group(
+            lambda term, leave_out: None if leave_out else Q(**{title: term})
+        )
         return Case(
             When(in_title, then=Value(2.0)),
             default=Value(1.0),
