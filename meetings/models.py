@@ -402,6 +402,15 @@ class AgendaItemQuerySet(TaggedQuerySet):
             qs = qs.filter(published | Q(_chair_of_body(user, "meeting__body")))
         return qs.annotate(show_closed=_may_see_closed(user, "meeting__body"))
 
+    def tags_shown(self):
+        """An exempt item's pillars and priorities are part of its closed
+        content: the public sees its open title and paragraph only. Rows read
+        through `visible_to(user)` carry `show_closed`; others are not a
+        reader's and keep every row."""
+        if "show_closed" not in self.query.annotations:
+            return self
+        return self.filter(Q(is_exempt=False) | Q(show_closed=True))
+
 
 class AgendaItem(Tagged):
     class Kind(models.TextChoices):

@@ -23,6 +23,7 @@ from meetings.models import (
     Minute,
     Organisation,
     Person,
+    Report,
 )
 from strategy.models import TAG_PREFETCH
 
@@ -51,7 +52,7 @@ def _event_parts(meetings, user):
     items = (
         AgendaItem.objects.visible_to(user)
         .filter(meeting__in=meetings)
-        .select_related("section", "report", "primary_pillar")
+        .select_related("section", "primary_pillar")
         .prefetch_related(*TAG_PREFETCH, "organisations")
         .order_by("number", "sub_letter")
     )
@@ -70,7 +71,9 @@ def _event_parts(meetings, user):
         meeting__in=[m for m in meetings if m.agenda_is_public],
         kind=AgendaPack.Kind.PUBLIC,
     )
+    reports = Report.objects.visible_to(user).filter(agenda_item__meeting__in=meetings)
     parts = defaultdict(lambda: defaultdict(list))
+    parts["reports"] = {report.agenda_item_id: report for report in reports}
     for item in items:
         parts[item.meeting_id]["items"].append(item)
     for minute in minutes:
@@ -96,12 +99,34 @@ def _local(moment):
     return timezone.localtime(moment).isoformat() if moment else None
 
 
+def _status(meeting):
+    """Open Civic Data's status: a meeting under way is still "confirmed"."""
+    status = OCD_STATUS.get(meeting.status, "confirmed")
+    if status == "confirmed" and (meeting.end or meeting.start) < timezone.now():
+        return "passed"
+    return status
+
+
+def _location(meeting):
+    """Where the meeting is; Open Civic Data needs a name, and the minutes of
+    some meetings (8 April 2019) never gave one."""
+    if meeting.venue:
+        name, note = meeting.venue, "In person"
+    elif meeting.online_link:
+        name, note = "Online", "Online meeting"
+    else:
+        name, note = "Venue not recorded", "The agenda and minutes give no venue."
+    return {
+        "name": name,
+        "note": note,
+        "url": meeting.online_link or None,
+        "coordinates": None,
+    }
+
+
 def _event(meeting, parts, request):
     mine = parts[meeting.pk]
     page = _url(request, meeting.get_absolute_url())
-    status = OCD_STATUS.get(meeting.status, "confirmed")
-    if status == "confirmed" and meeting.start < timezone.now():
-        status = "passed"
     return {
         "_type": "event",
         "id": ocd_id(meeting),
@@ -109,17 +134,15 @@ def _event(meeting, parts, request):
         "description": str(meeting),
         "classification": "committee-meeting",
         "start_date": _local(meeting.start),
-        "end_date": _local(meeting.end),
+        "end_date": _local(meeting.end) or "",
         "timezone": settings.TIME_ZONE,
         "all_day": False,
-        "status": status,
-        "location": {
-            "name": meeting.venue or ("Online" if meeting.online_link else ""),
-            "url": meeting.online_link,
-            "coordinates": None,
-        },
+        "status": _status(meeting),
+        "location": _location(meeting),
         "participants": _participants(meeting, mine["attendance"]),
-        "agenda": [_agenda_item(item, request) for item in mine["items"]],
+        "agenda": [
+            _agenda_item(item, parts["reports"], request) for item in mine["items"]
+        ],
         "documents": _documents(meeting, mine, request),
         "links": [
             {"note": "Meeting page", "url": page},
@@ -164,10 +187,18 @@ def _participants(meeting, attendances):
     return [host, *people]
 
 
-def _agenda_item(item, request):
-    closed = item.is_exempt and not getattr(item, "show_closed", False)
+def _subjects(item):
+    """The item's pillar and priority names, each once."""
     pillars = [item.primary_pillar, *item.secondary_pillars.all()]
-    subjects = [p.name for p in pillars if p] + [p.title for p in item.priorities.all()]
+    names = [p.name for p in pillars if p] + [p.title for p in item.priorities.all()]
+    return list(dict.fromkeys(names))
+
+
+def _agenda_item(item, reports, request):
+    """One agenda item; an exempt item closed to the reader is its open title
+    and Schedule 12A paragraph only: no tags, notes, organisations or report."""
+    closed = item.is_exempt and not getattr(item, "show_closed", False)
+    report = None if closed else reports.get(item.pk)
     related = []
     if not closed:
         related = [
@@ -179,21 +210,11 @@ def _agenda_item(item, request):
             }
             for o in item.organisations.all()
         ]
-        report = getattr(item, "report", None)
-        if report is not None:
-            related.append(
-                {
-                    "entity_type": "report",
-                    "id": f"report/{report.pk}",
-                    "name": report.title,
-                    "note": item.presenter or "report",
-                }
-            )
     return {
         "description": item.public_title if closed else item.title,
         "order": item.dotted_order,
         "classification": [item.get_kind_display()],
-        "subjects": subjects,
+        "subjects": [] if closed else _subjects(item),
         "notes": [] if closed or not item.description else [item.description],
         "related_entities": related,
         "media": [],
@@ -202,6 +223,8 @@ def _agenda_item(item, request):
             "section": item.section.name if item.section else "",
             "is_exempt": item.is_exempt,
             "exempt_paragraph": item.get_exempt_paragraph_display(),
+            "report": report.title if report else None,
+            "presenter": "" if closed else item.presenter,
             "web_url": _url(request, item.get_absolute_url()),
         },
     }
@@ -270,11 +293,12 @@ def _media_type(document):
 def popolo(*, user):
     """People, organisations (partners and the bodies) and memberships."""
     people = Person.objects.visible_to(user)
-    bodies = Body.objects.visible_to(user).select_related("parent")
+    bodies = list(Body.objects.visible_to(user).select_related("parent"))
+    shown = {b.pk for b in bodies}
     memberships = Membership.objects.visible_to(user).select_related("body")
     return {
         "persons": [_popolo_person(p) for p in people],
-        "organizations": [_popolo_body(b) for b in bodies]
+        "organizations": [_popolo_body(b, shown) for b in bodies]
         + [_popolo_organisation(o) for o in Organisation.objects.all()],
         "memberships": [_popolo_membership(m) for m in memberships],
     }
@@ -296,13 +320,15 @@ def _popolo_person(person):
     }
 
 
-def _popolo_body(body):
+def _popolo_body(body, shown):
+    """A board or committee; its parent only if the reader may see that too."""
+    parent = body.parent if body.parent_id in shown else None
     return {
         "id": f"body/{body.slug}",
         "name": body.name,
         "classification": body.kind,
         "other_names": _other_names(body.aliases),
-        "parent_id": f"body/{body.parent.slug}" if body.parent else None,
+        "parent_id": f"body/{parent.slug}" if parent else None,
     }
 
 
@@ -326,6 +352,7 @@ def _popolo_membership(membership):
         "organization_id": f"body/{membership.body.slug}",
         "on_behalf_of_id": _organisation_id(membership.on_behalf_of_id),
         "role": membership.get_role_display(),
+        "label": f"{membership.get_role_display()}, {membership.body.name}",
         "start_date": _day(membership.start),
         "end_date": _day(membership.end),
     }

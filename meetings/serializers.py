@@ -47,6 +47,7 @@ class ClosedContentMixin(serializers.Serializer):
 
     CLOSED_BLANK = ()
     CLOSED_NULL = ()
+    CLOSED_EMPTY = ()
 
     def to_representation(self, row):
         data = super().to_representation(row)
@@ -54,6 +55,8 @@ class ClosedContentMixin(serializers.Serializer):
             data["title"] = row.public_title
             for field in self.CLOSED_BLANK:
                 data[field] = None if field in self.CLOSED_NULL else ""
+            for field in self.CLOSED_EMPTY:
+                data[field] = []
         return data
 
 
@@ -163,8 +166,16 @@ class MeetingSerializer(WebUrlMixin, serializers.ModelSerializer):
 
 
 class AgendaItemSerializer(ClosedContentMixin, WebUrlMixin, TaggedSerializer):
-    CLOSED_BLANK = ("presenter", "description", "urgency_reason", "report")
-    CLOSED_NULL = ("report",)
+    # An exempt item's tags are closed content too (AgendaItem.tags_shown).
+    CLOSED_BLANK = (
+        "presenter",
+        "description",
+        "urgency_reason",
+        "report",
+        "primary_pillar",
+    )
+    CLOSED_NULL = ("report", "primary_pillar")
+    CLOSED_EMPTY = ("secondary_pillars", "priorities")
 
     section = serializers.CharField(source="section.name", default="", read_only=True)
     reference = serializers.CharField(read_only=True)

@@ -20,7 +20,7 @@ def pillar_sets(user, framework):
     sets = defaultdict(set)
     for slug in MATRIX_KINDS:
         model = KINDS[slug].model
-        visible = model.objects.visible_to(user).values("pk")
+        visible = model.objects.visible_to(user).tags_shown().values("pk")
         primary = model.objects.filter(
             pk__in=visible, primary_pillar__framework=framework
         ).values_list("pk", "primary_pillar_id")

@@ -270,8 +270,15 @@ class PriorityLead(models.Model):
 
 
 class TaggedQuerySet(models.QuerySet):
+    def tags_shown(self):
+        """The rows whose tags the reader may see: all of them here; a model
+        with closed (exempt) rows leaves out those closed to the reader."""
+        return self
+
     def tagged(self, *, pillar=None, priority=None):
-        """Rows tagged to a priority, or to a pillar as primary or secondary."""
+        """Rows tagged to a priority, or to a pillar as primary or secondary,
+        among those whose tags the reader may see."""
+        self = self.tags_shown()
         if priority is not None:
             return self.filter(priorities=priority)
         return self.filter(

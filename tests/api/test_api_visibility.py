@@ -3,8 +3,10 @@ events, Popolo or the CSV exports: each goes through the models' visibility
 rules, tested here for every role."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from meetings.models import Report
 from tests import factories
 
 SEES_CLOSED = factories.Closed.SEES
@@ -138,3 +140,62 @@ def test_search_api_finds_what_the_page_finds(client, exempt):
 def test_search_api_refuses_bad_input(client, db, params, field):
     response = client.get(reverse("api:search"), params)
     assert response.status_code == 400 and field in response.json()
+
+
+def test_exempt_items_tags_are_closed_content(persona, client, exempt):
+    """The public sees an exempt item's open title and paragraph only: not the
+    pillar and priority it is tagged to, and not found by them."""
+    role, user = persona
+    sees = role in SEES_CLOSED
+    item, pillar, priority = exempt["item"], exempt["pillar"], exempt["priority"]
+    detail = client.get(f"/api/agenda-items/{item.pk}/").json()
+    assert (detail["primary_pillar"] is not None) == sees
+    assert bool(detail["priorities"]) == sees
+    for tag in ({"pillar": pillar.pk}, {"priority": priority.slug}):
+        for url in ("/api/agenda-items/", "/api/meetings/"):
+            found = client.get(url, tag).json()["count"]
+            assert found == (1 if sees else 0), (url, tag)
+    event = client.get(reverse("api:ocd_event", args=[exempt["meeting"].pk])).json()
+    [agenda_item] = event["agenda"]
+    subjects = [pillar.name, priority.title]
+    assert agenda_item["subjects"] == (subjects if sees else [])
+    page = client.get(reverse("strategy:priority", args=[priority.slug])).content
+    assert (OPEN_TITLE.encode() in page) == sees
+
+
+def test_exempt_items_tags_are_not_counted_in_the_connections(persona, exempt):
+    from strategy import connections
+
+    role, user = persona
+    item = exempt["item"]
+    item.secondary_pillars.add(factories.PillarFactory(code="HB", name="Behaviours"))
+    sets = connections.pillar_sets(user or AnonymousUser(), exempt["pillar"].framework)
+    assert (("item", item.pk) in sets) == (role in SEES_CLOSED)
+
+
+def test_open_item_does_not_name_its_exempt_report(client, hwb):
+    """An open item whose report was later made exempt: the event names no
+    report the reader may not read."""
+    item = factories.AgendaItemFactory(meeting=factories.MeetingFactory(body=hwb))
+    report = Report.objects.create(
+        title="Provider failure: legal advice",
+        body=hwb,
+        meeting=item.meeting,
+        agenda_item=item,
+        is_exempt=True,
+        exempt_paragraph=5,
+        status=Report.Status.ACCEPTED,
+    )
+    assert report.is_exempt and not item.is_exempt
+    event = client.get(reverse("api:ocd_event", args=[item.meeting_id])).content
+    assert b"Provider failure" not in event
+
+
+def test_popolo_names_no_hidden_parent(client, hwb):
+    private = factories.BodyFactory(
+        slug="secret-parent", name="Commissioning group", meets_in_public=False
+    )
+    hwb.parent = private
+    hwb.save()
+    text = client.get(reverse("api:popolo")).content.decode()
+    assert "secret-parent" not in text and "Commissioning group" not in text

@@ -130,7 +130,12 @@ def test_the_pillar_page_shows_its_priorities_progress_reports(client, thread):
     assert "No progress report has been received." not in response.text
 
 
-def test_exempt_items_show_their_open_title_on_the_timeline(client, thread):
+def test_exempt_items_are_on_the_timeline_only_for_those_who_may_see_them(
+    client, thread, member
+):
+    """An exempt item's tags are closed content, as on its agenda (the public
+    sees its open title and paragraph only): it is on the priority's timeline
+    for the board's members, by its closed title, and not for the public."""
     pillar, priority = thread
     item = factories.AgendaItemFactory(
         title="Contract award: Integrated Sexual Health Service",
@@ -141,5 +146,7 @@ def test_exempt_items_show_their_open_title_on_the_timeline(client, thread):
     )
     item.priorities.add(priority)
     response = client.get(priority.get_absolute_url())
-    assert "Contract award (exempt)" in response.text
-    assert "Integrated Sexual Health Service" not in response.text
+    assert "Contract award" not in response.text
+    client.force_login(member)
+    response = client.get(priority.get_absolute_url())
+    assert "Contract award: Integrated Sexual Health Service" in response.text
