@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -689,11 +689,33 @@ def document_add(*, report, uploaded, title, kind, is_exempt, user, replaces=Non
         version=replaces.version + 1 if replaces else 1,
     )
     document.file.save(uploaded.name, uploaded, save=False)
-    document.full_clean()
-    document.save()
+    try:
+        document.full_clean()
+        _save_indexed(document)
+    except Exception:
+        # Nothing is kept of an upload that is not recorded: no stray file.
+        document.file.delete(save=False)
+        raise
     if report.agenda_item_id:
         _rebuild_pack_later(report.agenda_item.meeting)
     return document
+
+
+def _save_indexed(document):
+    """Save a paper whose text PostgreSQL indexes for search. A search vector
+    holds at most 1 MB: a paper whose text would need more (a spreadsheet of
+    tens of thousands of distinct codes) keeps as much of its text as fits,
+    halved until it does, rather than failing the upload."""
+    while True:
+        try:
+            with transaction.atomic():
+                document.save()
+            return
+        except DatabaseError as error:
+            text = document.extracted_text
+            if "too long for tsvector" not in str(error) or len(text) < 2:
+                raise
+            document.extracted_text = text[: len(text) // 2]
 
 
 # -- The agenda pack ---------------------------------------------------------------
