@@ -199,6 +199,9 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
+    # PATCH /api/actions/<id>/ records a whole progress update: its body's
+    # required fields are required, not made optional as for a partial edit.
+    "COMPONENT_SPLIT_PATCH": False,
     "TITLE": "Health and Wellbeing Board open data API",
     "DESCRIPTION": "Meetings, agendas, minutes, decisions, actions, the strategy's "
     "priorities and pillars, and outcome indicators. Read-only without "

@@ -282,7 +282,7 @@ class ActionViewSet(VisibleViewSet):
             raise PermissionDenied(
                 "Only the action's owner, an officer or the chair may update it."
             )
-        progress = ActionProgressSerializer(data=request.data)
+        progress = ActionProgressSerializer(data=request.data, action=action)
         progress.is_valid(raise_exception=True)
         services.action_add_update(
             action=action, user=request.user, **progress.validated_data

@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from hwbb import duedates
 from hwbb.fields import DateField, iso_date
@@ -61,8 +61,9 @@ class ActionUpdateForm(forms.Form):
         max_length=5000,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, action=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.action = action
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field("date"),
@@ -77,6 +78,12 @@ class ActionUpdateForm(forms.Form):
         date = self.cleaned_data["date"]
         if date > timezone.localdate():
             raise forms.ValidationError("The date of an update cannot be in the future")
+        agreed = self.action.agreed_on if self.action else None
+        if agreed and date < agreed:
+            raise forms.ValidationError(
+                "The date of an update cannot be before the action was agreed, "
+                f"on {formats.date_format(agreed, 'j F Y')}"
+            )
         return date
 
     def clean(self):

@@ -1026,6 +1026,14 @@ class Action(DueReminders, Tagged):
         return reverse("meetings:action", args=[self.pk])
 
     @property
+    def agreed_on(self):
+        """The day the action was agreed: its meeting's, else the day it was
+        recorded. No progress update is dated before it."""
+        if self.minute_id:
+            return timezone.localdate(self.minute.meeting.start)
+        return timezone.localdate(self.created_at)
+
+    @property
     def is_closed(self):
         return self.status in self.CLOSED
 

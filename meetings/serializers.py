@@ -9,6 +9,7 @@ them gets only what the public agenda shows: the open title and the Schedule
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
+from rest_framework.settings import api_settings
 
 from hwbb.api import AbsoluteUrl, OtherNames
 from meetings import search
@@ -339,6 +340,10 @@ class ActionSerializer(WebUrlMixin, TaggedSerializer):
         ]
 
 
+# The form's errors of the whole update, under REST framework's name for them.
+NON_FIELD = {"__all__": api_settings.NON_FIELD_ERRORS_KEY}
+
+
 class ActionProgressSerializer(serializers.Serializer):
     """An owner's update through the API, checked by the action page's own form
     and recorded as a progress update, as the page records one."""
@@ -356,13 +361,37 @@ class ActionProgressSerializer(serializers.Serializer):
         help_text="Needed when the action is done or dropped.",
     )
 
+    def __init__(self, *args, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+
+    def to_internal_value(self, data):
+        """A field this does not take is an error: {"title": ...} would
+        otherwise answer 200 and change nothing."""
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                takes = ", ".join(self.fields)
+                raise serializers.ValidationError(
+                    {
+                        name: [f"An update cannot change {name!r}; it takes {takes}."]
+                        for name in unknown
+                    }
+                )
+        return super().to_internal_value(data)
+
     def validate(self, data):
         day = data.pop("date", None) or timezone.localdate()
         # The form's GOV.UK date input takes the day, month and year apart.
         parts = {"date_0": day.day, "date_1": day.month, "date_2": day.year}
-        form = ActionUpdateForm({**data, **parts})
+        form = ActionUpdateForm({**data, **parts}, action=self.action)
         if not form.is_valid():
-            raise serializers.ValidationError(form.errors.get_json_data())
+            raise serializers.ValidationError(
+                {
+                    NON_FIELD.get(field, field): [e["message"] for e in errors]
+                    for field, errors in form.errors.get_json_data().items()
+                }
+            )
         return form.cleaned_data
 
 

@@ -94,6 +94,10 @@ def action_add_update(
     )
     update.full_clean()
     update.save()
+    latest = action.updates.order_by("-date", "-created_at", "-pk").first()
+    if latest != update:
+        # A late record of an earlier update: in the history, not the status.
+        return update, True
     action.status = status
     action.percent_complete = percent_complete
     if status in Action.CLOSED:

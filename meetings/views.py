@@ -266,7 +266,7 @@ def action_detail(request, pk):
             "status": action.status,
             "percent_complete": action.percent_complete,
         }
-        form = ActionUpdateForm(_posted(request), initial=initial)
+        form = ActionUpdateForm(_posted(request), initial=initial, action=action)
     if request.method == "POST":
         if not may_update:
             raise PermissionDenied

@@ -108,16 +108,42 @@ def test_an_action_the_user_may_not_see_is_not_found(member, hwb):
         ({"date": "2099-01-01"}, "date", "cannot be in the future"),
         ({"status": "done", "percent_complete": 80}, "percent_complete", "100%"),
         ({"status": "dropped", "percent_complete": 0}, "closing_note", "Say what"),
+        ({"date": "1900-01-01"}, "date", "before the action was agreed"),
+        ({"title": "Renamed"}, "title", "An update cannot change 'title'"),
     ],
 )
 def test_bad_updates_are_refused_with_a_message(member, owned, change, field, message):
+    """Every error is a list of messages in words, whether REST framework or
+    the action page's form found it."""
     body = {**PROGRESS, **change}
     response = _api(member).patch(f"/api/actions/{owned.pk}/", body, format="json")
     assert response.status_code == 400
     errors = response.json()[field]
-    text = " ".join(e["message"] if isinstance(e, dict) else e for e in errors)
-    assert message in text, errors
+    assert all(isinstance(e, str) for e in errors), errors
+    assert message in " ".join(errors), errors
     assert not ActionUpdate.objects.exists()
+
+
+def test_a_late_record_of_an_earlier_update_keeps_the_current_status(member, owned):
+    """An update dated before the newest one goes in the history; the action
+    keeps the newest update's status."""
+    api = _api(member)
+    today = timezone.localdate()
+    newest = {**PROGRESS, "status": "off_track", "percent_complete": 60}
+    earlier = {
+        **PROGRESS,
+        "status": "on_track",
+        "percent_complete": 10,
+        "narrative": "Terms of reference first discussed.",
+        "date": (today - datetime.timedelta(days=1)).isoformat(),
+    }
+    response = api.patch(f"/api/actions/{owned.pk}/", newest, format="json")
+    assert response.status_code == 200
+    response = api.patch(f"/api/actions/{owned.pk}/", earlier, format="json")
+    assert response.status_code == 200
+    owned.refresh_from_db()
+    assert (owned.status, owned.percent_complete) == ("off_track", 60)
+    assert owned.updates.count() == 2
 
 
 def test_malformed_json_is_a_400(member, owned):
