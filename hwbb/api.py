@@ -11,8 +11,10 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as rest_exception_handler
 
+from hwbb.api_filters import FilterSet
 
-class DateRangeFilterSet(django_filters.FilterSet):
+
+class DateRangeFilterSet(FilterSet):
     """`since` and `until` (YYYY-MM-DD, inclusive) on the row's meeting date.
 
     Subclasses name the date in `date_field`, such as "meeting__start__date".
@@ -21,6 +23,17 @@ class DateRangeFilterSet(django_filters.FilterSet):
     date_field = "meeting__start__date"
     since = django_filters.DateFilter(method="filter_since", label="From (YYYY-MM-DD)")
     until = django_filters.DateFilter(method="filter_until", label="To (YYYY-MM-DD)")
+
+    def is_valid(self):
+        valid = super().is_valid()
+        since = self.form.cleaned_data.get("since") if valid else None
+        until = self.form.cleaned_data.get("until") if valid else None
+        if since and until and until < since:
+            self.form.add_error(
+                "until", "The end date must be the same as or after the start date."
+            )
+            return False
+        return valid
 
     def filter_since(self, queryset, name, value):
         return queryset.filter(**{f"{self.date_field}__gte": value})

@@ -39,8 +39,14 @@ urlpatterns = [
     path("ocd/events/<int:pk>.json", ocd_detail, name="ocd_event"),
     path("popolo.json", meetings_api.popolo, name="popolo"),
     path("search/", meetings_api.search_view, name="search"),
-    path("exports/meetings.csv", meetings_api.meetings_csv, name="meetings_csv"),
-    path("exports/decisions.csv", meetings_api.decisions_csv, name="decisions_csv"),
-    path("exports/actions.csv", meetings_api.actions_csv, name="actions_csv"),
+    path(
+        "exports/meetings.csv", meetings_api.MeetingsCsv.as_view(), name="meetings_csv"
+    ),
+    path(
+        "exports/decisions.csv",
+        meetings_api.DecisionsCsv.as_view(),
+        name="decisions_csv",
+    ),
+    path("exports/actions.csv", meetings_api.ActionsCsv.as_view(), name="actions_csv"),
     path("", include(router.urls)),
 ]

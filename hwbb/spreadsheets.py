@@ -6,6 +6,9 @@ carriage return as a formula (OWASP, "CSV Injection"), so a title typed as
 included, is left a number.
 """
 
+import csv
+from decimal import Decimal
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -19,8 +22,18 @@ def _is_number(text):
 
 def safe_cell(value):
     """The value as a spreadsheet will show it, never run it: text that a
-    spreadsheet would take for a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        if not _is_number(value):
-            return "'" + value
-    return value
+    spreadsheet would take for a formula gets a leading apostrophe. Numbers
+    and empty cells stay as they are; anything else (a person, an
+    organisation) is written as its text, and guarded like any text."""
+    if value is None or isinstance(value, (bool, int, float, Decimal)):
+        return value
+    text = str(value)
+    if text.startswith(FORMULA_STARTS) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def write_rows(stream, rows):
+    """CSV rows, every cell through `safe_cell`."""
+    writer = csv.writer(stream)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)

@@ -9,6 +9,7 @@ from indicators.serializers import (
     IndicatorSerializer,
     IndicatorValueSerializer,
 )
+from strategy.api import TagFilterSet
 
 
 class AreaViewSet(viewsets.ReadOnlyModelViewSet):
@@ -18,11 +19,13 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["area_type"]
 
 
-class IndicatorFilter(django_filters.FilterSet):
-    pillar = django_filters.NumberFilter(field_name="pillars", label="Pillar (id)")
-    priority = django_filters.CharFilter(
-        field_name="priorities__slug", label="Priority (slug)"
-    )
+class IndicatorFilter(TagFilterSet):
+    """`pillar` and `priority` as on every tagged list; an unknown one is an
+    error."""
+
+    def filter_tag(self, queryset, name, value):
+        field = "pillars" if name == "pillar" else "priorities"
+        return queryset.filter(**{field: value}).distinct()
 
     class Meta:
         model = Indicator
@@ -36,7 +39,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
 
-class IndicatorValueFilter(django_filters.FilterSet):
+class IndicatorValueFilter(TagFilterSet):
     indicator = django_filters.CharFilter(
         field_name="indicator__slug", label="Indicator (slug)"
     )
@@ -50,7 +53,21 @@ class IndicatorValueFilter(django_filters.FilterSet):
 
     class Meta:
         model = IndicatorValue
-        fields = ["indicator", "area", "period_from", "period_to", "sex", "age"]
+        fields = [
+            "indicator",
+            "area",
+            "period_from",
+            "period_to",
+            "sex",
+            "age",
+            "pillar",
+            "priority",
+        ]
+
+    def filter_tag(self, queryset, name, value):
+        """Values of the indicators that measure the pillar or priority."""
+        field = "indicator__pillars" if name == "pillar" else "indicator__priorities"
+        return queryset.filter(**{field: value}).distinct()
 
 
 class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):

@@ -2,18 +2,23 @@
 and detail through the model's `visible_to(user)`; an action's owner (or an
 officer or the chair) records progress on it."""
 
+import io
+
 import django_filters
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
-from rest_framework.decorators import api_view, renderer_classes
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from rest_framework import generics, serializers, viewsets
+from rest_framework.decorators import api_view
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from hwbb.api import DateRangeFilterSet, VisibleViewSet
+from hwbb.api_filters import FilterSet, StrictBooleanFilter
 from hwbb.permissions import can_update_action
+from hwbb.spreadsheets import write_rows
 from meetings import exports, opendata, search, services
 from meetings.models import (
     Action,
@@ -25,6 +30,7 @@ from meetings.models import (
     Minute,
     Organisation,
     Person,
+    Report,
     Resolution,
     ResolutionClause,
 )
@@ -46,13 +52,31 @@ from meetings.serializers import (
 from strategy.api import TagFilterSet
 from strategy.models import TAG_PREFETCH
 
-BODY_SLUG = {"field_name": "body__slug", "label": "Board or committee (slug)"}
-MEETING_BODY = {**BODY_SLUG, "field_name": "meeting__body__slug"}
+
+@extend_schema_field(OpenApiTypes.STR)
+class BodyChoiceFilter(django_filters.ModelChoiceFilter):
+    """A board or committee by its slug, among those the reader may see."""
+
+    def __init__(self, field_name="body", **kwargs):
+        super().__init__(
+            field_name=field_name,
+            to_field_name="slug",
+            queryset=Body.objects.all(),
+            label="Board or committee (slug)",
+            **kwargs,
+        )
+
+
+class BodyFilter(FilterSet):
+    class Meta:
+        model = Body
+        fields = ["kind", "parent"]
 
 
 class BodyViewSet(VisibleViewSet):
     model = Body
     serializer_class = BodySerializer
+    filterset_class = BodyFilter
     lookup_field = "slug"
 
     def list_queryset(self, queryset):
@@ -67,15 +91,24 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["kind"]
 
 
+class PersonFilter(FilterSet):
+    body = BodyChoiceFilter("memberships__body", distinct=True)
+
+    class Meta:
+        model = Person
+        fields = ["body", "organisation"]
+
+
 class PersonViewSet(VisibleViewSet):
     """People who sit on the boards: no email addresses or accounts."""
 
     model = Person
     serializer_class = PersonSerializer
+    filterset_class = PersonFilter
 
 
-class MembershipFilter(django_filters.FilterSet):
-    body = django_filters.CharFilter(**BODY_SLUG)
+class MembershipFilter(FilterSet):
+    body = BodyChoiceFilter()
     current_on = django_filters.DateFilter(
         method="filter_current_on", label="Current on (YYYY-MM-DD)"
     )
@@ -100,13 +133,27 @@ class MembershipViewSet(VisibleViewSet):
         return queryset.select_related("body", "person", "on_behalf_of")
 
 
-class MeetingFilter(DateRangeFilterSet):
+class MeetingFilter(DateRangeFilterSet, TagFilterSet):
     date_field = "start__date"
-    body = django_filters.CharFilter(**BODY_SLUG)
+    body = BodyChoiceFilter()
 
     class Meta:
         model = Meeting
-        fields = ["body", "since", "until", "status", "agenda_status", "minutes_status"]
+        fields = [
+            "body",
+            "since",
+            "until",
+            "status",
+            "agenda_status",
+            "minutes_status",
+            "pillar",
+            "priority",
+        ]
+
+    def filter_tag(self, queryset, name, value):
+        """Meetings with an item the reader may see tagged so."""
+        items = AgendaItem.objects.visible_to(self.request.user)
+        return queryset.filter(pk__in=items.tagged(**{name: value}).values("meeting"))
 
 
 class MeetingViewSet(VisibleViewSet):
@@ -119,7 +166,7 @@ class MeetingViewSet(VisibleViewSet):
 
 
 class AgendaItemFilter(DateRangeFilterSet, TagFilterSet):
-    body = django_filters.CharFilter(**MEETING_BODY)
+    body = BodyChoiceFilter("meeting__body")
 
     class Meta:
         model = AgendaItem
@@ -142,19 +189,34 @@ class AgendaItemViewSet(VisibleViewSet):
         )
 
 
-class DocumentFilter(DateRangeFilterSet):
+class DocumentFilter(DateRangeFilterSet, TagFilterSet):
     date_field = "report__meeting__start__date"
-    meeting = django_filters.NumberFilter(field_name="report__meeting")
-    body = django_filters.CharFilter(
-        **{**BODY_SLUG, "field_name": "report__body__slug"}
+    meeting = django_filters.ModelChoiceFilter(
+        field_name="report__meeting", queryset=Meeting.objects.all()
     )
-    current = django_filters.BooleanFilter(
+    body = BodyChoiceFilter("report__body")
+    current = StrictBooleanFilter(
         field_name="replaced_by", lookup_expr="isnull", label="Current versions only"
     )
 
     class Meta:
         model = Document
-        fields = ["report", "meeting", "body", "since", "until", "kind", "current"]
+        fields = [
+            "report",
+            "meeting",
+            "body",
+            "since",
+            "until",
+            "kind",
+            "current",
+            "pillar",
+            "priority",
+        ]
+
+    def filter_tag(self, queryset, name, value):
+        """Papers of the reports tagged so."""
+        reports = Report.objects.visible_to(self.request.user)
+        return queryset.filter(report__in=reports.tagged(**{name: value}))
 
 
 class DocumentViewSet(VisibleViewSet):
@@ -170,12 +232,37 @@ class DocumentViewSet(VisibleViewSet):
         )
 
 
-class MinuteFilter(DateRangeFilterSet):
-    body = django_filters.CharFilter(**MEETING_BODY)
+class MinuteFilter(DateRangeFilterSet, TagFilterSet):
+    body = BodyChoiceFilter("meeting__body")
+    status = django_filters.ChoiceFilter(
+        field_name="meeting__minutes_status",
+        choices=Meeting.MinutesStatus.choices,
+        label="Minutes status",
+    )
 
     class Meta:
         model = Minute
-        fields = ["meeting", "body", "since", "until", "municipal_year"]
+        fields = [
+            "meeting",
+            "body",
+            "since",
+            "until",
+            "municipal_year",
+            "status",
+            "pillar",
+            "priority",
+        ]
+
+    def filter_tag(self, queryset, name, value):
+        """Minutes of an item, or with a resolution, tagged so (an exempt
+        item's tags only for those who may see it)."""
+        user = self.request.user
+        items = AgendaItem.objects.visible_to(user).tagged(**{name: value})
+        resolutions = Resolution.objects.visible_to(user).tagged(**{name: value})
+        return queryset.filter(
+            Q(agenda_item__in=items.values("pk"))
+            | Q(pk__in=resolutions.values("minute"))
+        )
 
 
 class MinuteViewSet(VisibleViewSet):
@@ -192,10 +279,10 @@ class MinuteViewSet(VisibleViewSet):
 
 class ResolutionFilter(DateRangeFilterSet, TagFilterSet):
     date_field = "minute__meeting__start__date"
-    meeting = django_filters.NumberFilter(field_name="minute__meeting")
-    body = django_filters.CharFilter(
-        **{**BODY_SLUG, "field_name": "minute__meeting__body__slug"}
+    meeting = django_filters.ModelChoiceFilter(
+        field_name="minute__meeting", queryset=Meeting.objects.all()
     )
+    body = BodyChoiceFilter("minute__meeting__body")
     verb = django_filters.ChoiceFilter(
         field_name="clauses__verb",
         choices=ResolutionClause.Verb.choices,
@@ -224,7 +311,20 @@ class ResolutionViewSet(VisibleViewSet):
         )
 
 
+def _action_owners(request):
+    """The people who own actions the reader may see: an owner's name is on
+    the action, so choosing by it reveals nothing more."""
+    actions = Action.objects.visible_to(getattr(request, "user", AnonymousUser()))
+    return Person.objects.filter(pk__in=actions.values("owner_person"))
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class OwnerChoiceFilter(django_filters.ModelChoiceFilter):
+    pass
+
+
 class ActionFilter(DateRangeFilterSet, TagFilterSet):
+    owner_person = OwnerChoiceFilter(queryset=_action_owners, label="Owner (person id)")
     date_field = "due_date"
     since = django_filters.DateFilter(
         method="filter_since", label="Due on or after (YYYY-MM-DD)"
@@ -232,8 +332,8 @@ class ActionFilter(DateRangeFilterSet, TagFilterSet):
     until = django_filters.DateFilter(
         method="filter_until", label="Due on or before (YYYY-MM-DD)"
     )
-    body = django_filters.CharFilter(**BODY_SLUG)
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue")
+    body = BodyChoiceFilter()
+    overdue = StrictBooleanFilter(method="filter_overdue", label="Overdue")
 
     class Meta:
         model = Action
@@ -294,6 +394,34 @@ class ActionViewSet(VisibleViewSet):
 # -- Open Civic Data, Popolo and CSV --------------------------------------------------
 
 
+OCD_EVENT = inline_serializer(
+    "OcdEvent",
+    fields={
+        "_type": serializers.CharField(),
+        "id": serializers.CharField(help_text="ocd-event/<uuid>, stable"),
+        "name": serializers.CharField(),
+        "description": serializers.CharField(),
+        "classification": serializers.CharField(),
+        "start_date": serializers.DateTimeField(),
+        "end_date": serializers.CharField(help_text="With offset; blank if unknown"),
+        "timezone": serializers.CharField(),
+        "all_day": serializers.BooleanField(),
+        "status": serializers.ChoiceField(
+            choices=["cancelled", "tentative", "confirmed", "passed"]
+        ),
+        "location": serializers.DictField(),
+        "participants": serializers.ListField(child=serializers.DictField()),
+        "agenda": serializers.ListField(child=serializers.DictField()),
+        "documents": serializers.ListField(child=serializers.DictField()),
+        "links": serializers.ListField(child=serializers.DictField()),
+        "media": serializers.ListField(child=serializers.DictField()),
+        "sources": serializers.ListField(child=serializers.DictField()),
+        "updated_at": serializers.DateTimeField(),
+        "extras": serializers.DictField(),
+    },
+)
+
+
 class OcdEventViewSet(VisibleViewSet):
     """Meetings as Open Civic Data events: agenda in dotted order, subjects
     carrying pillar and priority names, documents classed agenda or minutes,
@@ -306,13 +434,13 @@ class OcdEventViewSet(VisibleViewSet):
     def list_queryset(self, queryset):
         return queryset.select_related("body").order_by("-start", "pk")
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses=OCD_EVENT)
     def list(self, request, *args, **kwargs):
         meetings = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         events = opendata.ocd_events(meetings, user=request.user, request=request)
         return self.get_paginated_response(events)
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses=OCD_EVENT)
     def retrieve(self, request, *args, **kwargs):
         meeting = self.get_object()
         [event] = opendata.ocd_events([meeting], user=request.user, request=request)
@@ -327,16 +455,10 @@ def popolo(request):
     return Response(opendata.popolo(user=request.user))
 
 
-def _filtered(filterset_class, request, queryset):
-    filterset = filterset_class(request.GET, queryset=queryset, request=request)
-    if not filterset.is_valid():
-        raise ValidationError(filterset.errors)
-    return filterset.qs
-
-
 EXPORT_SCHEMA = extend_schema(
     responses={(200, "text/csv"): OpenApiTypes.STR},
     description="CSV, one row each; the columns are listed in the README.",
+    filters=True,
 )
 
 
@@ -352,43 +474,61 @@ class CsvRenderer(BaseRenderer):
         for field, messages in (data or {}).items():
             for message in messages if isinstance(messages, list) else [messages]:
                 rows.append([field, str(message)])
-        return "".join(
-            ",".join(f'"{c}"' for c in row) + "\r\n" for row in rows
-        ).encode()
+        stream = io.StringIO()
+        write_rows(stream, rows)
+        return stream.getvalue().encode()
 
 
-@EXPORT_SCHEMA
-@api_view(["GET"])
-@renderer_classes([CsvRenderer, JSONRenderer])
-def meetings_csv(request):
-    meetings = MeetingViewSet(request=request).get_queryset()
-    rows = exports.meeting_rows(request, _filtered(MeetingFilter, request, meetings))
-    return exports.csv_response("meetings.csv", exports.MEETING_COLUMNS, rows)
+class CsvExport(generics.GenericAPIView):
+    """A list's rows as CSV, through the list's own visibility rule and
+    filters (so the schema documents them, and schemathesis tries them)."""
+
+    renderer_classes = [CsvRenderer, JSONRenderer]
+    pagination_class = None
+    list_view = None  # the API list whose rows and filters these are
+    filename = columns = None
+
+    def get_queryset(self):
+        return self.list_view(request=self.request).get_queryset()
+
+    def rows(self, queryset):
+        raise NotImplementedError
+
+    @EXPORT_SCHEMA
+    def get(self, request):
+        rows = self.rows(self.filter_queryset(self.get_queryset()))
+        return exports.csv_response(self.filename, self.columns, rows)
 
 
-@EXPORT_SCHEMA
-@api_view(["GET"])
-@renderer_classes([CsvRenderer, JSONRenderer])
-def decisions_csv(request):
-    resolutions = ResolutionViewSet(request=request).get_queryset()
-    resolutions = _filtered(ResolutionFilter, request, resolutions)
-    rows = exports.decision_rows(
-        request,
-        resolutions.select_related("minute__meeting__body"),
-        verb=request.GET.get("verb", ""),
-    )
-    return exports.csv_response("decisions.csv", exports.DECISION_COLUMNS, rows)
+class MeetingsCsv(CsvExport):
+    list_view = MeetingViewSet
+    filterset_class = MeetingFilter
+    filename, columns = "meetings.csv", exports.MEETING_COLUMNS
+
+    def rows(self, queryset):
+        return exports.meeting_rows(self.request, queryset)
 
 
-@EXPORT_SCHEMA
-@api_view(["GET"])
-@renderer_classes([CsvRenderer, JSONRenderer])
-def actions_csv(request):
-    actions = _filtered(
-        ActionFilter, request, ActionViewSet(request=request).get_queryset()
-    )
-    rows = exports.action_rows(request, actions)
-    return exports.csv_response("actions.csv", exports.ACTION_COLUMNS, rows)
+class DecisionsCsv(CsvExport):
+    list_view = ResolutionViewSet
+    filterset_class = ResolutionFilter
+    filename, columns = "decisions.csv", exports.DECISION_COLUMNS
+
+    def rows(self, queryset):
+        return exports.decision_rows(
+            self.request,
+            queryset.select_related("minute__meeting__body"),
+            verb=self.request.query_params.get("verb", ""),
+        )
+
+
+class ActionsCsv(CsvExport):
+    list_view = ActionViewSet
+    filterset_class = ActionFilter
+    filename, columns = "actions.csv", exports.ACTION_COLUMNS
+
+    def rows(self, queryset):
+        return exports.action_rows(self.request, queryset)
 
 
 @extend_schema(

@@ -4,12 +4,10 @@ The column names are a published interface (README, "Open data"): add new
 columns at the end, never rename or reorder one.
 """
 
-import csv
-
 from django.http import HttpResponse
 from django.utils import timezone
 
-from hwbb.spreadsheets import safe_cell
+from hwbb.spreadsheets import write_rows
 
 MEETING_COLUMNS = [
     "id",
@@ -65,9 +63,7 @@ ACTION_COLUMNS = [
 def csv_response(filename, columns, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    writer.writerow(columns)
-    writer.writerows([safe_cell(v) for v in row] for row in rows)
+    write_rows(response, [columns, *rows])
     return response
 
 

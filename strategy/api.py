@@ -5,11 +5,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import viewsets
 
+from hwbb.api_filters import FilterSet, StrictBooleanFilter
 from strategy.models import Pillar, Priority
 from strategy.serializers import PillarSerializer, PrioritySerializer
 
 
-class PillarFilter(django_filters.FilterSet):
+class PillarFilter(FilterSet):
     framework = django_filters.CharFilter(
         field_name="framework__slug", label="Framework (slug, e.g. kings-fund)"
     )
@@ -28,11 +29,11 @@ class PillarViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = PillarFilter
 
 
-class PriorityFilter(django_filters.FilterSet):
+class PriorityFilter(FilterSet):
     version = django_filters.CharFilter(
         field_name="version__key", label="Strategy version (e.g. 2019, 2023)"
     )
-    current = django_filters.BooleanFilter(
+    current = StrictBooleanFilter(
         field_name="version__is_current", label="In the current strategy"
     )
     pillar = django_filters.ModelChoiceFilter(
@@ -67,7 +68,7 @@ class PriorityChoiceFilter(django_filters.ModelChoiceFilter):
     pass
 
 
-class TagFilterSet(django_filters.FilterSet):
+class TagFilterSet(FilterSet):
     """`pillar` (primary or secondary, by id) and `priority` (by slug) for any
     tagged model."""
 

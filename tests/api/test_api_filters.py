@@ -6,7 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests import factories
+from meetings import services
+from tests import factories, files
 
 
 def _ids(client, url, **params):
@@ -91,6 +92,22 @@ def test_pages_hold_fifty_and_at_most_two_hundred(client, hwb):
         ("/api/actions/", {"status": "late"}, "status", "Select a valid choice"),
         ("/api/agenda-items/", {"pillar": "WD"}, "pillar", "Select a valid choice"),
         ("/api/resolutions/", {"priority": "none"}, "priority", "Select a valid"),
+        ("/api/actions/", {"overdue": "maybe"}, "overdue", "Enter true or false"),
+        ("/api/documents/", {"current": "maybe"}, "current", "Enter true or false"),
+        ("/api/priorities/", {"current": "maybe"}, "current", "Enter true or false"),
+        ("/api/meetings/", {"body": "nope"}, "body", "Select a valid choice"),
+        ("/api/indicators/", {"pillar": "99999"}, "pillar", "Select a valid choice"),
+        ("/api/agenda-items/", {"status": "held"}, "status", "has no filter"),
+        ("/api/people/", {"colour": "red"}, "colour", "has no filter"),
+        (
+            "/api/meetings/",
+            {"since": "2019-07-08", "until": "2019-04-08"},
+            "until",
+            "same as or after the start date",
+        ),
+        ("/api/minutes/", {"page_size": "abc"}, "page_size", "whole number"),
+        ("/api/minutes/", {"page_size": "0"}, "page_size", "whole number"),
+        ("/api/minutes/", {"page_size": "201"}, "page_size", "from 1 to 200"),
     ],
 )
 def test_bad_filters_say_what_is_wrong(client, db, url, params, field, message):
@@ -118,3 +135,88 @@ def test_signed_in_users_are_not_limited(client, member, monkeypatch):
     client.force_login(member)
     for _ in range(5):
         assert client.get("/api/meetings/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/bodies/a%00b/",
+        "/api/priorities/a%00b/",
+        "/api/indicators/a%00b/",
+        "/api/areas/a%00b/",
+        "/api/search/?q=x&priority=a%00b",
+        "/api/search/?q=x&body=a%00b",
+        "/api/meetings/?body=a%00b",
+    ],
+)
+def test_a_null_character_is_refused_in_words(client, db, url):
+    """PostgreSQL cannot compare a string holding one: without the guard,
+    these answered 500."""
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "Null characters are not allowed" in response.json()["detail"]
+
+
+def test_a_page_with_a_null_character_says_so(client, db):
+    response = client.get("/search/?q=a%00b")
+    assert response.status_code == 400
+    assert b"The address could not be read" in response.content
+
+
+def test_filters_choose_only_among_rows_the_reader_may_see(client, hwb):
+    """A private meeting's id is as unknown to the public as one that never
+    existed: the filter may not tell them apart."""
+    private = factories.MeetingFactory(
+        body=factories.BodyFactory(
+            slug="private", name="Private group", meets_in_public=False
+        )
+    )
+    for url in ("/api/agenda-items/", "/api/minutes/", "/api/documents/"):
+        hidden = client.get(url, {"meeting": private.pk})
+        missing = client.get(url, {"meeting": 999999})
+        assert hidden.status_code == missing.status_code == 400, url
+        assert hidden.json() == missing.json()
+
+
+def test_meetings_minutes_papers_and_values_by_pillar_and_priority(client, hwb):
+    from meetings.models import Report
+
+    pillar = factories.PillarFactory()
+    priority = factories.PriorityFactory()
+    item = factories.AgendaItemFactory(primary_pillar=pillar)
+    item.priorities.add(priority)
+    factories.AgendaItemFactory()
+    minute = factories.MinuteFactory(meeting=item.meeting, agenda_item=item)
+    factories.MinuteFactory()
+    assert _ids(client, "/api/meetings/", pillar=pillar.pk) == [item.meeting_id]
+    assert _ids(client, "/api/minutes/", priority=priority.slug) == [minute.pk]
+    report = Report.objects.create(
+        title="Joint Strategic Needs Assessment",
+        body=hwb,
+        meeting=item.meeting,
+        agenda_item=item,
+        status=Report.Status.ACCEPTED,
+        primary_pillar=pillar,
+    )
+    paper = services.document_add(
+        report=report,
+        user=None,
+        title="JSNA summary",
+        kind="appendix",
+        is_exempt=False,
+        uploaded=files.upload("jsna.pdf", files.pdf_bytes(("JSNA",))),
+    )
+    assert _ids(client, "/api/documents/", pillar=pillar.pk) == [paper.pk]
+    indicator = factories.IndicatorFactory()
+    indicator.priorities.add(priority)
+    value = factories.ValueFactory(indicator=indicator)
+    factories.ValueFactory(indicator=factories.IndicatorFactory())
+    assert _ids(client, "/api/values/", priority=priority.slug) == [value.pk]
+    assert _ids(client, "/api/indicators/", priority=priority.slug) == [indicator.slug]
+
+
+def test_people_by_body_and_bodies_by_kind(client, hwb):
+    member = factories.MembershipFactory(body=hwb).person
+    factories.PersonFactory()
+    assert _ids(client, "/api/people/", body=hwb.slug) == [member.pk]
+    assert _ids(client, "/api/bodies/", kind=hwb.kind) == [hwb.slug]

@@ -4,6 +4,7 @@ real Coventry content, and their stable columns."""
 import csv
 import io
 
+import pytest
 from django.urls import reverse
 
 from meetings.models import Attendance
@@ -72,9 +73,15 @@ def test_ocd_id_is_stable_and_the_list_pages(client, hwb):
     assert client.get(url).json()["id"] == client.get(url).json()["id"]
     listed = client.get(reverse("api:ocd_events"), {"body": "hwb"}).json()
     assert listed["count"] == 1 and listed["results"][0]["name"] == hwb.name
-    assert (
-        client.get(reverse("api:ocd_events"), {"body": "cabinet"}).json()["count"] == 0
-    )
+    other = factories.BodyFactory(slug="cabinet", name="Cabinet")
+    assert client.get(reverse("api:ocd_events"), {"body": other.slug}).json() == {
+        "count": 0,
+        "next": None,
+        "previous": None,
+        "results": [],
+    }
+    unknown = client.get(reverse("api:ocd_events"), {"body": "nope"})
+    assert unknown.status_code == 400 and "valid choice" in unknown.json()["body"][0]
 
 
 def test_cancelled_and_future_meetings_say_so(client, hwb):
@@ -135,7 +142,36 @@ def test_decisions_csv_has_a_row_per_clause_and_filters(client, hwb):
 def test_exports_refuse_a_bad_filter_in_words(client):
     response = client.get(reverse("api:actions_csv"), {"until": "31/02/2019"})
     assert response.status_code == 400
-    assert "Enter a valid date" in response.content.decode()
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["field", "error"] and rows[1][0] == "until"
+    assert rows[1][1].startswith("Enter a valid date")
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"overdue": "maybe"}, "overdue"),
+        ({"colour": "red"}, "colour"),
+        ({"since": "2019-07-08", "until": "2019-04-08"}, "until"),
+    ],
+)
+def test_exports_refuse_what_they_would_otherwise_ignore(client, db, params, field):
+    response = client.get(reverse("api:actions_csv"), params)
+    assert response.status_code == 400
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[1][0] == field, rows
+
+
+def test_an_error_echoing_the_value_is_not_a_formula(client, db):
+    """The error repeats the value asked for; a quote in it cannot end the
+    cell and start a formula a spreadsheet would run."""
+    bad = 'x",=HYPERLINK("http://evil.example")&"'
+    response = client.get(reverse("api:meetings_csv"), {"status": bad})
+    assert response.status_code == 400
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert [len(row) for row in rows] == [2, 2]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in rows[1])
+    assert bad in rows[1][1]
 
 
 def test_csv_text_a_spreadsheet_would_run_arrives_as_text(client, hwb):
@@ -152,3 +188,13 @@ def test_csv_text_a_spreadsheet_would_run_arrives_as_text(client, hwb):
         "Refresh the JSNA",
     ]
     assert "40" in [r[9] for r in rows]
+
+
+def test_people_and_organisations_in_cells_are_guarded_too(client, hwb):
+    """Cells filled from a person or an organisation are text like any
+    other: a name typed as a formula arrives with its apostrophe."""
+    owner = factories.PersonFactory(given_names="+cmd|' /C calc'!A0", family_name="")
+    organisation = factories.OrganisationFactory(name="@SUM(1+1)")
+    factories.ActionFactory(owner_person=owner, owner_organisation=organisation)
+    [row] = _csv(client, "api:actions_csv")[1:]
+    assert row[4].startswith("'+cmd") and row[5] == "'@SUM(1+1)"
