@@ -45,6 +45,11 @@ def search_page(request):
             kinds=[data["type"]] if data["type"] else None,
             page=_page_number(request),
         )
+        if not result.searchable:
+            form.add_error("q", search.NOTHING_TO_SEARCH)
+            result = None
+    elif form.is_valid() and any(form.cleaned_data.values()):
+        form.add_error("q", "Enter the words to find; the filters narrow a search")
     query = request.GET.copy()
     query.pop("page", None)
     return render(

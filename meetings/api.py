@@ -11,7 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import generics, serializers, viewsets
 from rest_framework.decorators import api_view
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
@@ -554,5 +554,7 @@ def search_view(request):
         kinds=[data["type"]] if data.get("type") else None,
         page=data["page"],
     )
+    if not result.searchable:
+        raise ValidationError({"q": [search.NOTHING_TO_SEARCH]})
     context = {"request": request}
     return Response(SearchResultSerializer(result, context=context).data)

@@ -14,6 +14,7 @@ on the page for the objects and their highlighted excerpts.
 import html
 import math
 import re
+import string
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import StringAgg
@@ -43,8 +44,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Concat
+from django.db.models.lookups import IContains
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from meetings.models import (
     Action,
@@ -159,6 +162,15 @@ class SearchResult:
     page: int = 1
     per_page: int = 20
     num_pages: int = 1
+    # False when the words asked had nothing to search for: punctuation
+    # alone, or (on PostgreSQL) only words too common to index ("the").
+    searchable: bool = True
+
+
+NOTHING_TO_SEARCH = (
+    "There are no words to search for in that. Punctuation, and words as "
+    "common as 'the' and 'and', are left out: add a word such as 'housing'."
+)
 
 
 def search(
@@ -178,7 +190,7 @@ def search(
     q = " ".join((q or "")[:MAX_QUERY_LENGTH].split())
     engine = FullText(q) if _full_text() else WordByWord(q)
     if not q or not engine.searchable:
-        return SearchResult(page=1, per_page=per_page)
+        return SearchResult(page=1, per_page=per_page, searchable=False)
     filters = {"body": body, "since": since, "until": until}
     tags = {"pillar": pillar, "priority": priority}
     parts = [
@@ -188,7 +200,9 @@ def search(
     ]
     if not parts:
         return SearchResult(page=1, per_page=per_page)
-    combined = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    # UNION ALL: each part is one kind's rows, so none repeats another's, and
+    # de-duplicating them would rank every match once more for nothing.
+    combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     total = combined.count()
     num_pages = max(1, math.ceil(total / per_page))
     page = min(max(1, page), num_pages)
@@ -328,6 +342,20 @@ def _strip_tags(expression):
     )
 
 
+class _SQLiteStripTags(Func):
+    function = "hwbb_strip_tags"
+    output_field = TextField()
+
+
+def _text_of_html(expression):
+    """HTML's text without its tags, on either database: PostgreSQL's
+    regexp_replace, or on SQLite a function of our own (registered on each
+    connection as it opens, `hwbb_strip_tags`)."""
+    if connection.vendor == "sqlite":
+        return _SQLiteStripTags(expression)
+    return _strip_tags(expression)
+
+
 def _document_text(key, *, with_title):
     """The text a hit's excerpt is cut from, as an expression (PostgreSQL)."""
     kind = KINDS[key]
@@ -368,7 +396,25 @@ class FullText:
     def __init__(self, q):
         self.q = q
         self.query = SearchQuery(q, search_type="websearch", config=CONFIG)
-        self.searchable = bool(q)
+
+    @cached_property
+    def _parsed(self):
+        """The query as PostgreSQL parses it, in one query: its number of
+        nodes (0 when it has no word to search for) and its querytree (the
+        words an index can look up)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT numnode(q), querytree(q)::text "
+                "FROM websearch_to_tsquery(%s::regconfig, %s) AS q",
+                [CONFIG, self.q],
+            )
+            return cursor.fetchone()
+
+    @property
+    def searchable(self):
+        """Whether there is a word to search for: not in punctuation alone,
+        nor in stop words alone ("the")."""
+        return bool(self.q) and self._parsed[0] > 0
 
     def match(self, key, rows):
         rows = rows.annotate(search=vector(key)).filter(search=self.query)
@@ -401,13 +447,8 @@ class FullText:
 
     def _needed_words(self):
         """The stemmed words a query with no "or" needs, as PostgreSQL parses
-        it (one query); [] for one with "or" or with none to look up."""
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT querytree(websearch_to_tsquery(%s::regconfig, %s))::text",
-                [CONFIG, self.q],
-            )
-            tree = cursor.fetchone()[0]
+        it; [] for one with "or" or with none to look up."""
+        tree = self._parsed[1]
         if "|" in tree or tree == "T":
             return []
         return [w.replace("''", "'") for w in re.findall(r"'((?:[^']|'')+)'", tree)]
@@ -434,9 +475,13 @@ class FullText:
             yield obj
 
     def _headline(self, text):
+        """The excerpt with every word of the query marked wherever it is:
+        ts_headline given the query itself marks nothing when its words are
+        further apart than one fragment (a long minute), so it is given the
+        query's words joined by "or"."""
         return SearchHeadline(
             text,
-            self.query,
+            AnyWord(self.query),
             config=CONFIG,
             start_sel=START,
             stop_sel=STOP,
@@ -513,6 +558,7 @@ class StoredVector(Expression):
 
 
 WEBSEARCH_TERM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+PUNCTUATION = string.punctuation + "\u2018\u2019\u201c\u201d"
 
 
 def _websearch_terms(q):
@@ -526,7 +572,9 @@ def _websearch_terms(q):
             continue
         if word.startswith("-"):
             sign, word = "-", word[1:]
-        term = " ".join((phrase or word).strip("\"'").split())
+        # As PostgreSQL's parser does, punctuation round a word is not part
+        # of it: "!health", "(health" and "health:*" all look for health.
+        term = " ".join((phrase or word).strip(PUNCTUATION).split())
         if term:
             groups[-1].append((term, sign == "-"))
     return [group for group in groups if group]
@@ -549,7 +597,11 @@ class WordByWord:
         kind = KINDS[key]
         found = Q()
         for name in (kind.title, *kind.fields):
-            found |= Q(**{f"{name}__icontains": word})
+            if key == "minute" and name == "narrative":
+                # The narrative is HTML: "li" is not a word of "<li>".
+                found |= Q(IContains(_text_of_html(F(name)), word))
+            else:
+                found |= Q(**{f"{name}__icontains": word})
         if key == "resolution":
             clauses = ResolutionClause.objects.filter(
                 resolution=OuterRef("pk"), text__icontains=word

@@ -414,6 +414,14 @@ class SearchQuerySerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=search.KIND_CHOICES, required=False)
     page = serializers.IntegerField(min_value=1, required=False, default=1)
 
+    def validate(self, data):
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            raise serializers.ValidationError(
+                {"until": ["The end date must be the same as or after the start date."]}
+            )
+        return data
+
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.visible_to(user)

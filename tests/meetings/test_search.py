@@ -449,6 +449,12 @@ def test_search_works_on_the_sqlite_default(tmp_path):
         " title='Air quality', description='Nitrogen dioxide near schools')\n"
         "result = search(AnonymousUser(), 'DIOXIDE schools')\n"
         "print(result.total, [h.title for h in result.hits], result.hits[0].headline)\n"
+        "from meetings.models import Minute\n"
+        "Meeting.objects.filter(pk=meeting.pk).update(minutes_status='approved')\n"
+        "Minute.objects.create(meeting=meeting, number=44, municipal_year=2018,"
+        " title='Air', narrative='<ul><li>Clean <em>air</em> zone</li></ul>')\n"
+        "print('markup', search(AnonymousUser(), 'ul').total,"
+        " search(AnonymousUser(), 'em').total, search(AnonymousUser(), 'zone').total)\n"
     )
     shell = subprocess.run(
         [sys.executable, "manage.py", "shell", "-v0", "-c", script],
@@ -460,6 +466,8 @@ def test_search_works_on_the_sqlite_default(tmp_path):
     assert shell.returncode == 0, shell.stderr
     assert shell.stdout.startswith("1 ['Air quality']"), shell.stdout
     assert "<mark>dioxide</mark> near <mark>schools</mark>" in shell.stdout
+    # The minute's tags are not its words: "ul" and "em" find nothing.
+    assert "markup 0 0 1" in shell.stdout
 
 
 @pytest.mark.parametrize("kind", [k for k in search.KINDS if k != "resolution"])
@@ -513,3 +521,59 @@ def test_a_decision_without_every_word_is_not_found(hwb):
     finally:
         search.USE_FULL_TEXT = None
     assert found.total == 0
+
+
+def test_words_far_apart_in_a_long_minute_are_all_marked(engine, db):
+    """Minute 47/18 of 8 April 2019 (the strategy refresh, 998 words) has
+    "care", "fund" and "better" hundreds of words apart: ts_headline given the
+    query itself marked none of them, leaving an excerpt with no match shown.
+    Every word is marked where it is found."""
+    from hwbb import demo
+
+    demo.load()
+    hits = search.search(AnonymousUser(), "Better Care Fund").hits
+    [refresh] = [h for h in hits if h.title.startswith("Minute 47/18")]
+    assert "<mark>" in refresh.headline, refresh.headline
+
+
+@pytest.mark.parametrize("q", ["!heron", "(heron", "heron:*", "heron."])
+def test_punctuation_round_a_word_is_not_part_of_it(engine, content, q):
+    """As PostgreSQL's parser reads it, so does the fallback."""
+    assert {h.kind for h in search.search(AnonymousUser(), q).hits} == {"minute"}
+
+
+@pytest.mark.parametrize("q", ["!!!", "'", "- -", '""'])
+def test_punctuation_alone_has_nothing_to_search_for(engine, content, q):
+    result = search.search(AnonymousUser(), q)
+    assert not result.searchable and result.total == 0
+
+
+def test_stop_words_alone_have_nothing_to_search_for_on_postgresql(content):
+    assert not search.FullText("the and of").searchable
+    assert search.FullText("the heron").searchable
+
+
+def test_the_page_says_when_there_is_nothing_to_search_for(client, engine, content):
+    html = _results(client, q="!!!")
+    assert "There are no words to search for in that" in html
+    assert "<title>Error: Search" in html
+    assert "result-count" not in html
+
+
+def test_the_page_asks_for_words_when_given_only_filters(client, content):
+    html = _results(client, q="", since="2019-01-01")
+    assert "Enter the words to find" in html
+    assert "<title>Error: Search" in html
+
+
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"q": "!!!"}, "q"),
+        ({"q": "heron", "since": "2019-07-08", "until": "2019-04-08"}, "until"),
+    ],
+)
+def test_the_api_says_what_is_wrong_with_a_search(client, content, params, field):
+    response = client.get(reverse("api:search"), params)
+    assert response.status_code == 400
+    assert response.json()[field][0]
