@@ -2,10 +2,12 @@
 real Coventry content, and their stable columns."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings.models import Attendance
 from tests import factories
@@ -94,6 +96,39 @@ def test_cancelled_and_future_meetings_say_so(client, hwb):
     assert client.get(reverse(url, args=[future.pk])).json()["status"] == "confirmed"
 
 
+def test_winter_times_venue_not_recorded_and_a_meeting_under_way(client, hwb):
+    """GMT in winter; the 8 April 2019 minutes give no venue, and Open Civic
+    Data needs a location name; a meeting under way is not yet passed."""
+    winter = factories.MeetingFactory(
+        body=hwb, start=factories.london(2019, 1, 14, 14, 0), end=None, venue=""
+    )
+    event = client.get(reverse("api:ocd_event", args=[winter.pk])).json()
+    assert (event["start_date"], event["end_date"]) == ("2019-01-14T14:00:00+00:00", "")
+    assert event["location"] == {
+        "name": "Venue not recorded",
+        "note": "The agenda and minutes give no venue.",
+        "url": None,
+        "coordinates": None,
+    }
+    now = timezone.now()
+    under_way = factories.MeetingFactory(
+        body=hwb,
+        start=now - datetime.timedelta(minutes=30),
+        end=now + datetime.timedelta(hours=1),
+        status="scheduled",
+    )
+    event = client.get(reverse("api:ocd_event", args=[under_way.pk])).json()
+    assert event["status"] == "confirmed"
+
+
+def test_a_pillar_tagged_twice_is_one_subject(client, hwb):
+    meeting, pillar, _ = _coventry_meeting(hwb)
+    item = meeting.agenda_items.get()
+    item.secondary_pillars.add(pillar)
+    event = client.get(reverse("api:ocd_event", args=[meeting.pk])).json()
+    assert event["agenda"][0]["subjects"].count(pillar.name) == 1
+
+
 def test_popolo_has_memberships_on_behalf_of_organisations(client, hwb):
     police = factories.OrganisationFactory(name="West Midlands Police")
     person = factories.PersonFactory(
@@ -105,6 +140,7 @@ def test_popolo_has_memberships_on_behalf_of_organisations(client, hwb):
     assert membership["person_id"] == f"person/{person.pk}"
     assert membership["organization_id"] == "body/hwb"
     assert membership["on_behalf_of_id"] == f"organisation/{police.pk}"
+    assert membership["label"] == f"Voting member, {hwb.name}"
     ids = {o["id"] for o in data["organizations"]}
     assert {"body/hwb", f"organisation/{police.pk}"} <= ids
     [popolo_person] = data["persons"]

@@ -85,6 +85,10 @@ def test_double_submit_records_one_update(client, owner, action):
             "The date of an update cannot be in the future",
         ),
         ({"date_0": "31", "date_1": "2"}, "Enter a real date, for example 27 3 2026"),
+        (
+            {"date_0": "1", "date_1": "1", "date_2": "2019"},
+            "cannot be before the action was agreed, on 8 July 2019",
+        ),
     ],
 )
 def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
