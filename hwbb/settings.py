@@ -203,6 +203,10 @@ SPECTACULAR_SETTINGS = {
     # PATCH /api/actions/<id>/ records a whole progress update: its body's
     # required fields are required, not made optional as for a partial edit.
     "COMPONENT_SPLIT_PATCH": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "hwbb.api_schema.error_responses",
+    ],
     "TITLE": "Health and Wellbeing Board open data API",
     "DESCRIPTION": "Meetings, agendas, minutes, decisions, actions, the strategy's "
     "priorities and pillars, and outcome indicators. Read-only without "

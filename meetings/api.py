@@ -16,7 +16,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from hwbb.api import DateRangeFilterSet, VisibleViewSet
-from hwbb.api_filters import FilterSet, StrictBooleanFilter
+from hwbb.api_filters import FilterSet, StrictBooleanFilter, refuse_unknown_filters
 from hwbb.permissions import can_update_action
 from hwbb.spreadsheets import write_rows
 from meetings import exports, opendata, search, services
@@ -151,9 +151,15 @@ class MeetingFilter(DateRangeFilterSet, TagFilterSet):
         ]
 
     def filter_tag(self, queryset, name, value):
-        """Meetings with an item the reader may see tagged so."""
-        items = AgendaItem.objects.visible_to(self.request.user)
-        return queryset.filter(pk__in=items.tagged(**{name: value}).values("meeting"))
+        """Meetings with an item or a decision tagged so, as the reader may see
+        them (the golden thread's own rule)."""
+        user, tag = self.request.user, {name: value}
+        items = AgendaItem.objects.visible_to(user).tagged(**tag)
+        resolutions = Resolution.objects.visible_to(user).tagged(**tag)
+        return queryset.filter(
+            Q(pk__in=items.values("meeting"))
+            | Q(pk__in=resolutions.values("minute__meeting"))
+        )
 
 
 class MeetingViewSet(VisibleViewSet):
@@ -183,7 +189,8 @@ class AgendaItemViewSet(VisibleViewSet):
 
     def list_queryset(self, queryset):
         return (
-            queryset.select_related("section", "report", "primary_pillar__framework")
+            queryset.with_readable_report(self.request.user)
+            .select_related("section", "primary_pillar__framework")
             .prefetch_related(*TAG_PREFETCH)
             .order_by("-meeting__start", "number", "sub_letter", "pk")
         )
@@ -541,6 +548,7 @@ def search_view(request):
     and papers: what the search page finds for the same person, ranked, with
     the match highlighted."""
     asked = SearchQuerySerializer(data=request.query_params, user=request.user)
+    refuse_unknown_filters(asked.fields, request.query_params)
     asked.is_valid(raise_exception=True)
     data = asked.validated_data
     result = search.search(

@@ -100,7 +100,22 @@ class ActionUpdateForm(forms.Form):
             self.add_error(
                 "percent_complete", "An action that is done must be 100% complete"
             )
+        newest = self._newest_update_date()
+        if closing and data.get("date") and newest and data["date"] < newest:
+            self.add_error(
+                "date",
+                "An update that closes the action must be dated on or after its "
+                f"newest update, of {formats.date_format(newest, 'j F Y')}",
+            )
         return data
+
+    def _newest_update_date(self):
+        """The newest update's date: an earlier one goes in the history and
+        does not change the action's status, so it may not close it."""
+        if self.action is None or self.action.pk is None:
+            return None
+        newest = self.action.updates.order_by("-date").values_list("date", flat=True)
+        return newest.first()
 
 
 def _meeting_must_be_of_body(form, data):

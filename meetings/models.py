@@ -5,7 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import BooleanField, Exists, OuterRef, Q, Value
+from django.db.models import BooleanField, Exists, OuterRef, Q, Subquery, Value
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -404,12 +404,21 @@ class AgendaItemQuerySet(TaggedQuerySet):
 
     def tags_shown(self):
         """An exempt item's pillars and priorities are part of its closed
-        content: the public sees its open title and paragraph only. Rows read
-        through `visible_to(user)` carry `show_closed`; others are not a
-        reader's and keep every row."""
+        content: the public sees its open title and paragraph only. So items
+        are chosen by their tags only as a reader sees them, through
+        `visible_to(user)` (whose rows carry `show_closed`)."""
         if "show_closed" not in self.query.annotations:
-            return self
+            raise ValueError(
+                "Agenda items are chosen by their tags through visible_to(user), "
+                "which knows whose tags the reader may see."
+            )
         return self.filter(Q(is_exempt=False) | Q(show_closed=True))
+
+    def with_readable_report(self, user):
+        """Each item's `readable_report_id`: its report's, if the user may read
+        that report (an open item's report may since have been made exempt)."""
+        readable = Report.objects.visible_to(user).filter(agenda_item=OuterRef("pk"))
+        return self.annotate(readable_report_id=Subquery(readable.values("pk")[:1]))
 
 
 class AgendaItem(Tagged):

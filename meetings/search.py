@@ -248,7 +248,7 @@ def _matches(key, user, engine, filters, tags):
         rows = rows.filter(when__date__gte=filters["since"])
     if filters["until"]:
         rows = rows.filter(when__date__lte=filters["until"])
-    rows = _tagged(key, rows, **tags)
+    rows = _tagged(key, rows, user, **tags)
     return (
         rows.annotate(
             hit_kind=Value(key, output_field=CharField()), rank=engine.rank(key)
@@ -258,19 +258,23 @@ def _matches(key, user, engine, filters, tags):
     )
 
 
-def _tagged(key, rows, pillar=None, priority=None):
+def _tagged(key, rows, user, pillar=None, priority=None):
     """Rows tagged to the pillar and the priority; a minute through its decision
-    or its agenda item, a document through its report."""
+    or its agenda item, a document through its report, each as the user sees
+    them (an exempt item's tags only for those who may see it)."""
     for tag in ({"pillar": pillar}, {"priority": priority}):
         if None in tag.values():
             continue
         if key == "minute":
+            resolutions = Resolution.objects.visible_to(user).tagged(**tag)
+            items = AgendaItem.objects.visible_to(user).tagged(**tag)
             rows = rows.filter(
-                Q(pk__in=Resolution.objects.tagged(**tag).values("minute"))
-                | Q(agenda_item__in=AgendaItem.objects.tagged(**tag).values("pk"))
+                Q(pk__in=resolutions.values("minute"))
+                | Q(agenda_item__in=items.values("pk"))
             )
         elif key == "document":
-            rows = rows.filter(report__in=Report.objects.tagged(**tag).values("pk"))
+            reports = Report.objects.visible_to(user).tagged(**tag)
+            rows = rows.filter(report__in=reports.values("pk"))
         else:
             rows = rows.tagged(**tag)
     return rows

@@ -181,7 +181,12 @@ class AgendaItemSerializer(ClosedContentMixin, WebUrlMixin, TaggedSerializer):
     section = serializers.CharField(source="section.name", default="", read_only=True)
     reference = serializers.CharField(read_only=True)
     order = serializers.CharField(source="dotted_order", read_only=True)
-    report = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    report = serializers.IntegerField(
+        source="readable_report_id",
+        read_only=True,
+        allow_null=True,
+        help_text="The item's report, if the reader may read it.",
+    )
 
     class Meta:
         model = AgendaItem

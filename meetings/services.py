@@ -708,8 +708,9 @@ def document_add(*, report, uploaded, title, kind, is_exempt, user, replaces=Non
 def _save_indexed(document):
     """Save a paper whose text PostgreSQL indexes for search. A search vector
     holds at most 1 MB: a paper whose text would need more (a spreadsheet of
-    tens of thousands of distinct codes) keeps as much of its text as fits,
-    halved until it does, rather than failing the upload."""
+    tens of thousands of distinct codes) keeps the first half of its text, or
+    the first quarter, and so on until it fits, rather than failing the
+    upload."""
     while True:
         try:
             with transaction.atomic():

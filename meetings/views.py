@@ -106,8 +106,9 @@ def meeting_detail(request, pk):
     meeting = _get_meeting_for_user(request, pk)
     items = (
         AgendaItem.objects.visible_to(request.user)
+        .with_readable_report(request.user)
         .filter(meeting=meeting)
-        .select_related("section", "primary_pillar__framework", "report")
+        .select_related("section", "primary_pillar__framework")
         .prefetch_related(*TAG_PREFETCH)
     )
     previous = (

@@ -144,6 +144,13 @@ def test_a_late_record_of_an_earlier_update_keeps_the_current_status(member, own
     owned.refresh_from_db()
     assert (owned.status, owned.percent_complete) == ("off_track", 60)
     assert owned.updates.count() == 2
+    closing = {**earlier, "status": "done", "percent_complete": 100}
+    closing["closing_note"] = "Terms of reference agreed."
+    response = api.patch(f"/api/actions/{owned.pk}/", closing, format="json")
+    assert response.status_code == 400
+    assert "on or after its newest update" in response.json()["date"][0]
+    owned.refresh_from_db()
+    assert owned.status == "off_track" and owned.updates.count() == 2
 
 
 def test_malformed_json_is_a_400(member, owned):

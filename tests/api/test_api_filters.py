@@ -108,6 +108,8 @@ def test_pages_hold_fifty_and_at_most_two_hundred(client, hwb):
         ("/api/minutes/", {"page_size": "abc"}, "page_size", "whole number"),
         ("/api/minutes/", {"page_size": "0"}, "page_size", "whole number"),
         ("/api/minutes/", {"page_size": "201"}, "page_size", "from 1 to 200"),
+        ("/api/minutes/", {"page_size": "\u00b2"}, "page_size", "whole number"),
+        ("/api/search/", {"q": "health", "pilar": "3"}, "pilar", "has no filter"),
     ],
 )
 def test_bad_filters_say_what_is_wrong(client, db, url, params, field, message):
@@ -213,6 +215,17 @@ def test_meetings_minutes_papers_and_values_by_pillar_and_priority(client, hwb):
     factories.ValueFactory(indicator=factories.IndicatorFactory())
     assert _ids(client, "/api/values/", priority=priority.slug) == [value.pk]
     assert _ids(client, "/api/indicators/", priority=priority.slug) == [indicator.slug]
+
+
+def test_meetings_by_the_tags_of_their_decisions(client, hwb):
+    """As the golden thread follows them: a meeting is on a priority's thread
+    by its items and by its decisions."""
+    priority = factories.PriorityFactory()
+    clause = factories.ClauseFactory()
+    clause.resolution.priorities.add(priority)
+    factories.MeetingFactory(body=hwb)
+    meeting = clause.resolution.minute.meeting_id
+    assert _ids(client, "/api/meetings/", priority=priority.slug) == [meeting]
 
 
 def test_people_by_body_and_bodies_by_kind(client, hwb):

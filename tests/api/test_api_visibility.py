@@ -163,6 +163,23 @@ def test_exempt_items_tags_are_closed_content(persona, client, exempt):
     assert (OPEN_TITLE.encode() in page) == sees
 
 
+def test_search_by_pillar_does_not_reveal_an_exempt_items_tags(persona, client, exempt):
+    """An open minute recorded against an exempt item: searching by the item's
+    pillar must not find it for those who may not see the item's tags."""
+    role, _ = persona
+    minute = factories.MinuteFactory(
+        meeting=exempt["meeting"],
+        agenda_item=exempt["item"],
+        title="Zebrafish",
+        narrative="<p>Zebrafish noted.</p>",
+    )
+    found = client.get(
+        reverse("api:search"), {"q": "zebrafish", "pillar": exempt["pillar"].pk}
+    ).json()
+    hits = [(hit["kind"], hit["id"]) for hit in found["results"]]
+    assert (("minute", minute.pk) in hits) == (role in SEES_CLOSED), found
+
+
 def test_exempt_items_tags_are_not_counted_in_the_connections(persona, exempt):
     from strategy import connections
 
@@ -189,6 +206,10 @@ def test_open_item_does_not_name_its_exempt_report(client, hwb):
     assert report.is_exempt and not item.is_exempt
     event = client.get(reverse("api:ocd_event", args=[item.meeting_id])).content
     assert b"Provider failure" not in event
+    assert client.get(f"/api/agenda-items/{item.pk}/").json()["report"] is None
+    page = client.get(reverse("meetings:detail", args=[item.meeting_id])).content
+    assert reverse("meetings:report", args=[report.pk]).encode() not in page
+    assert b"Read the report" not in page
 
 
 def test_popolo_names_no_hidden_parent(client, hwb):

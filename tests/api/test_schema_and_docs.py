@@ -52,6 +52,22 @@ def test_schema_lists_every_resource_and_its_filters(client):
     assert "knoxApiToken" in schema["components"]["securitySchemes"]
 
 
+def test_schema_says_what_each_error_looks_like(client, db):
+    """drf-spectacular lists only the 200; a client also needs the 400 of a
+    bad filter, the 404 of a missing row, the PATCH's 401 and 403, and 429."""
+    schema = client.get(reverse("api:schema"), {"format": "json"}).json()
+    paths = schema["paths"]
+    assert {"400", "429"} <= set(paths["/api/meetings/"]["get"]["responses"])
+    assert "404" in paths["/api/meetings/{id}/"]["get"]["responses"]
+    patch = paths["/api/actions/{id}/"]["patch"]
+    assert {"400", "401", "403", "404"} <= set(patch["responses"])
+    required = schema["components"]["schemas"]["ActionProgressRequest"]["required"]
+    assert {"status", "percent_complete", "narrative"} <= set(required)
+    csv_error = paths["/api/exports/actions.csv"]["get"]["responses"]["400"]
+    assert "text/csv" in csv_error["content"]
+    assert "example.org" not in str(schema)
+
+
 def test_docs_page_uses_only_vendored_files(client, db):
     html = client.get(reverse("api:docs")).content.decode()
     assets = re.findall(r'<(?:script|link|img)[^>]* (?:src|href)="([^"]+)"', html)
