@@ -298,6 +298,20 @@ class Closed:
     SECRETS = (TITLE, TEXT, CLAUSE, ACTION, PAPER)
 
 
+def paper(report, title, *, text=None, name="paper.pdf", data=None, **kwargs):
+    """A paper uploaded to a report as an author uploads one (services.
+    document_add): a PDF of `text` unless other bytes are given; an appendix,
+    public and uploaded by nobody in particular unless said otherwise."""
+    kwargs.setdefault("kind", "appendix")
+    kwargs.setdefault("is_exempt", False)
+    kwargs.setdefault("user", None)
+    if data is None:
+        data = files.pdf_bytes((text or title,), pages=kwargs.pop("pages", 1))
+    return services.document_add(
+        report=report, title=title, uploaded=files.upload(name, data), **kwargs
+    )
+
+
 def exempt_business(body):
     """An exempt item with its report, paper, minute, resolution and action,
     tagged to a pillar and a priority."""
@@ -324,13 +338,8 @@ def exempt_business(body):
         exempt_paragraph=3,
         status=Report.Status.ACCEPTED,
     )
-    paper = services.document_add(
-        report=report,
-        user=None,
-        title=Closed.PAPER,
-        kind="appendix",
-        is_exempt=True,
-        uploaded=files.upload("matrix.pdf", files.pdf_bytes((Closed.TEXT,))),
+    paper_ = paper(
+        report, Closed.PAPER, text=Closed.TEXT, name="matrix.pdf", is_exempt=True
     )
     minute = MinuteFactory(
         meeting=meeting,
@@ -355,7 +364,7 @@ def exempt_business(body):
         "minute": minute,
         "resolution": clause.resolution,
         "action": action,
-        "paper": paper,
+        "paper": paper_,
         "pillar": pillar,
         "priority": priority,
     }

@@ -8,7 +8,7 @@ from hwbb import notify
 from indicators.models import ImportJob
 from meetings import services
 from meetings.models import Meeting, PlannedItem, Report
-from tests import factories, files
+from tests import factories
 
 ALL = {
     "officer": 200,
@@ -188,13 +188,8 @@ def objects(db):
     awaited = factories.ProgressReportFactory(
         status="requested", requested_of=factories.PersonFactory()
     )
-    document = services.document_add(
-        report=report,
-        user=None,
-        title="Appendix 1",
-        kind="appendix",
-        is_exempt=False,
-        uploaded=files.upload("a.pdf", files.pdf_bytes()),
+    document = factories.paper(
+        report, "Appendix 1", text="Better Care Fund 2019/20 plan"
     )
     return {
         "meetings:agenda": on_meeting,

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from hwbb import uploads
-from tests import files
+from tests import factories, files
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
 
@@ -63,20 +63,14 @@ def test_a_paper_too_wordy_for_one_search_vector_is_kept(db, hwb):
     """A spreadsheet of 60,000 distinct codes: its text needs more than the
     1 MB a PostgreSQL search vector holds. The upload is kept, with as much
     of its text as the index takes, and the first codes are found."""
-    from meetings import services
     from meetings.models import Document, Report
 
     codes = " ".join(f"Q{n:06d}X{n * 7919 % 1000003:07d}" for n in range(60_000))
     report = Report.objects.create(
         title="Pharmaceutical Needs Assessment", body=hwb, status="accepted"
     )
-    paper = services.document_add(
-        report=report,
-        user=None,
-        title="Dispensing codes",
-        kind="appendix",
-        is_exempt=False,
-        uploaded=files.upload("codes.xlsx", files.xlsx_bytes(codes)),
+    paper = factories.paper(
+        report, "Dispensing codes", name="codes.xlsx", data=files.xlsx_bytes(codes)
     )
     stored = Document.objects.get(pk=paper.pk).extracted_text
     assert codes.startswith(stored) and len(stored) > 100_000
@@ -90,18 +84,10 @@ def _stored_files():
 
 
 def test_an_upload_that_is_not_recorded_leaves_no_file(db, hwb):
-    from meetings import services
     from meetings.models import Report
 
     before = _stored_files()
     report = Report.objects.create(title="JSNA", body=hwb, status="accepted")
     with pytest.raises(ValidationError):
-        services.document_add(
-            report=report,
-            user=None,
-            title="x" * 1000,
-            kind="appendix",
-            is_exempt=False,
-            uploaded=files.upload("jsna.pdf", files.pdf_bytes()),
-        )
+        factories.paper(report, "x" * 1000)
     assert _stored_files() == before

@@ -6,8 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from meetings import services
-from tests import factories, files
+from tests import factories
 
 
 def _ids(client, url, **params):
@@ -200,14 +199,7 @@ def test_meetings_minutes_papers_and_values_by_pillar_and_priority(client, hwb):
         status=Report.Status.ACCEPTED,
         primary_pillar=pillar,
     )
-    paper = services.document_add(
-        report=report,
-        user=None,
-        title="JSNA summary",
-        kind="appendix",
-        is_exempt=False,
-        uploaded=files.upload("jsna.pdf", files.pdf_bytes(("JSNA",))),
-    )
+    paper = factories.paper(report, "JSNA summary")
     assert _ids(client, "/api/documents/", pillar=pillar.pk) == [paper.pk]
     indicator = factories.IndicatorFactory()
     indicator.priorities.add(priority)

@@ -19,7 +19,6 @@ from schemathesis.checks import not_a_server_error
 
 from hwbb.wsgi import application
 from indicators.models import Area, Indicator, IndicatorValue
-from meetings import services
 from meetings.models import (
     Action,
     AgendaItem,
@@ -33,7 +32,7 @@ from meetings.models import (
     Resolution,
 )
 from strategy.models import Pillar, Priority
-from tests import factories, files
+from tests import factories
 from tests.api.test_api_queries import _a_meeting
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
@@ -72,14 +71,7 @@ def content(hwb, exempt):
     report = exempt["paper"].report
     factories.MembershipFactory(body=hwb)
     # An open paper beside the exempt one.
-    services.document_add(
-        report=report,
-        user=None,
-        title="Better Care Fund plan",
-        kind="appendix",
-        is_exempt=False,
-        uploaded=files.upload("bcf.pdf", files.pdf_bytes()),
-    )
+    factories.paper(report, "Better Care Fund plan")
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     yield meeting

@@ -5,9 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings import services
 from meetings.models import ActionUpdate, Report
-from tests import factories, files
+from tests import factories
 
 LISTS = [
     "/api/bodies/",
@@ -45,14 +44,7 @@ def _a_meeting(hwb, n):
     report = Report.objects.create(
         title=f"Better Care Fund {n}", body=hwb, meeting=meeting, agenda_item=item
     )
-    services.document_add(
-        report=report,
-        user=None,
-        title="Appendix 1",
-        kind="appendix",
-        is_exempt=False,
-        uploaded=files.upload(f"bcf{n}.pdf", files.pdf_bytes((f"BCF {n}",))),
-    )
+    factories.paper(report, "Appendix 1", text=f"BCF {n}", name=f"bcf{n}.pdf")
     clause = factories.ClauseFactory(resolution__minute__meeting=meeting)
     clause.resolution.priorities.add(priority)
     action = factories.ActionFactory(

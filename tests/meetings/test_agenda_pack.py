@@ -55,33 +55,27 @@ def meeting(hwb, author):
     uploaded = Report.objects.create(
         title=strategy.title, body=hwb, meeting=meeting, agenda_item=strategy
     )
-    services.document_add(
-        report=uploaded,
-        user=author,
-        title="Draft strategy",
+    factories.paper(
+        uploaded,
+        "Draft strategy",
+        text="Draft strategy text",
+        pages=3,
         kind="report",
-        is_exempt=False,
-        uploaded=files.upload(
-            "s.pdf", files.pdf_bytes(["Draft strategy text"], pages=3)
-        ),
-    )
-    services.document_add(
-        report=uploaded,
         user=author,
-        title="JSNA Citywide Profile 2019",
-        kind="appendix",
-        is_exempt=False,
-        uploaded=files.upload(
-            "j.pdf", files.pdf_bytes(["JSNA Citywide Profile"], pages=2)
-        ),
     )
-    services.document_add(
-        report=uploaded,
+    factories.paper(
+        uploaded,
+        "JSNA Citywide Profile 2019",
+        text="JSNA Citywide Profile",
+        pages=2,
         user=author,
-        title="Consultation responses",
-        kind="appendix",
+    )
+    factories.paper(
+        uploaded,
+        "Consultation responses",
+        text="Named respondents",
+        user=author,
         is_exempt=True,
-        uploaded=files.upload("c.pdf", files.pdf_bytes(["Named respondents"], pages=1)),
     )
     secret = Report.objects.create(
         title=private.title,
@@ -139,13 +133,12 @@ def test_unchanged_pack_is_not_rebuilt_and_a_change_rebuilds_it(meeting, author)
     services.agenda_pack_build(meeting=m)
     assert services.agenda_pack_build(meeting=m) == []
     report = meeting["strategy"].report
-    services.document_add(
-        report=report,
+    factories.paper(
+        report,
+        "Consultation leaflet",
+        name="l.docx",
+        data=files.docx_bytes("Have your say"),
         user=author,
-        title="Consultation leaflet",
-        kind="appendix",
-        is_exempt=False,
-        uploaded=files.upload("l.docx", files.docx_bytes("Have your say")),
     )
     assert services.agenda_pack_build(meeting=m) == ["public", "members"]
     pages = _pages(m.packs.get(kind="public").file.read())

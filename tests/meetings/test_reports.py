@@ -132,13 +132,8 @@ def test_exempt_document_is_for_members_only(client, report, author, member, off
     services.report_submit(report=report, user=author)
     services.report_accept(report=report, user=officer)
     Meeting.objects.filter(pk=report.meeting_id).update(agenda_status="published")
-    document = services.document_add(
-        report=report,
-        user=author,
-        title="Tender scores",
-        kind="appendix",
-        is_exempt=True,
-        uploaded=files.upload("scores.pdf", files.pdf_bytes()),
+    document = factories.paper(
+        report, "Tender scores", name="scores.pdf", user=author, is_exempt=True
     )
     url = reverse("meetings:document", args=[document.pk])
     assert client.get(url).status_code == 404
