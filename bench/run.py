@@ -21,6 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DB = Path(tempfile.gettempdir()) / "hwbb-bench.sqlite3"
 os.environ.update(DEBUG="1", DATABASE_URL=f"sqlite:///{DB}")
+# The bench times pages, not the public's rate limit: its hundreds of
+# requests a minute would otherwise be answered 429.
+os.environ["API_ANON_RATE"] = "1000000/minute"
+# A cache of its own, not the demo's (.cache), whose counts it would share.
+os.environ["CACHE_DIR"] = tempfile.mkdtemp(prefix="hwbb-bench-cache-")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hwbb.settings")
 
 import django  # noqa: E402
