@@ -4,6 +4,7 @@ resolutions and actions."""
 import datetime
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import BooleanField, Exists, OuterRef, Q, Subquery, Value
 from django.urls import reverse
@@ -388,6 +389,14 @@ class Meeting(models.Model):
         return on > self.publication_deadline()
 
 
+# A sub-item's letter, as the agenda prints it: 3(a), 3(b). One lower-case
+# letter, so items sort as printed and Open Civic Data's order is "3.1", "3.2".
+SUB_LETTER = RegexValidator(
+    r"^[a-z]?$", "Use one lower-case letter, such as a for item 3(a)"
+)
+SUB_LETTER_HELP = "One lower-case letter: a for item 3(a)."
+
+
 class AgendaItemQuerySet(TaggedQuerySet):
     def visible_to(self, user):
         """Items of published agendas; officers and the body's chair see drafts.
@@ -454,7 +463,9 @@ class AgendaItem(Tagged):
         AgendaSection, null=True, blank=True, on_delete=models.PROTECT
     )
     number = models.PositiveSmallIntegerField()
-    sub_letter = models.CharField(max_length=2, blank=True)
+    sub_letter = models.CharField(
+        max_length=2, blank=True, validators=[SUB_LETTER], help_text=SUB_LETTER_HELP
+    )
     title = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
     presenter = models.CharField(max_length=300, blank=True)
@@ -550,7 +561,10 @@ class StandingItem(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
     sub_letter = models.CharField(
-        max_length=2, blank=True, help_text="Set for a sub-item of the one before."
+        max_length=2,
+        blank=True,
+        validators=[SUB_LETTER],
+        help_text=f"Set for a sub-item of the one before. {SUB_LETTER_HELP}",
     )
     title = models.CharField(max_length=300)
     kind = models.CharField(

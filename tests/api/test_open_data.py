@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -234,3 +235,13 @@ def test_people_and_organisations_in_cells_are_guarded_too(client, hwb):
     factories.ActionFactory(owner_person=owner, owner_organisation=organisation)
     [row] = _csv(client, "api:actions_csv")[1:]
     assert row[4].startswith("'+cmd") and row[5] == "'@SUM(1+1)"
+
+
+@pytest.mark.parametrize("letter", ["B", "aa", "1", "i)"])
+def test_a_sub_item_is_one_lower_case_letter(hwb, letter):
+    """So items sort as the agenda prints them and the events' dotted order is
+    3.1, 3.2: "3(B)" sorted before "3(a)", and "3(aa)" had no number."""
+    item = factories.AgendaItemFactory(meeting=factories.MeetingFactory(body=hwb))
+    item.sub_letter = letter
+    with pytest.raises(ValidationError, match="one lower-case letter"):
+        item.full_clean()
