@@ -11,7 +11,7 @@ from rest_framework import serializers, status, viewsets
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as rest_exception_handler
 
-from hwbb.api_filters import FilterSet
+from hwbb.api_filters import END_BEFORE_START, FilterSet
 
 
 class DateRangeFilterSet(FilterSet):
@@ -29,9 +29,7 @@ class DateRangeFilterSet(FilterSet):
         since = self.form.cleaned_data.get("since") if valid else None
         until = self.form.cleaned_data.get("until") if valid else None
         if since and until and until < since:
-            self.form.add_error(
-                "until", "The end date must be the same as or after the start date."
-            )
+            self.form.add_error("until", END_BEFORE_START)
             return False
         return valid
 

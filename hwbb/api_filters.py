@@ -25,9 +25,6 @@ class StrictBooleanField(forms.NullBooleanField):
             return False
         raise forms.ValidationError("Enter true or false.", code="invalid")
 
-    def validate(self, value):
-        pass
-
 
 class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
@@ -58,6 +55,7 @@ class FilterSet(django_filters.FilterSet):
 
 
 PAGING = ("page", "page_size", "format")
+END_BEFORE_START = "The end date must be the same as or after the start date."
 
 
 def refuse_unknown_filters(filters, query):
@@ -80,8 +78,8 @@ class FilterBackend(DjangoFilterBackend):
 
     filterset_base = FilterSet
 
-    def filter_queryset(self, request, queryset, view):
-        filterset = self.get_filterset(request, queryset, view)
+    def get_filterset(self, request, queryset, view):
+        filterset = super().get_filterset(request, queryset, view)
         filters = filterset.filters if filterset is not None else {}
         refuse_unknown_filters(filters, request.query_params)
-        return super().filter_queryset(request, queryset, view)
+        return filterset

@@ -19,14 +19,18 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["area_type"]
 
 
-class IndicatorFilter(TagFilterSet):
-    """`pillar` and `priority` as on every tagged list; an unknown one is an
-    error."""
+class IndicatorTagFilterSet(TagFilterSet):
+    """`pillar` and `priority` as on every tagged list, by the indicator's
+    own pillars and priorities (at `indicator_path`)."""
+
+    indicator_path = ""
 
     def filter_tag(self, queryset, name, value):
         field = "pillars" if name == "pillar" else "priorities"
-        return queryset.filter(**{field: value}).distinct()
+        return queryset.filter(**{self.indicator_path + field: value}).distinct()
 
+
+class IndicatorFilter(IndicatorTagFilterSet):
     class Meta:
         model = Indicator
         fields = ["pillar", "priority", "polarity"]
@@ -39,7 +43,10 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
 
-class IndicatorValueFilter(TagFilterSet):
+class IndicatorValueFilter(IndicatorTagFilterSet):
+    """Values of the indicators that measure the pillar or priority, and more."""
+
+    indicator_path = "indicator__"
     indicator = django_filters.CharFilter(
         field_name="indicator__slug", label="Indicator (slug)"
     )
@@ -63,11 +70,6 @@ class IndicatorValueFilter(TagFilterSet):
             "pillar",
             "priority",
         ]
-
-    def filter_tag(self, queryset, name, value):
-        """Values of the indicators that measure the pillar or priority."""
-        field = "indicator__pillars" if name == "pillar" else "indicator__priorities"
-        return queryset.filter(**{field: value}).distinct()
 
 
 class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):

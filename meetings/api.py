@@ -6,7 +6,6 @@ import io
 
 import django_filters
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import generics, serializers, viewsets
@@ -33,6 +32,7 @@ from meetings.models import (
     Report,
     Resolution,
     ResolutionClause,
+    TaggedBusiness,
 )
 from meetings.serializers import (
     ActionProgressSerializer,
@@ -151,15 +151,10 @@ class MeetingFilter(DateRangeFilterSet, TagFilterSet):
         ]
 
     def filter_tag(self, queryset, name, value):
-        """Meetings with an item or a decision tagged so, as the reader may see
-        them (the golden thread's own rule)."""
-        user, tag = self.request.user, {name: value}
-        items = AgendaItem.objects.visible_to(user).tagged(**tag)
-        resolutions = Resolution.objects.visible_to(user).tagged(**tag)
-        return queryset.filter(
-            Q(pk__in=items.values("meeting"))
-            | Q(pk__in=resolutions.values("minute__meeting"))
-        )
+        """Meetings with an item or a decision tagged so, as the golden thread
+        finds them."""
+        business = TaggedBusiness(self.request.user, **{name: value})
+        return queryset.filter(business.meetings())
 
 
 class MeetingViewSet(VisibleViewSet):
@@ -261,15 +256,9 @@ class MinuteFilter(DateRangeFilterSet, TagFilterSet):
         ]
 
     def filter_tag(self, queryset, name, value):
-        """Minutes of an item, or with a resolution, tagged so (an exempt
-        item's tags only for those who may see it)."""
-        user = self.request.user
-        items = AgendaItem.objects.visible_to(user).tagged(**{name: value})
-        resolutions = Resolution.objects.visible_to(user).tagged(**{name: value})
-        return queryset.filter(
-            Q(agenda_item__in=items.values("pk"))
-            | Q(pk__in=resolutions.values("minute"))
-        )
+        """Minutes of an item, or with a resolution, tagged so."""
+        business = TaggedBusiness(self.request.user, **{name: value})
+        return queryset.filter(business.minutes())
 
 
 class MinuteViewSet(VisibleViewSet):

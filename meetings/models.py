@@ -881,6 +881,29 @@ class Resolution(Tagged):
         ]
 
 
+class TaggedBusiness:
+    """The agenda items and resolutions tagged to one pillar or priority, as
+    a reader sees them: what the golden thread follows. An exempt item counts
+    only for those who may see its tags (AgendaItemQuerySet.tags_shown)."""
+
+    def __init__(self, user, **tag):
+        self.items = AgendaItem.objects.visible_to(user).tagged(**tag)
+        self.resolutions = Resolution.objects.visible_to(user).tagged(**tag)
+
+    def meetings(self):
+        """A condition on meetings: those with such an item or decision."""
+        return Q(pk__in=self.items.values("meeting")) | Q(
+            pk__in=self.resolutions.values("minute__meeting")
+        )
+
+    def minutes(self):
+        """A condition on minutes: those of such an item, or with such a
+        decision."""
+        return Q(agenda_item__in=self.items.values("pk")) | Q(
+            pk__in=self.resolutions.values("minute")
+        )
+
+
 class ResolutionClause(models.Model):
     class Verb(models.TextChoices):
         NOTED = "noted", "Noted"

@@ -72,9 +72,10 @@ def _event_parts(meetings, user):
         kind=AgendaPack.Kind.PUBLIC,
     )
     reports = Report.objects.visible_to(user).filter(agenda_item__meeting__in=meetings)
+    readable = {report.agenda_item_id: report for report in reports}
     parts = defaultdict(lambda: defaultdict(list))
-    parts["reports"] = {report.agenda_item_id: report for report in reports}
     for item in items:
+        item.readable_report = readable.get(item.pk)
         parts[item.meeting_id]["items"].append(item)
     for minute in minutes:
         parts[minute.meeting_id]["minutes"].append(minute)
@@ -140,9 +141,7 @@ def _event(meeting, parts, request):
         "status": _status(meeting),
         "location": _location(meeting),
         "participants": _participants(meeting, mine["attendance"]),
-        "agenda": [
-            _agenda_item(item, parts["reports"], request) for item in mine["items"]
-        ],
+        "agenda": [_agenda_item(item, request) for item in mine["items"]],
         "documents": _documents(meeting, mine, request),
         "links": [
             {"note": "Meeting page", "url": page},
@@ -194,11 +193,11 @@ def _subjects(item):
     return list(dict.fromkeys(names))
 
 
-def _agenda_item(item, reports, request):
+def _agenda_item(item, request):
     """One agenda item; an exempt item closed to the reader is its open title
     and Schedule 12A paragraph only: no tags, notes, organisations or report."""
     closed = item.is_exempt and not getattr(item, "show_closed", False)
-    report = None if closed else reports.get(item.pk)
+    report = None if closed else item.readable_report
     related = []
     if not closed:
         related = [

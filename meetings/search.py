@@ -57,6 +57,7 @@ from meetings.models import (
     Report,
     Resolution,
     ResolutionClause,
+    TaggedBusiness,
 )
 
 # None: full-text search on PostgreSQL, the word-by-word fallback elsewhere.
@@ -266,12 +267,7 @@ def _tagged(key, rows, user, pillar=None, priority=None):
         if None in tag.values():
             continue
         if key == "minute":
-            resolutions = Resolution.objects.visible_to(user).tagged(**tag)
-            items = AgendaItem.objects.visible_to(user).tagged(**tag)
-            rows = rows.filter(
-                Q(pk__in=resolutions.values("minute"))
-                | Q(agenda_item__in=items.values("pk"))
-            )
+            rows = rows.filter(TaggedBusiness(user, **tag).minutes())
         elif key == "document":
             reports = Report.objects.visible_to(user).tagged(**tag)
             rows = rows.filter(report__in=reports.values("pk"))

@@ -12,6 +12,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 
 from hwbb.api import AbsoluteUrl, OtherNames
+from hwbb.api_filters import END_BEFORE_START
 from meetings import search
 from meetings.forms import ActionUpdateForm
 from meetings.models import (
@@ -422,9 +423,7 @@ class SearchQuerySerializer(serializers.Serializer):
     def validate(self, data):
         since, until = data.get("since"), data.get("until")
         if since and until and until < since:
-            raise serializers.ValidationError(
-                {"until": ["The end date must be the same as or after the start date."]}
-            )
+            raise serializers.ValidationError({"until": [END_BEFORE_START]})
         return data
 
     def __init__(self, *args, user, **kwargs):

@@ -22,11 +22,10 @@ from indicators.models import Indicator
 from meetings import pack
 from meetings.models import (
     Action,
-    AgendaItem,
     Body,
     Meeting,
     PlannedItem,
-    Resolution,
+    TaggedBusiness,
 )
 from strategy import connections, dashboards, progress, tagging
 from strategy.forms import (
@@ -92,13 +91,10 @@ def _thread(request, *, pillar=None, priority=None, indicators, progress_reports
     queries however much there is: the timeline is paged by meeting, and the
     actions are counted by status with only the next few due listed."""
     user, tag = request.user, {"pillar": pillar, "priority": priority}
-    items = AgendaItem.objects.visible_to(user).tagged(**tag)
-    resolutions = Resolution.objects.visible_to(user).tagged(**tag)
+    business = TaggedBusiness(user, **tag)
+    items, resolutions = business.items, business.resolutions
     meetings = (
-        Meeting.objects.filter(
-            Q(pk__in=items.values("meeting"))
-            | Q(pk__in=resolutions.values("minute__meeting"))
-        )
+        Meeting.objects.filter(business.meetings())
         .select_related("body")
         .order_by("-start")
     )

@@ -61,8 +61,8 @@ def test_a_file_over_the_limit_is_refused(settings):
 
 def test_a_paper_too_wordy_for_one_search_vector_is_kept(db, hwb):
     """A spreadsheet of 60,000 distinct codes: its text needs more than the
-    1 MB a PostgreSQL search vector holds. The upload is kept, with as much
-    of its text as the index takes, and the first codes are found."""
+    1 MB a PostgreSQL search vector holds. The upload is kept, with the
+    beginning of its text, as much as the index takes."""
     from meetings.models import Document, Report
 
     codes = " ".join(f"Q{n:06d}X{n * 7919 % 1000003:07d}" for n in range(60_000))
