@@ -37,6 +37,7 @@ class SearchForm(forms.Form):
     )
     priority = forms.ModelChoiceField(
         queryset=Priority.objects.select_related("version"),
+        to_field_name="slug",
         required=False,
         empty_label="Any priority",
         error_messages={"invalid_choice": "Choose a priority from the list"},

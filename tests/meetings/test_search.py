@@ -291,6 +291,23 @@ def test_filters_from_the_page(client, engine, hwb):
     assert "1 result" in _results(client, q="swift", until="2019-07-08")
 
 
+def test_the_page_takes_a_priority_by_its_slug_as_the_api_does(client, engine, hwb):
+    priority = factories.PriorityFactory(slug="healthy-places")
+    tagged = factories.AgendaItemFactory(
+        meeting=factories.MeetingFactory(body=hwb), description="Swift boxes"
+    )
+    tagged.priorities.add(priority)
+    factories.AgendaItemFactory(
+        meeting=factories.MeetingFactory(body=hwb), description="Swift towers"
+    )
+    html = _results(client, q="swift", priority="healthy-places")
+    assert "1 result" in html
+    assert '<option value="healthy-places" selected>' in html
+    assert "Choose a priority from the list" in _results(
+        client, q="swift", priority=str(priority.pk)
+    )
+
+
 @pytest.mark.parametrize(
     "params, message",
     [
