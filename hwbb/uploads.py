@@ -96,6 +96,11 @@ def _xml_text(archive, name, paragraph_end):
     return _tidy(html.unescape(re.sub(r"<[^>]+>", "", xml)))
 
 
+# Control characters a PDF's text can carry (a string set in UTF-16 reads as
+# "\x00M\x00a..."): PostgreSQL refuses a NUL in text, and none is a letter.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def _tidy(text):
-    lines = (" ".join(line.split()) for line in text.splitlines())
+    lines = (" ".join(line.split()) for line in CONTROL.sub("", text).splitlines())
     return "\n".join(line for line in lines if line)[:MAX_TEXT_CHARS]

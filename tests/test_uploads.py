@@ -77,6 +77,20 @@ def test_a_paper_too_wordy_for_one_search_vector_is_kept(db, hwb):
     assert paper.file.storage.exists(paper.file.name)
 
 
+def test_a_pdf_whose_text_holds_nul_characters_is_kept_without_them(db, hwb):
+    """Text a PDF sets in UTF-16 reads back with a NUL before each letter,
+    which PostgreSQL refuses in a text column: the upload failed with a
+    server error. The paper is kept, its text read as the letters."""
+    from meetings.models import Document, Report
+
+    report = Report.objects.create(
+        title="Proof of concept", body=hwb, status="accepted"
+    )
+    data = files.pdf_bytes(["\\000M\\000a\\000r\\000c\\000h 2019 Grapevine"])
+    paper = factories.paper(report, "Appendix", name="poc.pdf", data=data)
+    assert Document.objects.get(pk=paper.pk).extracted_text == "March 2019 Grapevine"
+
+
 def _stored_files():
     from meetings.models import Document
 
