@@ -316,6 +316,9 @@ def _title(key, obj):
         return f"Minute {obj.reference}: {obj.title}"
     if key == "resolution":
         return f"Minute {obj.minute.reference}: {obj.minute.title}"
+    if key == "document" and obj.report.title not in obj.title:
+        # A paper is often called "Report" or "Appendix 2": say whose.
+        return f"{obj.report.title}: {obj.title}"
     return obj.title
 
 

@@ -145,6 +145,19 @@ def test_each_kind_is_found_by_a_word_in_its_text(engine, content, kind):
     assert result.total == 1 and result.num_pages == 1
 
 
+def test_a_paper_is_named_with_its_report(engine, content):
+    """A paper called "Appendix 1" says whose appendix it is; one whose title
+    already names its report is not named twice."""
+    document, word = content["document"]
+    report_title = document.report.title
+    [hit] = search.search(AnonymousUser(), word).hits
+    assert hit.title == f"{report_title}: Appendix 1"
+    document.title = f"{report_title} (final)"
+    document.save()
+    [hit] = search.search(AnonymousUser(), word).hits
+    assert hit.title == f"{report_title} (final)"
+
+
 @pytest.mark.parametrize(
     "q, kinds",
     [
