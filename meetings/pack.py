@@ -50,10 +50,10 @@ def _report_of(item):
 
 
 def _documents(report, members):
-    documents = report.documents.current().order_by("kind", "title")
+    documents = report.documents.current().in_reading_order()
     if not members:
         documents = documents.filter(is_exempt=False)
-    return sorted(documents, key=lambda d: d.kind != Document.Kind.REPORT)
+    return list(documents)
 
 
 def _part(item, members):

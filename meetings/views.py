@@ -717,6 +717,7 @@ def report_edit(request, pk=None):
 def report_detail(request, pk):
     report = _get_report_for_user(request, pk)
     documents = Document.objects.visible_to(request.user).filter(report=report)
+    current = list(documents.current().in_reading_order())
     user = request.user
     may_edit = user.is_authenticated and _may_edit_report(user, report)
     return render(
@@ -724,7 +725,11 @@ def report_detail(request, pk):
         "meetings/report_detail.html",
         {
             "report": report,
-            "documents": documents.current(),
+            "documents": current,
+            # A report uploaded as a paper rather than written on the template.
+            "report_paper": next(
+                (d for d in current if d.kind == Document.Kind.REPORT), None
+            ),
             "history": documents.filter(replaced_by__isnull=False),
             "reviews": report.reviews.select_related("by") if may_edit else [],
             "considerations": report.considerations.select_related("body", "meeting"),

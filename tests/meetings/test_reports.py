@@ -143,6 +143,27 @@ def test_exempt_document_is_for_members_only(client, report, author, member, off
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
 
 
+def test_a_report_uploaded_as_a_paper_is_read_there_and_listed_first(
+    client, report, author
+):
+    """A partnership's paper is not on the council's template: the page does
+    not say its purpose is "not written yet" but sends the reader to the
+    paper, which heads the list above the appendices."""
+    client.force_login(author)
+    url = reverse("meetings:report", args=[report.pk])
+    assert client.get(url).content.decode().count("Not written yet.") == 2
+    factories.paper(report, "Appendix 1: Place Plan rolling actions")
+    paper = factories.paper(report, "Governance arrangements", kind="report")
+    factories.paper(report, "Appendix 2: Terms of reference")
+    page = client.get(url).content.decode()
+    assert "Not written yet." not in page
+    assert page.count("Not written on the template: read the report itself") == 2
+    assert f'href="/meetings/documents/{paper.pk}/">Governance arrangements' in page
+    listed = page.split("Documents</h2>")[1]
+    order = ("Governance arrangements", "Appendix 1", "Appendix 2")
+    assert sorted(order, key=listed.index) == list(order)
+
+
 def test_author_form_refuses_a_meeting_of_another_body(client, author, meeting):
     cabinet_meeting = factories.MeetingFactory(
         body=factories.BodyFactory(name="Cabinet", slug="cabinet"),
