@@ -6,9 +6,11 @@ Idempotent: every row is found by its natural key and updated in place.
 
 import datetime
 import re
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,6 +23,8 @@ from meetings import models as m
 from meetings import services
 from strategy import models as s
 from strategy import progress
+
+PAPERS_DIR = Path(__file__).resolve().parent / "demo_papers"
 
 # username, role, display name of the person they sign in as, what to try
 DEMO_USERS = [
@@ -54,7 +58,8 @@ def _datetime(value):
 
 
 class Loader:
-    def __init__(self):
+    def __init__(self, *, papers=True):
+        self.with_papers = papers
         self.orgs, self.people, self.bodies, self.meetings = {}, {}, {}, {}
         self.pillars, self.priorities, self.indicators = {}, {}, {}
 
@@ -71,6 +76,8 @@ class Loader:
         self.minutes()
         self.actions()
         self.reports()
+        if self.with_papers:
+            self.papers()
         self.standing_items()
         self.calendar()
         self.forward_plan()
@@ -498,6 +505,44 @@ class Loader:
                 report=report, body=meeting.body, meeting=meeting
             )
 
+    def papers(self):
+        """The seed packs' papers, uploaded onto their items' reports through the
+        same checks and text extraction as an author's upload. A paper already
+        there is left as it is, so loading again adds nothing."""
+        for row in content.PAPERS:
+            meeting = self.meetings[row["meeting"]]
+            item = meeting.agenda_items.get(number=row["item"], sub_letter="")
+            report, _ = m.Report.objects.update_or_create(
+                body=meeting.body,
+                title=row["title"],
+                defaults={
+                    "meeting": meeting,
+                    "agenda_item": item,
+                    "presented_by": row["presented_by"],
+                    "purpose": row.get("purpose", ""),
+                    "recommendations": row.get("recommendations", ""),
+                    "status": m.Report.Status.ACCEPTED,
+                    "primary_pillar": item.primary_pillar,
+                },
+            )
+            report.secondary_pillars.set(item.secondary_pillars.all())
+            report.priorities.set(item.priorities.all())
+            m.Consideration.objects.get_or_create(
+                report=report, body=meeting.body, meeting=meeting
+            )
+            for n, (title, kind, *_lines) in enumerate(row["documents"]):
+                if report.documents.filter(title=title).exists():
+                    continue
+                with paper_path(row, n).open("rb") as f:
+                    services.document_add(
+                        report=report,
+                        uploaded=File(f, name=paper_path(row, n).name),
+                        title=title,
+                        kind=kind,
+                        is_exempt=False,
+                        user=None,
+                    )
+
     def standing_items(self):
         for body_key in {row["body"] for row in content.STANDING_ITEMS}:
             self.bodies[body_key].standing_items.all().delete()
@@ -619,6 +664,11 @@ class Loader:
                 person.save(update_fields=["user"])
 
 
+def paper_path(paper, n):
+    """The PDF of a paper's nth document (scripts/demo_papers.py builds them)."""
+    return PAPERS_DIR / f"{paper['meeting']}-item{paper['item']}-{n}.pdf"
+
+
 def _first_monday_of_next_quarter_month(day):
     """The first Monday of the next January, April, July or October after `day`."""
     month = day.month + 1
@@ -694,8 +744,13 @@ HISTORIES = (
 
 
 @transaction.atomic
-def load(*, reset=False):
+def load(*, reset=False, papers=True):
+    """Load the demo. papers=False leaves out the seed packs' papers, whose
+    text extraction takes most of the time (about 7 s for 191 pages)."""
     if reset:
+        for model in (m.Document, m.AgendaPack):  # their files, not only rows
+            for row in model.objects.all():
+                row.file.delete(save=False)
         Area.objects.update(parent=None)
         for model in RESET_ORDER:
             model.objects.all().delete()
@@ -703,7 +758,7 @@ def load(*, reset=False):
             model.history.all().delete()
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
     permissions.ensure_role_groups()
-    Loader().run()
+    Loader(papers=papers).run()
 
 
 def logins_table():

@@ -6888,3 +6888,231 @@ REPORTS = [
         ),
     },
 ]
+
+# The papers behind the agenda items, cut from the seed packs by the line ranges
+# of their document maps (notes/seed-000.md and seed-004.md, section 0) and kept
+# as PDFs in hwbb/demo_papers/, built by scripts/demo_papers.py. The demo uploads
+# them as an author would, so their text is read, indexed and searched, and the
+# agenda packs are made of them. Item 6's report is written on the template
+# (REPORTS above), so it has no paper of its own. Each document is (title, kind,
+# first line, last line) of the meeting's seed.
+PAPER_SEEDS = {
+    "hwb-2019-07-08": "000_3eab4a38158b9d8c.txt",
+    "cabinet-2019-10-29": "004_ab1e69ec03ab3d5a.txt",
+}
+PAPERS = [
+    {
+        "meeting": "hwb-2019-07-08",
+        "item": 7,
+        # Purpose and recommendations: seed 000 L535-547.
+        "purpose": (
+            "This paper reports on the outcomes of the public consultation on the "
+            "Joint Health and Wellbeing Strategy proposals and presents an initial "
+            "draft Health and Wellbeing Strategy for consideration and endorsement "
+            "by the Board."
+        ),
+        "recommendations": (
+            "The Health and Wellbeing Board is asked to:\n"
+            "1. Note the Coventry Joint Strategic Needs Assessment Citywide Profile;\n"
+            "2. Consider the outcomes of the public consultation on the Joint Health "
+            "and Wellbeing Strategy proposals;\n"
+            "3. Consider the comments on the consultation proposals from the "
+            "Council's Scrutiny Coordination Committee;\n"
+            "4. Consider and endorse the draft Coventry Health and Wellbeing Strategy "
+            "2019-23; and\n"
+            "5. Note the process and timeline for finalising, approving and adopting "
+            "the Health and Wellbeing Strategy."
+        ),
+        "title": "Draft Coventry Joint Health and Wellbeing Strategy 2019-23",
+        "presented_by": "Report and presentation of Liz Gaulton, Director of Public "
+        "Health and Wellbeing",
+        "documents": [
+            ("Report", "report", 523, 702),
+            ("Appendix 1: Coventry JSNA Citywide Profile 2019", "appendix", 704, 1593),
+            (
+                "Appendix 2: Coventry Health and Wellbeing Strategy 2019-2023, "
+                "Have your say",
+                "appendix",
+                1597,
+                1728,
+            ),
+            ("Appendix 3: HWS 2019-23 Consultation Report", "appendix", 1730, 2182),
+            (
+                "Appendix 4: Draft Coventry Health and Wellbeing Strategy 2019-2023",
+                "appendix",
+                2186,
+                2423,
+            ),
+            (
+                "Appendix 5: Equality and Consultation Analysis (ECA) Form",
+                "appendix",
+                2427,
+                2648,
+            ),
+        ],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "item": 8,
+        # A partnership's paper, not on the council's template: it has no
+        # purpose or recommendations (seed 000 L2650-2752).
+        "title": "Governance Arrangements for the Coventry and Warwickshire Health "
+        "and Care Partnership",
+        "presented_by": "Report of Professor Sir Chris Ham, Better Health, Better "
+        "Care, Better Value",
+        "documents": [("Report", "report", 2650, 2752)],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "item": 9,
+        # Seed 000 L2772-2782 (recommendation 3's "section 5.2" is the seed's).
+        "purpose": (
+            "This paper updates the Health and Wellbeing Board on the outcomes of "
+            "the Place Forum meeting on 11 June 2019 and informs Board members about "
+            "Year of Wellbeing activities and plans."
+        ),
+        "recommendations": (
+            "The Health and Wellbeing Board is asked to:\n"
+            "1. Note the outcomes of the Place Forum meeting held on 11 June;\n"
+            "2. Note the ongoing activity as part of the Coventry and Warwickshire "
+            "Year of Wellbeing 2019; and\n"
+            "3. Support the recommended actions for Health and Wellbeing Board "
+            "partners (section 5.2) to further promote and progress the Year of "
+            "Wellbeing 2019."
+        ),
+        "title": "Coventry and Warwickshire Place Forum and Year of Wellbeing 2019 "
+        "Update",
+        "presented_by": "Report of Liz Gaulton, Director of Public Health and "
+        "Wellbeing",
+        "documents": [
+            ("Report", "report", 2756, 2875),
+            ("Appendix 1: Place Plan rolling actions", "appendix", 2876, 2906),
+        ],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "item": 10,
+        # Seed 000 L2928-2938.
+        "purpose": (
+            "This paper updates the Health and Wellbeing Board on the evaluation of "
+            "the Multiple Complex Needs programme within Coventry and informs Board "
+            "members about plans for future governance."
+        ),
+        "recommendations": (
+            "The Health and Wellbeing Board is asked to:\n"
+            "1. Note the findings of the evaluation;\n"
+            "2. Note the context around this work has changed significantly since "
+            "the inception of the Multiple Complex Needs Board in 2016;\n"
+            "3. Note the proposal for future governance of Multiple Complex Needs, "
+            "including consideration of both the Operational Group and the Multiple "
+            "Complex Needs Board."
+        ),
+        "title": "Multiple Complex Needs Evaluation and Future Governance",
+        "presented_by": "Report of Chief Superintendent Mike O'Hara, West Midlands "
+        "Police and Chair of Coventry Multiple Complex Needs Board",
+        "documents": [
+            ("Report", "report", 2912, 2996),
+            (
+                "Appendix: Multiple Complex Needs Programme in Coventry - Evaluation",
+                "appendix",
+                3000,
+                3717,
+            ),
+        ],
+    },
+    {
+        "meeting": "hwb-2019-07-08",
+        "item": 11,
+        # Seed 000 L3737-3744.
+        "purpose": (
+            "1.1 This paper will update on two projects co-funded by Better Care "
+            "Fund (BCF) and Public Health-Insight (PH-I) and being delivered by two "
+            "community organisations in Coventry."
+        ),
+        "recommendations": (
+            "2.1 That the Health and Wellbeing Board endorse the work and the "
+            "findings so far and support the development of a systemwide approach "
+            "to mobilising community assets to improve health and wellbeing and "
+            "reduce demand\n"
+            "2.2 That individual board members consider their organisation's current "
+            "relationship with the community and voluntary sector and how this might "
+            "become more collaborative to unlock the support required to "
+            "meaningfully embed prevention at scale"
+        ),
+        "title": "Community Projects Proof of Concept Evaluations",
+        "presented_by": "Report of Valerie de Souza, Public Health Consultant",
+        "documents": [
+            ("Report", "report", 3721, 3788),
+            (
+                "Appendix: Proof of concept for Grapevine and Moat House Community "
+                "Trust",
+                "appendix",
+                3792,
+                4481,
+            ),
+        ],
+    },
+    {
+        "meeting": "cabinet-2019-10-29",
+        "item": 4,
+        # Seed 004 L300 and L319-327: the cover sheet's summary and
+        # recommendations.
+        "purpose": (
+            "This paper is being submitted as notification that The Coventry Youth "
+            "Offending Service Youth Justice Plan has been agreed and signed off by "
+            "its Statutory Partners, and to seek Council endorsement."
+        ),
+        "recommendations": (
+            "The Cabinet is requested to:\n"
+            "1) Recommend that the Council endorse the Youth Justice Plan.\n"
+            "Council is requested to:\n"
+            "1) Endorse the Youth Justice Plan."
+        ),
+        "title": "Youth Justice Plan",
+        "presented_by": "Report of the Deputy Chief Executive (People)",
+        "documents": [
+            ("Report", "report", 270, 525),
+            (
+                "Appendix: Coventry Youth Offending Service Youth Justice Plan 2019-20",
+                "appendix",
+                527,
+                1664,
+            ),
+        ],
+    },
+    {
+        "meeting": "cabinet-2019-10-29",
+        "item": 5,
+        # Seed 004 L1693-1707: the executive summary's first paragraph, and
+        # the recommendation.
+        "purpose": (
+            "The Council and the Clinical Commissioning Group have a statutory duty, "
+            "through the Health and Wellbeing Board, to develop a Health and "
+            "Wellbeing Strategy that sets out how they will address the health and "
+            "well-being needs of local residents, as identified in the Joint "
+            "Strategic Needs Assessment (JSNA)."
+        ),
+        "recommendations": (
+            "The Cabinet is requested to:\n"
+            "1) Approve the Coventry Health and Well-being Strategy"
+        ),
+        "title": "Coventry Health and Well-being Strategy",
+        "presented_by": "Report of the Deputy Chief Executive (People)",
+        "documents": [
+            ("Report", "report", 1667, 1878),
+            (
+                "Appendix 1: Coventry Health and Wellbeing Strategy 2019-2023",
+                "appendix",
+                1880,
+                2209,
+            ),
+            ("Appendix 2: Consultation Report", "appendix", 2211, 2665),
+            (
+                "Appendix 3: Equality and Consultation Analysis (ECA) Form",
+                "appendix",
+                2667,
+                2887,
+            ),
+        ],
+    },
+]

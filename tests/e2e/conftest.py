@@ -30,7 +30,7 @@ def page(chromium_path):
 
 @pytest.fixture
 def demo_world(db):
-    demo.load()
+    demo.load(papers=False)
     member = User.objects.get(username="member")
     member.set_password(PASSWORD)
     member.save()

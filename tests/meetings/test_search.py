@@ -560,7 +560,7 @@ def test_words_far_apart_in_a_long_minute_are_marked(engine, db):
     The excerpt is cut round words found, marked."""
     from hwbb import demo
 
-    demo.load()
+    demo.load(papers=False)
     hits = search.search(AnonymousUser(), "Better Care Fund").hits
     [refresh] = [h for h in hits if h.title.startswith("Minute 47/18")]
     assert "<mark>" in refresh.headline, refresh.headline

@@ -13,9 +13,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset", action="store_true", help="Delete the demo data first."
         )
+        parser.add_argument(
+            "--without-papers",
+            action="store_true",
+            help="Leave out the seed packs' papers (quicker: no text to extract).",
+        )
 
-    def handle(self, *args, reset=False, **options):
-        demo.load(reset=reset)
+    def handle(self, *args, reset=False, without_papers=False, **options):
+        demo.load(reset=reset, papers=not without_papers)
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(demo.logins_table())
         self.stdout.write("Open http://127.0.0.1:8000/ and sign in.")
