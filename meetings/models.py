@@ -1329,12 +1329,13 @@ class DocumentQuerySet(models.QuerySet):
     def current(self):
         return self.filter(replaced_by__isnull=True)
 
-    def in_reading_order(self):
-        """The report first, then its appendices by title."""
+    def in_reading_order(self, *first):
+        """The report first, then its appendices by title; after any orderings
+        given first (the agenda's, for papers of several items)."""
         report_first = models.Case(
             models.When(kind=Document.Kind.REPORT, then=0), default=1
         )
-        return self.order_by(report_first, "title", "-version")
+        return self.order_by(*first, report_first, "title", "-version")
 
     def visible_to(self, user):
         """Documents of reports the user may read; exempt documents only where

@@ -66,6 +66,9 @@ def _event_parts(meetings, user):
         .current()
         .filter(report__agenda_item__meeting__in=meetings)
         .select_related("report__agenda_item")
+        .in_reading_order(
+            "report__agenda_item__number", "report__agenda_item__sub_letter"
+        )
     )
     packs = AgendaPack.objects.filter(
         meeting__in=[m for m in meetings if m.agenda_is_public],

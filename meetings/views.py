@@ -996,7 +996,10 @@ def item_detail(request, pk, item_pk):
         else Report.objects.visible_to(request.user).filter(agenda_item=item).first()
     )
     documents = (
-        Document.objects.visible_to(request.user).current().filter(report=report)
+        Document.objects.visible_to(request.user)
+        .current()
+        .filter(report=report)
+        .in_reading_order()
         if report
         else []
     )

@@ -70,6 +70,42 @@ def test_ocd_event_carries_the_meeting(client, hwb):
     assert (person["name"], person["note"]) == ("Kamran Caan", "Chair")
 
 
+def test_papers_follow_the_agenda_each_report_before_its_appendices(client, hwb):
+    """In the event, as the pack prints them: item 7's report, its appendices by
+    title, then item 8's paper; not the order they were uploaded in."""
+    from meetings.models import Report
+
+    meeting = factories.MeetingFactory(body=hwb)
+
+    def report_on(number, title):
+        item = factories.AgendaItemFactory(meeting=meeting, number=number)
+        return Report.objects.create(
+            title=title, body=hwb, meeting=meeting, agenda_item=item, status="accepted"
+        )
+
+    governance = report_on(8, "Governance Arrangements")
+    strategy = report_on(7, "Draft Coventry Joint Health and Wellbeing Strategy")
+    factories.paper(governance, "Report", kind="report")
+    factories.paper(strategy, "Appendix 2: Have your say")
+    factories.paper(strategy, "Appendix 1: JSNA Citywide Profile")
+    factories.paper(strategy, "Report", kind="report")
+    event = client.get(reverse("api:ocd_event", args=[meeting.pk])).json()
+    assert [d["note"] for d in event["documents"]] == [
+        "Agenda",
+        "Item 7: Report",
+        "Item 7: Appendix 1: JSNA Citywide Profile",
+        "Item 7: Appendix 2: Have your say",
+        "Item 8: Report",
+    ]
+    # The item's page lists them in the same order.
+    page = client.get(
+        reverse("meetings:item", args=[meeting.pk, strategy.agenda_item_id])
+    ).content.decode()
+    listed = page.split('<ul class="govuk-list">')[-1]
+    order = ('/">Report</a>', ">Appendix 1: JSNA", ">Appendix 2: Have")
+    assert sorted(order, key=listed.index) == list(order)
+
+
 def test_ocd_id_is_stable_and_the_list_pages(client, hwb):
     meeting, *_ = _coventry_meeting(hwb)
     url = reverse("api:ocd_event", args=[meeting.pk])
