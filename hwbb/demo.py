@@ -360,21 +360,27 @@ class Loader:
             section = m.AgendaSection.objects.filter(
                 body=meeting.body, name=it.get("section")
             ).first()
+            fields = {
+                "section": section,
+                "title": it["title"],
+                "kind": it.get("kind", "report"),
+                "presenter": _text(it, "presenter"),
+                "description": _text(it, "description"),
+                "is_exempt": it.get("is_exempt", False),
+                "exempt_paragraph": it.get("exempt_paragraph"),
+                "open_title": _text(it, "open_title"),
+            }
             item, _ = m.AgendaItem.objects.update_or_create(
                 meeting=meeting,
                 number=it["number"],
                 sub_letter=_text(it, "sub_letter"),
-                defaults={
-                    "section": section,
-                    "title": it["title"],
-                    "kind": it.get("kind", "report"),
-                    "presenter": _text(it, "presenter"),
-                    "description": _text(it, "description"),
+                defaults=fields,
+                # The seed's printed pages, until a pack built from the papers
+                # records its own: loading again leaves the pack's alone.
+                create_defaults={
+                    **fields,
                     "page_start": pages[0],
                     "page_end": pages[1],
-                    "is_exempt": it.get("is_exempt", False),
-                    "exempt_paragraph": it.get("exempt_paragraph"),
-                    "open_title": _text(it, "open_title"),
                 },
             )
             self._tag(item, it)

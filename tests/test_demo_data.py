@@ -94,6 +94,15 @@ def test_demo_uploads_the_seed_packs_papers_as_an_author_would(
         meeting__start__date="2019-07-08", kind=AgendaPack.Kind.PUBLIC
     )
     assert july.page_count > 100
+    # The items' pages are the pack's, not the seed's printed 212-page pack's
+    # (item 7 was pages 23-114), and loading again does not bring those back.
+    items = july.meeting.agenda_items.order_by("number", "sub_letter")
+    pages = list(items.values_list("number", "page_start", "page_end"))
+    assert (7, 23, 114) not in pages
+    assert max(end or 0 for *_, end in pages) == july.page_count
+    with django_capture_on_commit_callbacks(execute=True):
+        demo.load()
+    assert list(items.values_list("number", "page_start", "page_end")) == pages
 
 
 def test_demo_loads_the_stocktake_as_returns_and_a_second_framework(loaded):
