@@ -488,54 +488,39 @@ class Loader:
     def reports(self):
         """Reports on the template, accepted onto their agenda items."""
         for row in content.REPORTS:
-            meeting = self.meetings[row["meeting"]]
-            item = meeting.agenda_items.get(number=row["item"], sub_letter="")
-            report, _ = m.Report.objects.update_or_create(
-                body=meeting.body,
-                title=row["title"],
-                defaults={
-                    "meeting": meeting,
-                    "agenda_item": item,
-                    "presented_by": row["presented_by"],
-                    "purpose": row["purpose"],
-                    "recommendations": row["recommendations"],
-                    "background": row["background"],
-                    "status": m.Report.Status.ACCEPTED,
-                    "primary_pillar": item.primary_pillar,
-                },
-            )
-            report.authors.set([self.people[k] for k in row["authors"]])
-            report.secondary_pillars.set(item.secondary_pillars.all())
-            report.priorities.set(item.priorities.all())
-            m.Consideration.objects.get_or_create(
-                report=report, body=meeting.body, meeting=meeting
-            )
+            self._accepted_report(row)
+
+    def _accepted_report(self, row):
+        meeting = self.meetings[row["meeting"]]
+        item = meeting.agenda_items.get(number=row["item"], sub_letter="")
+        report, _ = m.Report.objects.update_or_create(
+            body=meeting.body,
+            title=row["title"],
+            defaults={
+                "meeting": meeting,
+                "agenda_item": item,
+                "presented_by": row["presented_by"],
+                "purpose": row.get("purpose", ""),
+                "recommendations": row.get("recommendations", ""),
+                "background": row.get("background", ""),
+                "status": m.Report.Status.ACCEPTED,
+                "primary_pillar": item.primary_pillar,
+            },
+        )
+        report.authors.set([self.people[k] for k in row.get("authors", [])])
+        report.secondary_pillars.set(item.secondary_pillars.all())
+        report.priorities.set(item.priorities.all())
+        m.Consideration.objects.get_or_create(
+            report=report, body=meeting.body, meeting=meeting
+        )
+        return report
 
     def papers(self):
         """The seed packs' papers, uploaded onto their items' reports through the
         same checks and text extraction as an author's upload. A paper already
         there is left as it is, so loading again adds nothing."""
         for row in content.PAPERS:
-            meeting = self.meetings[row["meeting"]]
-            item = meeting.agenda_items.get(number=row["item"], sub_letter="")
-            report, _ = m.Report.objects.update_or_create(
-                body=meeting.body,
-                title=row["title"],
-                defaults={
-                    "meeting": meeting,
-                    "agenda_item": item,
-                    "presented_by": row["presented_by"],
-                    "purpose": row.get("purpose", ""),
-                    "recommendations": row.get("recommendations", ""),
-                    "status": m.Report.Status.ACCEPTED,
-                    "primary_pillar": item.primary_pillar,
-                },
-            )
-            report.secondary_pillars.set(item.secondary_pillars.all())
-            report.priorities.set(item.priorities.all())
-            m.Consideration.objects.get_or_create(
-                report=report, body=meeting.body, meeting=meeting
-            )
+            report = self._accepted_report(row)
             for n, (title, kind, *_lines) in enumerate(row["documents"]):
                 if report.documents.filter(title=title).exists():
                     continue
