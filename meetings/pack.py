@@ -13,14 +13,24 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 from weasyprint import HTML
 
-from meetings.models import AgendaItem, Document, Membership
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Document,
+    Meeting,
+    Membership,
+    Minute,
+    ResolutionClause,
+)
 
 
 @dataclass
@@ -38,8 +48,87 @@ def page_count(pdf):
 
 
 def render(template, context):
-    html = render_to_string(template, context)
+    return _pdf(render_to_string(template, context))
+
+
+def _pdf(html):
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def minutes_context(meeting, user):
+    """Everything a meeting's minutes show the user, read through the
+    visibility rules: the minutes page, their PDF and the next meeting's pack."""
+    minutes = (
+        Minute.objects.visible_to(user)
+        .filter(meeting=meeting)
+        .select_related("agenda_item", "resolution", "meeting__body")
+        .prefetch_related("amendments")
+        .prefetch_related(
+            Prefetch(
+                "resolution__clauses",
+                queryset=ResolutionClause.objects.select_related("recommended_to"),
+            )
+        )
+    )
+    attendances = meeting.attendances.select_related(
+        "person__organisation", "substitute_for"
+    )
+    return {
+        "meeting": meeting,
+        "minutes": minutes,
+        "attendance": _attendance_block(attendances),
+        "declarations": meeting.declarations.select_related("person", "agenda_item"),
+        "COUNCIL_NAME": settings.COUNCIL_NAME,
+    }
+
+
+ATTENDANCE_HEADINGS = [
+    (Attendance.Capacity.MEMBER, "Board members"),
+    (Attendance.Capacity.OTHER_REPRESENTATIVE, "Other representatives"),
+    (Attendance.Capacity.OFFICER, "Employees and officers in attendance"),
+]
+
+
+def _attendance_block(attendances):
+    """[(heading, [attendance])] in the order council minutes print them."""
+    attendances = list(attendances)
+    present = [a for a in attendances if a.status != Attendance.Status.APOLOGIES]
+    block = [
+        (heading, [a for a in present if a.capacity == capacity])
+        for capacity, heading in ATTENDANCE_HEADINGS
+    ]
+    apologies = [a for a in attendances if a.status == Attendance.Status.APOLOGIES]
+    return [(h, rows) for h, rows in [*block, ("Apologies", apologies)] if rows]
+
+
+def minutes_to_agree(meeting):
+    """The earlier meeting whose minutes this one is asked to agree: the one it
+    approved, or else the body's latest with draft minutes out for approval."""
+    earlier = Meeting.objects.filter(
+        body_id=meeting.body_id, start__lt=meeting.start
+    ).order_by("-start")
+    return (
+        earlier.filter(minutes_approved_at=meeting).first()
+        or earlier.filter(
+            minutes_status=Meeting.MinutesStatus.PUBLISHED_DRAFT,
+            minutes_approved_at__isnull=True,
+        ).first()
+    )
+
+
+def _minutes_html(meeting):
+    """The minutes as the public reads them (exempt minutes as their open
+    title and paragraph), in both packs; "" if none is published."""
+    context = minutes_context(meeting, AnonymousUser())
+    if not context["minutes"]:
+        return ""
+    # The pack stamps its own page numbers: the minutes' own would be a second.
+    return render_to_string("meetings/minutes_pdf.html", {**context, "in_pack": True})
+
+
+def _minutes_pdf(meeting):
+    html = _minutes_html(meeting)
+    return _pdf(html) if html else None
 
 
 def _report_of(item):
@@ -84,7 +173,28 @@ def parts_of(meeting, *, members):
         items = items.filter(is_exempt=False)
     # Public papers first: exempt ones follow, so public page numbers never move.
     items = sorted(items, key=lambda i: i.is_exempt)
-    return [p for p in (_part(item, members) for item in items) if p is not None]
+    parts = [p for p in (_part(item, members) for item in items) if p is not None]
+    return _with_minutes_to_agree(meeting, items, parts)
+
+
+def _with_minutes_to_agree(meeting, items, parts):
+    """The minutes the meeting is asked to agree, printed under its first
+    public "minutes of the previous meeting" item, as the council's packs do."""
+    item = next(
+        (i for i in items if i.kind == AgendaItem.Kind.MINUTES and not i.is_exempt),
+        None,
+    )
+    earlier = minutes_to_agree(meeting) if item else None
+    pdf = _minutes_pdf(earlier) if earlier else None
+    if pdf is None:
+        return parts
+    part = next((p for p in parts if p.item == item), None)
+    if part is None:
+        part = Part(item)
+        parts.append(part)
+        parts.sort(key=lambda p: items.index(p.item))
+    part.pdfs.insert(0, pdf)
+    return parts
 
 
 def _ranges(front_pages, parts):
@@ -203,4 +313,7 @@ def fingerprint(meeting, *, members):
             digest.update(f"{report.pk}|{report.updated_at}".encode())
             for document in _documents(report, members):
                 digest.update(document.checksum.encode())
+    earlier = minutes_to_agree(meeting)
+    if earlier and items.filter(kind=AgendaItem.Kind.MINUTES, is_exempt=False):
+        digest.update(_minutes_html(earlier).encode())
     return digest.hexdigest()

@@ -918,7 +918,22 @@ def minute_update(*, minute_pk, expected_version, user, changes):
     minute.updated_by, minute.updated_at = user, timezone.now()
     minute.full_clean()
     minute.save()
+    if minute.meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED_DRAFT:
+        _rebuild_agreeing_pack(minute.meeting)
     return minute
+
+
+def _rebuild_agreeing_pack(meeting):
+    """The next meeting's pack prints the draft minutes it is asked to agree:
+    rebuild it when they come out or are corrected before approval. Once
+    approved, the pack keeps the draft as it was circulated."""
+    later = (
+        Meeting.objects.filter(body_id=meeting.body_id, start__gt=meeting.start)
+        .order_by("start")
+        .first()
+    )
+    if later is not None:
+        _rebuild_pack_later(later)
 
 
 def _minutes_step(meeting, expected, new):
@@ -975,6 +990,7 @@ def minutes_publish(*, meeting):
     )
     meeting.minutes_published_at = timezone.now()
     meeting.save(update_fields=["minutes_published_at"])
+    _rebuild_agreeing_pack(meeting)
     return meeting
 
 

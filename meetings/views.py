@@ -1,7 +1,6 @@
 import datetime
 import uuid
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -133,28 +132,7 @@ def meeting_detail(request, pk):
 
 def _minutes_context(request, pk):
     """Everything the minutes show, read through the visibility rules."""
-    meeting = _get_meeting_for_user(request, pk)
-    minutes = (
-        Minute.objects.visible_to(request.user)
-        .filter(meeting=meeting)
-        .select_related("agenda_item", "resolution", "meeting__body")
-        .prefetch_related("amendments")
-        .prefetch_related(
-            Prefetch(
-                "resolution__clauses",
-                queryset=ResolutionClause.objects.select_related("recommended_to"),
-            )
-        )
-    )
-    attendances = meeting.attendances.select_related(
-        "person__organisation", "substitute_for"
-    )
-    return {
-        "meeting": meeting,
-        "minutes": minutes,
-        "attendance": _attendance_block(attendances),
-        "declarations": meeting.declarations.select_related("person", "agenda_item"),
-    }
+    return pack.minutes_context(_get_meeting_for_user(request, pk), request.user)
 
 
 def meeting_minutes(request, pk):
@@ -168,32 +146,12 @@ def minutes_pdf(request, pk):
     context = _minutes_context(request, pk)
     if not context["minutes"]:
         raise Http404("The minutes have not been published.")
-    context["COUNCIL_NAME"] = settings.COUNCIL_NAME
     pdf = pack.render("meetings/minutes_pdf.html", context)
     meeting = context["meeting"]
     name = f"{meeting.body.slug}-minutes-{timezone.localdate(meeting.start)}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
-
-
-ATTENDANCE_HEADINGS = [
-    (Attendance.Capacity.MEMBER, "Board members"),
-    (Attendance.Capacity.OTHER_REPRESENTATIVE, "Other representatives"),
-    (Attendance.Capacity.OFFICER, "Employees and officers in attendance"),
-]
-
-
-def _attendance_block(attendances):
-    """[(heading, [attendance])] in the order council minutes print them."""
-    attendances = list(attendances)
-    present = [a for a in attendances if a.status != Attendance.Status.APOLOGIES]
-    block = [
-        (heading, [a for a in present if a.capacity == capacity])
-        for capacity, heading in ATTENDANCE_HEADINGS
-    ]
-    apologies = [a for a in attendances if a.status == Attendance.Status.APOLOGIES]
-    return [(h, rows) for h, rows in [*block, ("Apologies", apologies)] if rows]
 
 
 @role_required()

@@ -197,3 +197,73 @@ def test_moving_the_meeting_rebuilds_the_front_sheet(
         services.meeting_reschedule(meeting=m, start=new_start)
     front = _pages(m.packs.get(kind="public").file.read())[0]
     assert "Monday, 3rd March, 2031" in front
+
+
+def _april_minutes(hwb, status="published_draft"):
+    """8 April 2019's minutes, to be agreed on 8 July: one public minute and
+    one exempt."""
+    april = factories.MeetingFactory(
+        body=hwb, start=factories.london(2019, 4, 8, 14), minutes_status=status
+    )
+    public = factories.MinuteFactory(
+        meeting=april, narrative="<p>The Board discussed knife crime.</p>"
+    )
+    factories.MinuteFactory(
+        meeting=april,
+        title="Contract award",
+        narrative="<p>The preferred bidder scored 87.</p>",
+        is_exempt=True,
+        exempt_paragraph=3,
+    )
+    return april, public
+
+
+def test_the_minutes_to_agree_are_printed_under_the_minutes_item(meeting, hwb):
+    """As the council's packs do (seed 000: 8 April's minutes are pages 5-20 of
+    the 8 July pack): the public minutes, in both packs, the exempt minute as
+    its open title only; the front sheet's ranges count their pages."""
+    m = meeting["meeting"]
+    item = factories.AgendaItemFactory(
+        meeting=m, number=3, title="Minutes of Previous Meeting", kind="minutes"
+    )
+    _april_minutes(hwb)
+    services.agenda_pack_build(meeting=m)
+    item.refresh_from_db()
+    for kind in ("public", "members"):
+        pages = _pages(m.packs.get(kind=kind).file.read())
+        assert f"(Pages {item.page_start} - {item.page_end})" in pages[0]
+        minutes = pages[item.page_start - 1]
+        assert "Minutes of the Meeting of" in minutes and "8 April 2019" in minutes
+        assert "knife crime" in minutes and "subject to approval" in minutes
+        # One page number, the pack's, not the minutes' own "Page 1" too.
+        assert minutes.count("Page ") == 1
+        assert not any("preferred bidder" in p for p in pages)
+    housing = meeting["housing"]
+    housing.refresh_from_db()
+    assert housing.page_start == item.page_end + 1
+
+
+def test_draft_minutes_coming_out_or_corrected_rebuild_the_next_pack(
+    meeting, hwb, officer, django_capture_on_commit_callbacks
+):
+    m = meeting["meeting"]
+    factories.AgendaItemFactory(
+        meeting=m, number=3, title="Minutes of Previous Meeting", kind="minutes"
+    )
+    april, minute = _april_minutes(hwb, status="checked")
+    services.agenda_pack_build(meeting=m)
+    text = "\n".join(_pages(m.packs.get(kind="public").file.read()))
+    assert "knife crime" not in text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_publish(meeting=april)
+    text = "\n".join(_pages(m.packs.get(kind="public").file.read()))
+    assert "knife crime" in text
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minute_update(
+            minute_pk=minute.pk,
+            expected_version=minute.version,
+            user=officer,
+            changes={"narrative": "<p>The Board discussed knife and gun crime.</p>"},
+        )
+    text = "\n".join(_pages(m.packs.get(kind="public").file.read()))
+    assert "knife and gun crime" in text
