@@ -101,19 +101,36 @@ def _attendance_block(attendances):
     return [(h, rows) for h, rows in [*block, ("Apologies", apologies)] if rows]
 
 
+def _others_of_body(meeting, **lookup):
+    """The body's other meetings that are not cancelled."""
+    return (
+        Meeting.objects.filter(body_id=meeting.body_id, **lookup)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .exclude(pk=meeting.pk)
+    )
+
+
+def next_meeting(meeting):
+    """The body's next meeting after this one that is not cancelled."""
+    return _others_of_body(meeting, start__gt=meeting.start).order_by("start").first()
+
+
 def minutes_to_agree(meeting):
     """The earlier meeting whose minutes this one is asked to agree: the one it
-    approved, or else the body's latest with draft minutes out for approval."""
-    earlier = Meeting.objects.filter(
-        body_id=meeting.body_id, start__lt=meeting.start
-    ).order_by("-start")
-    return (
-        earlier.filter(minutes_approved_at=meeting).first()
-        or earlier.filter(
-            minutes_status=Meeting.MinutesStatus.PUBLISHED_DRAFT,
-            minutes_approved_at__isnull=True,
-        ).first()
-    )
+    approved, or else the body's previous meeting (cancelled ones skipped) if
+    its draft minutes are out for approval."""
+    earlier = _others_of_body(meeting, start__lt=meeting.start).order_by("-start")
+    approved = earlier.filter(minutes_approved_at=meeting).first()
+    if approved is not None:
+        return approved
+    previous = earlier.first()
+    if (
+        previous is not None
+        and previous.minutes_status == Meeting.MinutesStatus.PUBLISHED_DRAFT
+        and previous.minutes_approved_at_id is None
+    ):
+        return previous
+    return None
 
 
 def _minutes_html(meeting):
@@ -299,7 +316,10 @@ def build(meeting, *, members):
 def fingerprint(meeting, *, members):
     """A digest of everything the pack shows: unchanged means no rebuild."""
     digest = hashlib.sha256()
-    digest.update(f"{meeting.start}|{meeting.venue}|{meeting.status}".encode())
+    # The instant, not its printing: the same start read back from the database
+    # in UTC and held in London time must give the same digest.
+    start = meeting.start.timestamp()
+    digest.update(f"{start}|{meeting.venue}|{meeting.status}".encode())
     items = meeting.agenda_items.select_related("report").order_by(
         "number", "sub_letter"
     )

@@ -493,6 +493,7 @@ def attendance_record(*, meeting, rows):
                     "substitute_for": person,
                 },
             )
+    _rebuild_agreeing_pack(meeting)
 
 
 @transaction.atomic
@@ -825,6 +826,7 @@ def declaration_make(
         interest=interest,
         defaults={"kind": kind, "text": text, "withdrew": withdrew},
     )
+    _rebuild_agreeing_pack(meeting)
     return declaration, created
 
 
@@ -894,6 +896,7 @@ def minute_create(*, minute, user):
     if meeting.minutes_status == Meeting.MinutesStatus.NONE:
         meeting.minutes_status = Meeting.MinutesStatus.DRAFT
         meeting.save(update_fields=["minutes_status", "updated_at"])
+    _rebuild_agreeing_pack(meeting)
     return minute
 
 
@@ -918,21 +921,22 @@ def minute_update(*, minute_pk, expected_version, user, changes):
     minute.updated_by, minute.updated_at = user, timezone.now()
     minute.full_clean()
     minute.save()
-    if minute.meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED_DRAFT:
-        _rebuild_agreeing_pack(minute.meeting)
+    _rebuild_agreeing_pack(minute.meeting)
     return minute
 
 
 def _rebuild_agreeing_pack(meeting):
-    """The next meeting's pack prints the draft minutes it is asked to agree:
-    rebuild it when they come out or are corrected before approval. Once
-    approved, the pack keeps the draft as it was circulated."""
-    later = (
-        Meeting.objects.filter(body_id=meeting.body_id, start__gt=meeting.start)
-        .order_by("start")
-        .first()
-    )
-    if later is not None:
+    """The pack of the meeting asked to agree these minutes prints them as they
+    stand: rebuild it whenever what they print changes once they are out (a
+    minute, a resolution, the attendance, a declaration, the approval, an
+    amendment). The pack's fingerprint skips a rebuild that changes nothing."""
+    if meeting.minutes_status not in (
+        Meeting.MinutesStatus.PUBLISHED_DRAFT,
+        Meeting.MinutesStatus.APPROVED,
+    ):
+        return
+    later = meeting.minutes_approved_at or pack.next_meeting(meeting)
+    if later is not None and pack.minutes_to_agree(later) == meeting:
         _rebuild_pack_later(later)
 
 
@@ -1007,6 +1011,7 @@ def minutes_approve(*, meeting, approved_at):
     )
     meeting.minutes_approved_at = approved_at
     meeting.save(update_fields=["minutes_approved_at"])
+    _rebuild_agreeing_pack(meeting)
     return meeting
 
 
@@ -1014,9 +1019,11 @@ def minutes_approve(*, meeting, approved_at):
 def minute_amend(*, minute, text, reason, user):
     if not minute.is_frozen:
         raise ValidationError("These minutes are not yet approved: edit the minute.")
-    return MinuteAmendment.objects.create(
+    amendment = MinuteAmendment.objects.create(
         minute=minute, text=text, reason=reason, by=user
     )
+    _rebuild_agreeing_pack(minute.meeting)
+    return amendment
 
 
 def _body_named(clause, bodies):
@@ -1059,6 +1066,7 @@ def resolution_save(*, minute, preamble, clauses, user):
             kept.add(_clause_save(resolution, existing, sub, order, parent, bodies).pk)
     for stale in resolution.clauses.exclude(pk__in=kept).order_by("-parent_id"):
         stale.delete()
+    _rebuild_agreeing_pack(minute.meeting)
     return resolution
 
 

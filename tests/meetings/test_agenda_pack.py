@@ -9,7 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from meetings import services
-from meetings.models import AgendaPack, Report
+from meetings.models import AgendaPack, Minute, Report
 from tests import factories, files
 
 
@@ -243,21 +243,28 @@ def test_the_minutes_to_agree_are_printed_under_the_minutes_item(meeting, hwb):
     assert housing.page_start == item.page_end + 1
 
 
-def test_draft_minutes_coming_out_or_corrected_rebuild_the_next_pack(
+def test_the_minutes_as_they_stand_are_printed_whatever_changes_them(
     meeting, hwb, officer, django_capture_on_commit_callbacks
 ):
+    """Published, corrected, a minute added, approved: each rebuilds the pack of
+    the meeting that agrees them, past a cancelled meeting in between."""
     m = meeting["meeting"]
     factories.AgendaItemFactory(
         meeting=m, number=3, title="Minutes of Previous Meeting", kind="minutes"
     )
     april, minute = _april_minutes(hwb, status="checked")
+    cancelled = factories.MeetingFactory(
+        body=hwb, start=factories.london(2019, 6, 10, 14), status="cancelled"
+    )
     services.agenda_pack_build(meeting=m)
-    text = "\n".join(_pages(m.packs.get(kind="public").file.read()))
-    assert "knife crime" not in text
+
+    def printed():
+        return "\n".join(_pages(m.packs.get(kind="public").file.read()))
+
+    assert "knife crime" not in printed()
     with django_capture_on_commit_callbacks(execute=True):
         services.minutes_publish(meeting=april)
-    text = "\n".join(_pages(m.packs.get(kind="public").file.read()))
-    assert "knife crime" in text
+    assert "knife crime" in printed() and not cancelled.packs.exists()
     with django_capture_on_commit_callbacks(execute=True):
         services.minute_update(
             minute_pk=minute.pk,
@@ -265,5 +272,32 @@ def test_draft_minutes_coming_out_or_corrected_rebuild_the_next_pack(
             user=officer,
             changes={"narrative": "<p>The Board discussed knife and gun crime.</p>"},
         )
-    text = "\n".join(_pages(m.packs.get(kind="public").file.read()))
-    assert "knife and gun crime" in text
+    assert "knife and gun crime" in printed()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minute_create(
+            minute=Minute(meeting=april, title="Any other business"), user=officer
+        )
+    assert "Any other business" in printed()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.minutes_approve(meeting=april, approved_at=m)
+    assert "subject to approval" not in printed()
+    assert services.agenda_pack_build(meeting=m) == []
+
+
+def test_only_the_previous_meetings_draft_minutes_are_printed(meeting, hwb):
+    """April's minutes, never recorded as approved, are not 8 July's to agree
+    when May met in between."""
+    m = meeting["meeting"]
+    item = factories.AgendaItemFactory(
+        meeting=m, number=3, title="Minutes of Previous Meeting", kind="minutes"
+    )
+    _april_minutes(hwb)
+    factories.MeetingFactory(
+        body=hwb, start=factories.london(2019, 5, 20, 14), minutes_status="none"
+    )
+    services.agenda_pack_build(meeting=m)
+    item.refresh_from_db()
+    assert item.page_start is None
+    assert not any(
+        "knife crime" in p for p in _pages(m.packs.get(kind="public").file.read())
+    )
