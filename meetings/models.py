@@ -377,6 +377,32 @@ class Meeting(models.Model):
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
 
+    def _others_of_body(self):
+        """The body's other meetings that are not cancelled."""
+        return (
+            Meeting.objects.filter(body_id=self.body_id)
+            .exclude(status=self.Status.CANCELLED)
+            .exclude(pk=self.pk)
+        )
+
+    def previous_meeting(self):
+        """The body's last meeting before this one that was not cancelled."""
+        return (
+            self._others_of_body()
+            .filter(start__lt=self.start)
+            .order_by("-start")
+            .first()
+        )
+
+    def next_meeting(self):
+        """The body's next meeting after this one that is not cancelled."""
+        return (
+            self._others_of_body()
+            .filter(start__gt=self.start)
+            .order_by("start")
+            .first()
+        )
+
     def publication_deadline(self):
         """The last day the agenda may be published with five clear working days'
         notice: neither the day of publication nor the meeting day counts, nor do

@@ -101,29 +101,14 @@ def _attendance_block(attendances):
     return [(h, rows) for h, rows in [*block, ("Apologies", apologies)] if rows]
 
 
-def _others_of_body(meeting, **lookup):
-    """The body's other meetings that are not cancelled."""
-    return (
-        Meeting.objects.filter(body_id=meeting.body_id, **lookup)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .exclude(pk=meeting.pk)
-    )
-
-
-def next_meeting(meeting):
-    """The body's next meeting after this one that is not cancelled."""
-    return _others_of_body(meeting, start__gt=meeting.start).order_by("start").first()
-
-
 def minutes_to_agree(meeting):
     """The earlier meeting whose minutes this one is asked to agree: the one it
     approved, or else the body's previous meeting (cancelled ones skipped) if
     its draft minutes are out for approval."""
-    earlier = _others_of_body(meeting, start__lt=meeting.start).order_by("-start")
-    approved = earlier.filter(minutes_approved_at=meeting).first()
+    approved = meeting.minutes_approved.order_by("-start").first()
     if approved is not None:
         return approved
-    previous = earlier.first()
+    previous = meeting.previous_meeting()
     if (
         previous is not None
         and previous.minutes_status == Meeting.MinutesStatus.PUBLISHED_DRAFT

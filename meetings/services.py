@@ -169,12 +169,7 @@ def meeting_create(*, meeting):
     """
     meeting.full_clean()
     meeting.save()
-    previous = (
-        Meeting.objects.filter(body=meeting.body, start__lt=meeting.start)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("-start")
-        .first()
-    )
+    previous = meeting.previous_meeting()
     number = 0
     standing_items = sorted(
         meeting.body.standing_items.select_related("section"),
@@ -935,7 +930,7 @@ def _rebuild_agreeing_pack(meeting):
         Meeting.MinutesStatus.APPROVED,
     ):
         return
-    later = meeting.minutes_approved_at or pack.next_meeting(meeting)
+    later = meeting.minutes_approved_at or meeting.next_meeting()
     if later is not None and pack.minutes_to_agree(later) == meeting:
         _rebuild_pack_later(later)
 

@@ -110,12 +110,7 @@ def meeting_detail(request, pk):
         .select_related("section", "primary_pillar__framework")
         .prefetch_related(*TAG_PREFETCH)
     )
-    previous = (
-        Meeting.objects.filter(body=meeting.body, start__lt=meeting.start)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("-start")
-        .first()
-    )
+    previous = meeting.previous_meeting()
     arising = []
     if previous and any(i.kind == AgendaItem.Kind.MATTERS_ARISING for i in items):
         arising = (
