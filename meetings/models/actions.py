@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from hwbb import permissions
+from hwbb.history import HistoricalRecords
 from hwbb.reminders import DueReminders, Reminder
 from meetings.models.minutes import Minute, ResolutionClause, _readable_minutes
 from meetings.models.people import Body, Organisation, Person, _member_of_body

@@ -9,9 +9,9 @@ from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from hwbb import permissions, workdays
+from hwbb.history import HistoricalRecords
 from meetings.models.people import (
     Body,
     Organisation,

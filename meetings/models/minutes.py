@@ -6,9 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from hwbb import permissions
+from hwbb.history import HistoricalRecords
 from meetings.models.agenda import AgendaItem, Meeting
 from meetings.models.people import Body, Person, _may_see_closed
 from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
