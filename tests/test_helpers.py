@@ -1,4 +1,4 @@
-"""Small helpers: working days, sanitising, minute references."""
+"""Small helpers: working days, sanitising, minute references, model paths."""
 
 import datetime
 
@@ -56,3 +56,13 @@ def test_add_months_keeps_the_day_or_the_months_last():
     assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
     assert add_months(datetime.date(2026, 12, 1), 6) == datetime.date(2027, 6, 1)
     assert add_months(datetime.date(2028, 8, 31), 6) == datetime.date(2029, 2, 28)
+
+
+def test_every_model_is_importable_by_its_module():
+    """Django's shell imports each model by its module and name; a historical
+    model named after a module it is not in would be left out with a warning."""
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    for model in apps.get_models():
+        assert import_string(f"{model.__module__}.{model.__name__}") is model

@@ -1,0 +1,69 @@
+"""Governance: organisations, people, bodies, meetings, agendas, minutes,
+resolutions and actions.
+
+One module per subject, each importing only from those before it: people,
+agenda, minutes, actions, papers, interests. Every name the rest of the project
+imports from `meetings.models` is re-exported here, and migrations refer to
+`meetings.models.document_path`.
+"""
+
+from meetings.models.actions import Action, ActionUpdate
+from meetings.models.agenda import (
+    AgendaItem,
+    AgendaSection,
+    AgendaSupplement,
+    Meeting,
+    PlannedItem,
+    RecurringItem,
+    StandingItem,
+    municipal_year_of,
+)
+from meetings.models.interests import Declaration, Interest
+from meetings.models.minutes import (
+    Attendance,
+    Minute,
+    MinuteAmendment,
+    Resolution,
+    ResolutionClause,
+    TaggedBusiness,
+)
+from meetings.models.papers import (
+    AgendaPack,
+    Consideration,
+    Document,
+    Report,
+    ReportReview,
+    document_path,
+)
+from meetings.models.people import Body, Membership, Organisation, Person
+
+__all__ = [
+    "Action",
+    "ActionUpdate",
+    "AgendaItem",
+    "AgendaPack",
+    "AgendaSection",
+    "AgendaSupplement",
+    "Attendance",
+    "Body",
+    "Consideration",
+    "Declaration",
+    "Document",
+    "Interest",
+    "Meeting",
+    "Membership",
+    "Minute",
+    "MinuteAmendment",
+    "Organisation",
+    "Person",
+    "PlannedItem",
+    "RecurringItem",
+    "Report",
+    "ReportReview",
+    "Resolution",
+    "ResolutionClause",
+    "StandingItem",
+    "TaggedBusiness",
+    "document_path",
+    "municipal_year_of",
+]

@@ -1,0 +1,500 @@
+"""Meetings and their agendas: sections, items, standing items, supplements,
+and the forward plan (recurring and planned items)."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+
+from hwbb import permissions, workdays
+from hwbb.history import HistoricalRecords
+from meetings.models.people import (
+    Body,
+    Organisation,
+    Person,
+    _chair_of_body,
+    _may_see_closed,
+    _member_of_body,
+)
+from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
+
+CLEAR_WORKING_DAYS = 5
+
+
+def municipal_year_of(day):
+    """The municipal year runs May to May; it is named by the year it starts."""
+    return day.year if day.month >= 5 else day.year - 1
+
+
+class AgendaSection(models.Model):
+    """A heading an agenda groups items under; data per body, not code."""
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="sections")
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+    is_private = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["body", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "name"], name="section_unique")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Meetings of bodies that meet in public, or of the user's own bodies."""
+        if permissions.is_officer(user):
+            return self
+        return self.filter(
+            Q(body__meets_in_public=True) | Q(_member_of_body(user, "body"))
+        )
+
+    def upcoming(self):
+        return (
+            self.filter(start__gte=timezone.now())
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("start")
+        )
+
+
+class Meeting(models.Model):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        RESCHEDULED = "rescheduled", "Rescheduled"
+        CANCELLED = "cancelled", "Cancelled"
+        HELD = "held", "Held"
+
+    class AgendaStatus(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SIGNED_OFF = "signed_off", "Signed off by the chair"
+        PUBLISHED = "published", "Published"
+
+    class MinutesStatus(models.TextChoices):
+        NONE = "none", "No minutes yet"
+        DRAFT = "draft", "Draft"
+        CHECKED = "checked", "Checked by the chair"
+        PUBLISHED_DRAFT = "published_draft", "Published: subject to approval"
+        APPROVED = "approved", "Approved"
+
+    PUBLIC_MINUTES = (MinutesStatus.PUBLISHED_DRAFT, MinutesStatus.APPROVED)
+
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    start = models.DateTimeField()
+    end = models.DateTimeField(null=True, blank=True)
+    venue = models.CharField(max_length=200, blank=True)
+    online_link = models.URLField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    previous_start = models.DateTimeField(
+        null=True, blank=True, help_text="The original date of a rescheduled meeting."
+    )
+    agenda_status = models.CharField(
+        max_length=20, choices=AgendaStatus.choices, default=AgendaStatus.DRAFT
+    )
+    agenda_published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.CharField(max_length=200, blank=True)
+    minutes_status = models.CharField(
+        max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.NONE
+    )
+    minutes_published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the minutes were first made public."
+    )
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="minutes_approved",
+        help_text="The meeting that approved these minutes.",
+    )
+    contact_officer = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings_serviced",
+    )
+    closed_at = models.TimeField(null=True, blank=True)
+    agenda_signed_off_at = models.DateTimeField(null=True, blank=True)
+    agenda_signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    late_publication_reason = models.TextField(
+        blank=True,
+        help_text="Why the agenda was published with fewer than five clear "
+        "working days' notice.",
+    )
+    cancellation_reason = models.TextField(blank=True)
+    sequence = models.PositiveIntegerField(
+        default=0, help_text="iCalendar SEQUENCE: raised on every change."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start"]
+
+    def __str__(self):
+        local = timezone.localtime(self.start)
+        return f"{self.body.short_name or self.body.name}, {local:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def agenda_is_public(self):
+        return self.agenda_status == self.AgendaStatus.PUBLISHED
+
+    @property
+    def minutes_are_public(self):
+        return self.minutes_status in self.PUBLIC_MINUTES
+
+    @property
+    def municipal_year(self):
+        return municipal_year_of(timezone.localdate(self.start))
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    def _others_of_body(self):
+        """The body's other meetings that are not cancelled."""
+        return (
+            Meeting.objects.filter(body_id=self.body_id)
+            .exclude(status=self.Status.CANCELLED)
+            .exclude(pk=self.pk)
+        )
+
+    def previous_meeting(self):
+        """The body's last meeting before this one that was not cancelled."""
+        return (
+            self._others_of_body()
+            .filter(start__lt=self.start)
+            .order_by("-start")
+            .first()
+        )
+
+    def next_meeting(self):
+        """The body's next meeting after this one that is not cancelled."""
+        return (
+            self._others_of_body()
+            .filter(start__gt=self.start)
+            .order_by("start")
+            .first()
+        )
+
+    def publication_deadline(self):
+        """The last day the agenda may be published with five clear working days'
+        notice: neither the day of publication nor the meeting day counts, nor do
+        weekends or England's bank holidays (Local Government Act 1972, s100B)."""
+        meeting_day = timezone.localdate(self.start)
+        fifth = workdays.subtract_working_days(meeting_day, CLEAR_WORKING_DAYS)
+        return fifth - datetime.timedelta(days=1)
+
+    def is_late_to_publish(self, on):
+        return on > self.publication_deadline()
+
+
+# A sub-item's letter, as the agenda prints it: 3(a), 3(b). One lower-case
+# letter, so items sort as printed and Open Civic Data's order is "3.1", "3.2".
+SUB_LETTER = RegexValidator(
+    r"^[a-z]?$", "Use one lower-case letter, such as a for item 3(a)"
+)
+SUB_LETTER_HELP = "One lower-case letter: a for item 3(a)."
+
+
+class AgendaItemQuerySet(TaggedQuerySet):
+    def visible_to(self, user):
+        """Items of published agendas; officers and the body's chair see drafts.
+
+        Every row carries `show_closed`: whether this user may see the exempt
+        (Part 2) title and papers. Templates show `public_title` otherwise.
+        """
+        qs = self.filter(meeting__in=Meeting.objects.visible_to(user))
+        if not permissions.is_officer(user):
+            published = Q(meeting__agenda_status=Meeting.AgendaStatus.PUBLISHED)
+            # The chair reads the draft to sign it off.
+            qs = qs.filter(published | Q(_chair_of_body(user, "meeting__body")))
+        return qs.annotate(show_closed=_may_see_closed(user, "meeting__body"))
+
+    def tags_shown(self):
+        """An exempt item's pillars and priorities are part of its closed
+        content: the public sees its open title and paragraph only. So items
+        are chosen by their tags only as a reader sees them, through
+        `visible_to(user)` (whose rows carry `show_closed`)."""
+        if "show_closed" not in self.query.annotations:
+            raise ValueError(
+                "Agenda items are chosen by their tags through visible_to(user), "
+                "which knows whose tags the reader may see."
+            )
+        return self.filter(Q(is_exempt=False) | Q(show_closed=True))
+
+    def with_readable_report(self, user):
+        """Each item's `readable_report_id`: its report's, if the user may read
+        that report (an open item's report may since have been made exempt)."""
+        # Report lives in papers, which builds on this module: reach it
+        # through the relation rather than by an import.
+        reports = self.model._meta.get_field("report").related_model.objects
+        readable = reports.visible_to(user).filter(agenda_item=OuterRef("pk"))
+        return self.annotate(readable_report_id=Subquery(readable.values("pk")[:1]))
+
+
+class AgendaItem(Tagged):
+    class Kind(models.TextChoices):
+        APOLOGIES = "apologies", "Apologies"
+        DECLARATIONS = "declarations", "Declarations of interest"
+        MINUTES = "minutes", "Minutes of the previous meeting"
+        MATTERS_ARISING = "matters_arising", "Matters arising"
+        CHAIRS_UPDATE = "chairs_update", "Chair's update"
+        REPORT = "report", "Report"
+        PRESENTATION = "presentation", "Presentation"
+        ORAL_UPDATE = "oral_update", "Oral update"
+        APPOINTMENT = "appointment", "Appointment"
+        ANY_OTHER_BUSINESS = "any_other_business", "Any other business"
+        OTHER = "other", "Other"
+
+    class ExemptParagraph(models.IntegerChoices):
+        P1 = 1, "Paragraph 1: information relating to any individual"
+        P2 = (
+            2,
+            "Paragraph 2: information likely to reveal the identity of an individual",
+        )
+        P3 = 3, "Paragraph 3: financial or business affairs"
+        P4 = 4, "Paragraph 4: labour relations"
+        P5 = 5, "Paragraph 5: legal professional privilege"
+        P6 = 6, "Paragraph 6: notices, orders or directions"
+        P7 = 7, "Paragraph 7: prevention, investigation or prosecution of crime"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    section = models.ForeignKey(
+        AgendaSection, null=True, blank=True, on_delete=models.PROTECT
+    )
+    number = models.PositiveSmallIntegerField()
+    sub_letter = models.CharField(
+        max_length=2, blank=True, validators=[SUB_LETTER], help_text=SUB_LETTER_HELP
+    )
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.REPORT)
+    presenter = models.CharField(max_length=300, blank=True)
+    description = models.TextField(blank=True)
+    page_start = models.PositiveIntegerField(null=True, blank=True)
+    page_end = models.PositiveIntegerField(null=True, blank=True)
+    is_exempt = models.BooleanField(default=False)
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        choices=ExemptParagraph.choices, null=True, blank=True
+    )
+    open_title = models.CharField(
+        max_length=300, blank=True, help_text="What the public sees of an exempt item."
+    )
+    is_urgent = models.BooleanField(default=False)
+    urgency_reason = models.TextField(blank=True)
+    is_standing_end = models.BooleanField(
+        default=False,
+        help_text="A closing standing item (any other business): stays last.",
+    )
+    organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="agenda_items",
+        help_text="Organisations the item concerns: members with interests in "
+        "them are prompted to declare.",
+    )
+
+    objects = AgendaItemQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=TAG_M2M_FIELDS)
+
+    class Meta:
+        ordering = ["meeting", "number", "sub_letter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number", "sub_letter"], name="agendaitem_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(is_exempt=False) | Q(exempt_paragraph__isnull=False),
+                name="agendaitem_exempt_has_paragraph",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.public_title}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:item", args=[self.meeting_id, self.pk])
+
+    @property
+    def reference(self):
+        return (
+            f"{self.number}({self.sub_letter})" if self.sub_letter else str(self.number)
+        )
+
+    @property
+    def dotted_order(self):
+        """The reference as Open Civic Data orders items: "3(a)" is "3.1"."""
+        letter = self.sub_letter.lower()
+        if not letter:
+            return str(self.number)
+        if len(letter) == 1 and letter.isalpha():
+            return f"{self.number}.{ord(letter) - ord('a') + 1}"
+        return f"{self.number}.{letter}"
+
+    @property
+    def public_title(self):
+        if self.is_exempt:
+            return self.open_title or "Exempt item"
+        return self.title
+
+    @property
+    def pages(self):
+        if self.page_start and self.page_end:
+            return f"Pages {self.page_start} - {self.page_end}"
+        return ""
+
+
+class StandingItem(models.Model):
+    """An item every meeting of the body starts (or ends) with; data, not code."""
+
+    class Position(models.TextChoices):
+        START = "start", "Start of the agenda"
+        END = "end", "End of the agenda"
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="standing_items"
+    )
+    section = models.ForeignKey(
+        AgendaSection, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    position = models.CharField(
+        max_length=10, choices=Position.choices, default=Position.START
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    sub_letter = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[SUB_LETTER],
+        help_text=f"Set for a sub-item of the one before. {SUB_LETTER_HELP}",
+    )
+    title = models.CharField(max_length=300)
+    kind = models.CharField(
+        max_length=20, choices=AgendaItem.Kind.choices, default=AgendaItem.Kind.OTHER
+    )
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["body", "order", "sub_letter"]
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaSupplement(models.Model):
+    """A change to a published agenda, published as a supplement and sent to
+    the members."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="supplements"
+    )
+    number = models.PositiveSmallIntegerField()
+    changes = models.TextField(help_text="What changed, in words.")
+    reason = models.TextField(blank=True)
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="supplement_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"Supplement {self.number} to {self.meeting}"
+
+
+class RecurringItem(models.Model):
+    """A duty the body's forward plan must carry every so often: the JSNA, the
+    Pharmaceutical Needs Assessment, the Better Care Fund returns."""
+
+    body = models.ForeignKey(
+        Body, on_delete=models.CASCADE, related_name="recurring_items"
+    )
+    title = models.CharField(max_length=300)
+    every_months = models.PositiveSmallIntegerField(
+        help_text="3 for quarterly, 12 for annual, 36 for every three years."
+    )
+    statutory = models.BooleanField(default=True)
+    legal_basis = models.CharField(max_length=300, blank=True)
+    next_due = models.DateField(help_text="When the next one should be considered.")
+    default_author = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["body", "next_due", "title"]
+
+    def __str__(self):
+        return self.title
+
+
+class PlannedItemQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The forward plan is public for bodies that meet in public."""
+        return self.filter(meeting__in=Meeting.objects.visible_to(user))
+
+
+class PlannedItem(models.Model):
+    """An item planned on a future meeting, with its report author and deadline."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="planned_items"
+    )
+    title = models.CharField(max_length=300)
+    recurring = models.ForeignKey(
+        RecurringItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="planned_items",
+    )
+    report_author = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    report_deadline = models.DateField(null=True, blank=True)
+    notes = models.TextField(blank=True)
+    agenda_item = models.OneToOneField(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="planned_item",
+    )
+
+    objects = PlannedItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting__start", "title"]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,112 @@
+"""The register of interests, and interests declared at meetings."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from meetings.models.agenda import AgendaItem, Meeting
+from meetings.models.people import Organisation, Person
+
+
+class InterestQuerySet(models.QuerySet):
+    def current(self, day=None):
+        day = day or timezone.localdate()
+        return self.filter(Q(end__isnull=True) | Q(end__gte=day))
+
+
+class Interest(models.Model):
+    """An entry in a person's standing register of interests."""
+
+    class Kind(models.TextChoices):
+        EMPLOYMENT = "employment", "Employment, office, trade or profession"
+        SPONSORSHIP = "sponsorship", "Sponsorship"
+        CONTRACT = "contract", "Contracts"
+        LAND = "land", "Land and property"
+        SECURITIES = "securities", "Securities"
+        MEMBERSHIP = "membership", "Membership of a body or organisation"
+        GIFT = "gift", "Gifts and hospitality"
+        OTHER = "other", "Other"
+
+    REVIEW_MONTHS = 12
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="interests"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="interests",
+    )
+    description = models.TextField()
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    reviewed_on = models.DateField(default=timezone.localdate)
+
+    objects = InterestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["person", "kind", "pk"]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_kind_display()}"
+
+    @property
+    def review_due(self):
+        day = self.reviewed_on
+        month = day.month - 1 + self.REVIEW_MONTHS
+        return day.replace(year=day.year + month // 12, month=month % 12 + 1, day=1)
+
+    @property
+    def review_overdue(self):
+        return self.review_due <= timezone.localdate()
+
+
+class Declaration(models.Model):
+    """An interest declared at a meeting, on an item, by a member or an officer."""
+
+    class Kind(models.TextChoices):
+        PECUNIARY = "pecuniary", "Disclosable pecuniary interest"
+        REGISTRABLE = "registrable", "Other registrable interest"
+        NON_REGISTRABLE = "non_registrable", "Non-registrable interest"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="declarations"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="declarations",
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="declarations"
+    )
+    interest = models.ForeignKey(
+        Interest,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="declarations",
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    text = models.TextField()
+    withdrew = models.BooleanField(
+        default=False, help_text="Left the room for the item."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["meeting", "agenda_item__number", "person__family_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "agenda_item", "person", "interest"],
+                name="declaration_once_per_interest",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_kind_display()} ({self.meeting})"

@@ -1,0 +1,285 @@
+"""What a meeting records: attendance, minutes and their amendments,
+resolutions and their clauses, and the business tagged to the strategy."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from hwbb import permissions
+from hwbb.history import HistoricalRecords
+from meetings.models.agenda import AgendaItem, Meeting
+from meetings.models.people import Body, Person, _may_see_closed
+from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        SUBSTITUTE = "substitute", "Substitute"
+        ABSENT = "absent", "Absent"
+
+    class Capacity(models.TextChoices):
+        MEMBER = "member", "Board member"
+        OTHER_REPRESENTATIVE = "other_representative", "Other representative"
+        OFFICER = "officer", "Officer in attendance"
+        PUBLIC = "public", "Public"
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="attendances"
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PRESENT
+    )
+    capacity = models.CharField(
+        max_length=30, choices=Capacity.choices, default=Capacity.MEMBER
+    )
+    substitute_for = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "capacity", "person__family_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="attendance_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_status_display()}"
+
+    @property
+    def office(self):
+        """ "Chair" or "Deputy Chair", as minutes mark them; else blank."""
+        return self.note if self.note in ("Chair", "Deputy Chair") else ""
+
+    @property
+    def described(self):
+        """The person as minutes list them: name, then job title or organisation."""
+        person = self.person
+        detail = person.job_title or (
+            person.organisation.name if person.organisation else ""
+        )
+        return f"{person}, {detail}" if detail else str(person)
+
+
+class MinuteQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Minutes once published (as a draft or approved); officers see all.
+
+        Every row carries `show_closed`, as on agenda items.
+        """
+        qs = self.filter(meeting__in=Meeting.objects.visible_to(user))
+        if not permissions.is_officer(user):
+            qs = qs.filter(meeting__minutes_status__in=Meeting.PUBLIC_MINUTES)
+        return qs.annotate(show_closed=_may_see_closed(user, "meeting__body"))
+
+
+def _readable_minutes(user):
+    """Primary keys of minutes whose content the user may read in full."""
+    minutes = Minute.objects.visible_to(user)
+    return minutes.filter(Q(is_exempt=False) | Q(show_closed=True)).values("pk")
+
+
+class Minute(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="minutes"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="minutes",
+    )
+    number = models.PositiveIntegerField()
+    municipal_year = models.PositiveSmallIntegerField(
+        help_text="The year the municipal year starts (May): 2018 for 2018/19."
+    )
+    title = models.CharField(max_length=300)
+    narrative = models.TextField(blank=True, help_text="Sanitised HTML.")
+    is_exempt = models.BooleanField(default=False)
+    exempt_paragraph = models.PositiveSmallIntegerField(
+        choices=AgendaItem.ExemptParagraph.choices, null=True, blank=True
+    )
+    version = models.PositiveIntegerField(
+        default=1,
+        help_text="Raised on every save: two officers cannot overwrite each other.",
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = MinuteQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="minute_unique_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"Minute {self.reference} {self.title}"
+
+    def get_absolute_url(self):
+        return (
+            reverse("meetings:minutes", args=[self.meeting_id])
+            + f"#minute-{self.number}"
+        )
+
+    @property
+    def reference(self):
+        """How minutes cite each other: "44/18"."""
+        return f"{self.number}/{self.municipal_year % 100:02d}"
+
+    @property
+    def public_title(self):
+        return "Exempt item" if self.is_exempt else self.title
+
+    @property
+    def is_frozen(self):
+        """Approved minutes change only by a recorded amendment."""
+        return self.meeting.minutes_status == Meeting.MinutesStatus.APPROVED
+
+
+class MinuteAmendment(models.Model):
+    """A correction to approved minutes, recorded rather than edited in."""
+
+    minute = models.ForeignKey(
+        Minute, on_delete=models.CASCADE, related_name="amendments"
+    )
+    text = models.TextField(help_text="The correction, as it should be read.")
+    reason = models.TextField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["minute", "at"]
+
+    def __str__(self):
+        return f"Amendment to minute {self.minute.reference}"
+
+
+class ResolutionQuerySet(TaggedQuerySet):
+    def visible_to(self, user):
+        """Resolutions of minutes the user may read, leaving out exempt ones the
+        user may not see."""
+        return self.filter(minute__in=_readable_minutes(user))
+
+
+class Resolution(Tagged):
+    minute = models.OneToOneField(
+        Minute, on_delete=models.CASCADE, related_name="resolution"
+    )
+    preamble = models.TextField(
+        blank=True, help_text='Words between "RESOLVED that" and the colon.'
+    )
+    is_inline = models.BooleanField(
+        default=False, help_text="A single resolution with no numbered clauses."
+    )
+
+    objects = ResolutionQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=TAG_M2M_FIELDS)
+
+    def __str__(self):
+        return f"Resolution of minute {self.minute.reference}"
+
+    def get_absolute_url(self):
+        return self.minute.get_absolute_url()
+
+    def clause_tree(self):
+        """[(clause, [sub-clauses])] in order, from the (prefetched) clauses."""
+        clauses = list(self.clauses.all())
+        return [
+            (c, [s for s in clauses if s.parent_id == c.pk])
+            for c in clauses
+            if c.parent_id is None
+        ]
+
+
+class TaggedBusiness:
+    """The agenda items and resolutions tagged to one pillar or priority, as
+    a reader sees them: what the golden thread follows. An exempt item counts
+    only for those who may see its tags (AgendaItemQuerySet.tags_shown)."""
+
+    def __init__(self, user, **tag):
+        self.items = AgendaItem.objects.visible_to(user).tagged(**tag)
+        self.resolutions = Resolution.objects.visible_to(user).tagged(**tag)
+
+    def meetings(self):
+        """A condition on meetings: those with such an item or decision."""
+        return Q(pk__in=self.items.values("meeting")) | Q(
+            pk__in=self.resolutions.values("minute__meeting")
+        )
+
+    def minutes(self):
+        """A condition on minutes: those of such an item, or with such a
+        decision."""
+        return Q(agenda_item__in=self.items.values("pk")) | Q(
+            pk__in=self.resolutions.values("minute")
+        )
+
+
+class ResolutionClause(models.Model):
+    class Verb(models.TextChoices):
+        NOTED = "noted", "Noted"
+        ENDORSED = "endorsed", "Endorsed"
+        APPROVED = "approved", "Approved"
+        AGREED = "agreed", "Agreed"
+        REQUESTED = "requested", "Requested"
+        DELEGATED = "delegated", "Delegated"
+        RECOMMENDED = "recommended", "Recommended"
+        SUPPORTED = "supported", "Supported"
+        OTHER = "other", "Other"
+
+    class Kind(models.TextChoices):
+        DECISION = "decision", "Decision"
+        RECOMMENDATION = "recommendation", "Recommendation to another body"
+
+    resolution = models.ForeignKey(
+        Resolution, on_delete=models.CASCADE, related_name="clauses"
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="subclauses",
+    )
+    label = models.CharField(max_length=10, blank=True, help_text='"1", or "i".')
+    order = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+    verb = models.CharField(max_length=20, choices=Verb.choices, default=Verb.NOTED)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.DECISION)
+    recommended_to = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["resolution", "order"]
+
+    def __str__(self):
+        return f"({self.label}) {self.text}" if self.label else self.text
