@@ -1,0 +1,107 @@
+"""Workflows across models, by subject: actions and their reminders; meetings,
+their agendas, the forward plan and the agenda packs; reports and their papers;
+attendance, minutes and resolutions; interests and declarations.
+
+Every public name is re-exported here, so callers keep writing
+`from meetings import services` and `services.agenda_publish(...)`."""
+
+from meetings.services.actions import (
+    DOUBLE_SUBMIT_WINDOW,
+    action_add_update,
+    action_create,
+    action_reminders_claim,
+)
+from meetings.services.agenda import (
+    REPORT_WORKING_DAYS,
+    agenda_item_add,
+    agenda_item_move,
+    agenda_item_update,
+    agenda_pack_build,
+    agenda_publish,
+    agenda_sign_off,
+    agenda_supplement_publish,
+    forward_plan_schedule,
+    meeting_cancel,
+    meeting_create,
+    meeting_reschedule,
+    planned_item_to_agenda,
+    report_deadline_for,
+    tagged_item_add,
+)
+from meetings.services.interests import (
+    declaration_make,
+    declarations_checklist,
+    interests_reviewed,
+)
+from meetings.services.minutes import (
+    MinuteConflict,
+    attendance_record,
+    attendance_statistics,
+    attendee_add,
+    minute_amend,
+    minute_create,
+    minute_next_number,
+    minute_update,
+    minutes_approve,
+    minutes_check,
+    minutes_publish,
+    minutes_ready_for_chair,
+    resolution_save,
+)
+from meetings.services.papers import (
+    document_add,
+    report_accept,
+    report_missing,
+    report_return,
+    report_submit,
+    report_withdraw,
+)
+
+__all__ = [
+    # actions
+    "DOUBLE_SUBMIT_WINDOW",
+    "action_add_update",
+    "action_create",
+    "action_reminders_claim",
+    # agenda
+    "REPORT_WORKING_DAYS",
+    "agenda_item_add",
+    "agenda_item_move",
+    "agenda_item_update",
+    "agenda_pack_build",
+    "agenda_publish",
+    "agenda_sign_off",
+    "agenda_supplement_publish",
+    "forward_plan_schedule",
+    "meeting_cancel",
+    "meeting_create",
+    "meeting_reschedule",
+    "planned_item_to_agenda",
+    "report_deadline_for",
+    "tagged_item_add",
+    # interests
+    "declaration_make",
+    "declarations_checklist",
+    "interests_reviewed",
+    # minutes (and attendance)
+    "MinuteConflict",
+    "attendance_record",
+    "attendance_statistics",
+    "attendee_add",
+    "minute_amend",
+    "minute_create",
+    "minute_next_number",
+    "minute_update",
+    "minutes_approve",
+    "minutes_check",
+    "minutes_publish",
+    "minutes_ready_for_chair",
+    "resolution_save",
+    # papers
+    "document_add",
+    "report_accept",
+    "report_missing",
+    "report_return",
+    "report_submit",
+    "report_withdraw",
+]

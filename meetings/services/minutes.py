@@ -1,0 +1,366 @@
+"""The record of a meeting: attendance, the minutes and their numbering, their
+steps from draft to approved, amendments, and resolutions."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from hwbb import notify
+from hwbb.html import sanitise
+from meetings import pack
+from meetings.models import (
+    Attendance,
+    Body,
+    Meeting,
+    Membership,
+    Minute,
+    MinuteAmendment,
+    Person,
+    Resolution,
+    ResolutionClause,
+)
+from meetings.services.agenda import _rebuild_pack_later
+
+# -- Attendance -------------------------------------------------------------------
+
+
+@transaction.atomic
+def attendance_record(*, meeting, rows):
+    """Record the members' attendance: rows of (person, status, substitute).
+
+    A cancelled meeting has no attendance; a meeting yet to start can record
+    apologies but nobody present or absent.
+    """
+    if meeting.is_cancelled:
+        raise ValidationError("The meeting was cancelled: it has no attendance.")
+    started = meeting.start <= timezone.now()
+    for person, status, substitute in rows:
+        if not status:
+            meeting.attendances.filter(person=person).delete()
+            continue
+        if not started and status != Attendance.Status.APOLOGIES:
+            raise ValidationError(
+                f"{person}: only apologies can be recorded before the meeting starts."
+            )
+        if status == Attendance.Status.SUBSTITUTE and substitute is None:
+            raise ValidationError(f"{person}: choose who substituted for them.")
+        Attendance.objects.update_or_create(
+            meeting=meeting,
+            person=person,
+            defaults={
+                "status": status,
+                "capacity": Attendance.Capacity.MEMBER,
+                "substitute_for": None,
+            },
+        )
+        if substitute is not None:
+            Attendance.objects.update_or_create(
+                meeting=meeting,
+                person=substitute,
+                defaults={
+                    "status": Attendance.Status.PRESENT,
+                    "capacity": Attendance.Capacity.MEMBER,
+                    "substitute_for": person,
+                },
+            )
+    _rebuild_agreeing_pack(meeting)
+
+
+@transaction.atomic
+def attendee_add(*, meeting, person, capacity):
+    """Record another representative or an officer as present."""
+    if meeting.is_cancelled:
+        raise ValidationError("The meeting was cancelled: it has no attendance.")
+    if meeting.start > timezone.now():
+        raise ValidationError(
+            "Attendance can be recorded once the meeting has started."
+        )
+    Attendance.objects.update_or_create(
+        meeting=meeting,
+        person=person,
+        defaults={"status": Attendance.Status.PRESENT, "capacity": capacity},
+    )
+
+
+def attendance_statistics(*, body, since, until):
+    """Per member and per organisation: meetings expected, and how many each was
+    present, sent apologies, was substituted or absent. Cancelled meetings and
+    meetings yet to happen are left out. A fixed number of queries."""
+    meetings = list(
+        Meeting.objects.filter(body=body, start__gte=since, start__lt=until)
+        .filter(start__lte=timezone.now())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .only("pk", "start")
+    )
+    memberships = list(
+        body.memberships.select_related("person", "on_behalf_of").order_by(
+            "person__family_name", "start"
+        )
+    )
+    records = {
+        (a.meeting_id, a.person_id): a.status
+        for a in Attendance.objects.filter(meeting__in=meetings)
+    }
+    members, organisations = {}, {}
+    for ms in memberships:
+        row = members.setdefault(ms.person_id, _stats_row(ms.person, ms.on_behalf_of))
+        for meeting in meetings:
+            day = timezone.localdate(meeting.start)
+            if (ms.start and day < ms.start) or (ms.end and day > ms.end):
+                continue
+            status = records.get((meeting.pk, ms.person_id), Attendance.Status.ABSENT)
+            row["expected"] += 1
+            row[status] += 1
+    for row in members.values():
+        org = row["organisation"]
+        key = org.pk if org else None
+        total = organisations.setdefault(key, _stats_row(None, org))
+        for field in ("expected", *Attendance.Status.values):
+            total[field] += row[field]
+    return _with_rates(members.values()), _with_rates(organisations.values())
+
+
+def _stats_row(person, organisation):
+    row = {"person": person, "organisation": organisation, "expected": 0}
+    row.update({status: 0 for status in Attendance.Status.values})
+    return row
+
+
+def _with_rates(rows):
+    rows = [r for r in rows if r["expected"]]
+    for row in rows:
+        attended = row[Attendance.Status.PRESENT]
+        row["rate"] = round(100 * attended / row["expected"])
+    return sorted(
+        rows, key=lambda r: (-r["rate"], str(r["person"] or r["organisation"]))
+    )
+
+
+# -- Minutes ------------------------------------------------------------------------
+
+
+class MinuteConflict(Exception):
+    """Someone else saved the minute since this edit began."""
+
+    def __init__(self, current):
+        super().__init__(f"Minute {current.reference} was changed by someone else.")
+        self.current = current
+
+
+def minute_next_number(meeting):
+    """Minute numbers run through the body's municipal year and restart in May."""
+    year = meeting.municipal_year
+    last = Minute.objects.filter(
+        meeting__body=meeting.body, municipal_year=year
+    ).aggregate(n=Max("number"))["n"]
+    return (last or 0) + 1
+
+
+def _refuse_if_frozen(meeting):
+    if meeting.minutes_status == Meeting.MinutesStatus.APPROVED:
+        raise ValidationError(
+            "These minutes are approved and cannot be changed: record an amendment."
+        )
+
+
+@transaction.atomic
+def minute_create(*, minute, user):
+    meeting = Meeting.objects.select_for_update().get(pk=minute.meeting_id)
+    _refuse_if_frozen(meeting)
+    minute.municipal_year = meeting.municipal_year
+    minute.number = minute.number or minute_next_number(meeting)
+    minute.narrative = sanitise(minute.narrative)
+    minute.updated_by, minute.updated_at = user, timezone.now()
+    minute.full_clean()
+    minute.save()
+    if meeting.minutes_status == Meeting.MinutesStatus.NONE:
+        meeting.minutes_status = Meeting.MinutesStatus.DRAFT
+        meeting.save(update_fields=["minutes_status", "updated_at"])
+    _rebuild_agreeing_pack(meeting)
+    return minute
+
+
+@transaction.atomic
+def minute_update(*, minute_pk, expected_version, user, changes):
+    """Save an officer's edit unless someone else saved the minute first.
+
+    The row is locked and its version compared with the one the officer began
+    from; on a mismatch nothing is saved and MinuteConflict carries the other
+    officer's version, so the page can show both and lose neither.
+    """
+    minute = (
+        Minute.objects.select_for_update().select_related("meeting").get(pk=minute_pk)
+    )
+    _refuse_if_frozen(minute.meeting)
+    if minute.version != expected_version:
+        raise MinuteConflict(minute)
+    for field, value in changes.items():
+        setattr(minute, field, value)
+    minute.narrative = sanitise(minute.narrative)
+    minute.version += 1
+    minute.updated_by, minute.updated_at = user, timezone.now()
+    minute.full_clean()
+    minute.save()
+    _rebuild_agreeing_pack(minute.meeting)
+    return minute
+
+
+def _rebuild_agreeing_pack(meeting):
+    """The pack of the meeting asked to agree these minutes prints them as they
+    stand: rebuild it whenever what they print changes once they are out (a
+    minute, a resolution, the attendance, a declaration, the approval, an
+    amendment). The pack's fingerprint skips a rebuild that changes nothing."""
+    if meeting.minutes_status not in (
+        Meeting.MinutesStatus.PUBLISHED_DRAFT,
+        Meeting.MinutesStatus.APPROVED,
+    ):
+        return
+    later = meeting.minutes_approved_at or meeting.next_meeting()
+    if later is not None and pack.minutes_to_agree(later) == meeting:
+        _rebuild_pack_later(later)
+
+
+def _minutes_step(meeting, expected, new):
+    if meeting.minutes_status != expected:
+        now = meeting.get_minutes_status_display().lower()
+        raise ValidationError(f"The minutes are {now}: that step does not apply.")
+    meeting.minutes_status = new
+    meeting.save(update_fields=["minutes_status", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def minutes_check(*, meeting):
+    """The chair has checked the draft."""
+    return _minutes_step(
+        meeting, Meeting.MinutesStatus.DRAFT, Meeting.MinutesStatus.CHECKED
+    )
+
+
+@transaction.atomic
+def minutes_ready_for_chair(*, meeting):
+    """Tell the body's chair the draft minutes are ready to check; once a day
+    however often it is asked. The number of chairs told."""
+    from hwbb.models import Kind
+
+    if meeting.minutes_status != Meeting.MinutesStatus.DRAFT:
+        raise ValidationError("Only draft minutes can go to the chair to check.")
+    today = timezone.localdate()
+    chairs = (
+        Person.objects.filter(
+            memberships__in=Membership.objects.current_on(today).filter(
+                body=meeting.body, role=Membership.Role.CHAIR
+            )
+        )
+        .exclude(email="")
+        .distinct()
+    )
+    for person in chairs:
+        notify.queue(
+            kind=Kind.MINUTES_READY,
+            person=person,
+            target=meeting,
+            key=f"minutes_ready:meeting-{meeting.pk}:on-{today}:person-{person.pk}",
+            about=str(meeting),
+        )
+    return len(chairs)
+
+
+@transaction.atomic
+def minutes_publish(*, meeting):
+    """Publish the checked draft, marked "subject to approval"."""
+    _minutes_step(
+        meeting, Meeting.MinutesStatus.CHECKED, Meeting.MinutesStatus.PUBLISHED_DRAFT
+    )
+    meeting.minutes_published_at = timezone.now()
+    meeting.save(update_fields=["minutes_published_at"])
+    _rebuild_agreeing_pack(meeting)
+    return meeting
+
+
+@transaction.atomic
+def minutes_approve(*, meeting, approved_at):
+    """Record the minutes as agreed at a later meeting of the same body; from
+    then on they change only by a recorded amendment."""
+    if approved_at.body_id != meeting.body_id or approved_at.start <= meeting.start:
+        raise ValidationError(
+            {"approved_at": "Choose a later meeting of the same board or committee."}
+        )
+    _minutes_step(
+        meeting, Meeting.MinutesStatus.PUBLISHED_DRAFT, Meeting.MinutesStatus.APPROVED
+    )
+    meeting.minutes_approved_at = approved_at
+    meeting.save(update_fields=["minutes_approved_at"])
+    _rebuild_agreeing_pack(meeting)
+    return meeting
+
+
+@transaction.atomic
+def minute_amend(*, minute, text, reason, user):
+    if not minute.is_frozen:
+        raise ValidationError("These minutes are not yet approved: edit the minute.")
+    amendment = MinuteAmendment.objects.create(
+        minute=minute, text=text, reason=reason, by=user
+    )
+    _rebuild_agreeing_pack(minute.meeting)
+    return amendment
+
+
+def _body_named(clause, bodies):
+    """The body a recommendation goes to, where the clause names it."""
+    if clause.kind != ResolutionClause.Kind.RECOMMENDATION:
+        return None
+    text = clause.text.lower()
+    for body in bodies:
+        names = [body.name, body.short_name, *body.aliases]
+        if any(name and name.lower() in text for name in names):
+            return body
+    return None
+
+
+@transaction.atomic
+def resolution_save(*, minute, preamble, clauses, user):
+    """Save a minute's resolution from the parsed clauses.
+
+    Clauses are matched to the existing ones by their labels ("2", then "2 i"),
+    so a clause kept keeps its history and the actions made from it; clauses no
+    longer written are deleted (history keeps them).
+    """
+    _refuse_if_frozen(minute.meeting)
+    resolution, _ = Resolution.objects.get_or_create(minute=minute)
+    resolution.preamble = preamble
+    resolution.is_inline = len(clauses) == 1 and not clauses[0].label
+    resolution.save()
+    existing = {
+        (c.parent.label if c.parent else "", c.label): c
+        for c in resolution.clauses.select_related("parent")
+    }
+    bodies = list(Body.objects.exclude(pk=minute.meeting.body_id))
+    kept, order = set(), 0
+    for clause in clauses:
+        order += 1
+        parent = _clause_save(resolution, existing, clause, order, None, bodies)
+        kept.add(parent.pk)
+        for sub in clause.subclauses:
+            order += 1
+            kept.add(_clause_save(resolution, existing, sub, order, parent, bodies).pk)
+    for stale in resolution.clauses.exclude(pk__in=kept).order_by("-parent_id"):
+        stale.delete()
+    _rebuild_agreeing_pack(minute.meeting)
+    return resolution
+
+
+def _clause_save(resolution, existing, clause, order, parent, bodies):
+    key = (parent.label if parent else "", clause.label)
+    row = existing.get(key) or ResolutionClause(resolution=resolution)
+    row.parent, row.label, row.order, row.text = (
+        parent,
+        clause.label,
+        order,
+        clause.text,
+    )
+    row.verb, row.kind = clause.verb, clause.kind
+    row.recommended_to = _body_named(clause, bodies)
+    row.save()
+    return row

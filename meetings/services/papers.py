@@ -1,0 +1,170 @@
+"""Reports and their papers: submission, return, acceptance onto an agenda,
+withdrawal, and the documents uploaded to them."""
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+
+from hwbb import uploads
+from meetings.models import (
+    AgendaItem,
+    Consideration,
+    Document,
+    Report,
+    ReportReview,
+)
+from meetings.services.agenda import _rebuild_pack_later, tagged_item_add
+
+
+def _review(report, user, status, comments=""):
+    report.status = status
+    report.full_clean()
+    report.save(update_fields=["status", "updated_at"])
+    ReportReview.objects.create(
+        report=report, status=status, comments=comments, by=user
+    )
+
+
+def report_missing(report):
+    """What a report lacks before it can be submitted, in words."""
+    missing = []
+    if not report.purpose.strip():
+        missing.append("Write the purpose of the report")
+    if not report.recommendations.strip():
+        missing.append("Write the recommendations")
+    if report.body.requires_framework_tags:
+        if report.primary_pillar_id is None:
+            missing.append(
+                "Choose the primary pillar of the population health framework"
+            )
+        if not report.priorities.exists():
+            missing.append("Choose at least one strategy priority")
+    if report.is_exempt and not report.exempt_paragraph:
+        missing.append("Choose the Schedule 12A paragraph that makes the report exempt")
+    return missing
+
+
+@transaction.atomic
+def report_submit(*, report, user):
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status in (Report.Status.SUBMITTED, Report.Status.RESUBMITTED):
+        return report, False  # a double submit
+    if report.status not in (Report.Status.DRAFT, Report.Status.RETURNED):
+        raise ValidationError(
+            f"A report that is {report.get_status_display().lower()} "
+            "cannot be submitted."
+        )
+    missing = report_missing(report)
+    if missing:
+        raise ValidationError(missing)
+    returned = report.status == Report.Status.RETURNED
+    status = Report.Status.RESUBMITTED if returned else Report.Status.SUBMITTED
+    _review(report, user, status)
+    return report, True
+
+
+@transaction.atomic
+def report_return(*, report, user, comments):
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status not in (Report.Status.SUBMITTED, Report.Status.RESUBMITTED):
+        raise ValidationError("Only a submitted report can be returned.")
+    if not comments.strip():
+        raise ValidationError({"comments": "Say what the author should change."})
+    _review(report, user, Report.Status.RETURNED, comments)
+    return report
+
+
+@transaction.atomic
+def report_accept(*, report, user, section=None, urgency_reason=""):
+    """Accept a report and put it on its meeting's agenda, inheriting its tags.
+
+    On a late agenda the item goes on only as urgent, with the reason.
+    """
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status == Report.Status.ACCEPTED:
+        return report, False
+    if report.status not in (Report.Status.SUBMITTED, Report.Status.RESUBMITTED):
+        raise ValidationError("Only a submitted report can be accepted.")
+    if report.meeting_id and report.agenda_item_id is None:
+        item = AgendaItem(
+            meeting=report.meeting,
+            section=section,
+            title=report.title,
+            kind=AgendaItem.Kind.REPORT,
+            presenter=report.presented_by,
+            is_exempt=report.is_exempt,
+            exempt_paragraph=report.exempt_paragraph,
+            open_title=f"Exempt report: {report.body.short_name or report.body.name}"
+            if report.is_exempt
+            else "",
+            is_urgent=bool(urgency_reason.strip()),
+            urgency_reason=urgency_reason.strip(),
+        )
+        tagged_item_add(item=item, tags_from=report, user=user)
+        report.agenda_item = item
+        report.save(update_fields=["agenda_item"])
+        Consideration.objects.get_or_create(
+            report=report,
+            body=report.meeting.body,
+            meeting=report.meeting,
+            defaults={"order": report.considerations.count() + 1},
+        )
+    _review(report, user, Report.Status.ACCEPTED)
+    return report, True
+
+
+@transaction.atomic
+def report_withdraw(*, report, user, reason=""):
+    if report.status == Report.Status.WITHDRAWN:
+        return report
+    _review(report, user, Report.Status.WITHDRAWN, reason)
+    return report
+
+
+@transaction.atomic
+def document_add(*, report, uploaded, title, kind, is_exempt, user, replaces=None):
+    """Store a checked upload; a new version replaces the old on the page and
+    keeps it in the history."""
+    info = uploads.inspect(uploaded)
+    document = Document(
+        report=report,
+        title=title,
+        kind=kind,
+        is_exempt=is_exempt,
+        file_type=info.file_type,
+        size=info.size,
+        checksum=info.checksum,
+        page_count=info.page_count,
+        extracted_text=info.text,
+        uploaded_by=user,
+        replaces=replaces,
+        version=replaces.version + 1 if replaces else 1,
+    )
+    document.file.save(uploaded.name, uploaded, save=False)
+    try:
+        document.full_clean()
+        _save_indexed(document)
+    except Exception:
+        # Nothing is kept of an upload that is not recorded: no stray file.
+        document.file.delete(save=False)
+        raise
+    if report.agenda_item_id:
+        _rebuild_pack_later(report.agenda_item.meeting)
+    return document
+
+
+def _save_indexed(document):
+    """Save a paper whose text PostgreSQL indexes for search. A search vector
+    holds at most 1 MB: a paper whose text would need more (a spreadsheet of
+    tens of thousands of distinct codes) keeps the first half of its text, or
+    the first quarter, and so on until it fits, rather than failing the
+    upload."""
+    while True:
+        try:
+            with transaction.atomic():
+                document.save()
+            return
+        except DatabaseError as error:
+            text = document.extracted_text
+            if "too long for tsvector" not in str(error) or len(text) < 2:
+                raise
+            document.extracted_text = text[: len(text) // 2]
