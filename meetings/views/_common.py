@@ -1,3 +1,7 @@
+"""Lookups the views of several subjects share: the meeting or body a user may
+read, the meeting an officer works on, whether a user chairs a body, the
+posted data, a service's errors onto a form, and the user's person."""
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
@@ -21,9 +25,6 @@ def _get_body_for_user(request, slug):
     return get_object_or_404(Body.objects.visible_to(request.user), slug=slug)
 
 
-# -- Officers: the agenda builder and publication -----------------------------
-
-
 def _get_meeting_for_officer(pk):
     meetings = Meeting.objects.select_related("body", "contact_officer")
     return get_object_or_404(meetings, pk=pk)
@@ -43,9 +44,6 @@ def _form_errors_from(form, error):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
-
-
-# -- Interests and declarations ------------------------------------------------------
 
 
 def _person_of(request):

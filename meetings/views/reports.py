@@ -14,8 +14,6 @@ from meetings.forms import ConsiderationForm, DocumentForm, ReportForm, ReportRe
 from meetings.models import AgendaPack, Document, Report
 from meetings.views._common import _form_errors_from, _get_meeting_for_user, _posted
 
-# -- Reports and documents -------------------------------------------------------
-
 
 def _may_edit_report(user, report):
     if has_role(user, OFFICER):
