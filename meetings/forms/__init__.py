@@ -1,0 +1,66 @@
+"""The meetings forms, by the same subjects as the views:
+
+agenda     meetings, agenda items, publication, the forward plan and attendance
+minutes    minutes, their approval and amendment, resolutions, the decisions filter
+actions    actions, their updates and the action log's filter
+reports    reports, their review, papers and route
+interests  interests and declarations
+tags       TagFields, the pillars and priorities every tagged form shares
+
+Every form is re-exported here: `from meetings.forms import ReportForm`.
+"""
+
+from meetings.forms.actions import ActionForm, ActionLogFilter, ActionUpdateForm
+from meetings.forms.agenda import (
+    AgendaItemForm,
+    AttendanceForm,
+    AttendeeForm,
+    CancelForm,
+    MeetingForm,
+    PlannedItemForm,
+    PublishForm,
+    RescheduleForm,
+    TimeField,
+)
+from meetings.forms.interests import DeclarationForm, InterestForm
+from meetings.forms.minutes import (
+    DecisionFilter,
+    MinuteAmendmentForm,
+    MinuteForm,
+    MinutesApproveForm,
+    ResolutionForm,
+)
+from meetings.forms.reports import (
+    ConsiderationForm,
+    DocumentForm,
+    ReportForm,
+    ReportReviewForm,
+)
+from meetings.forms.tags import TagFields
+
+__all__ = [
+    "ActionForm",
+    "ActionLogFilter",
+    "ActionUpdateForm",
+    "AgendaItemForm",
+    "AttendanceForm",
+    "AttendeeForm",
+    "CancelForm",
+    "MeetingForm",
+    "PlannedItemForm",
+    "PublishForm",
+    "RescheduleForm",
+    "TimeField",
+    "DeclarationForm",
+    "InterestForm",
+    "DecisionFilter",
+    "MinuteAmendmentForm",
+    "MinuteForm",
+    "MinutesApproveForm",
+    "ResolutionForm",
+    "ConsiderationForm",
+    "DocumentForm",
+    "ReportForm",
+    "ReportReviewForm",
+    "TagFields",
+]

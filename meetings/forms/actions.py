@@ -1,0 +1,216 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from django import forms
+from django.utils import formats, timezone
+
+from hwbb import duedates
+from hwbb.fields import DateField
+from meetings.forms.tags import TagFields
+from meetings.models import Action, Organisation, Person
+from strategy.models import Pillar, Priority
+
+
+class ActionUpdateForm(forms.Form):
+    date = DateField(label="Date of this update")
+    status = forms.ChoiceField(
+        choices=Action.Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the action's status"},
+    )
+    percent_complete = forms.IntegerField(
+        label="Percent complete",
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "required": "Enter how complete the action is, from 0 to 100",
+            "min_value": "Percent complete must be 0 or more",
+            "max_value": "Percent complete must be 100 or less",
+            "invalid": "Enter percent complete as a whole number, like 50",
+        },
+    )
+    narrative = forms.CharField(
+        label="What has happened since the last update",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        error_messages={"required": "Describe the progress made"},
+    )
+    closing_note = forms.CharField(
+        label="Closing note (needed when the action is done or dropped)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+
+    def __init__(self, *args, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field("date"),
+            Field.radios("status", legend_size=Size.SMALL),
+            Field.text("percent_complete", field_width=3),
+            Field.textarea("narrative"),
+            Field.textarea("closing_note"),
+            Submit("submit", "Save update"),
+        )
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError("The date of an update cannot be in the future")
+        agreed = self.action.agreed_on if self.action else None
+        if agreed and date < agreed:
+            raise forms.ValidationError(
+                "The date of an update cannot be before the action was agreed, "
+                f"on {formats.date_format(agreed, 'j F Y')}"
+            )
+        return date
+
+    def clean(self):
+        data = super().clean()
+        closing = data.get("status") in Action.CLOSED
+        if closing and not (data.get("closing_note") or "").strip():
+            self.add_error(
+                "closing_note",
+                "Say what closed the action: what was done, or why it was dropped",
+            )
+        if data.get("status") == Action.Status.DONE and data.get(
+            "percent_complete"
+        ) not in (None, 100):
+            self.add_error(
+                "percent_complete", "An action that is done must be 100% complete"
+            )
+        newest = self._newest_update_date()
+        if closing and data.get("date") and newest and data["date"] < newest:
+            self.add_error(
+                "date",
+                "An update that closes the action must be dated on or after its "
+                f"newest update, of {formats.date_format(newest, 'j F Y')}",
+            )
+        return data
+
+    def _newest_update_date(self):
+        """The newest update's date: an earlier one goes in the history and
+        does not change the action's status, so it may not close it."""
+        if self.action is None or self.action.pk is None:
+            return None
+        newest = self.action.updates.order_by("-date").values_list("date", flat=True)
+        return newest.first()
+
+
+class ActionForm(TagFields, forms.ModelForm):
+    due_date = DateField(label="Due date", required=False)
+
+    class Meta:
+        model = Action
+        fields = [
+            "body",
+            "title",
+            "description",
+            "owner_person",
+            "owner_organisation",
+            "due_date",
+            "due_text",
+            "primary_pillar",
+            "secondary_pillars",
+            "priorities",
+        ]
+        labels = {
+            "body": "Board or committee",
+            "owner_person": "Owner (person)",
+            "owner_organisation": "Owner (organisation)",
+            "due_text": "Due, in the officer's words (optional)",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_person"].queryset = Person.objects.all()
+        self.fields["owner_organisation"].queryset = Organisation.objects.all()
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("body"),
+            Field.text("title"),
+            Field.textarea("description", rows=4),
+            Field.select("owner_person"),
+            Field.select("owner_organisation"),
+            Field("due_date"),
+            Field.text("due_text", field_width=20),
+            Field.select("primary_pillar"),
+            Field.checkboxes("secondary_pillars", legend_size=Size.SMALL, small=True),
+            Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
+            Submit("submit", "Create action"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        words = (data.get("due_text") or "").strip()
+        if words and not data.get("due_date") and "due_date" not in self.errors:
+            data["due_date"] = duedates.parse(words)
+            if data["due_date"] is None:
+                self.add_error(
+                    "due_date",
+                    f'"{words}" names no date we can read: enter the date as well',
+                )
+        due = data.get("due_date")
+        if due and due < timezone.localdate():
+            self.add_error("due_date", "The due date must be today or in the future")
+        if not data.get("owner_person") and not data.get("owner_organisation"):
+            self.add_error(
+                "owner_person", "Choose an owner: a person, an organisation or both"
+            )
+        return data
+
+
+class ActionLogFilter(forms.Form):
+    """The action log's filters (GET); every field optional."""
+
+    status = forms.ChoiceField(
+        choices=[("", "Any status"), *Action.Status.choices], required=False
+    )
+    owner = forms.ModelChoiceField(
+        queryset=Person.objects.filter(actions__isnull=False).distinct(),
+        required=False,
+        empty_label="Anyone",
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.filter(actions__isnull=False).distinct(),
+        required=False,
+        empty_label="Any organisation",
+    )
+    pillar = forms.ModelChoiceField(
+        queryset=Pillar.objects.all(), required=False, empty_label="Any pillar"
+    )
+    priority = forms.ModelChoiceField(
+        queryset=Priority.objects.select_related("version"),
+        required=False,
+        empty_label="Any priority",
+    )
+    overdue = forms.BooleanField(label="Overdue only", required=False)
+
+    def __init__(self, *args, actions, **kwargs):
+        """`actions`: those the user may see; the owner lists name only their owners."""
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = Person.objects.filter(
+            actions__in=actions
+        ).distinct()
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            actions__in=actions
+        ).distinct()
+
+    def apply(self, actions):
+        if not self.is_valid():
+            return actions.none()
+        data = self.cleaned_data
+        if data["status"]:
+            actions = actions.filter(status=data["status"])
+        if data["owner"]:
+            actions = actions.filter(owner_person=data["owner"])
+        if data["organisation"]:
+            actions = actions.filter(owner_organisation=data["organisation"])
+        if data["pillar"]:
+            actions = actions.tagged(pillar=data["pillar"])
+        if data["priority"]:
+            actions = actions.tagged(priority=data["priority"])
+        if data["overdue"]:
+            actions = actions.overdue()
+        return actions

@@ -1,0 +1,189 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Layout, Submit
+from django import forms
+from django.db.models import Q
+
+from hwbb.fields import iso_date
+from meetings import resolutions
+from meetings.models import Body, Meeting, Minute, ResolutionClause
+from strategy.models import Pillar, Priority
+
+
+class MinuteForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    number = forms.IntegerField(
+        label="Minute number",
+        required=False,
+        min_value=1,
+        help_text="Leave empty for the next number in the municipal year.",
+    )
+
+    class Meta:
+        model = Minute
+        fields = [
+            "agenda_item",
+            "title",
+            "narrative",
+            "is_exempt",
+            "exempt_paragraph",
+        ]
+        labels = {
+            "agenda_item": "Agenda item (leave empty for a minute with no item)",
+            "narrative": "Minute",
+            "is_exempt": "Exempt: considered in private",
+            "exempt_paragraph": "Schedule 12A paragraph",
+        }
+        help_texts = {
+            "narrative": 'Paragraphs and lists; "Minute 31/18" becomes a link.',
+        }
+        widgets = {"narrative": forms.Textarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by(
+            "number", "sub_letter"
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("number", field_width=4),
+            Field.select("agenda_item"),
+            Field.text("title"),
+            Field.textarea("narrative"),
+            Field.checkbox("is_exempt"),
+            Field.select("exempt_paragraph"),
+            Field("version"),
+            Submit("submit", "Save minute"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_exempt") and not data.get("exempt_paragraph"):
+            self.add_error(
+                "exempt_paragraph",
+                "Choose the Schedule 12A paragraph for the exempt minute",
+            )
+        return data
+
+
+class MinutesApproveForm(forms.Form):
+    approved_at = forms.ModelChoiceField(
+        label="Approved at the meeting of",
+        queryset=Meeting.objects.none(),
+        error_messages={"required": "Choose the meeting that approved the minutes"},
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approved_at"].queryset = (
+            Meeting.objects.filter(body=meeting.body, start__gt=meeting.start)
+            .select_related("body")
+            .order_by("start")
+        )
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.select("approved_at"), Submit("submit", "Record the approval")
+        )
+
+
+class MinuteAmendmentForm(forms.Form):
+    text = forms.CharField(
+        label="The correction",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Write the correction"},
+    )
+    reason = forms.CharField(
+        label="Why it is needed",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Give the reason for the amendment"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.textarea("text"),
+            Field.textarea("reason"),
+            Submit("submit", "Record the amendment"),
+        )
+
+
+class DecisionFilter(forms.Form):
+    q = forms.CharField(label="Words in the decision", required=False, max_length=200)
+    body = forms.ModelChoiceField(
+        queryset=Body.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any board or committee",
+    )
+    verb = forms.ChoiceField(
+        choices=[("", "Any kind of decision"), *ResolutionClause.Verb.choices],
+        required=False,
+    )
+    pillar = forms.ModelChoiceField(
+        queryset=Pillar.objects.all(), required=False, empty_label="Any pillar"
+    )
+    priority = forms.ModelChoiceField(
+        queryset=Priority.objects.select_related("version"),
+        required=False,
+        empty_label="Any priority",
+    )
+    since = iso_date("From", example="2019-04-08")
+    until = iso_date("To", example="2019-07-08")
+
+    def apply(self, resolutions):
+        if not self.is_valid():
+            return resolutions.none()
+        data = self.cleaned_data
+        if data["q"]:
+            resolutions = resolutions.filter(
+                Q(clauses__text__icontains=data["q"])
+                | Q(minute__title__icontains=data["q"])
+            )
+        if data["body"]:
+            resolutions = resolutions.filter(minute__meeting__body=data["body"])
+        if data["verb"]:
+            resolutions = resolutions.filter(clauses__verb=data["verb"])
+        if data["pillar"]:
+            resolutions = resolutions.tagged(pillar=data["pillar"])
+        if data["priority"]:
+            resolutions = resolutions.tagged(priority=data["priority"])
+        if data["since"]:
+            resolutions = resolutions.filter(
+                minute__meeting__start__date__gte=data["since"]
+            )
+        if data["until"]:
+            resolutions = resolutions.filter(
+                minute__meeting__start__date__lte=data["until"]
+            )
+        return resolutions.distinct()
+
+
+class ResolutionForm(forms.Form):
+    preamble = forms.CharField(
+        label='Preamble (optional): the words between "RESOLVED that" and the colon',
+        required=False,
+        max_length=1000,
+    )
+    clauses = forms.CharField(
+        label="Resolution",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="One clause a line, as the minutes print them: (1), (2) for clauses, "
+        "(i), (ii) for sub-clauses of the clause above; or a single resolution with no "
+        "number.",
+        error_messages={"required": "Write the resolution"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.text("preamble"),
+            Field.textarea("clauses"),
+            Submit("submit", "Save the resolution"),
+        )
+
+    def clean_clauses(self):
+        try:
+            return resolutions.parse(self.cleaned_data["clauses"])
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc

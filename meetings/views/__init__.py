@@ -1,0 +1,113 @@
+"""The meetings pages, one module per subject:
+
+public     meetings, bodies and agenda items as anyone may read them
+agenda     the officer's agenda builder, publication, forward plan and attendance
+minutes    the minutes, their PDF and editor, and the decisions register
+actions    my actions, an action, the action log and the tokens for them
+reports    reports, their papers and the agenda packs
+interests  the register of interests and declarations
+
+Every view is re-exported here, so meetings/urls.py names it `views.<name>`.
+"""
+
+from meetings.views.actions import (
+    action_create,
+    action_detail,
+    action_log,
+    api_token_renew,
+    calendar_token_renew,
+    my_actions,
+)
+from meetings.views.agenda import (
+    agenda_builder,
+    agenda_item_edit,
+    agenda_item_move,
+    agenda_publish,
+    agenda_sign_off,
+    attendance_edit,
+    attendance_stats,
+    forward_plan,
+    meeting_cancel,
+    meeting_create,
+    meeting_reschedule,
+    planned_item_add,
+    planned_to_agenda,
+)
+from meetings.views.interests import declarations, my_interests
+from meetings.views.minutes import (
+    decisions,
+    meeting_minutes,
+    minute_amend,
+    minute_edit,
+    minute_reference,
+    minutes_approve,
+    minutes_check,
+    minutes_manage,
+    minutes_pdf,
+    minutes_publish,
+    minutes_ready,
+    resolution_edit,
+)
+from meetings.views.public import body_detail, item_detail, meeting_detail, meeting_list
+from meetings.views.reports import (
+    agenda_pack,
+    document_download,
+    document_upload,
+    report_detail,
+    report_edit,
+    report_list,
+    report_review,
+    report_route,
+    report_submit,
+    report_withdraw,
+)
+
+__all__ = [
+    "action_create",
+    "action_detail",
+    "action_log",
+    "api_token_renew",
+    "calendar_token_renew",
+    "my_actions",
+    "agenda_builder",
+    "agenda_item_edit",
+    "agenda_item_move",
+    "agenda_publish",
+    "agenda_sign_off",
+    "attendance_edit",
+    "attendance_stats",
+    "forward_plan",
+    "meeting_cancel",
+    "meeting_create",
+    "meeting_reschedule",
+    "planned_item_add",
+    "planned_to_agenda",
+    "declarations",
+    "my_interests",
+    "decisions",
+    "meeting_minutes",
+    "minute_amend",
+    "minute_edit",
+    "minute_reference",
+    "minutes_approve",
+    "minutes_check",
+    "minutes_manage",
+    "minutes_pdf",
+    "minutes_publish",
+    "minutes_ready",
+    "resolution_edit",
+    "body_detail",
+    "item_detail",
+    "meeting_detail",
+    "meeting_list",
+    "agenda_pack",
+    "document_download",
+    "document_upload",
+    "report_detail",
+    "report_edit",
+    "report_list",
+    "report_review",
+    "report_route",
+    "report_submit",
+    "report_withdraw",
+]

@@ -1,0 +1,188 @@
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+from knox.models import AuthToken
+
+from hwbb.permissions import OFFICER, can_update_action, role_required
+from meetings import exports, services
+from meetings.forms import ActionForm, ActionLogFilter, ActionUpdateForm
+from meetings.models import Action, ActionUpdate, ResolutionClause
+from meetings.views._common import _get_body_for_user, _person_of, _posted
+
+
+def _get_action_for_user(request, pk):
+    actions = Action.objects.visible_to(request.user).for_list()
+    return get_object_or_404(actions, pk=pk)
+
+
+@role_required()
+@require_POST
+def calendar_token_renew(request):
+    """A new private address for the person's actions calendar; the old one stops."""
+    person = _person_of(request)
+    person.calendar_token = uuid.uuid4()
+    person.save(update_fields=["calendar_token"])
+    messages.success(
+        request, "Your actions calendar has a new address; the old one no longer works."
+    )
+    return redirect("meetings:my_actions")
+
+
+NEW_API_TOKEN = "new_api_token"  # the session key that carries it to one page
+
+
+@role_required()
+@require_POST
+def api_token_renew(request):
+    """A new API token for updating one's actions, or none ("revoke"); either
+    way the old one stops working. Only the token's hash is kept, so the new
+    token is shown once, on the next page, and never again."""
+    AuthToken.objects.filter(user=request.user).delete()
+    if "revoke" in request.POST:
+        messages.success(request, "Your API token no longer works.")
+    else:
+        _record, token = AuthToken.objects.create(user=request.user)
+        request.session[NEW_API_TOKEN] = token
+    return redirect("meetings:my_actions")
+
+
+@role_required()
+def my_actions(request):
+    actions = (
+        Action.objects.owned_by(request.user).for_list().order_by("status", "due_date")
+    )
+    actions = sorted(actions, key=lambda a: (a.is_closed, not a.is_overdue, a.pk))
+    person = getattr(request.user, "person", None)
+    token = person.calendar_token if person else None
+    calendar_url = (
+        request.build_absolute_uri(reverse("meetings:actions_ics", args=[token]))
+        if token
+        else ""
+    )
+    api_token = AuthToken.objects.filter(user=request.user).order_by("-created").first()
+    return render(
+        request,
+        "meetings/action_mine.html",
+        {
+            "actions": actions,
+            "person": person,
+            "calendar_url": calendar_url,
+            "new_api_token": request.session.pop(NEW_API_TOKEN, ""),
+            "api_token": api_token,
+            "api_token_expired": bool(api_token and api_token.expiry <= timezone.now()),
+            "api_example": actions[0] if actions else None,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def action_detail(request, pk):
+    action = _get_action_for_user(request, pk)
+    may_update = can_update_action(request.user, action)
+    form = None
+    if may_update:
+        initial = {
+            "date": timezone.localdate(),
+            "status": action.status,
+            "percent_complete": action.percent_complete,
+        }
+        form = ActionUpdateForm(_posted(request), initial=initial, action=action)
+    if request.method == "POST":
+        if not may_update:
+            raise PermissionDenied
+        if form.is_valid():
+            _, created = services.action_add_update(
+                action=action, user=request.user, **form.cleaned_data
+            )
+            text = "Update saved." if created else "That update was already saved."
+            messages.success(request, text)
+            return redirect(action)
+    updates = ActionUpdate.objects.filter(action=action).select_related(
+        "author", "author_person"
+    )
+    return render(
+        request,
+        "meetings/action_detail.html",
+        {"action": action, "form": form, "updates": updates},
+    )
+
+
+def _action_initial_from_clause(request):
+    clause = (
+        ResolutionClause.objects.filter(pk=request.GET.get("clause"))
+        .select_related("resolution__minute__meeting")
+        .first()
+    )
+    if clause is None:
+        return None, {}
+    resolution = clause.resolution
+    initial = {
+        "body": resolution.minute.meeting.body_id,
+        "title": clause.text[:300],
+        "description": clause.text,
+        "primary_pillar": resolution.primary_pillar_id,
+        "secondary_pillars": list(resolution.secondary_pillars.all()),
+        "priorities": list(resolution.priorities.all()),
+    }
+    return clause, initial
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def action_create(request):
+    clause, initial = _action_initial_from_clause(request)
+    form = ActionForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        action = form.save(commit=False)
+        if clause is not None:
+            action.resolution_clause = clause
+            action.minute = clause.resolution.minute
+        action, created = services.action_create(
+            action=action,
+            secondary_pillars=form.cleaned_data["secondary_pillars"],
+            priorities=form.cleaned_data["priorities"],
+        )
+        done = "Action created" if created else "That action was already created"
+        messages.success(request, f"{done}: {action.title}")
+        return redirect(action)
+    return render(
+        request, "meetings/action_form.html", {"form": form, "clause": clause}
+    )
+
+
+# -- Action log ----------------------------------------------------------------------
+
+
+def action_log(request, slug):
+    body = _get_body_for_user(request, slug)
+    visible = Action.objects.visible_to(request.user).filter(body=body)
+    filters = ActionLogFilter(request.GET, actions=visible)
+    actions = filters.apply(
+        visible.for_list()
+        .select_related("primary_pillar")
+        .prefetch_related("priorities")
+        .order_by("due_date", "pk")
+    )
+    if request.GET.get("format") == "csv":
+        return exports.csv_response(
+            f"{body.slug}-actions.csv",
+            exports.ACTION_COLUMNS,
+            exports.action_rows(request, actions),
+        )
+    query = request.GET.copy()
+    query["format"] = "csv"
+    return render(
+        request,
+        "meetings/action_log.html",
+        {
+            "body": body,
+            "filters": filters,
+            "actions": actions,
+            "csv_query": query.urlencode(),
+        },
+    )

@@ -1,0 +1,354 @@
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hwbb import notify
+from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
+from meetings import services
+from meetings.forms import (
+    AgendaItemForm,
+    AttendanceForm,
+    AttendeeForm,
+    CancelForm,
+    MeetingForm,
+    PlannedItemForm,
+    PublishForm,
+    RescheduleForm,
+)
+from meetings.models import (
+    Attendance,
+    Meeting,
+    Membership,
+    PlannedItem,
+    municipal_year_of,
+)
+from meetings.views._common import (
+    _form_errors_from,
+    _get_body_for_user,
+    _get_meeting_for_officer,
+    _is_chair_of,
+    _posted,
+)
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def meeting_create(request):
+    form = MeetingForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        meeting = services.meeting_create(meeting=form.save(commit=False))
+        messages.success(request, "Meeting created with the board's standing items.")
+        return redirect("meetings:agenda", meeting.pk)
+    return render(
+        request, "meetings/form_page.html", {"form": form, "heading": "New meeting"}
+    )
+
+
+@role_required(OFFICER, CHAIR)
+def agenda_builder(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    is_officer = has_role(request.user, OFFICER)
+    if not is_officer and not _is_chair_of(request.user, meeting.body):
+        raise PermissionDenied
+    items = meeting.agenda_items.select_related("section").order_by(
+        "number", "sub_letter"
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "meetings/agenda_builder.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "deadline": meeting.publication_deadline(),
+            "late": meeting.is_late_to_publish(today),
+            "supplements": meeting.supplements.all(),
+            "can_edit": is_officer,
+            "can_sign_off": _is_chair_of(request.user, meeting.body),
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def agenda_item_edit(request, pk, item_pk=None):
+    meeting = _get_meeting_for_officer(pk)
+    item = get_object_or_404(meeting.agenda_items, pk=item_pk) if item_pk else None
+    form = AgendaItemForm(_posted(request), instance=item, meeting=meeting)
+    if meeting.is_cancelled:
+        form.add_error(None, "This meeting has been cancelled: its agenda is closed.")
+    elif request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item.meeting = meeting
+        try:
+            if item_pk:
+                services.agenda_item_update(
+                    item=item, user=request.user, changed=form.changed_data
+                )
+            else:
+                services.agenda_item_add(item=item, user=request.user)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            form.save_m2m()
+            messages.success(request, f"Item {item.reference} saved.")
+            return redirect("meetings:agenda", meeting.pk)
+    heading = f"Edit item {item.reference}" if item else "Add an item"
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "meeting": meeting, "heading": heading},
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def agenda_item_move(request, pk, item_pk):
+    meeting = _get_meeting_for_officer(pk)
+    item = get_object_or_404(meeting.agenda_items, pk=item_pk)
+    try:
+        services.agenda_item_move(item=item, up=request.POST.get("direction") == "up")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("meetings:agenda", meeting.pk)
+
+
+@role_required(CHAIR)
+@require_POST
+def agenda_sign_off(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    if not _is_chair_of(request.user, meeting.body):
+        raise PermissionDenied
+    try:
+        services.agenda_sign_off(meeting=meeting, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Agenda signed off. The officer can now publish it.")
+    return redirect("meetings:agenda", meeting.pk)
+
+
+def _say_if_notices_wait(request, meeting):
+    waiting = notify.waiting_for_queue(meeting)
+    if waiting:
+        messages.warning(
+            request,
+            f"The mail queue cannot be reached just now: {waiting} notice(s) to "
+            "members are waiting and will be sent automatically when it is back. "
+            "The notification log shows them.",
+        )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def agenda_publish(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    form = PublishForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting, published = services.agenda_publish(
+                meeting=meeting, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            text = "Agenda published; the members are being emailed."
+            messages.success(request, text if published else "Already published.")
+            _say_if_notices_wait(request, meeting)
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/agenda_publish.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "deadline": meeting.publication_deadline(),
+            "late": meeting.is_late_to_publish(timezone.localdate()),
+            "heading": "Publish the agenda",
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def meeting_reschedule(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    form = RescheduleForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_reschedule(
+                meeting=meeting, start=form.cleaned_data["start"]
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(
+                request, "Meeting rescheduled; the members are being told."
+            )
+            _say_if_notices_wait(request, meeting)
+            return redirect(meeting)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "meeting": meeting, "heading": "Reschedule the meeting"},
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def meeting_cancel(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    form = CancelForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
+        messages.success(request, "Meeting cancelled; the members are being told.")
+        return redirect(meeting)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "meeting": meeting, "heading": "Cancel the meeting"},
+    )
+
+
+# -- Forward plan ---------------------------------------------------------------
+
+
+def forward_plan(request, slug):
+    body = _get_body_for_user(request, slug)
+    this_year = municipal_year_of(timezone.localdate())
+    year = _int_or(request.GET.get("year"), this_year)
+    start = timezone.make_aware(datetime.datetime(year, 5, 1))
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .filter(body=body, start__gte=start, start__lt=start.replace(year=year + 1))
+        .order_by("start")
+        .prefetch_related(
+            Prefetch(
+                "planned_items",
+                queryset=PlannedItem.objects.select_related(
+                    "report_author", "agenda_item"
+                ),
+            )
+        )
+    )
+    return render(
+        request,
+        "meetings/forward_plan.html",
+        {
+            "body": body,
+            "year": year,
+            "meetings": meetings,
+            "duties": body.recurring_items.select_related("default_author"),
+            "years": [year - 1, year + 1],
+        },
+    )
+
+
+def _int_or(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def planned_item_add(request, slug):
+    body = _get_body_for_user(request, slug)
+    form = PlannedItemForm(_posted(request), body=body)
+    if request.method == "POST" and form.is_valid():
+        planned = form.save()
+        messages.success(request, f"Added to the forward plan: {planned.title}")
+        return redirect("meetings:forward_plan", body.slug)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {"form": form, "heading": f"Plan an item: {body.name}"},
+    )
+
+
+# -- Attendance -----------------------------------------------------------------
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def attendance_edit(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    day = timezone.localdate(meeting.start)
+    members = [
+        ms.person
+        for ms in Membership.objects.current_on(day)
+        .filter(body=meeting.body)
+        .select_related("person")
+        .order_by("person__family_name")
+    ]
+    members = list({p.pk: p for p in members}.values())
+    adding_other = "add_other" in request.POST
+    form = AttendanceForm(
+        None if adding_other else _posted(request), meeting=meeting, members=members
+    )
+    other = AttendeeForm(_posted(request) if adding_other else None)
+    if adding_other and other.is_valid():
+        try:
+            services.attendee_add(meeting=meeting, **other.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(other, error)
+        else:
+            messages.success(request, f"Added: {other.cleaned_data['person']}")
+            return redirect("meetings:attendance", meeting.pk)
+    elif request.method == "POST" and not adding_other and form.is_valid():
+        try:
+            services.attendance_record(meeting=meeting, rows=form.cleaned_rows())
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, "Attendance saved.")
+            return redirect("meetings:attendance", meeting.pk)
+    others = meeting.attendances.exclude(
+        capacity=Attendance.Capacity.MEMBER
+    ).select_related("person")
+    return render(
+        request,
+        "meetings/attendance_form.html",
+        {"form": form, "other": other, "others": others, "meeting": meeting},
+    )
+
+
+def attendance_stats(request, slug):
+    body = _get_body_for_user(request, slug)
+    year = _int_or(request.GET.get("year"), municipal_year_of(timezone.localdate()))
+    since = timezone.make_aware(datetime.datetime(year, 5, 1))
+    members, organisations = services.attendance_statistics(
+        body=body, since=since, until=since.replace(year=year + 1)
+    )
+    return render(
+        request,
+        "meetings/attendance_stats.html",
+        {
+            "body": body,
+            "year": year,
+            "members": members,
+            "organisations": organisations,
+            "years": [year - 1, year + 1],
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def planned_to_agenda(request, pk):
+    planned = get_object_or_404(
+        PlannedItem.objects.select_related("meeting__body"), pk=pk
+    )
+    try:
+        item, _ = services.planned_item_to_agenda(planned=planned, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("meetings:forward_plan", planned.meeting.body.slug)
+    messages.success(request, f"On the agenda as item {item.reference}.")
+    return redirect("meetings:agenda", planned.meeting_id)

@@ -1,0 +1,311 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
+from meetings import exports, pack, resolutions, services
+from meetings.forms import (
+    DecisionFilter,
+    MinuteAmendmentForm,
+    MinuteForm,
+    MinutesApproveForm,
+    ResolutionForm,
+)
+from meetings.models import Minute, Resolution
+from meetings.views._common import (
+    _form_errors_from,
+    _get_meeting_for_officer,
+    _get_meeting_for_user,
+    _is_chair_of,
+    _posted,
+)
+from strategy.models import TAG_PREFETCH
+
+
+def _minutes_context(request, pk):
+    """Everything the minutes show, read through the visibility rules."""
+    return pack.minutes_context(_get_meeting_for_user(request, pk), request.user)
+
+
+def meeting_minutes(request, pk):
+    return render(
+        request, "meetings/meeting_minutes.html", _minutes_context(request, pk)
+    )
+
+
+def minutes_pdf(request, pk):
+    """The minutes as a PDF laid out like the council's printed minutes."""
+    context = _minutes_context(request, pk)
+    if not context["minutes"]:
+        raise Http404("The minutes have not been published.")
+    pdf = pack.render("meetings/minutes_pdf.html", context)
+    meeting = context["meeting"]
+    name = f"{meeting.body.slug}-minutes-{timezone.localdate(meeting.start)}.pdf"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+# -- Minutes editor ------------------------------------------------------------------
+
+
+def _may_manage_minutes(user, meeting):
+    return has_role(user, OFFICER) or _is_chair_of(user, meeting.body)
+
+
+@role_required(OFFICER, CHAIR)
+def minutes_manage(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    if not _may_manage_minutes(request.user, meeting):
+        raise PermissionDenied
+    minutes = meeting.minutes.select_related("agenda_item").prefetch_related(
+        "amendments"
+    )
+    approvable = MinutesApproveForm(meeting=meeting)
+    return render(
+        request,
+        "meetings/minutes_manage.html",
+        {
+            "meeting": meeting,
+            "minutes": minutes,
+            "approve_form": approvable,
+            "can_edit": has_role(request.user, OFFICER),
+            "can_check": _is_chair_of(request.user, meeting.body),
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def minute_edit(request, pk, minute_pk=None):
+    meeting = _get_meeting_for_officer(pk)
+    minute = get_object_or_404(meeting.minutes, pk=minute_pk) if minute_pk else None
+    initial = {"version": minute.version, "number": minute.number} if minute else {}
+    form = MinuteForm(
+        _posted(request), instance=minute, meeting=meeting, initial=initial
+    )
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if minute is None:
+                new = form.save(commit=False)
+                new.meeting = meeting
+                new.number = data["number"]  # empty: the next in the year
+                minute = services.minute_create(minute=new, user=request.user)
+            else:
+                changes = {f: data[f] for f in form.Meta.fields}
+                changes["number"] = data["number"] or minute.number
+                minute = services.minute_update(
+                    minute_pk=minute.pk,
+                    expected_version=data["version"],
+                    user=request.user,
+                    changes=changes,
+                )
+        except services.MinuteConflict as error:
+            conflict = error.current
+            form.add_error(
+                None,
+                f"{conflict.updated_by or 'Another officer'} saved this minute at "
+                f"{timezone.localtime(conflict.updated_at):%H:%M} while you were "
+                "editing. Your text is kept below; their version is shown beside it. "
+                "Merge the two and save again.",
+            )
+            form.data = form.data.copy()
+            form.data["version"] = conflict.version
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, f"Minute {minute.reference} saved.")
+            return redirect("meetings:minutes_manage", meeting.pk)
+    heading = f"Minute {minute.reference}" if minute else "New minute"
+    return render(
+        request,
+        "meetings/minute_form.html",
+        {"form": form, "meeting": meeting, "heading": heading, "conflict": conflict},
+    )
+
+
+def _minutes_step_view(request, pk, step, done):
+    meeting = _get_meeting_for_officer(pk)
+    if not _may_manage_minutes(request.user, meeting):
+        raise PermissionDenied
+    try:
+        step(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect("meetings:minutes_manage", meeting.pk)
+
+
+@role_required(OFFICER)
+@require_POST
+def minutes_ready(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    try:
+        told = services.minutes_ready_for_chair(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if told:
+            messages.success(request, "The chair has been told the draft is ready.")
+        else:
+            messages.error(request, "The board has no chair with an email address.")
+    return redirect("meetings:minutes_manage", meeting.pk)
+
+
+@role_required(CHAIR)
+@require_POST
+def minutes_check(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    if not _is_chair_of(request.user, meeting.body):
+        raise PermissionDenied
+    return _minutes_step_view(
+        request, pk, services.minutes_check, "Draft minutes checked."
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def minutes_publish(request, pk):
+    return _minutes_step_view(
+        request,
+        pk,
+        services.minutes_publish,
+        "Minutes published, marked subject to approval.",
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def minutes_approve(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    form = MinutesApproveForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        try:
+            services.minutes_approve(meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Minutes approved as a true record.")
+    else:
+        messages.error(request, "Choose the meeting that approved the minutes.")
+    return redirect("meetings:minutes_manage", meeting.pk)
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def minute_amend(request, pk, minute_pk):
+    meeting = _get_meeting_for_officer(pk)
+    minute = get_object_or_404(meeting.minutes, pk=minute_pk)
+    form = MinuteAmendmentForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.minute_amend(minute=minute, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(
+                request, f"Amendment to minute {minute.reference} recorded."
+            )
+            return redirect("meetings:minutes_manage", meeting.pk)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "heading": f"Amend minute {minute.reference}",
+            "intro": "Approved minutes are not edited: the amendment is recorded "
+            "and shown with the minute.",
+        },
+    )
+
+
+def minute_reference(request, slug, number, year):
+    """Follow a citation such as "Minute 31/18" to the minute."""
+    minutes = Minute.objects.visible_to(request.user).filter(
+        meeting__body__slug=slug,
+        number=number,
+        municipal_year__in=[2000 + year, 1900 + year],
+    )
+    minute = minutes.select_related("meeting").first()
+    if minute is None:
+        raise Http404("That minute is not published.")
+    return redirect(minute)
+
+
+def decisions(request):
+    """The decisions register: every resolution the user may read, newest first."""
+    filters = DecisionFilter(request.GET)
+    resolutions = filters.apply(
+        Resolution.objects.visible_to(request.user)
+        .select_related("minute__meeting__body", "primary_pillar")
+        .prefetch_related("clauses")
+        .order_by("-minute__meeting__start", "-minute__number")
+    )
+    if request.GET.get("format") == "csv":
+        verb = filters.cleaned_data.get("verb", "") if filters.is_valid() else ""
+        resolutions = resolutions.prefetch_related(
+            *TAG_PREFETCH, "clauses__recommended_to"
+        )
+        rows = exports.decision_rows(request, resolutions, verb=verb)
+        return exports.csv_response("decisions.csv", exports.DECISION_COLUMNS, rows)
+    page = Paginator(resolutions, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    csv_query = query.copy()
+    csv_query["format"] = "csv"
+    return render(
+        request,
+        "meetings/decision_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+            "csv_query": csv_query.urlencode(),
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def resolution_edit(request, pk, minute_pk):
+    meeting = _get_meeting_for_officer(pk)
+    minute = get_object_or_404(meeting.minutes.select_related("meeting"), pk=minute_pk)
+    existing = Resolution.objects.filter(minute=minute).first()
+    initial = (
+        {"preamble": existing.preamble, "clauses": resolutions.as_text(existing)}
+        if existing
+        else {}
+    )
+    form = ResolutionForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.resolution_save(
+                minute=minute,
+                preamble=form.cleaned_data["preamble"],
+                clauses=form.cleaned_data["clauses"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, f"Resolution of minute {minute.reference} saved.")
+            return redirect("meetings:minutes_manage", meeting.pk)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "heading": f"Resolution of minute {minute.reference}: {minute.title}",
+            "intro": "Each clause's verb (noted, endorsed, approved, agreed, "
+            "requested, delegated, recommended) is read from its wording.",
+        },
+    )

@@ -1,0 +1,125 @@
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from meetings.models import (
+    Action,
+    AgendaItem,
+    Document,
+    Meeting,
+    Membership,
+    Minute,
+    Report,
+)
+from meetings.views._common import _get_body_for_user, _get_meeting_for_user
+from strategy.models import TAG_PREFETCH
+
+
+def meeting_list(request):
+    meetings = Meeting.objects.visible_to(request.user).select_related("body")
+    past = meetings.filter(start__lt=timezone.now()).order_by("-start")
+    page = Paginator(past, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {"upcoming": meetings.upcoming(), "page": page},
+    )
+
+
+def meeting_detail(request, pk):
+    meeting = _get_meeting_for_user(request, pk)
+    items = (
+        AgendaItem.objects.visible_to(request.user)
+        .with_readable_report(request.user)
+        .filter(meeting=meeting)
+        .select_related("section", "primary_pillar__framework")
+        .prefetch_related(*TAG_PREFETCH)
+    )
+    previous = meeting.previous_meeting()
+    arising = []
+    if previous and any(i.kind == AgendaItem.Kind.MATTERS_ARISING for i in items):
+        arising = (
+            Action.objects.visible_to(request.user)
+            .arising_between(meeting.body, previous.start, meeting.start)
+            .for_list()
+        )
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {"meeting": meeting, "items": items, "arising": arising, "previous": previous},
+    )
+
+
+# -- Bodies ----------------------------------------------------------------------
+
+
+def body_detail(request, slug):
+    body = _get_body_for_user(request, slug)
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .filter(body=body)
+        .select_related("body")
+    )
+    members = (
+        Membership.objects.current_on(timezone.localdate())
+        .filter(body=body)
+        .select_related("person", "on_behalf_of")
+        .order_by("role", "person__family_name")
+    )
+    return render(
+        request,
+        "meetings/body_detail.html",
+        {
+            "body": body,
+            "members": sorted(members, key=lambda m: _ROLE_ORDER.get(m.role, 9)),
+            "upcoming": meetings.upcoming()[:10],
+            "past": meetings.filter(start__lt=timezone.now()).order_by("-start")[:10],
+        },
+    )
+
+
+_ROLE_ORDER = {Membership.Role.CHAIR: 0, Membership.Role.DEPUTY_CHAIR: 1}
+
+
+def item_detail(request, pk, item_pk):
+    """One agenda item: its report, papers, minutes and declarations."""
+    items = (
+        AgendaItem.objects.visible_to(request.user)
+        .filter(meeting_id=pk)
+        .select_related("meeting__body", "section", "primary_pillar__framework")
+        .prefetch_related(*TAG_PREFETCH)
+    )
+    item = get_object_or_404(items, pk=item_pk)
+    closed = item.is_exempt and not item.show_closed
+    report = (
+        None
+        if closed
+        else Report.objects.visible_to(request.user).filter(agenda_item=item).first()
+    )
+    documents = (
+        Document.objects.visible_to(request.user)
+        .current()
+        .filter(report=report)
+        .in_reading_order()
+        if report
+        else []
+    )
+    minutes = (
+        Minute.objects.visible_to(request.user)
+        .filter(agenda_item=item)
+        .filter(Q(is_exempt=False) | Q(show_closed=True))
+    )
+    return render(
+        request,
+        "meetings/item_detail.html",
+        {
+            "item": item,
+            "meeting": item.meeting,
+            "closed": closed,
+            "report": report,
+            "documents": documents,
+            "minutes": minutes,
+            "declarations": item.declarations.select_related("person"),
+        },
+    )
