@@ -23,7 +23,8 @@ from hwbb.permissions import (
     has_role,
     role_required,
 )
-from meetings import exports, pack, resolutions, services
+from meetings import pack, resolutions, services
+from meetings.api import exports
 from meetings.forms import (
     ActionForm,
     ActionLogFilter,
