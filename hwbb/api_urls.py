@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from indicators import api as indicators_api
-from meetings import api as meetings_api
+from meetings.api import views as meetings_api
 from strategy import api as strategy_api
 
 app_name = "api"

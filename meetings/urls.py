@@ -1,6 +1,7 @@
 from django.urls import path
 
-from meetings import feeds, views
+from meetings import views
+from meetings.api import feeds
 
 app_name = "meetings"
 

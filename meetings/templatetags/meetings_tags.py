@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
-from meetings.feeds import meeting_json_ld
+from meetings.api.feeds import meeting_json_ld
 
 register = template.Library()
 

@@ -9,7 +9,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knox.models import AuthToken
 
 from hwbb.permissions import OFFICER, can_update_action, role_required
-from meetings import exports, services
+from meetings import services
+from meetings.api import exports
 from meetings.forms import ActionForm, ActionLogFilter, ActionUpdateForm
 from meetings.models import Action, ActionUpdate, ResolutionClause
 from meetings.views._common import _get_body_for_user, _person_of, _posted

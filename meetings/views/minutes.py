@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
-from meetings import exports, pack, resolutions, services
+from meetings import pack, resolutions, services
+from meetings.api import exports
 from meetings.forms import (
     DecisionFilter,
     MinuteAmendmentForm,

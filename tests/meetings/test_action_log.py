@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.exports import ACTION_COLUMNS as ACTION_CSV_COLUMNS
+from meetings.api.exports import ACTION_COLUMNS as ACTION_CSV_COLUMNS
 from tests import factories
 
 

@@ -61,7 +61,7 @@ def test_decisions_download_as_csv_with_the_page_filters(client, hwb):
     import csv
     import io
 
-    from meetings.exports import DECISION_COLUMNS
+    from meetings.api.exports import DECISION_COLUMNS
 
     kept = factories.ClauseFactory(verb="approved", text="The plan be approved.")
     factories.ClauseFactory(

@@ -18,7 +18,23 @@ from hwbb.api import DateRangeFilterSet, VisibleViewSet
 from hwbb.api_filters import FilterSet, StrictBooleanFilter, refuse_unknown_filters
 from hwbb.permissions import can_update_action
 from hwbb.spreadsheets import write_rows
-from meetings import exports, opendata, search, services
+from meetings import search, services
+from meetings.api import exports, opendata
+from meetings.api.serializers import (
+    ActionProgressSerializer,
+    ActionSerializer,
+    AgendaItemSerializer,
+    BodySerializer,
+    DocumentSerializer,
+    MeetingSerializer,
+    MembershipSerializer,
+    MinuteSerializer,
+    OrganisationSerializer,
+    PersonSerializer,
+    ResolutionSerializer,
+    SearchQuerySerializer,
+    SearchResultSerializer,
+)
 from meetings.models import (
     Action,
     AgendaItem,
@@ -33,21 +49,6 @@ from meetings.models import (
     Resolution,
     ResolutionClause,
     TaggedBusiness,
-)
-from meetings.serializers import (
-    ActionProgressSerializer,
-    ActionSerializer,
-    AgendaItemSerializer,
-    BodySerializer,
-    DocumentSerializer,
-    MeetingSerializer,
-    MembershipSerializer,
-    MinuteSerializer,
-    OrganisationSerializer,
-    PersonSerializer,
-    ResolutionSerializer,
-    SearchQuerySerializer,
-    SearchResultSerializer,
 )
 from strategy.api import TagFilterSet
 from strategy.models import TAG_PREFETCH
