@@ -25,6 +25,7 @@ from weasyprint import HTML
 from meetings.models import (
     AgendaItem,
     Attendance,
+    Declaration,
     Document,
     Meeting,
     Membership,
@@ -77,7 +78,9 @@ def minutes_context(meeting, user):
         "meeting": meeting,
         "minutes": minutes,
         "attendance": _attendance_block(attendances),
-        "declarations": meeting.declarations.select_related("person", "agenda_item"),
+        "declarations": Declaration.objects.visible_to(user)
+        .filter(meeting=meeting)
+        .select_related("person", "agenda_item"),
         "COUNCIL_NAME": settings.COUNCIL_NAME,
     }
 
@@ -167,12 +170,14 @@ def _part(item, members):
     return part
 
 
+def _items(meeting, members):
+    """The agenda as the pack's audience reads it."""
+    items = meeting.agenda_items.for_audience(members=members)
+    return items.select_related("report", "section").order_by("number", "sub_letter")
+
+
 def parts_of(meeting, *, members):
-    items = meeting.agenda_items.select_related("report", "section").order_by(
-        "number", "sub_letter"
-    )
-    if not members:
-        items = items.filter(is_exempt=False)
+    items = _items(meeting, members).readable()
     # Public papers first: exempt ones follow, so public page numbers never move.
     items = sorted(items, key=lambda i: i.is_exempt)
     parts = [p for p in (_part(item, members) for item in items) if p is not None]
@@ -216,9 +221,7 @@ def _front_sheet(meeting, ranges, members):
         .select_related("person")
         .order_by("person__family_name")
     )
-    items = meeting.agenda_items.select_related("section").order_by(
-        "number", "sub_letter"
-    )
+    items = _items(meeting, members)
     rows = [(item, ranges.get(item.pk)) for item in items]
     used = {item.section_id for item in items}
     private = meeting.body.sections.filter(is_private=True).exclude(pk__in=used)
@@ -305,11 +308,9 @@ def fingerprint(meeting, *, members):
     # in UTC and held in London time must give the same digest.
     start = meeting.start.timestamp()
     digest.update(f"{start}|{meeting.venue}|{meeting.status}".encode())
-    items = meeting.agenda_items.select_related("report").order_by(
-        "number", "sub_letter"
-    )
+    items = _items(meeting, members)
     for item in items:
-        if item.is_exempt and not members:
+        if item.closed:
             digest.update(f"{item.reference}|{item.public_title}".encode())
             continue
         digest.update(f"{item.reference}|{item.title}|{item.presenter}".encode())

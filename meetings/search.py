@@ -232,7 +232,7 @@ def readable(key, user):
         rows = rows.current()
     rows = rows.visible_to(user)
     if key in ("agenda_item", "minute"):
-        rows = rows.filter(Q(is_exempt=False) | Q(show_closed=True))
+        rows = rows.readable()
     return rows
 
 

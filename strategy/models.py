@@ -346,12 +346,18 @@ class ReportingSchedule(models.Model):
 class ProgressReportQuerySet(TaggedQuerySet):
     def visible_to(self, user):
         """Officers see every return; a lead sees the requests made of them;
-        anyone sees a return once an officer has accepted it."""
+        anyone sees a return once an officer has accepted it, if they may see
+        the body it was filed to (a body that does not meet in public keeps
+        its returns to its members)."""
         from hwbb import permissions
 
         if permissions.is_officer(user):
             return self
-        visible = Q(status__in=ProgressReport.PUBLISHED)
+        # Body is the governance floor's model, above this one: reached
+        # through the relation, so its one visibility rule is used.
+        bodies = self.model._meta.get_field("body").related_model.objects
+        seen = Q(body__isnull=True) | Q(body__in=bodies.visible_to(user))
+        visible = Q(status__in=ProgressReport.PUBLISHED) & seen
         if user.is_authenticated:
             visible |= Q(requested_of__user=user)
         return self.filter(visible)

@@ -84,8 +84,7 @@ def kind_of(obj):
 def title_of(obj):
     """The name an officer knows the object by."""
     if isinstance(obj, AgendaItem):
-        shown = obj.title if getattr(obj, "show_closed", True) else obj.public_title
-        return f"Item {obj.reference} {shown}, {obj.meeting}"
+        return f"Item {obj.reference} {obj.shown_title}, {obj.meeting}"
     if isinstance(obj, Resolution):
         return f"Resolution of minute {obj.minute.reference} {obj.minute.title}"
     return str(obj)

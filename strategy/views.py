@@ -290,7 +290,8 @@ def tags_edit(request, kind, pk):
     if kind not in tagging.KINDS:
         raise Http404("No such kind of item")
     found = tagging.KINDS[kind]
-    obj = get_object_or_404(found.model.objects.select_related(*found.select), pk=pk)
+    rows = found.model.objects.visible_to(request.user).select_related(*found.select)
+    obj = get_object_or_404(rows, pk=pk)
     primary, secondary, priorities = tagging.tags_of(obj)
     form = TagCorrectionForm(
         request.POST or None,
@@ -341,7 +342,8 @@ def coverage(request):
         chosen = next((k.slug for k, _, missing, _ in rows if missing), "report")
     kind = tagging.KINDS[chosen]
     untagged = (
-        kind.model.objects.filter(pk__in=tagging.untagged(kind).values("pk"))
+        kind.model.objects.visible_to(request.user)
+        .filter(pk__in=tagging.untagged(kind).values("pk"))
         .select_related("primary_pillar", *kind.select)
         .annotate(priority_count=Count("priorities"))
         .order_by("-pk")

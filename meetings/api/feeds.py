@@ -226,7 +226,13 @@ def _todo(action, request):
 def actions_ics(request, token):
     """A person's actions as VTODOs, at a private address that a new token revokes."""
     person = get_object_or_404(Person, calendar_token=token)
-    actions = Action.objects.owned_by_person(person).select_related("minute__meeting")
+    # The calendar is the person's own "my actions", read as they would read it.
+    reader = person.user if person.user_id else AnonymousUser()
+    actions = (
+        Action.objects.visible_to(reader)
+        .owned_by_person(person)
+        .select_related("minute__meeting")
+    )
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.COUNCIL_NAME}//HWBB//EN")
     calendar.add("version", "2.0")

@@ -199,7 +199,7 @@ def _subjects(item):
 def _agenda_item(item, request):
     """One agenda item; an exempt item closed to the reader is its open title
     and Schedule 12A paragraph only: no tags, notes, organisations or report."""
-    closed = item.is_exempt and not getattr(item, "show_closed", False)
+    closed = item.closed
     report = None if closed else item.readable_report
     related = []
     if not closed:

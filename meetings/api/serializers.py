@@ -1,9 +1,9 @@
 """Governance objects in the API.
 
-Rows come from each model's `visible_to(user)`; agenda items and minutes that
-are exempt (Part 2) carry `show_closed` from it, and a reader who may not see
-them gets only what the public agenda shows: the open title and the Schedule
-12A paragraph.
+Rows come from each model's `visible_to(user)`; an exempt (Part 2) agenda
+item or minute whose `closed` property says the reader may not read it gives
+only what the public agenda shows: the open title and the Schedule 12A
+paragraph.
 """
 
 from django.urls import reverse
@@ -53,7 +53,7 @@ class ClosedContentMixin(serializers.Serializer):
 
     def to_representation(self, row):
         data = super().to_representation(row)
-        if row.is_exempt and not getattr(row, "show_closed", False):
+        if row.closed:
             data["title"] = row.public_title
             for field in self.CLOSED_BLANK:
                 data[field] = None if field in self.CLOSED_NULL else ""

@@ -130,6 +130,10 @@ class DecisionFilter(forms.Form):
     since = iso_date("From", example="2019-04-08")
     until = iso_date("To", example="2019-07-08")
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.visible_to(user)
+
     def apply(self, resolutions):
         if not self.is_valid():
             return resolutions.none()

@@ -1,11 +1,13 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from meetings.forms.tags import TagFields
 from meetings.models import (
     AgendaSection,
+    Body,
     Consideration,
     Document,
     Meeting,
@@ -51,10 +53,18 @@ class ReportForm(TagFields, forms.ModelForm):
         }
         widgets = {"authors": forms.CheckboxSelectMultiple}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # A private body and its meetings are closed content: offered only to
+        # those who may see them, and to a report already filed there.
+        bodies = Q(pk__in=Body.objects.visible_to(user).values("pk"))
+        meetings = Q(pk__in=Meeting.objects.visible_to(user).values("pk"))
+        if self.instance.pk:
+            bodies |= Q(pk=self.instance.body_id)
+            meetings |= Q(pk=self.instance.meeting_id)
+        self.fields["body"].queryset = Body.objects.filter(bodies)
         self.fields["meeting"].queryset = (
-            Meeting.objects.filter(start__gte=timezone.now())
+            Meeting.objects.filter(meetings, start__gte=timezone.now())
             .exclude(status=Meeting.Status.CANCELLED)
             .select_related("body")
             .order_by("start")

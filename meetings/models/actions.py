@@ -34,11 +34,15 @@ class ActionQuerySet(TaggedQuerySet):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
     def owned_by(self, user):
-        """The user's own actions and those of the organisation they work for."""
+        """The user's own actions and those of the organisation they work for,
+        as far as the user may read them: a colleague's action from exempt or
+        unpublished minutes, or of a private body, is not theirs to read."""
         person = getattr(user, "person", None) if user.is_authenticated else None
-        return self.owned_by_person(person)
+        return self.visible_to(user).owned_by_person(person)
 
     def owned_by_person(self, person):
+        """Owned by the person or their organisation; callers read it through
+        visible_to(the reader) first, as owned_by does."""
         if person is None:
             return self.none()
         owned = Q(owner_person=person)

@@ -12,12 +12,12 @@ from django.utils import timezone
 
 from hwbb import permissions, workdays
 from hwbb.history import HistoricalRecords
+from meetings.models.closed import ClosedContent, ClosedContentQuerySet
 from meetings.models.people import (
     Body,
     Organisation,
     Person,
     _chair_of_body,
-    _may_see_closed,
     _member_of_body,
 )
 from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
@@ -217,31 +217,24 @@ SUB_LETTER = RegexValidator(
 SUB_LETTER_HELP = "One lower-case letter: a for item 3(a)."
 
 
-class AgendaItemQuerySet(TaggedQuerySet):
+class AgendaItemQuerySet(ClosedContentQuerySet, TaggedQuerySet):
     def visible_to(self, user):
         """Items of published agendas; officers and the body's chair see drafts.
-
-        Every row carries `show_closed`: whether this user may see the exempt
-        (Part 2) title and papers. Templates show `public_title` otherwise.
-        """
+        Each row knows whether this user may read its exempt (Part 2) title,
+        papers and tags (`is_readable`); else it shows `public_title`."""
         qs = self.filter(meeting__in=Meeting.objects.visible_to(user))
         if not permissions.is_officer(user):
             published = Q(meeting__agenda_status=Meeting.AgendaStatus.PUBLISHED)
             # The chair reads the draft to sign it off.
             qs = qs.filter(published | Q(_chair_of_body(user, "meeting__body")))
-        return qs.annotate(show_closed=_may_see_closed(user, "meeting__body"))
+        return qs._opened_for(user, "meeting__body")
 
     def tags_shown(self):
         """An exempt item's pillars and priorities are part of its closed
         content: the public sees its open title and paragraph only. So items
         are chosen by their tags only as a reader sees them, through
-        `visible_to(user)` (whose rows carry `show_closed`)."""
-        if "show_closed" not in self.query.annotations:
-            raise ValueError(
-                "Agenda items are chosen by their tags through visible_to(user), "
-                "which knows whose tags the reader may see."
-            )
-        return self.filter(Q(is_exempt=False) | Q(show_closed=True))
+        `visible_to(user)`."""
+        return self.readable()
 
     def with_readable_report(self, user):
         """Each item's `readable_report_id`: its report's, if the user may read
@@ -253,7 +246,7 @@ class AgendaItemQuerySet(TaggedQuerySet):
         return self.annotate(readable_report_id=Subquery(readable.values("pk")[:1]))
 
 
-class AgendaItem(Tagged):
+class AgendaItem(ClosedContent, Tagged):
     class Kind(models.TextChoices):
         APOLOGIES = "apologies", "Apologies"
         DECLARATIONS = "declarations", "Declarations of interest"
@@ -358,6 +351,22 @@ class AgendaItem(Tagged):
         if self.is_exempt:
             return self.open_title or "Exempt item"
         return self.title
+
+    @property
+    def open_urgency_reason(self):
+        """The reason for urgency as the public reads it. The law wants it
+        stated, but an exempt item's reason is its closed content: the public
+        are told it is urgent and that the reason is exempt information."""
+        if not self.is_exempt:
+            return self.urgency_reason
+        return (
+            "The reason for the urgency is exempt information "
+            f"(Schedule 12A, {self.get_exempt_paragraph_display()})."
+        )
+
+    @property
+    def shown_urgency_reason(self):
+        return self.open_urgency_reason if self.closed else self.urgency_reason
 
     @property
     def pages(self):

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from meetings.models.agenda import AgendaItem, Meeting
+from meetings.models.closed import OPENED, ClosedContent, ClosedContentQuerySet
 from meetings.models.people import Organisation, Person
 
 
@@ -64,7 +65,24 @@ class Interest(models.Model):
         return self.review_due <= timezone.localdate()
 
 
-class Declaration(models.Model):
+class DeclarationQuerySet(ClosedContentQuerySet):
+    def visible_to(self, user):
+        """Declarations at the meetings the user may see. One made on an
+        exempt item is closed content with it: the public read who declared
+        what kind of interest in the item, not the words."""
+        meetings = Meeting.objects.visible_to(user)
+        return self.filter(meeting__in=meetings)._opened_for(user, "meeting__body")
+
+    def readable(self):
+        self._require_opened()
+        return self.filter(
+            Q(agenda_item__isnull=True)
+            | Q(agenda_item__is_exempt=False)
+            | Q(**{OPENED: True})
+        )
+
+
+class Declaration(ClosedContent, models.Model):
     """An interest declared at a meeting, on an item, by a member or an officer."""
 
     class Kind(models.TextChoices):
@@ -99,6 +117,8 @@ class Declaration(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = DeclarationQuerySet.as_manager()
+
     class Meta:
         ordering = ["meeting", "agenda_item__number", "person__family_name"]
         constraints = [
@@ -110,3 +130,8 @@ class Declaration(models.Model):
 
     def __str__(self):
         return f"{self.person}: {self.get_kind_display()} ({self.meeting})"
+
+    @property
+    def is_exempt(self):
+        """Made on an exempt item: its words are that item's closed content."""
+        return self.agenda_item is not None and self.agenda_item.is_exempt

@@ -10,7 +10,8 @@ from django.utils import timezone
 from hwbb import permissions
 from hwbb.history import HistoricalRecords
 from meetings.models.agenda import AgendaItem, Meeting
-from meetings.models.people import Body, Person, _may_see_closed
+from meetings.models.closed import ClosedContent, ClosedContentQuerySet
+from meetings.models.people import Body, Person
 from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
 
 
@@ -70,25 +71,22 @@ class Attendance(models.Model):
         return f"{person}, {detail}" if detail else str(person)
 
 
-class MinuteQuerySet(models.QuerySet):
+class MinuteQuerySet(ClosedContentQuerySet):
     def visible_to(self, user):
         """Minutes once published (as a draft or approved); officers see all.
-
-        Every row carries `show_closed`, as on agenda items.
-        """
+        Each row knows whether this user may read it in full (`is_readable`)."""
         qs = self.filter(meeting__in=Meeting.objects.visible_to(user))
         if not permissions.is_officer(user):
             qs = qs.filter(meeting__minutes_status__in=Meeting.PUBLIC_MINUTES)
-        return qs.annotate(show_closed=_may_see_closed(user, "meeting__body"))
+        return qs._opened_for(user, "meeting__body")
 
 
 def _readable_minutes(user):
     """Primary keys of minutes whose content the user may read in full."""
-    minutes = Minute.objects.visible_to(user)
-    return minutes.filter(Q(is_exempt=False) | Q(show_closed=True)).values("pk")
+    return Minute.objects.visible_to(user).readable().values("pk")
 
 
-class Minute(models.Model):
+class Minute(ClosedContent, models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="minutes"
     )

@@ -18,7 +18,7 @@ def _report_visibility(user, prefix=""):
     """(visible, closed): Q filters for reports the user may read, and for those
     whose exempt papers the user may also read. Officers are handled by callers."""
     items = AgendaItem.objects.visible_to(user)
-    closed_items = items.filter(show_closed=True).values("pk")
+    closed_items = items.opened().values("pk")
     open_items = items.filter(is_exempt=False).values("pk")
     closed = Q(**{f"{prefix}agenda_item__in": closed_items})
     if user.is_authenticated:

@@ -135,7 +135,7 @@ def agenda_item_add(*, item, user):
             meeting=meeting,
             user=user,
             changes=f"Item {item.reference} added: {item.public_title}.",
-            reason=item.urgency_reason,
+            reason=item.open_urgency_reason,
         )
     return item
 

@@ -243,7 +243,7 @@ def minute_reference(request, slug, number, year):
 
 def decisions(request):
     """The decisions register: every resolution the user may read, newest first."""
-    filters = DecisionFilter(request.GET)
+    filters = DecisionFilter(request.GET, user=request.user)
     resolutions = filters.apply(
         Resolution.objects.visible_to(request.user)
         .select_related("minute__meeting__body", "primary_pillar")

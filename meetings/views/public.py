@@ -1,11 +1,11 @@
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from meetings.models import (
     Action,
     AgendaItem,
+    Declaration,
     Document,
     Meeting,
     Membership,
@@ -91,7 +91,7 @@ def item_detail(request, pk, item_pk):
         .prefetch_related(*TAG_PREFETCH)
     )
     item = get_object_or_404(items, pk=item_pk)
-    closed = item.is_exempt and not item.show_closed
+    closed = item.closed
     report = (
         None
         if closed
@@ -106,9 +106,7 @@ def item_detail(request, pk, item_pk):
         else []
     )
     minutes = (
-        Minute.objects.visible_to(request.user)
-        .filter(agenda_item=item)
-        .filter(Q(is_exempt=False) | Q(show_closed=True))
+        Minute.objects.visible_to(request.user).filter(agenda_item=item).readable()
     )
     return render(
         request,
@@ -120,6 +118,8 @@ def item_detail(request, pk, item_pk):
             "report": report,
             "documents": documents,
             "minutes": minutes,
-            "declarations": item.declarations.select_related("person"),
+            "declarations": Declaration.objects.visible_to(request.user)
+            .filter(agenda_item=item)
+            .select_related("person", "agenda_item"),
         },
     )

@@ -51,7 +51,7 @@ def report_edit(request, pk=None):
         Report.Status.DRAFT,
         Report.Status.RETURNED,
     )
-    form = ReportForm(_posted(request), instance=report)
+    form = ReportForm(_posted(request), instance=report, user=request.user)
     if not editable:
         form.add_error(None, "Only a draft or returned report can be changed.")
     elif request.method == "POST" and form.is_valid():
