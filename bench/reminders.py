@@ -65,8 +65,7 @@ def main():
     call_command("migrate", verbosity=0)
     from hwbb.celery import app
     from hwbb.models import Notification
-    from hwbb.tasks import ping
-    from meetings import tasks
+    from hwbb.tasks import ping, plan_notifications
     from tests import factories
 
     with app.connection_for_write() as conn:
@@ -82,7 +81,7 @@ def main():
         empty = time.perf_counter() - start
 
         start = time.perf_counter()
-        tasks.send_due_action_reminders()
+        plan_notifications()
         queued = time.perf_counter() - start
         _wait(lambda: Notification.objects.filter(status="sent").count() == COUNT)
         reminders = time.perf_counter() - start

@@ -135,3 +135,20 @@ RENDERERS = {
 
 def notice_for(notification):
     return RENDERERS[notification.kind](notification, notification.target)
+
+
+# What is due is worked out by the apps: each registers its planners, from its
+# own notices.py. A planner takes the time it runs at and yields the notices
+# due then, as keyword arguments for `notify.queue`, every run: the key of
+# each makes it go once (`notify.plan`).
+_planners = {}
+
+
+def planner(func):
+    _planners[f"{func.__module__}.{func.__qualname__}"] = func
+    return func
+
+
+def due(now):
+    for plan in _planners.values():
+        yield from plan(now)

@@ -28,6 +28,13 @@ def deliver_notification(self, pk):
 
 
 @shared_task
+def plan_notifications():
+    """Beat task: queue every notice the apps' planners find due now; each
+    once, however often this runs (`notify.plan`)."""
+    return notify.plan()
+
+
+@shared_task
 def sweep_notifications():
     """Beat task: hand over again what the broker or a dead worker lost:
     notifications, and Fingertips uploads no worker has taken."""

@@ -12,7 +12,6 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from hwbb import permissions, workdays
-from hwbb.reminders import DueReminders, Reminder
 from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
 
 CLEAR_WORKING_DAYS = 5
@@ -1013,16 +1012,13 @@ class ActionQuerySet(TaggedQuerySet):
         changed = Q(updates__created_at__gt=since, updates__created_at__lte=until)
         return self.filter(body=body).filter(due | changed).distinct()
 
-    def reminder_due(self, now):
-        return self.open().filter(next_reminder_at__lte=now)
-
     def for_list(self):
         return self.select_related(
             "owner_person", "owner_organisation", "minute__meeting__body", "body"
         )
 
 
-class Action(DueReminders, Tagged):
+class Action(Tagged):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
         ON_TRACK = "on_track", "On track"
@@ -1071,17 +1067,9 @@ class Action(DueReminders, Tagged):
     percent_complete = models.PositiveSmallIntegerField(default=0)
     closing_note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    next_reminder_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    last_reminder = models.CharField(
-        max_length=10, choices=Reminder.choices, blank=True, default=""
-    )
-    reminders_sent = models.PositiveIntegerField(default=0)
 
     objects = ActionQuerySet.as_manager()
-    history = HistoricalRecords(
-        excluded_fields=["next_reminder_at", "reminders_sent"],
-        m2m_fields=TAG_M2M_FIELDS,
-    )
+    history = HistoricalRecords(m2m_fields=TAG_M2M_FIELDS)
 
     class Meta:
         ordering = ["due_date", "pk"]
@@ -1133,9 +1121,6 @@ class Action(DueReminders, Tagged):
     @property
     def owner_email(self):
         return self.owner_person.email if self.owner_person else ""
-
-    def reminder_active(self):
-        return not self.is_closed and bool(self.owner_email)
 
 
 class ActionUpdate(models.Model):

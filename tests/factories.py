@@ -277,8 +277,6 @@ def due_reminders(count, owner):
             title=f"Action {n}",
             owner_person=owner,
             due_date=timezone.localdate() - datetime.timedelta(days=2),
-            last_reminder="due_soon",
-            next_reminder_at=timezone.now() - datetime.timedelta(hours=1),
         )
         for n in range(count)
     )

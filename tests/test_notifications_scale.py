@@ -11,7 +11,7 @@ from django.core import mail
 
 from hwbb import notify
 from hwbb.models import Notification
-from meetings import tasks
+from hwbb.tasks import plan_notifications
 from tests import factories
 from tests.meetings.test_reminders_worker import _wait_for
 
@@ -24,8 +24,8 @@ def test_ten_thousand_due_reminders_are_each_sent_exactly_once(redis_app):
     owner = factories.PersonFactory(email="owner@example.org")
     factories.due_reminders(COUNT, owner)
     with start_worker(redis_app, pool="solo", perform_ping_check=False):
-        assert tasks.send_due_action_reminders() == COUNT
-        assert tasks.send_due_action_reminders() == 0  # the beat runs again
+        assert plan_notifications() == COUNT
+        assert plan_notifications() == 0  # the beat runs again
         again = Notification.objects.values_list("pk", flat=True)[:1000]
         assert sum(notify.hand_over(pk) for pk in again) == 1000  # duplicates
         assert _wait_for(
