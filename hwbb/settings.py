@@ -285,6 +285,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hwbb.tasks.sweep_notifications",
         "schedule": crontab(minute="*/5"),
     },
+    # Every 5 minutes: hand Fingertips uploads over again that no worker has
+    # taken for 15 minutes (indicators/tasks.py).
+    "import-sweep": {
+        "task": "indicators.tasks.requeue_waiting",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 # Fail fast when the broker is down: the notification stays pending, the
 # page that queued it says so, and the sweep hands it over later.

@@ -36,11 +36,9 @@ def plan_notifications():
 
 @shared_task
 def sweep_notifications():
-    """Beat task: hand over again what the broker or a dead worker lost:
-    notifications, and Fingertips uploads no worker has taken."""
-    from indicators.tasks import requeue_waiting
-
-    return notify.sweep() + requeue_waiting()
+    """Beat task: hand over again the notifications the broker or a dead
+    worker lost."""
+    return notify.sweep()
 
 
 @shared_task
