@@ -25,7 +25,7 @@ from django.utils import timezone
 from kombu.exceptions import OperationalError
 
 from hwbb import notices
-from hwbb.models import STATUTORY, Notification, Preference
+from hwbb.models import Notification, Preference
 
 log = logging.getLogger(__name__)
 Status = Notification.Status
@@ -44,7 +44,7 @@ PLAN_BATCH = 500
 
 
 def mode_for(person, kind):
-    if kind in STATUTORY or person is None:
+    if notices.is_statutory(kind) or person is None:
         return Preference.Mode.IMMEDIATE
     chosen = Preference.objects.filter(person=person, kind=kind).first()
     return chosen.mode if chosen else Preference.Mode.IMMEDIATE

@@ -11,7 +11,6 @@ from django.db.models import Max, Q
 from django.utils import timezone
 
 from hwbb import notify, permissions, reminders, workdays
-from hwbb.models import Kind
 from meetings.models import Action, Meeting, Membership, Person, Report
 from meetings.services import report_deadline_for
 
@@ -73,9 +72,9 @@ def reports(today):
             deadline, settings.REPORT_REMINDER_WORKING_DAYS
         )
         if today > deadline:
-            kind = Kind.REPORT_OVERDUE
+            kind = "report_overdue"
         elif today >= soon:
-            kind = Kind.REPORT_DUE
+            kind = "report_due"
         else:
             continue
         people = list(report.authors.all()) or [
@@ -103,7 +102,7 @@ def draft_minutes(today):
         people = [meeting.contact_officer] if meeting.contact_officer else officers()
         for person in people:
             yield notify.notice(
-                Kind.MINUTES_DRAFT_DUE, person, meeting, "once", str(meeting)
+                "minutes_draft_due", person, meeting, "once", str(meeting)
             )
 
 
@@ -125,7 +124,7 @@ def escalations(today):
             people = staff
         for person in people:
             yield notify.notice(
-                Kind.ACTION_ESCALATED,
+                "action_escalated",
                 person,
                 action,
                 f"due-{action.due_date}",
@@ -144,7 +143,7 @@ def interests(today):
     )
     for person in stale.distinct():
         yield notify.notice(
-            Kind.INTERESTS_REVIEW,
+            "interests_review",
             person,
             person,
             f"year-{today.year}",
@@ -161,7 +160,7 @@ def priority_reviews(today):
     for priority in passed:
         for person in staff:
             yield notify.notice(
-                Kind.PRIORITY_REVIEW,
+                "priority_review",
                 person,
                 priority,
                 f"review-{priority.next_review_date}",
@@ -190,7 +189,7 @@ def declarations(today):
         ).exclude(email="")
         for person in members.distinct():
             yield notify.notice(
-                Kind.DECLARATIONS, person, meeting, f"on-{day}", str(meeting)
+                "declarations", person, meeting, f"on-{day}", str(meeting)
             )
 
 
