@@ -268,7 +268,7 @@ class ValueFactory(factory.django.DjangoModelFactory):
 
 def due_reminders(count, owner):
     """`count` actions of one owner whose overdue reminder is due now, made in
-    bulk (for the scale test and bench/reminders.py)."""
+    bulk (for the exactly-once test and bench/reminders.py)."""
     minute = MinuteFactory()
     return Action.objects.bulk_create(
         Action(
