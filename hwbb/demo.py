@@ -16,11 +16,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from hwbb import demo_content as content
-from hwbb import permissions, workdays
+from hwbb import notify, permissions, reminders, workdays
 from hwbb.html import sanitise
 from indicators.models import Area, Indicator, IndicatorValue
+from meetings import deadlines, services
 from meetings import models as m
-from meetings import services
 from strategy import models as s
 from strategy import progress
 
@@ -469,11 +469,11 @@ class Loader:
                     "percent_complete": ac.get("percent_complete", 0),
                     "closing_note": _text(ac, "closing_note"),
                     "created_at": meeting.start,
-                    "last_reminder": m.Action.Reminder.OVERDUE,  # history: no emails
                 },
             )
-            action.schedule_reminder()
-            action.save(update_fields=["next_reminder_at"])
+            if action.due_date:  # history: its reminders went at the time
+                for reminder in (reminders.DUE_SOON, reminders.OVERDUE):
+                    notify.settle(**deadlines.action_reminder(action, reminder))
             self._tag(action, ac)
             action.updates.all().delete()
             for up in ac.get("updates", []):

@@ -1,44 +1,14 @@
 """Notifications: every email the governance cycle sends, as a row that is
-its schedule, its once-only guard and its log; and each person's choice of
-immediate emails, a weekly digest or none, per kind."""
+its once-only guard and its log; and each person's choice of immediate
+emails, a weekly digest or none, per kind. The kinds are the apps' own,
+registered in their notices.py (hwbb/notices.py)."""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-
-class Kind(models.TextChoices):
-    AGENDA_PUBLISHED = "agenda_published", "Agenda published"
-    AGENDA_SUPPLEMENT = "agenda_supplement", "Agenda supplement"
-    MEETING_RESCHEDULED = "meeting_rescheduled", "Meeting rescheduled"
-    MEETING_CANCELLED = "meeting_cancelled", "Meeting cancelled"
-    ACTION_DUE_SOON = "action_due_soon", "Action due soon"
-    ACTION_OVERDUE = "action_overdue", "Action overdue"
-    PROGRESS_REQUESTED = "progress_requested", "Progress report requested"
-    PROGRESS_DUE_SOON = "progress_due_soon", "Progress report due soon"
-    PROGRESS_OVERDUE = "progress_overdue", "Progress report overdue"
-    PROGRESS_RETURNED = "progress_returned", "Progress report returned"
-    REPORT_DUE = "report_due", "Report due"
-    REPORT_OVERDUE = "report_overdue", "Report overdue"
-    MINUTES_DRAFT_DUE = "minutes_draft_due", "Draft minutes due"
-    MINUTES_READY = "minutes_ready", "Draft minutes ready for the chair's check"
-    ACTION_ESCALATED = "action_escalated", "Overdue action escalated"
-    INTERESTS_REVIEW = "interests_review", "Register of interests: annual review"
-    PRIORITY_REVIEW = "priority_review", "Priority review window passed"
-    DECLARATIONS = "declarations", "Declarations of interest before a meeting"
-
-
-# The summons and notices of a meeting (Local Government Act 1972, Schedule 12,
-# and the Access to Information rules) go to every member: no unsubscribe.
-STATUTORY = frozenset(
-    {
-        Kind.AGENDA_PUBLISHED,
-        Kind.AGENDA_SUPPLEMENT,
-        Kind.MEETING_RESCHEDULED,
-        Kind.MEETING_CANCELLED,
-    }
-)
+from hwbb import notices
 
 
 class Notification(models.Model):
@@ -57,7 +27,7 @@ class Notification(models.Model):
         unique=True,
         help_text="What makes this notice once only: its kind, object and occasion.",
     )
-    kind = models.CharField(max_length=30, choices=Kind.choices)
+    kind = models.CharField(max_length=30, choices=notices.kind_choices)
     person = models.ForeignKey(
         "meetings.Person",
         null=True,
@@ -92,7 +62,7 @@ class Notification(models.Model):
 
     @property
     def is_statutory(self):
-        return self.kind in STATUTORY
+        return notices.is_statutory(self.kind)
 
 
 class Preference(models.Model):
@@ -104,7 +74,7 @@ class Preference(models.Model):
     person = models.ForeignKey(
         "meetings.Person", on_delete=models.CASCADE, related_name="preferences"
     )
-    kind = models.CharField(max_length=30, choices=Kind.choices)
+    kind = models.CharField(max_length=30, choices=notices.kind_choices)
     mode = models.CharField(max_length=10, choices=Mode.choices)
     changed_at = models.DateTimeField(auto_now=True)
 

@@ -8,26 +8,28 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from hwbb import notify
-from hwbb.models import STATUTORY, Kind, Notification, Preference
+from hwbb import notices, notify
+from hwbb.models import Notification, Preference
 from hwbb.permissions import OFFICER, role_required
-from meetings.models import Person
 
-CHOOSABLE = [(value, label) for value, label in Kind.choices if value not in STATUTORY]
+# The person is an app's model (meetings'): found through the relation, as
+# the ground floor imports no app.
+Person = Preference._meta.get_field("person").related_model
+CHOOSABLE = notices.choosable()
 
 
 @csrf_exempt  # the signed token is the credential; mail clients post without cookies
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     found = notify.read_unsubscribe_token(token)
-    if found is None or found[1] in STATUTORY or found[1] not in Kind.values:
+    kind = notices.kind(found[1]) if found else None
+    if kind is None or kind.statutory:
         raise Http404("This unsubscribe link is not valid")
     person = get_object_or_404(Person, pk=found[0])
-    kind = Kind(found[1])
     done = request.method == "POST"
     if done:
         Preference.objects.update_or_create(
-            person=person, kind=kind, defaults={"mode": Preference.Mode.NONE}
+            person=person, kind=kind.value, defaults={"mode": Preference.Mode.NONE}
         )
     return render(
         request,
@@ -66,7 +68,7 @@ def settings_page(request):
     return render(
         request,
         "notifications/settings.html",
-        {"form": form, "statutory": [Kind(k).label for k in sorted(STATUTORY)]},
+        {"form": form, "statutory": [k.label for k in notices.statutory()]},
     )
 
 
@@ -77,7 +79,7 @@ def log(request):
     status, kind = request.GET.get("status", ""), request.GET.get("kind", "")
     if status in Notification.Status.values:
         rows = rows.filter(status=status)
-    if kind in Kind.values:
+    if notices.kind(kind):
         rows = rows.filter(kind=kind)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(
@@ -86,7 +88,7 @@ def log(request):
         {
             "page": page,
             "statuses": Notification.Status.choices,
-            "kinds": Kind.choices,
+            "kinds": notices.kind_choices(),
             "status": status,
             "kind": kind,
             "query": f"status={status}&kind={kind}",

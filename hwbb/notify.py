@@ -1,5 +1,8 @@
 """Queue a notification once, deliver it once, and never lose it.
 
+`plan()` (a beat task) asks the apps' planners which notices are due from
+their rows, and queues each: its key, naming the occasion, is the one guard
+that makes a notice go once however often the planners find it due.
 `queue()` writes the notification row in the caller's transaction: its unique
 key makes a second request for the same notice (a retry, a second worker, a
 double submit) find the first. After the commit it is handed to Celery; if the
@@ -10,6 +13,7 @@ only one worker ever sends it.
 """
 
 import datetime
+import itertools
 import logging
 
 from django.conf import settings
@@ -20,7 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from hwbb.models import STATUTORY, Notification, Preference
+from hwbb import notices
+from hwbb.models import Notification, Preference
 
 log = logging.getLogger(__name__)
 Status = Notification.Status
@@ -35,10 +40,11 @@ MODE_STATUS = {
 RESEND_PENDING_AFTER = datetime.timedelta(minutes=15)
 RECLAIM_SENDING_AFTER = datetime.timedelta(minutes=10)
 UNSUBSCRIBE_SALT = "hwbb.unsubscribe"
+PLAN_BATCH = 500
 
 
 def mode_for(person, kind):
-    if kind in STATUTORY or person is None:
+    if notices.is_statutory(kind) or person is None:
         return Preference.Mode.IMMEDIATE
     chosen = Preference.objects.filter(person=person, kind=kind).first()
     return chosen.mode if chosen else Preference.Mode.IMMEDIATE
@@ -65,6 +71,56 @@ def queue(*, kind, person, target, key, about, extra=None):
     if created and notification.status == Status.PENDING:
         transaction.on_commit(lambda: hand_over(notification.pk))
     return notification, created
+
+
+def settle(*, kind, person, target, key, about, extra=None):
+    """Record a notice as not needed, sending nothing: its occasion passed
+    before the app held the row (the demo's history). Its key keeps it from
+    ever being queued. None when the person has no email address."""
+    email = getattr(person, "email", "")
+    if not email:
+        return None
+    return Notification.objects.get_or_create(
+        key=key,
+        defaults={
+            "kind": kind,
+            "person": person,
+            "email": email,
+            "target": target,
+            "about": about[:300],
+            "extra": extra or {},
+            "status": Status.NOT_NEEDED,
+        },
+    )[0]
+
+
+def notice(kind, person, target, occasion, about):
+    """A notice as `queue()` takes it, its key made of its kind, its object,
+    its occasion and its person."""
+    key = f"{kind}:{target._meta.model_name}-{target.pk}:{occasion}:person-{person.pk}"
+    return {
+        "kind": kind,
+        "person": person,
+        "target": target,
+        "key": key,
+        "about": about,
+    }
+
+
+def plan(now=None):
+    """Queue every notice the planners find due at `now`; the number newly
+    queued. Keys already queued are looked up a batch at a time, so a run
+    that finds nothing new writes nothing and reads little."""
+    due = notices.due(now or timezone.now())
+    queued = 0
+    while batch := list(itertools.islice(due, PLAN_BATCH)):
+        keys = [n["key"] for n in batch]
+        known = set(
+            Notification.objects.filter(key__in=keys).values_list("key", flat=True)
+        )
+        with transaction.atomic():
+            queued += sum(queue(**n)[1] for n in batch if n["key"] not in known)
+    return queued
 
 
 def to_queue(task, *args):

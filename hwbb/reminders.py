@@ -1,25 +1,18 @@
 """Two reminders for anything with a due date: "due soon", a set number of
-working days before it, and "overdue", on the morning after it.
-
-A model mixes in `DueReminders`, says when it is `reminder_active()` and
-which setting holds its working days; `claim_due()` claims each due row with
-a conditional UPDATE, so two beat runs or two workers never send one twice.
+working days before it, and "overdue", on the morning after it, each from
+REMINDER_HOUR. A planner asks `due_reminder()` which is due now; the notice's
+key names the reminder and the due date, so each goes once.
 """
 
 import datetime
 
 from django.conf import settings
-from django.db import models
-from django.db.models import F
 from django.utils import timezone
 
 from hwbb import workdays
 
-
-class Reminder(models.TextChoices):
-    NONE = "", "None yet"
-    DUE_SOON = "due_soon", "Due soon"
-    OVERDUE = "overdue", "Overdue"
+DUE_SOON = "due_soon"
+OVERDUE = "overdue"
 
 
 def at_reminder_hour(day):
@@ -27,59 +20,24 @@ def at_reminder_hour(day):
     return timezone.make_aware(datetime.datetime.combine(day, hour))
 
 
-class DueReminders:
-    """For a model with `due_date`, `next_reminder_at` and `last_reminder`."""
+def due_reminder(due_date, working_days, now):
+    """The reminder due at `now` for this due date: "overdue" from the hour
+    on the day after it; "due_soon" from the hour `working_days` working days
+    before it, until the due date has passed; "" when neither is due yet.
 
-    Reminder = Reminder
-    reminder_working_days_setting = "ACTION_REMINDER_WORKING_DAYS"
-
-    def reminder_active(self):
-        raise NotImplementedError
-
-    def next_reminder(self):
-        """When the next reminder falls due, and which; (None, "") if never.
-        `last_reminder` records the one already claimed, so each goes once."""
-        if self.due_date is None or not self.reminder_active():
-            return None, Reminder.NONE
-        if self.last_reminder == Reminder.NONE:
-            days = getattr(settings, self.reminder_working_days_setting)
-            day = workdays.subtract_working_days(self.due_date, days)
-            return at_reminder_hour(day), Reminder.DUE_SOON
-        if self.last_reminder == Reminder.DUE_SOON:
-            day = self.due_date + datetime.timedelta(days=1)
-            return at_reminder_hour(day), Reminder.OVERDUE
-        return None, Reminder.NONE
-
-    def schedule_reminder(self):
-        self.next_reminder_at = self.next_reminder()[0]
-
-    def reminder_kind_at(self, now):
-        """Which reminder a send at `now` is: overdue once the due date has passed."""
-        if self.due_date and timezone.localdate(now) > self.due_date:
-            return Reminder.OVERDUE
-        return Reminder.DUE_SOON
+    A row first seen after its due-soon day (created late, or the beat was
+    down) is reminded at once with the one that applies, never both."""
+    if due_date is None:
+        return ""
+    if now >= at_reminder_hour(due_date + datetime.timedelta(days=1)):
+        return OVERDUE
+    soon = at_reminder_hour(workdays.subtract_working_days(due_date, working_days))
+    if timezone.localdate(now) <= due_date and now >= soon:
+        return DUE_SOON
+    return ""
 
 
-def claim_due(rows, now, count_field=None):
-    """Claim each row whose reminder is due; return [(pk, kind)] claimed.
-
-    The UPDATE matches only while `next_reminder_at` is still the value read,
-    so when two runs race exactly one wins each row.
-    """
-    claimed = []
-    for row in rows:
-        kind = row.reminder_kind_at(now)
-        seen_at = row.next_reminder_at
-        row.last_reminder = kind
-        row.schedule_reminder()
-        changes = {"next_reminder_at": row.next_reminder_at, "last_reminder": kind}
-        if count_field:
-            changes[count_field] = F(count_field) + 1
-        won = (
-            type(row)
-            .objects.filter(pk=row.pk, next_reminder_at=seen_at)
-            .update(**changes)
-        )
-        if won:
-            claimed.append((row.pk, kind))
-    return claimed
+def latest_due_date(now, working_days):
+    """The latest due date whose "due soon" day is today or earlier: rows due
+    after it have no reminder due, and need not be read."""
+    return workdays.add_working_days(timezone.localdate(now), working_days)

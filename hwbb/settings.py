@@ -260,27 +260,19 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
-    # Every 15 minutes: email owners of actions whose reminder is due
-    # (a few working days before the due date, and once when overdue).
-    "action-reminders": {
-        "task": "meetings.tasks.send_due_action_reminders",
+    # Every 15 minutes: queue every notice the apps' planners find due from the
+    # rows (each app's notices.py), each once by its key: actions' and progress
+    # returns' reminders from REMINDER_HOUR, the cycle's other deadlines from
+    # the start of their day (reports, draft minutes, escalations, interests,
+    # priority reviews, declarations).
+    "notices": {
+        "task": "hwbb.tasks.plan_notifications",
         "schedule": crontab(minute="*/15"),
     },
-    # Every morning: request the progress returns the schedules say are due,
-    # then remind leads of returns due soon or overdue.
+    # Every morning at 7: request the progress returns the schedules say are due.
     "progress-requests": {
         "task": "strategy.tasks.request_scheduled_progress_reports",
         "schedule": crontab(minute=0, hour=7),
-    },
-    "progress-reminders": {
-        "task": "strategy.tasks.send_due_progress_reminders",
-        "schedule": crontab(minute="*/15"),
-    },
-    # Every hour: queue the reminders the governance cycle's deadlines call for
-    # (reports, draft minutes, escalations, interests, reviews, declarations).
-    "deadline-reminders": {
-        "task": "meetings.tasks.plan_deadline_reminders",
-        "schedule": crontab(minute=5),
     },
     # Monday 8am: one email to each person who chose a weekly digest.
     "weekly-digest": {
@@ -291,6 +283,12 @@ CELERY_BEAT_SCHEDULE = {
     # (it was down) or whose worker died while sending (hwbb/notify.py).
     "notification-sweep": {
         "task": "hwbb.tasks.sweep_notifications",
+        "schedule": crontab(minute="*/5"),
+    },
+    # Every 5 minutes: hand Fingertips uploads over again that no worker has
+    # taken for 15 minutes (indicators/tasks.py).
+    "import-sweep": {
+        "task": "indicators.tasks.requeue_waiting",
         "schedule": crontab(minute="*/5"),
     },
 }

@@ -28,12 +28,17 @@ def deliver_notification(self, pk):
 
 
 @shared_task
-def sweep_notifications():
-    """Beat task: hand over again what the broker or a dead worker lost:
-    notifications, and Fingertips uploads no worker has taken."""
-    from indicators.tasks import requeue_waiting
+def plan_notifications():
+    """Beat task: queue every notice the apps' planners find due now; each
+    once, however often this runs (`notify.plan`)."""
+    return notify.plan()
 
-    return notify.sweep() + requeue_waiting()
+
+@shared_task
+def sweep_notifications():
+    """Beat task: hand over again the notifications the broker or a dead
+    worker lost."""
+    return notify.sweep()
 
 
 @shared_task

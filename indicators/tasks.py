@@ -8,6 +8,7 @@ import logging
 from celery import shared_task
 from django.utils import timezone
 
+from hwbb import notify
 from indicators import fingertips
 from indicators.models import ImportJob
 
@@ -58,9 +59,9 @@ def run_import(job_id):
 REQUEUE_AFTER = datetime.timedelta(minutes=15)
 
 
+@shared_task
 def requeue_waiting(now=None):
-    from hwbb import notify
-
+    """Beat task: hand over again the uploads no worker has taken."""
     now = now or timezone.now()
     waiting = ImportJob.objects.filter(
         status=ImportJob.Status.QUEUED, created_at__lt=now - REQUEUE_AFTER

@@ -121,15 +121,8 @@ class ActionAdmin(SimpleHistoryAdmin):
     list_filter = ["body", "status"]
     search_fields = ["title", "description"]
     filter_horizontal = TAG_FIELDS
-    readonly_fields = ["next_reminder_at", "last_reminder", "reminders_sent"]
     list_select_related = ["owner_person", "owner_organisation", "body"]
     inlines = [ActionUpdateInline]
-
-    def save_model(self, request, obj, form, change):
-        if change and "due_date" in form.changed_data:
-            obj.last_reminder = models.Action.Reminder.NONE
-        obj.schedule_reminder()
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(models.ActionUpdate)

@@ -1,7 +1,7 @@
 """The deadlines of the governance cycle that call for a reminder, worked out
-from the rows themselves each time the beat task runs. Each reminder has a
-key naming its occasion, so however often this runs a reminder is queued once;
-and each is found only while the work is still to do.
+from the rows themselves each time the beat task runs (`notify.plan`). Each
+reminder has a key naming its occasion, so however often this runs a reminder
+is queued once; and each is found only while the work is still to do.
 """
 
 import datetime
@@ -10,8 +10,7 @@ from django.conf import settings
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from hwbb import permissions, workdays
-from hwbb.models import Kind
+from hwbb import notify, permissions, reminders, workdays
 from meetings.models import Action, Meeting, Membership, Person, Report
 from meetings.services import report_deadline_for
 
@@ -27,15 +26,36 @@ def officers():
     )
 
 
-def _due(kind, person, target, occasion, about):
-    key = f"{kind}:{target._meta.model_name}-{target.pk}:{occasion}:person-{person.pk}"
+def action_reminder(action, reminder):
+    """An action's "due soon" or "overdue" reminder to its owner, once for
+    its due date."""
+    kind = f"action_{reminder}"
     return {
         "kind": kind,
-        "person": person,
-        "target": target,
-        "key": key,
-        "about": about,
+        "person": action.owner_person,
+        "target": action,
+        "key": f"{kind}:action-{action.pk}:due-{action.due_date}",
+        "about": action.title,
     }
+
+
+def actions(now):
+    """Owners of open actions: a few working days before the due date, and
+    the morning after it (`reminders.due_reminder`)."""
+    days = settings.ACTION_REMINDER_WORKING_DAYS
+    rows = (
+        Action.objects.open()
+        .filter(
+            due_date__lte=reminders.latest_due_date(now, days),
+            owner_person__isnull=False,
+        )
+        .exclude(owner_person__email="")
+        .select_related("owner_person")
+    )
+    for action in rows:
+        reminder = reminders.due_reminder(action.due_date, days, now)
+        if reminder:
+            yield action_reminder(action, reminder)
 
 
 def reports(today):
@@ -52,16 +72,18 @@ def reports(today):
             deadline, settings.REPORT_REMINDER_WORKING_DAYS
         )
         if today > deadline:
-            kind = Kind.REPORT_OVERDUE
+            kind = "report_overdue"
         elif today >= soon:
-            kind = Kind.REPORT_DUE
+            kind = "report_due"
         else:
             continue
         people = list(report.authors.all()) or [
             getattr(report.created_by, "person", None)
         ]
         for person in filter(None, people):
-            yield _due(kind, person, report, f"deadline-{deadline}", report.title)
+            yield notify.notice(
+                kind, person, report, f"deadline-{deadline}", report.title
+            )
 
 
 def draft_minutes(today):
@@ -79,7 +101,9 @@ def draft_minutes(today):
             continue
         people = [meeting.contact_officer] if meeting.contact_officer else officers()
         for person in people:
-            yield _due(Kind.MINUTES_DRAFT_DUE, person, meeting, "once", str(meeting))
+            yield notify.notice(
+                "minutes_draft_due", person, meeting, "once", str(meeting)
+            )
 
 
 def escalations(today):
@@ -99,8 +123,8 @@ def escalations(today):
             staff = officers() if staff is None else staff
             people = staff
         for person in people:
-            yield _due(
-                Kind.ACTION_ESCALATED,
+            yield notify.notice(
+                "action_escalated",
                 person,
                 action,
                 f"due-{action.due_date}",
@@ -118,8 +142,8 @@ def interests(today):
         Q(last__isnull=True) | Q(last__lt=year_ago)
     )
     for person in stale.distinct():
-        yield _due(
-            Kind.INTERESTS_REVIEW,
+        yield notify.notice(
+            "interests_review",
             person,
             person,
             f"year-{today.year}",
@@ -135,8 +159,8 @@ def priority_reviews(today):
     staff = officers() if passed.exists() else []
     for priority in passed:
         for person in staff:
-            yield _due(
-                Kind.PRIORITY_REVIEW,
+            yield notify.notice(
+                "priority_review",
                 person,
                 priority,
                 f"review-{priority.next_review_date}",
@@ -164,7 +188,9 @@ def declarations(today):
             memberships__in=Membership.objects.current_on(day).filter(body=meeting.body)
         ).exclude(email="")
         for person in members.distinct():
-            yield _due(Kind.DECLARATIONS, person, meeting, f"on-{day}", str(meeting))
+            yield notify.notice(
+                "declarations", person, meeting, f"on-{day}", str(meeting)
+            )
 
 
 PLANNERS = (
@@ -177,7 +203,10 @@ PLANNERS = (
 )
 
 
-def due(today=None):
-    today = today or timezone.localdate()
+def due(now):
+    """Every reminder of the cycle due at `now`: the deadlines, each from the
+    start of its day, and the actions' reminders from the reminder hour."""
+    today = timezone.localdate(now)
     for planner in PLANNERS:
         yield from planner(today)
+    yield from actions(now)

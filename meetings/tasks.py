@@ -1,42 +1,7 @@
 from celery import shared_task
-from django.db import transaction
-from django.utils import timezone
 
-from hwbb import notify
-from meetings import deadlines, services
-from meetings.models import Action, Meeting
-
-
-@shared_task
-def send_due_action_reminders():
-    """Beat task: claim due reminders and queue each as a notification, which
-    its own task sends."""
-    with transaction.atomic():
-        claimed = services.action_reminders_claim(now=timezone.now())
-        actions = Action.objects.select_related("owner_person").in_bulk(
-            [pk for pk, _ in claimed]
-        )
-        for pk, kind in claimed:
-            action = actions[pk]
-            notify.queue(
-                kind=f"action_{kind}",
-                person=action.owner_person,
-                target=action,
-                key=f"action_{kind}:action-{pk}:due-{action.due_date}",
-                about=action.title,
-            )
-    return len(claimed)
-
-
-@shared_task
-def plan_deadline_reminders():
-    """Beat task: queue every reminder the cycle's deadlines call for now;
-    each is queued once, however often this runs (meetings/deadlines.py)."""
-    queued = 0
-    with transaction.atomic():
-        for reminder in deadlines.due():
-            queued += notify.queue(**reminder)[1]
-    return queued
+from meetings import services
+from meetings.models import Meeting
 
 
 @shared_task

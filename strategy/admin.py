@@ -69,7 +69,6 @@ class PriorityLeadAdmin(admin.ModelAdmin):
 class ProgressReportAdmin(SimpleHistoryAdmin):
     list_display = ["priority", "date", "status", "rag", "due_date"]
     list_filter = ["status", "rag", "priority__version"]
-    readonly_fields = ["next_reminder_at", "last_reminder"]
 
 
 @admin.register(models.ReportingSchedule)

@@ -11,8 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from hwbb.reminders import DueReminders, Reminder
-
 # The tag fields every tagged model keeps in its history.
 TAG_M2M_FIELDS = ["secondary_pillars", "priorities"]
 # What a page prefetches to show an object's tags (templates/includes/tags.html).
@@ -369,11 +367,8 @@ class ProgressReportQuerySet(TaggedQuerySet):
             due_date__lt=today or timezone.localdate(),
         )
 
-    def reminder_due(self, now):
-        return self.filter(status__in=ProgressReport.AWAITED, next_reminder_at__lte=now)
 
-
-class ProgressReport(DueReminders, Tagged):
+class ProgressReport(Tagged):
     """A priority lead's return on a priority: requested with a due date,
     submitted, reviewed by an officer and placed on an agenda. The September
     2021 stocktake is loaded as three of them."""
@@ -392,7 +387,6 @@ class ProgressReport(DueReminders, Tagged):
         GREEN = "green", "Green"
 
     AWAITED = (Status.REQUESTED, Status.RETURNED)
-    reminder_working_days_setting = "PROGRESS_REMINDER_WORKING_DAYS"
     PUBLISHED = (Status.ACCEPTED, Status.ON_AGENDA)
 
     priority = models.ForeignKey(
@@ -445,16 +439,9 @@ class ProgressReport(DueReminders, Tagged):
     deliverables = models.TextField("key deliverables", blank=True)
     next_steps = models.TextField("next steps", blank=True)
     risks = models.TextField("risks and exceptions", blank=True)
-    next_reminder_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    last_reminder = models.CharField(
-        max_length=10, choices=Reminder.choices, blank=True, default=""
-    )
 
     objects = ProgressReportQuerySet.as_manager()
-    history = HistoricalRecords(
-        excluded_fields=["next_reminder_at", "last_reminder"],
-        m2m_fields=TAG_M2M_FIELDS,
-    )
+    history = HistoricalRecords(m2m_fields=TAG_M2M_FIELDS)
 
     class Meta:
         ordering = ["priority", "-date"]
@@ -469,9 +456,6 @@ class ProgressReport(DueReminders, Tagged):
 
     def get_absolute_url(self):
         return reverse("strategy:progress_report", args=[self.pk])
-
-    def reminder_active(self):
-        return self.is_awaited and self.requested_of_id is not None
 
     @property
     def is_awaited(self):

@@ -1,8 +1,10 @@
 """The progress-report cycle: a schedule per priority, requests to the lead
-with a due date, the lead's structured return, the officer's review, and the
-return placed on an agenda. Missing returns are those past their due date.
+with a due date, reminders before and after it, the lead's structured return,
+the officer's review, and the return placed on an agenda. Missing returns are
+those past their due date.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,21 +17,41 @@ from strategy.models import ProgressReport, ReportingSchedule
 Status = ProgressReport.Status
 
 
-def notify_lead(report, kind):
-    """Queue a notice to the lead, once for its occasion: the request, a
-    reminder for this due date, or a return sent back at this moment."""
+def lead_notice(report, kind):
+    """A notice to the lead, once for its occasion: the request, a reminder
+    for this due date, or a return sent back at this moment."""
     occasion = (
         f"at-{timezone.now():%Y%m%dT%H%M%S%f}"
         if kind == "returned"
         else f"due-{report.due_date}"
     )
-    return notify.queue(
-        kind=f"progress_{kind}",
-        person=report.requested_of,
-        target=report,
-        key=f"progress_{kind}:report-{report.pk}:{occasion}",
-        about=f"{report.priority.title}: {report.title}",
-    )
+    return {
+        "kind": f"progress_{kind}",
+        "person": report.requested_of,
+        "target": report,
+        "key": f"progress_{kind}:report-{report.pk}:{occasion}",
+        "about": f"{report.priority.title}: {report.title}",
+    }
+
+
+def notify_lead(report, kind):
+    return notify.queue(**lead_notice(report, kind))
+
+
+def due_reminders(now):
+    """The leads of awaited returns: a few working days before the due date,
+    and the morning after it (`reminders.due_reminder`); a return sent back
+    is not reminded again for the same due date."""
+    days = settings.PROGRESS_REMINDER_WORKING_DAYS
+    awaited = ProgressReport.objects.filter(
+        status__in=ProgressReport.AWAITED,
+        requested_of__isnull=False,
+        due_date__lte=reminders.latest_due_date(now, days),
+    ).select_related("requested_of", "priority")
+    for report in awaited:
+        reminder = reminders.due_reminder(report.due_date, days, now)
+        if reminder:
+            yield lead_notice(report, reminder)
 
 
 def inherit_tags(report):
@@ -70,8 +92,8 @@ def request(*, priority, lead, body, due_date, today=None):
 
 
 def open_request(*, priority, lead, body, due_date):
-    """A request awaiting the lead's return, tagged and with its reminders
-    scheduled; `request()` checks and emails, the demo loads one directly."""
+    """A request awaiting the lead's return, tagged; `request()` checks and
+    emails, the demo loads one directly."""
     report = ProgressReport(
         priority=priority,
         status=Status.REQUESTED,
@@ -82,7 +104,6 @@ def open_request(*, priority, lead, body, due_date):
         requested_at=timezone.now(),
         due_date=due_date,
     )
-    report.schedule_reminder()
     report.save()
     inherit_tags(report)
     return report
@@ -147,7 +168,6 @@ def submit(*, report, user, data):
     report.status = Status.SUBMITTED
     report.submitted_at = timezone.now()
     report.submitted_by = user
-    report.next_reminder_at = None
     report.full_clean()
     report.save()
     return report, True
@@ -163,8 +183,6 @@ def send_back(*, report, user, comments):
         raise ValidationError({"comments": "Say what the lead should change"})
     report.status = Status.RETURNED
     report.review_comments = comments.strip()
-    report.last_reminder = reminders.Reminder.NONE
-    report.schedule_reminder()
     report._history_user = user
     report.save()
     notify_lead(report, "returned")
@@ -197,12 +215,6 @@ def accept(*, report, user, meeting=None, urgency_reason=""):
         services.tagged_item_add(item=item, tags_from=report, user=user)
         report.agenda_item = item
         report.status = Status.ON_AGENDA
-    report.next_reminder_at = None
     report._history_user = user
     report.save()
     return report, True
-
-
-def reminders_claim(*, now):
-    rows = ProgressReport.objects.reminder_due(now).select_related("requested_of")
-    return reminders.claim_due(rows, now)

@@ -268,7 +268,7 @@ class ValueFactory(factory.django.DjangoModelFactory):
 
 def due_reminders(count, owner):
     """`count` actions of one owner whose overdue reminder is due now, made in
-    bulk (for the scale test and bench/reminders.py)."""
+    bulk (for the exactly-once test and bench/reminders.py)."""
     minute = MinuteFactory()
     return Action.objects.bulk_create(
         Action(
@@ -277,8 +277,6 @@ def due_reminders(count, owner):
             title=f"Action {n}",
             owner_person=owner,
             due_date=timezone.localdate() - datetime.timedelta(days=2),
-            last_reminder="due_soon",
-            next_reminder_at=timezone.now() - datetime.timedelta(hours=1),
         )
         for n in range(count)
     )

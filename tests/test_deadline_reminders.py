@@ -10,16 +10,15 @@ from django.utils import timezone
 
 from hwbb import notify
 from hwbb.models import Notification, Preference
-from hwbb.tasks import send_weekly_digests
+from hwbb.tasks import plan_notifications, send_weekly_digests
 from meetings import deadlines, services
-from meetings import tasks as meeting_tasks
 from meetings.models import Interest, Membership, Report
 from tests import factories
 
 
 def _plan(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        return meeting_tasks.plan_deadline_reminders()
+        return plan_notifications()
 
 
 def _kinds(kind):

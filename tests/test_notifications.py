@@ -15,8 +15,7 @@ from django.utils import timezone
 from hwbb import notify
 from hwbb.models import Notification, Preference
 from hwbb.notification_views import CHOOSABLE
-from hwbb.tasks import deliver_notification
-from meetings import tasks as meeting_tasks
+from hwbb.tasks import deliver_notification, plan_notifications
 from tests import factories
 
 Status = Notification.Status
@@ -34,8 +33,6 @@ def overdue(db):
         due_date=timezone.localdate() - datetime.timedelta(days=3),
         owner_person__email="owner@example.org",
     )
-    action.schedule_reminder()
-    action.save()
     return action
 
 
@@ -59,7 +56,7 @@ def test_a_key_is_queued_and_sent_once(overdue, django_capture_on_commit_callbac
 
 def test_the_beat_task_logs_each_reminder(overdue, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        assert meeting_tasks.send_due_action_reminders() == 1
+        assert plan_notifications() == 1
     [row] = Notification.objects.all()
     assert (row.kind, row.status, row.email) == (
         "action_overdue",

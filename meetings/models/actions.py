@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from hwbb import permissions
 from hwbb.history import HistoricalRecords
-from hwbb.reminders import DueReminders, Reminder
 from meetings.models.minutes import Minute, ResolutionClause, _readable_minutes
 from meetings.models.people import Body, Organisation, Person, _member_of_body
 from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
@@ -57,16 +56,13 @@ class ActionQuerySet(TaggedQuerySet):
         changed = Q(updates__created_at__gt=since, updates__created_at__lte=until)
         return self.filter(body=body).filter(due | changed).distinct()
 
-    def reminder_due(self, now):
-        return self.open().filter(next_reminder_at__lte=now)
-
     def for_list(self):
         return self.select_related(
             "owner_person", "owner_organisation", "minute__meeting__body", "body"
         )
 
 
-class Action(DueReminders, Tagged):
+class Action(Tagged):
     class Status(models.TextChoices):
         NOT_STARTED = "not_started", "Not started"
         ON_TRACK = "on_track", "On track"
@@ -115,17 +111,9 @@ class Action(DueReminders, Tagged):
     percent_complete = models.PositiveSmallIntegerField(default=0)
     closing_note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    next_reminder_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    last_reminder = models.CharField(
-        max_length=10, choices=Reminder.choices, blank=True, default=""
-    )
-    reminders_sent = models.PositiveIntegerField(default=0)
 
     objects = ActionQuerySet.as_manager()
-    history = HistoricalRecords(
-        excluded_fields=["next_reminder_at", "reminders_sent"],
-        m2m_fields=TAG_M2M_FIELDS,
-    )
+    history = HistoricalRecords(m2m_fields=TAG_M2M_FIELDS)
 
     class Meta:
         ordering = ["due_date", "pk"]
@@ -177,9 +165,6 @@ class Action(DueReminders, Tagged):
     @property
     def owner_email(self):
         return self.owner_person.email if self.owner_person else ""
-
-    def reminder_active(self):
-        return not self.is_closed and bool(self.owner_email)
 
 
 class ActionUpdate(models.Model):

@@ -1,4 +1,4 @@
-"""Workflows across models, by subject: actions and their reminders; meetings,
+"""Workflows across models, by subject: actions and their updates; meetings,
 their agendas, the forward plan and the agenda packs; reports and their papers;
 attendance, minutes and resolutions; interests and declarations.
 
@@ -9,7 +9,6 @@ from meetings.services.actions import (
     DOUBLE_SUBMIT_WINDOW,
     action_add_update,
     action_create,
-    action_reminders_claim,
 )
 from meetings.services.agenda import (
     REPORT_WORKING_DAYS,
@@ -62,7 +61,6 @@ __all__ = [
     "DOUBLE_SUBMIT_WINDOW",
     "action_add_update",
     "action_create",
-    "action_reminders_claim",
     # agenda
     "REPORT_WORKING_DAYS",
     "agenda_item_add",

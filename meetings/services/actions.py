@@ -1,11 +1,10 @@
-"""Actions: creation, progress updates and their reminders."""
+"""Actions: creation and progress updates."""
 
 import datetime
 
 from django.db import transaction
 from django.utils import timezone
 
-from hwbb import reminders
 from meetings.models import Action, ActionUpdate
 
 # A second identical update within this window is a double submit, not news.
@@ -14,7 +13,7 @@ DOUBLE_SUBMIT_WINDOW = datetime.timedelta(minutes=10)
 
 @transaction.atomic
 def action_create(*, action, secondary_pillars=(), priorities=()):
-    """Save a new action with its tags and its first reminder scheduled.
+    """Save a new action with its tags.
 
     The same action submitted again moments later (a double submit) is not
     created twice. Returns (action, created).
@@ -27,7 +26,6 @@ def action_create(*, action, secondary_pillars=(), priorities=()):
     ).first()
     if earlier is not None:
         return earlier, False
-    action.schedule_reminder()
     action.full_clean()
     action.save()
     action.secondary_pillars.set(secondary_pillars)
@@ -74,15 +72,5 @@ def action_add_update(
     action.percent_complete = percent_complete
     if status in Action.CLOSED:
         action.closing_note = closing_note
-    action.schedule_reminder()
-    action.save(
-        update_fields=["status", "percent_complete", "closing_note", "next_reminder_at"]
-    )
+    action.save(update_fields=["status", "percent_complete", "closing_note"])
     return update, True
-
-
-def action_reminders_claim(*, now):
-    """Claim every action whose reminder is due; return [(pk, kind)] claimed,
-    each once however many beat runs or workers race (`reminders.claim_due`)."""
-    rows = Action.objects.reminder_due(now).select_related("owner_person")
-    return reminders.claim_due(rows, now, count_field="reminders_sent")

@@ -242,8 +242,6 @@ def minutes_check(*, meeting):
 def minutes_ready_for_chair(*, meeting):
     """Tell the body's chair the draft minutes are ready to check; once a day
     however often it is asked. The number of chairs told."""
-    from hwbb.models import Kind
-
     if meeting.minutes_status != Meeting.MinutesStatus.DRAFT:
         raise ValidationError("Only draft minutes can go to the chair to check.")
     today = timezone.localdate()
@@ -258,7 +256,7 @@ def minutes_ready_for_chair(*, meeting):
     )
     for person in chairs:
         notify.queue(
-            kind=Kind.MINUTES_READY,
+            kind="minutes_ready",
             person=person,
             target=meeting,
             key=f"minutes_ready:meeting-{meeting.pk}:on-{today}:person-{person.pk}",

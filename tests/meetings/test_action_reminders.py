@@ -1,5 +1,5 @@
 """Owners are emailed before an action's due date and once when it is overdue,
-each reminder claimed on the row so it is never sent twice."""
+each reminder kept once by its notification key so it is never sent twice."""
 
 import datetime
 import threading
@@ -9,9 +9,10 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
-from hwbb import workdays
-from meetings import services, tasks
-from meetings.models import Action
+from hwbb import notify, workdays
+from hwbb.models import Notification
+from hwbb.tasks import plan_notifications
+from meetings import deadlines, services
 from tests import factories
 
 
@@ -19,34 +20,37 @@ def _at(day, hour=9):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
+def _due(now):
+    return [(n["target"].pk, n["kind"]) for n in deadlines.actions(now)]
+
+
 @pytest.fixture
 def action(db):
     # Due on Friday 8 May 2026: the Monday before is the early May bank holiday.
-    action = factories.ActionFactory(
+    return factories.ActionFactory(
         due_date=datetime.date(2026, 5, 8), owner_person__email="owner@example.org"
     )
-    action.schedule_reminder()
-    action.save()
-    return action
 
 
 def test_first_reminder_is_five_working_days_before_skipping_bank_holidays(action):
     # 8 May back five working days, not counting Monday 4 May: Thursday 30 April.
-    assert action.next_reminder_at == _at(datetime.date(2026, 4, 30))
+    assert _due(_at(datetime.date(2026, 4, 30), hour=8)) == []
+    assert _due(_at(datetime.date(2026, 4, 30))) == [(action.pk, "action_due_soon")]
     assert workdays.is_working_day(datetime.date(2026, 5, 4)) is False
 
 
 def test_due_soon_then_overdue_each_sent_once(action):
-    assert services.action_reminders_claim(now=_at(datetime.date(2026, 4, 29))) == []
-    claimed = services.action_reminders_claim(now=_at(datetime.date(2026, 4, 30)))
-    assert claimed == [(action.pk, "due_soon")]
-    assert services.action_reminders_claim(now=_at(datetime.date(2026, 5, 1))) == []
+    assert notify.plan(now=_at(datetime.date(2026, 4, 29))) == 0
+    assert notify.plan(now=_at(datetime.date(2026, 4, 30))) == 1
+    assert notify.plan(now=_at(datetime.date(2026, 5, 1))) == 0
 
-    claimed = services.action_reminders_claim(now=_at(datetime.date(2026, 5, 9)))
-    assert claimed == [(action.pk, "overdue")]
-    action.refresh_from_db()
-    assert action.next_reminder_at is None
-    assert action.reminders_sent == 2
+    assert notify.plan(now=_at(datetime.date(2026, 5, 9))) == 1
+    assert notify.plan(now=_at(datetime.date(2026, 5, 11))) == 0
+    rows = Notification.objects.filter(object_id=action.pk).order_by("pk")
+    assert list(rows.values_list("kind", flat=True)) == [
+        "action_due_soon",
+        "action_overdue",
+    ]
 
 
 def test_beat_task_emails_the_owner_with_a_link(
@@ -54,7 +58,7 @@ def test_beat_task_emails_the_owner_with_a_link(
 ):
     monkeypatch.setattr(timezone, "now", lambda: _at(datetime.date(2026, 5, 11)))
     with django_capture_on_commit_callbacks(execute=True):
-        sent = tasks.send_due_action_reminders()
+        sent = plan_notifications()
     assert sent == 1
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -73,36 +77,36 @@ def test_no_reminder_for_a_done_action(action):
         percent_complete=100,
         narrative="Report considered by the Board.",
     )
-    action.refresh_from_db()
-    assert action.next_reminder_at is None
-    assert services.action_reminders_claim(now=_at(datetime.date(2026, 5, 11))) == []
+    assert _due(_at(datetime.date(2026, 4, 30))) == []
+    assert notify.plan(now=_at(datetime.date(2026, 5, 11))) == 0
 
 
 def test_no_reminder_without_an_owner_email(db):
     action = factories.ActionFactory(
         owner_person=None, owner_organisation=factories.OrganisationFactory()
     )
-    action.schedule_reminder()
-    assert action.next_reminder_at is None
+    assert _due(_at(action.due_date + datetime.timedelta(days=2))) == []
+    nobody = factories.ActionFactory(owner_person__email="")
+    assert _due(_at(nobody.due_date + datetime.timedelta(days=2))) == []
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_claiming_at_once_send_once(action):
-    """Two threads, two database connections, one due row: one claim wins."""
+def test_two_workers_planning_at_once_send_once(action):
+    """Two threads, two database connections, one due reminder: one queues it."""
     now = _at(datetime.date(2026, 4, 30))
     barrier, results = threading.Barrier(2), []
 
-    def claim():
+    def plan():
         barrier.wait()
         try:
-            results.append(services.action_reminders_claim(now=now))
+            results.append(notify.plan(now=now))
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=claim) for _ in range(2)]
+    threads = [threading.Thread(target=plan) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    assert sorted(len(r) for r in results) == [0, 1]
-    assert Action.objects.get(pk=action.pk).reminders_sent == 1
+    assert sorted(results) == [0, 1]
+    assert Notification.objects.filter(object_id=action.pk).count() == 1

@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from hwbb import reminders, workdays
+from meetings import deadlines
 from meetings.models import Action, ActionUpdate
 from tests import factories
 
@@ -148,7 +150,10 @@ def test_officer_creates_an_action_from_a_clause(client, officer):
     action = Action.objects.get(title="Report back on YVRB governance")
     assert action.resolution_clause == clause
     assert action.minute == clause.resolution.minute
-    assert action.next_reminder_at is not None
+    soon = reminders.at_reminder_hour(workdays.subtract_working_days(due, 5))
+    assert [n["key"] for n in deadlines.actions(soon)] == [
+        f"action_due_soon:action-{action.pk}:due-{due}"
+    ]
 
 
 def test_action_form_refuses_a_past_due_date_and_no_owner(client, officer, hwb):

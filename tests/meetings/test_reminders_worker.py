@@ -1,4 +1,4 @@
-"""The reminder task through a real Redis broker and a real Celery worker."""
+"""The planning task through a real Redis broker and a real Celery worker."""
 
 import datetime
 import time
@@ -9,8 +9,8 @@ from celery.result import EagerResult
 from django.core import mail
 from django.utils import timezone
 
-from meetings import tasks
-from meetings.models import Action
+from hwbb.models import Notification
+from hwbb.tasks import plan_notifications
 from tests import factories
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
@@ -30,16 +30,14 @@ def test_overdue_reminder_is_sent_once_by_a_real_worker(redis_app):
         due_date=timezone.localdate() - datetime.timedelta(days=3),
         owner_person__email="owner@example.org",
     )
-    action.schedule_reminder()
-    action.save()
     with start_worker(redis_app, pool="solo", perform_ping_check=False):
-        result = tasks.send_due_action_reminders.delay()
+        result = plan_notifications.delay()
         assert not isinstance(result, EagerResult)  # it went through Redis
         assert result.get(timeout=20) == 1
         assert _wait_for(lambda: len(mail.outbox) == 1)
-        # A second beat run finds nothing left to claim.
-        assert tasks.send_due_action_reminders.delay().get(timeout=20) == 0
+        # A second beat run finds nothing new to queue.
+        assert plan_notifications.delay().get(timeout=20) == 0
         time.sleep(0.5)
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject.startswith("Overdue action:")
-    assert Action.objects.get(pk=action.pk).reminders_sent == 1
+    assert Notification.objects.filter(object_id=action.pk).count() == 1

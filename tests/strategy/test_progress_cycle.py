@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from strategy import progress, tasks
+from hwbb import notify, reminders, workdays
+from strategy import progress
 from strategy.models import ProgressReport, ReportingSchedule
 from tests import factories
 
@@ -21,6 +22,26 @@ RETURN = {
     "next_steps": "Establish a working group that includes VCS reps.",
     "risks": "",
 }
+
+
+def _soon(report):
+    """When the "due soon" reminder falls due: five working days before."""
+    day = workdays.subtract_working_days(report.due_date, 5)
+    return reminders.at_reminder_hour(day)
+
+
+def _overdue(report):
+    """When the "overdue" reminder falls due: the morning after the due date."""
+    return reminders.at_reminder_hour(report.due_date + datetime.timedelta(days=1))
+
+
+def _kinds(now):
+    return [n["kind"] for n in progress.due_reminders(now)]
+
+
+def _remind(now):
+    """Queue the progress reminders due at `now`, as the beat task does."""
+    return sum(notify.queue(**n)[1] for n in progress.due_reminders(now))
 
 
 @pytest.fixture
@@ -60,7 +81,7 @@ def test_a_request_emails_the_lead_with_a_link_and_carries_the_tags(
     assert reverse("strategy:progress_submit", args=[awaited.pk]) in email.body
     assert awaited.primary_pillar.code == "PC"
     assert list(awaited.priorities.all()) == [priority]
-    assert awaited.next_reminder_at is not None
+    assert _kinds(_soon(awaited)) == ["progress_due_soon"]
 
 
 def test_asking_twice_gives_back_the_return_awaited(awaited, priority, lead, hwb):
@@ -100,7 +121,7 @@ def test_the_lead_submits_and_amber_needs_its_reason(client, member, awaited):
     awaited.refresh_from_db()
     assert awaited.status == "submitted"
     assert awaited.submitted_by == member
-    assert awaited.next_reminder_at is None
+    assert _kinds(_soon(awaited)) == _kinds(_overdue(awaited)) == []
     again = client.post(url, RETURN, follow=True)  # a double submit
     assert "already been submitted" in again.text
 
@@ -166,17 +187,18 @@ def test_reminders_go_once_each_and_not_after_submission(
     awaited, officer, django_capture_on_commit_callbacks
 ):
     mail.outbox.clear()
-    soon = awaited.next_reminder_at
+    soon = _soon(awaited)
     with django_capture_on_commit_callbacks(execute=True):
-        assert tasks.send_due_progress_reminders() == 0  # not yet
+        assert _remind(timezone.now()) == 0  # not yet
     progress_now = soon + datetime.timedelta(minutes=1)
-    assert progress.reminders_claim(now=progress_now) == [(awaited.pk, "due_soon")]
-    assert progress.reminders_claim(now=progress_now) == []  # a second run: none
-    awaited.refresh_from_db()
-    overdue_at = awaited.next_reminder_at
-    assert overdue_at.date() == awaited.due_date + datetime.timedelta(days=1)
+    assert _kinds(progress_now) == ["progress_due_soon"]
+    assert _remind(progress_now) == 1
+    assert _remind(progress_now) == 0  # a second run: none
+    overdue_at = _overdue(awaited)
+    assert _kinds(overdue_at - datetime.timedelta(minutes=1)) == []
+    assert _kinds(overdue_at) == ["progress_overdue"]
     progress.submit(report=awaited, user=officer, data=RETURN)
-    assert progress.reminders_claim(now=overdue_at) == []
+    assert _remind(overdue_at) == 0
 
 
 def test_the_reminder_email_says_it_is_overdue_and_how_to_stop_it(

@@ -10,6 +10,7 @@ from celery.result import EagerResult
 from django.core import mail
 from django.utils import timezone
 
+from hwbb.tasks import plan_notifications
 from strategy import tasks
 from strategy.models import ProgressReport, ReportingSchedule
 from tests import factories
@@ -36,12 +37,11 @@ def test_a_schedule_asks_once_and_reminds_once_through_a_real_worker(redis_app):
 
         report = ProgressReport.objects.get()
         past = timezone.localdate() - datetime.timedelta(days=2)
-        report.due_date, report.last_reminder = past, "due_soon"
-        report.schedule_reminder()  # the overdue reminder, due yesterday morning
+        report.due_date = past  # the overdue reminder, due yesterday morning
         report.save()
-        assert tasks.send_due_progress_reminders.delay().get(timeout=20) == 1
+        assert plan_notifications.delay().get(timeout=20) == 1
         assert _wait_for(lambda: len(mail.outbox) == 2)
-        assert tasks.send_due_progress_reminders.delay().get(timeout=20) == 0
+        assert plan_notifications.delay().get(timeout=20) == 0
         time.sleep(0.5)
     subjects = [m.subject for m in mail.outbox]
     assert subjects == [

@@ -1,0 +1,265 @@
+"""The meetings app's notices: what each kind says (its renderer, see
+hwbb/notices.py), registered with the notice engine with the planner that
+finds the cycle's reminders due (meetings/deadlines.py)."""
+
+from django.urls import reverse
+from django.utils import dateformat, timezone
+
+from hwbb import notices
+from meetings import deadlines
+from meetings.models import AgendaSupplement
+from meetings.services import report_deadline_for
+
+
+def _day(value):
+    return f"{value:%A %-d %B %Y}"
+
+
+def _when(value, format):
+    """A meeting's time as the templates print it ("2.00 p.m."), in London."""
+    return dateformat.format(timezone.localtime(value), format)
+
+
+def _meeting_notice(meeting, subject, lines, link_text="See the meeting"):
+    """A notice about a meeting, linking to it; lines left empty are left out."""
+    return {
+        "subject": subject,
+        "lines": [line for line in lines if line],
+        "facts": [],
+        "link": meeting.get_absolute_url(),
+        "link_text": link_text,
+        "meeting": meeting,
+    }
+
+
+def _on(meeting):
+    return f"{meeting.body.name}, {_when(meeting.start, 'j F Y')}"
+
+
+def _venue(meeting):
+    return f", {meeting.venue}" if meeting.venue else ""
+
+
+def _agenda_published(notification, meeting):
+    late = meeting.late_publication_reason
+    return _meeting_notice(
+        meeting,
+        f"Agenda published: {_on(meeting)}",
+        [
+            f"The agenda for the meeting of {meeting.body.name} at "
+            f"{_when(meeting.start, 'g.i a')} on {_when(meeting.start, 'l j F Y')}"
+            f"{_venue(meeting)}, has been published.",
+            late
+            and "It was published with less than five clear working days' notice "
+            f"because: {late}",
+        ],
+        link_text="Read the agenda and papers",
+    )
+
+
+def _agenda_supplement(notification, meeting):
+    pk = notification.extra.get("supplement")
+    supplement = AgendaSupplement.objects.filter(pk=pk).first()
+    if supplement is None:
+        return None
+    return _meeting_notice(
+        meeting,
+        f"Agenda supplement {supplement.number}: {_on(meeting)}",
+        [
+            f"The published agenda for the meeting of {meeting.body.name} on "
+            f"{_when(meeting.start, 'l j F Y')} has changed (supplement "
+            f"{supplement.number}):",
+            supplement.changes,
+            supplement.reason and f"Reason: {supplement.reason}",
+        ],
+        link_text="Read the agenda",
+    )
+
+
+def _meeting_rescheduled(notification, meeting):
+    was = meeting.previous_start
+    return _meeting_notice(
+        meeting,
+        f"Meeting moved: {meeting.body.name} is now on {_when(meeting.start, 'j F Y')}",
+        [
+            f"The meeting of {meeting.body.name} has moved"
+            + (f" from {_when(was, 'l j F Y, g.i a')}" if was else "")
+            + f" to {_when(meeting.start, 'l j F Y, g.i a')}{_venue(meeting)}."
+        ],
+    )
+
+
+def _meeting_cancelled(notification, meeting):
+    reason = meeting.cancellation_reason
+    return _meeting_notice(
+        meeting,
+        f"Meeting cancelled: {_on(meeting)}",
+        [
+            f"The meeting of {meeting.body.name} on "
+            f"{_when(meeting.start, 'l j F Y')} has been cancelled.",
+            reason and f"Reason: {reason}",
+        ],
+    )
+
+
+def _action_reminder(notification, action):
+    if action.is_closed or action.due_date is None:
+        return None
+    overdue = notification.kind == "action_overdue"
+    facts = [
+        ("Action", action.title),
+        ("Board", action.body.name),
+        (
+            "Status",
+            f"{action.get_status_display()} ({action.percent_complete}% complete)",
+        ),
+    ]
+    if action.due_text:
+        facts.append(("Due, as agreed", action.due_text))
+    return {
+        "subject": f"{'Overdue action' if overdue else 'Action due soon'}: "
+        f"{action.title}",
+        "lines": [
+            f"This action was due on {_day(action.due_date)} and is not yet "
+            "marked as done."
+            if overdue
+            else f"This action is due on {_day(action.due_date)}."
+        ],
+        "facts": facts,
+        "link": action.get_absolute_url(),
+        "link_text": "Add a progress update, or mark it done",
+    }
+
+
+def _report(notification, report):
+    if report.status not in deadlines.AWAITED_REPORT or report.meeting is None:
+        return None
+    deadline = report_deadline_for(report.meeting)
+    overdue = notification.kind == "report_overdue"
+    return {
+        "subject": f"Report {'overdue' if overdue else 'due'}: {report.title}",
+        "lines": [
+            f"The deadline for this report was {_day(deadline)} and it has not "
+            "been submitted."
+            if overdue
+            else f"This report is due by {_day(deadline)} for the agenda."
+        ],
+        "facts": [("Meeting", str(report.meeting)), ("Deadline", _day(deadline))],
+        "link": report.get_absolute_url(),
+        "link_text": "Finish and submit the report",
+    }
+
+
+def _minutes_due(notification, meeting):
+    if meeting.minutes_status not in ("none", "draft"):
+        return None
+    return {
+        "subject": f"Draft minutes due: {meeting}",
+        "lines": ["The draft minutes of this meeting are due for the chair's check."],
+        "facts": [("Meeting", str(meeting))],
+        "link": reverse("meetings:minutes_manage", args=[meeting.pk]),
+        "link_text": "Write the draft minutes",
+    }
+
+
+def _minutes_ready(notification, meeting):
+    if meeting.minutes_status != "draft":
+        return None
+    return {
+        "subject": f"Draft minutes ready for your check: {meeting}",
+        "lines": ["The governance officer has finished the draft minutes."],
+        "facts": [("Meeting", str(meeting))],
+        "link": reverse("meetings:minutes_manage", args=[meeting.pk]),
+        "link_text": "Read and check the draft",
+    }
+
+
+def _escalated(notification, action):
+    if action.is_closed:
+        return None
+    return {
+        "subject": f"Overdue action: {action.title}",
+        "lines": [
+            f"This action was due on {_day(action.due_date)} and is still open. "
+            "Its owner has been reminded."
+        ],
+        "facts": [
+            ("Owner", action.owner_label),
+            ("Status", f"{action.get_status_display()}, {action.percent_complete}%"),
+        ],
+        "link": action.get_absolute_url(),
+        "link_text": "See the action and its updates",
+    }
+
+
+def _interests(notification, person):
+    return {
+        "subject": "Your register of interests: annual review",
+        "lines": [
+            "Please check that your register of interests is up to date, and "
+            "confirm it, or add what has changed."
+        ],
+        "facts": [],
+        "link": reverse("meetings:interests"),
+        "link_text": "Review your register of interests",
+    }
+
+
+def _priority_review(notification, priority):
+    if priority.next_review_date is None or priority.next_review_date > (
+        timezone.localdate()
+    ):
+        return None
+    return {
+        "subject": f"Priority review due: {priority.title}",
+        "lines": [
+            f"This priority's review window closed on "
+            f"{_day(priority.next_review_date)}."
+        ],
+        "facts": [("Review every", f"{priority.review_months} months")],
+        "link": priority.get_absolute_url(),
+        "link_text": "See the priority's golden thread",
+    }
+
+
+def _declarations(notification, meeting):
+    if meeting.is_cancelled:
+        return None
+    return {
+        "subject": f"Declarations of interest: {meeting}",
+        "lines": [
+            "Before the meeting, please consider whether you have an interest to "
+            "declare in any item. The checklist compares the agenda with your "
+            "register."
+        ],
+        "facts": [("Meeting", str(meeting))],
+        "link": reverse("meetings:declarations", args=[meeting.pk]),
+        "link_text": "Open your declarations checklist",
+    }
+
+
+# The summons and notices of a meeting (Local Government Act 1972, Schedule 12,
+# and the Access to Information rules) go to every member: no unsubscribe.
+for value, label, render in (
+    ("agenda_published", "Agenda published", _agenda_published),
+    ("agenda_supplement", "Agenda supplement", _agenda_supplement),
+    ("meeting_rescheduled", "Meeting rescheduled", _meeting_rescheduled),
+    ("meeting_cancelled", "Meeting cancelled", _meeting_cancelled),
+):
+    notices.register(value, label, render, statutory=True)
+
+for value, label, render in (
+    ("action_due_soon", "Action due soon", _action_reminder),
+    ("action_overdue", "Action overdue", _action_reminder),
+    ("report_due", "Report due", _report),
+    ("report_overdue", "Report overdue", _report),
+    ("minutes_draft_due", "Draft minutes due", _minutes_due),
+    ("minutes_ready", "Draft minutes ready for the chair's check", _minutes_ready),
+    ("action_escalated", "Overdue action escalated", _escalated),
+    ("interests_review", "Register of interests: annual review", _interests),
+    ("priority_review", "Priority review window passed", _priority_review),
+    ("declarations", "Declarations of interest before a meeting", _declarations),
+):
+    notices.register(value, label, render)
+
+notices.planner(deadlines.due)
