@@ -72,6 +72,7 @@ def test_no_reminder_for_a_done_action(action):
         status="done",
         percent_complete=100,
         narrative="Report considered by the Board.",
+        closing_note="The Board noted the report.",
     )
     action.refresh_from_db()
     assert action.next_reminder_at is None
