@@ -13,7 +13,7 @@ from hwbb import notify
 from hwbb.models import Notification
 from meetings import tasks
 from tests import factories
-from tests.meetings.test_reminders_worker import _wait_for
+from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -28,7 +28,7 @@ def test_ten_thousand_due_reminders_are_each_sent_exactly_once(redis_app):
         assert tasks.send_due_action_reminders() == 0  # the beat runs again
         again = Notification.objects.values_list("pk", flat=True)[:1000]
         assert sum(notify.hand_over(pk) for pk in again) == 1000  # duplicates
-        assert _wait_for(
+        assert wait_for(
             lambda: Notification.objects.filter(status="sent").count() == COUNT,
             timeout=600,
         )
