@@ -1,14 +1,50 @@
+"""The admin's ground rules, and the ground floor's own models in it.
+
+The admin edits reference data: bodies, sections, people, frameworks,
+priorities, indicators. Workflow rows (meetings, minutes, actions, reports,
+notices...) are changed only through the site's pages and their services, so
+nothing bypasses the frozen-minutes rule, a supplement, a reminder or a pack
+rebuild; their admins take `ReadOnlyAdmin` (or `ReadOnlyHistoryAdmin`) and show
+the rows to everyone, superusers included, without changing any.
+"""
+
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
 
 from hwbb import models
 
 
+class ReadOnlyAdmin:
+    """For a ModelAdmin or an inline: rows may be viewed, never added,
+    changed or deleted, whoever asks."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyHistoryAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+    """A read-only admin whose history may be read but not reverted to:
+    simple_history's form for an old version asks only for the view
+    permission before it saves."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method != "GET":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.register(models.Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["created_at", "kind", "email", "about", "status", "attempts"]
     list_filter = ["status", "kind"]
     search_fields = ["email", "about", "key"]
-    readonly_fields = ["key", "created_at", "queued_at", "claimed_at", "sent_at"]
 
 
 @admin.register(models.Preference)

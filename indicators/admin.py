@@ -1,5 +1,11 @@
+"""The indicators app in the admin: areas and indicators may be edited; values
+and import jobs are read-only (hwbb.admin.ReadOnlyAdmin): a value comes from a
+Fingertips import, which records its job and would overwrite an edit made
+here, or from the local value page, which refuses impossible values."""
+
 from django.contrib import admin
 
+from hwbb.admin import ReadOnlyAdmin
 from indicators import models
 
 
@@ -19,14 +25,13 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.IndicatorValue)
-class IndicatorValueAdmin(admin.ModelAdmin):
+class IndicatorValueAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["indicator", "area", "period_label", "value", "lower_ci_95"]
     list_filter = ["indicator", "area"]
     list_select_related = ["indicator", "area"]
 
 
 @admin.register(models.ImportJob)
-class ImportJobAdmin(admin.ModelAdmin):
+class ImportJobAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["original_name", "created_at", "status", "rows_read", "rows_total"]
     list_filter = ["status"]
-    readonly_fields = [f.name for f in models.ImportJob._meta.fields]

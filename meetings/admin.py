@@ -1,6 +1,11 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""The meetings app in the admin: its reference data (bodies, sections,
+organisations, people, memberships, standing and recurring items) may be
+edited; its workflow rows are read-only (hwbb.admin.ReadOnlyAdmin) and change
+only through the site's pages and services."""
 
+from django.contrib import admin
+
+from hwbb.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin
 from meetings import models
 
 TAG_FIELDS = ["secondary_pillars", "priorities"]
@@ -50,20 +55,20 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["person", "body", "on_behalf_of"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(ReadOnlyAdmin, admin.TabularInline):
     model = models.AgendaItem
     extra = 0
     fields = ["number", "sub_letter", "section", "title", "kind", "is_exempt"]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(ReadOnlyAdmin, admin.TabularInline):
     model = models.Attendance
     extra = 0
     autocomplete_fields = ["person"]
 
 
 @admin.register(models.Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["__str__", "start", "status", "agenda_status", "minutes_status"]
     list_filter = ["body", "status", "agenda_status", "minutes_status"]
     date_hierarchy = "start"
@@ -71,7 +76,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["reference", "title", "meeting", "kind", "is_exempt"]
     list_filter = ["meeting__body", "kind", "is_exempt"]
     filter_horizontal = TAG_FIELDS
@@ -79,44 +84,44 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["person", "meeting", "status", "capacity"]
     list_filter = ["status", "capacity"]
 
 
 @admin.register(models.Minute)
-class MinuteAdmin(SimpleHistoryAdmin):
+class MinuteAdmin(ReadOnlyHistoryAdmin):
     list_display = ["reference", "title", "meeting", "is_exempt"]
     list_filter = ["meeting__body", "is_exempt"]
     list_select_related = ["meeting__body"]
 
 
-class ClauseInline(admin.TabularInline):
+class ClauseInline(ReadOnlyAdmin, admin.TabularInline):
     model = models.ResolutionClause
     extra = 0
     fields = ["order", "label", "parent", "text", "verb", "kind", "recommended_to"]
 
 
 @admin.register(models.Resolution)
-class ResolutionAdmin(SimpleHistoryAdmin):
+class ResolutionAdmin(ReadOnlyHistoryAdmin):
     list_display = ["__str__", "is_inline", "primary_pillar"]
     filter_horizontal = TAG_FIELDS
     inlines = [ClauseInline]
 
 
 @admin.register(models.ResolutionClause)
-class ResolutionClauseAdmin(SimpleHistoryAdmin):
+class ResolutionClauseAdmin(ReadOnlyHistoryAdmin):
     list_display = ["__str__", "verb", "kind"]
     list_filter = ["verb", "kind"]
 
 
-class ActionUpdateInline(admin.TabularInline):
+class ActionUpdateInline(ReadOnlyAdmin, admin.TabularInline):
     model = models.ActionUpdate
     extra = 0
 
 
 @admin.register(models.Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(ReadOnlyHistoryAdmin):
     list_display = ["title", "owner_label", "due_date", "status", "body"]
     list_filter = ["body", "status"]
     search_fields = ["title", "description"]
@@ -126,7 +131,7 @@ class ActionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.ActionUpdate)
-class ActionUpdateAdmin(admin.ModelAdmin):
+class ActionUpdateAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["action", "date", "status", "percent_complete"]
 
 
@@ -137,7 +142,7 @@ class StandingItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.AgendaSupplement)
-class AgendaSupplementAdmin(admin.ModelAdmin):
+class AgendaSupplementAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["__str__", "published_at"]
 
 
@@ -148,23 +153,23 @@ class RecurringItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.PlannedItem)
-class PlannedItemAdmin(admin.ModelAdmin):
+class PlannedItemAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["title", "meeting", "report_author", "report_deadline"]
     list_select_related = ["meeting__body", "report_author"]
 
 
-class ReportReviewInline(admin.TabularInline):
+class ReportReviewInline(ReadOnlyAdmin, admin.TabularInline):
     model = models.ReportReview
     extra = 0
 
 
-class ConsiderationInline(admin.TabularInline):
+class ConsiderationInline(ReadOnlyAdmin, admin.TabularInline):
     model = models.Consideration
     extra = 0
 
 
 @admin.register(models.Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(ReadOnlyHistoryAdmin):
     list_display = ["title", "body", "meeting", "status"]
     list_filter = ["body", "status"]
     search_fields = ["title"]
@@ -173,40 +178,38 @@ class ReportAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.ReportReview)
-class ReportReviewAdmin(admin.ModelAdmin):
+class ReportReviewAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["report", "status", "by", "at"]
 
 
 @admin.register(models.Consideration)
-class ConsiderationAdmin(admin.ModelAdmin):
+class ConsiderationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["report", "body", "meeting", "order"]
 
 
 @admin.register(models.Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["title", "report", "kind", "file_type", "version", "is_exempt"]
     list_filter = ["kind", "file_type", "is_exempt"]
-    readonly_fields = ["checksum", "size", "page_count", "extracted_text"]
 
 
 @admin.register(models.AgendaPack)
-class AgendaPackAdmin(admin.ModelAdmin):
+class AgendaPackAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["__str__", "page_count", "built_at"]
-    readonly_fields = ["fingerprint", "page_count", "built_at"]
 
 
 @admin.register(models.Interest)
-class InterestAdmin(admin.ModelAdmin):
+class InterestAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["person", "kind", "organisation", "reviewed_on", "end"]
     list_filter = ["kind"]
 
 
 @admin.register(models.Declaration)
-class DeclarationAdmin(admin.ModelAdmin):
+class DeclarationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["person", "meeting", "agenda_item", "kind", "withdrew"]
     list_filter = ["kind", "withdrew"]
 
 
 @admin.register(models.MinuteAmendment)
-class MinuteAmendmentAdmin(admin.ModelAdmin):
+class MinuteAmendmentAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["minute", "at", "by"]

@@ -1,6 +1,11 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""The strategy app in the admin: frameworks, pillars, strategies and their
+versions, ambitions, priorities, their leads and reporting schedules may be
+edited; progress reports are read-only (hwbb.admin.ReadOnlyAdmin) and go
+through the request, return and review pages."""
 
+from django.contrib import admin
+
+from hwbb.admin import ReadOnlyHistoryAdmin
 from strategy import models
 
 
@@ -66,7 +71,7 @@ class PriorityLeadAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.ProgressReport)
-class ProgressReportAdmin(SimpleHistoryAdmin):
+class ProgressReportAdmin(ReadOnlyHistoryAdmin):
     list_display = ["priority", "date", "status", "rag", "due_date"]
     list_filter = ["status", "rag", "priority__version"]
 

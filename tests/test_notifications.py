@@ -229,13 +229,13 @@ def test_an_upload_made_while_the_queue_is_down_is_imported_later(
     from indicators import tasks as import_tasks
     from indicators.models import ImportJob
     from tests import files
-    from tests.indicators.test_fingertips import ROWS, _csv
+    from tests.helpers import FINGERTIPS_ROWS, fingertips_csv
 
     def down(*args, **kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379.")
 
     client.force_login(officer)
-    data = _csv(fingertips.HEADER, ROWS).getvalue().encode()
+    data = fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS).getvalue().encode()
     with monkeypatch.context() as patched:
         patched.setattr(import_tasks.run_import, "apply_async", down)
         response = client.post(

@@ -14,7 +14,7 @@ from hwbb import notify
 from hwbb.models import Notification
 from hwbb.tasks import plan_notifications
 from tests import factories
-from tests.meetings.test_reminders_worker import _wait_for
+from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -29,7 +29,7 @@ def test_due_reminders_are_each_sent_exactly_once(redis_app):
         assert plan_notifications() == 0  # the beat runs again
         again = Notification.objects.values_list("pk", flat=True)[:100]
         assert sum(notify.hand_over(pk) for pk in again) == 100  # duplicates
-        assert _wait_for(
+        assert wait_for(
             lambda: Notification.objects.filter(status="sent").count() == COUNT,
             timeout=300,
         )

@@ -19,7 +19,7 @@ from hwbb.models import Notification
 from meetings import services
 from tests import factories
 from tests.conftest import _reset_celery_pools, service_missing
-from tests.meetings.test_reminders_worker import _wait_for
+from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -118,7 +118,7 @@ def test_publishing_while_redis_is_down_loses_and_doubles_nothing(
     _reset_celery_pools(app)
     with start_worker(app, pool="solo", perform_ping_check=False):
         assert notify.sweep() == 2
-        assert _wait_for(lambda: len(mail.outbox) == 2)
+        assert wait_for(lambda: len(mail.outbox) == 2)
         assert notify.sweep() == 0  # nothing left to hand over
         time.sleep(0.5)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(

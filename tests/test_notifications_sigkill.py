@@ -26,7 +26,7 @@ from django.utils import timezone
 from hwbb import notify
 from hwbb.models import Notification
 from tests import factories
-from tests.meetings.test_reminders_worker import _wait_for
+from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -98,7 +98,7 @@ def test_a_worker_killed_mid_batch_loses_and_doubles_nothing(redis_app, tmp_path
     mail_dir.mkdir()
     with open(tmp_path / "worker.log", "w") as log:
         first = _worker(redis_app.conf.broker_url, mail_dir, log)
-        assert _wait_for(lambda: _sent() >= 200, timeout=120), "worker did not start"
+        assert wait_for(lambda: _sent() >= 200, timeout=120), "worker did not start"
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=30)
         killed_at = _sent()
@@ -113,11 +113,11 @@ def test_a_worker_killed_mid_batch_loses_and_doubles_nothing(redis_app, tmp_path
             # The message the dead worker held is not acknowledged, so Redis
             # keeps it; the sweep, run as it would be 20 minutes later, finds
             # its row "being sent" (or still pending) and hands it over again.
-            assert _wait_for(lambda: _sent() >= COUNT - 1, timeout=300)
+            assert wait_for(lambda: _sent() >= COUNT - 1, timeout=300)
             _wait_until_idle()  # the live worker must not be mid-send
             later = timezone.now() + datetime.timedelta(minutes=20)
             notify.sweep(now=later)
-            assert _wait_for(lambda: _sent() == COUNT, timeout=120)
+            assert wait_for(lambda: _sent() == COUNT, timeout=120)
         finally:
             second.terminate()
             second.wait(timeout=30)

@@ -6,6 +6,8 @@ only what the public agenda shows: the open title and the Schedule 12A
 paragraph.
 """
 
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework import serializers
@@ -13,8 +15,7 @@ from rest_framework.settings import api_settings
 
 from hwbb.api import AbsoluteUrl, OtherNames
 from hwbb.api_filters import END_BEFORE_START
-from meetings import search
-from meetings.forms import ActionUpdateForm
+from meetings import search, services
 from meetings.models import (
     Action,
     ActionUpdate,
@@ -346,13 +347,14 @@ class ActionSerializer(WebUrlMixin, TaggedSerializer):
         ]
 
 
-# The form's errors of the whole update, under REST framework's name for them.
-NON_FIELD = {"__all__": api_settings.NON_FIELD_ERRORS_KEY}
+# A service's errors of the whole update, under REST framework's name for them.
+NON_FIELD = {NON_FIELD_ERRORS: api_settings.NON_FIELD_ERRORS_KEY}
 
 
 class ActionProgressSerializer(serializers.Serializer):
-    """An owner's update through the API, checked by the action page's own form
-    and recorded as a progress update, as the page records one."""
+    """An owner's update through the API: the JSON read into the fields the
+    action page's form takes, and recorded by the same service, whose rules
+    refuse it with the same messages."""
 
     date = serializers.DateField(
         required=False, help_text="The date of the update; today if left out."
@@ -387,18 +389,29 @@ class ActionProgressSerializer(serializers.Serializer):
         return super().to_internal_value(data)
 
     def validate(self, data):
-        day = data.pop("date", None) or timezone.localdate()
-        # The form's GOV.UK date input takes the day, month and year apart.
-        parts = {"date_0": day.day, "date_1": day.month, "date_2": day.year}
-        form = ActionUpdateForm({**data, **parts}, action=self.action)
-        if not form.is_valid():
-            raise serializers.ValidationError(
-                {
-                    NON_FIELD.get(field, field): [e["message"] for e in errors]
-                    for field, errors in form.errors.get_json_data().items()
-                }
+        return {"date": timezone.localdate(), **data}
+
+    def create(self, validated_data):
+        """Record the update (`services.action_add_update`); its refusal is
+        this request's 400, each field's messages in words."""
+        try:
+            update, _created = services.action_add_update(
+                action=self.action, **validated_data
             )
-        return form.cleaned_data
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(_by_field(error)) from error
+        return update
+
+
+def _by_field(error):
+    """A service's ValidationError as REST framework says one: each field's
+    messages, and those of the whole update under its non-field key."""
+    if not hasattr(error, "error_dict"):
+        return {api_settings.NON_FIELD_ERRORS_KEY: error.messages}
+    return {
+        NON_FIELD.get(field, field): messages
+        for field, messages in error.message_dict.items()
+    }
 
 
 class SearchQuerySerializer(serializers.Serializer):

@@ -18,7 +18,7 @@ from hwbb.api import DateRangeFilterSet, VisibleViewSet
 from hwbb.api_filters import FilterSet, StrictBooleanFilter, refuse_unknown_filters
 from hwbb.permissions import can_update_action
 from hwbb.spreadsheets import write_rows
-from meetings import search, services
+from meetings import search
 from meetings.api import exports, opendata
 from meetings.api.serializers import (
     ActionProgressSerializer,
@@ -381,9 +381,7 @@ class ActionViewSet(VisibleViewSet):
             )
         progress = ActionProgressSerializer(data=request.data, action=action)
         progress.is_valid(raise_exception=True)
-        services.action_add_update(
-            action=action, user=request.user, **progress.validated_data
-        )
+        progress.save(user=request.user)
         action = self.get_queryset().get(pk=action.pk)
         return Response(self.get_serializer(action).data)
 

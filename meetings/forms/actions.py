@@ -1,7 +1,7 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from hwbb import duedates
 from hwbb.fields import DateField
@@ -11,6 +11,9 @@ from strategy.models import Pillar, Priority
 
 
 class ActionUpdateForm(forms.Form):
+    """The action page's progress update: reads the date, the choice and the
+    number; `services.action_add_update` holds the rules it must meet."""
+
     date = DateField(label="Date of this update")
     status = forms.ChoiceField(
         choices=Action.Status.choices,
@@ -19,12 +22,9 @@ class ActionUpdateForm(forms.Form):
     )
     percent_complete = forms.IntegerField(
         label="Percent complete",
-        min_value=0,
-        max_value=100,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100}),  # a hint only
         error_messages={
             "required": "Enter how complete the action is, from 0 to 100",
-            "min_value": "Percent complete must be 0 or more",
-            "max_value": "Percent complete must be 100 or less",
             "invalid": "Enter percent complete as a whole number, like 50",
         },
     )
@@ -41,9 +41,8 @@ class ActionUpdateForm(forms.Form):
         max_length=5000,
     )
 
-    def __init__(self, *args, action=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.action = action
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field("date"),
@@ -53,49 +52,6 @@ class ActionUpdateForm(forms.Form):
             Field.textarea("closing_note"),
             Submit("submit", "Save update"),
         )
-
-    def clean_date(self):
-        date = self.cleaned_data["date"]
-        if date > timezone.localdate():
-            raise forms.ValidationError("The date of an update cannot be in the future")
-        agreed = self.action.agreed_on if self.action else None
-        if agreed and date < agreed:
-            raise forms.ValidationError(
-                "The date of an update cannot be before the action was agreed, "
-                f"on {formats.date_format(agreed, 'j F Y')}"
-            )
-        return date
-
-    def clean(self):
-        data = super().clean()
-        closing = data.get("status") in Action.CLOSED
-        if closing and not (data.get("closing_note") or "").strip():
-            self.add_error(
-                "closing_note",
-                "Say what closed the action: what was done, or why it was dropped",
-            )
-        if data.get("status") == Action.Status.DONE and data.get(
-            "percent_complete"
-        ) not in (None, 100):
-            self.add_error(
-                "percent_complete", "An action that is done must be 100% complete"
-            )
-        newest = self._newest_update_date()
-        if closing and data.get("date") and newest and data["date"] < newest:
-            self.add_error(
-                "date",
-                "An update that closes the action must be dated on or after its "
-                f"newest update, of {formats.date_format(newest, 'j F Y')}",
-            )
-        return data
-
-    def _newest_update_date(self):
-        """The newest update's date: an earlier one goes in the history and
-        does not change the action's status, so it may not close it."""
-        if self.action is None or self.action.pk is None:
-            return None
-        newest = self.action.updates.order_by("-date").values_list("date", flat=True)
-        return newest.first()
 
 
 class ActionForm(TagFields, forms.ModelForm):

@@ -1,10 +1,14 @@
 """Actions agreed at meetings (or set between them) and their progress updates."""
 
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from hwbb import permissions
 from hwbb.history import HistoricalRecords
@@ -166,6 +170,20 @@ class Action(Tagged):
     def owner_email(self):
         return self.owner_person.email if self.owner_person else ""
 
+    def newest_update_date(self):
+        """The date of the newest progress update; None before the first."""
+        newest = self.updates.order_by("-date").values_list("date", flat=True)
+        return newest.first()
+
+    def clean(self):
+        if self.is_closed and not self.closing_note.strip():
+            raise ValidationError(
+                {
+                    "closing_note": "Say what closed the action: what was done, "
+                    "or why it was dropped"
+                }
+            )
+
 
 class ActionUpdate(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
@@ -184,9 +202,19 @@ class ActionUpdate(models.Model):
         on_delete=models.SET_NULL,
         related_name="action_updates",
     )
-    status = models.CharField(max_length=20, choices=Action.Status.choices)
-    percent_complete = models.PositiveSmallIntegerField(default=0)
-    narrative = models.TextField()
+    status = models.CharField(
+        max_length=20,
+        choices=Action.Status.choices,
+        error_messages={"blank": "Select the action's status"},
+    )
+    percent_complete = models.PositiveSmallIntegerField(
+        default=0,
+        validators=[
+            MinValueValidator(0, "Percent complete must be 0 or more"),
+            MaxValueValidator(100, "Percent complete must be 100 or less"),
+        ],
+    )
+    narrative = models.TextField(error_messages={"blank": "Describe the progress made"})
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -194,6 +222,29 @@ class ActionUpdate(models.Model):
 
     def __str__(self):
         return f"Update on {self.action} ({self.date})"
+
+    def clean(self):
+        """An update is dated between the day its action was agreed and today,
+        and one that says the action is done says it is 100% complete."""
+        errors = {}
+        if isinstance(self.date, datetime.date) and self.action_id is not None:
+            agreed = self.action.agreed_on
+            if self.date > timezone.localdate():
+                errors["date"] = "The date of an update cannot be in the future"
+            elif self.date < agreed:
+                errors["date"] = (
+                    "The date of an update cannot be before the action was agreed, "
+                    f"on {formats.date_format(agreed, 'j F Y')}"
+                )
+        percent = self.percent_complete
+        if (
+            self.status == Action.Status.DONE
+            and isinstance(percent, int)
+            and percent < 100
+        ):
+            errors["percent_complete"] = "An action that is done must be 100% complete"
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def author_label(self):

@@ -2,8 +2,9 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from meetings.models import Action, ActionUpdate
 
@@ -39,20 +40,16 @@ def action_add_update(
 ):
     """Record a progress update and carry its status onto the action.
 
+    The update and the action it would leave are checked together, so every
+    mistake is said at once (ValidationError, by field). An update dated before
+    the newest is a late record of an earlier one: it goes in the history and
+    leaves the action's status alone, so it may not close the action.
+
     The action row is locked so two updates at once apply in turn; an identical
     update from the same person moments later (a double submit) is not repeated.
     Returns (update, created).
     """
     action = Action.objects.select_for_update().get(pk=action.pk)
-    recent = action.updates.filter(
-        author=user,
-        status=status,
-        percent_complete=percent_complete,
-        narrative=narrative,
-        created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
-    ).first()
-    if recent is not None:
-        return recent, False
     update = ActionUpdate(
         action=action,
         author=user,
@@ -62,15 +59,46 @@ def action_add_update(
         percent_complete=percent_complete,
         narrative=narrative,
     )
-    update.full_clean()
-    update.save()
-    latest = action.updates.order_by("-date", "-created_at", "-pk").first()
-    if latest != update:
-        # A late record of an earlier update: in the history, not the status.
-        return update, True
+    newest = action.newest_update_date()
+    late = newest is not None and date is not None and date < newest
     action.status = status
     action.percent_complete = percent_complete
     if status in Action.CLOSED:
         action.closing_note = closing_note
+    _check(update, action, late=late, newest=newest)
+    recent = action.updates.filter(
+        author=user,
+        status=status,
+        percent_complete=percent_complete,
+        narrative=narrative,
+        created_at__gte=timezone.now() - DOUBLE_SUBMIT_WINDOW,
+    ).first()
+    if recent is not None:
+        return recent, False
+    update.save()
+    if late:
+        return update, True
     action.save(update_fields=["status", "percent_complete", "closing_note"])
     return update, True
+
+
+def _check(update, action, *, late, newest):
+    """The update's own rules, then the action's as the update would leave it
+    (leaving out a field the update already refused, so a mistake is said
+    once), then the rule across updates: a late one may not close the action."""
+    errors = {}
+    try:
+        update.full_clean()
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    try:
+        action.full_clean(exclude=list(errors))
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if late and action.is_closed and "date" not in errors:
+        errors["date"] = [
+            "An update that closes the action must be dated on or after its "
+            f"newest update, of {formats.date_format(newest, 'j F Y')}"
+        ]
+    if errors:
+        raise ValidationError(errors)

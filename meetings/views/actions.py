@@ -1,7 +1,7 @@
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,12 @@ from meetings import services
 from meetings.api import exports
 from meetings.forms import ActionForm, ActionLogFilter, ActionUpdateForm
 from meetings.models import Action, ActionUpdate, ResolutionClause
-from meetings.views._common import _get_body_for_user, _person_of, _posted
+from meetings.views._common import (
+    _form_errors_from,
+    _get_body_for_user,
+    _person_of,
+    _posted,
+)
 
 
 def _get_action_for_user(request, pk):
@@ -92,17 +97,21 @@ def action_detail(request, pk):
             "status": action.status,
             "percent_complete": action.percent_complete,
         }
-        form = ActionUpdateForm(_posted(request), initial=initial, action=action)
+        form = ActionUpdateForm(_posted(request), initial=initial)
     if request.method == "POST":
         if not may_update:
             raise PermissionDenied
         if form.is_valid():
-            _, created = services.action_add_update(
-                action=action, user=request.user, **form.cleaned_data
-            )
-            text = "Update saved." if created else "That update was already saved."
-            messages.success(request, text)
-            return redirect(action)
+            try:
+                _, created = services.action_add_update(
+                    action=action, user=request.user, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _form_errors_from(form, error)
+            else:
+                text = "Update saved." if created else "That update was already saved."
+                messages.success(request, text)
+                return redirect(action)
     updates = ActionUpdate.objects.filter(action=action).select_related(
         "author", "author_person"
     )

@@ -33,7 +33,7 @@ from meetings.models import (
 )
 from strategy.models import Pillar, Priority
 from tests import factories
-from tests.api.test_api_queries import _a_meeting
+from tests.helpers import a_meeting
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
@@ -65,7 +65,7 @@ def content(hwb, exempt):
     The WSGI handler closes the database connection after each request, which
     would end the test's transaction; Django's test client stops it the same way.
     """
-    meeting = _a_meeting(hwb, 1)
+    meeting = a_meeting(hwb, 1)
     factories.ActionFactory(owner_person=factories.PersonFactory())
     factories.ValueFactory()
     report = exempt["paper"].report

@@ -5,8 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import ActionUpdate, Report
-from tests import factories
+from tests.helpers import a_meeting
 
 LISTS = [
     "/api/bodies/",
@@ -33,30 +32,6 @@ LISTS = [
 BUDGET = 16
 
 
-def _a_meeting(hwb, n):
-    pillar, other = factories.PillarFactory(), factories.PillarFactory()
-    priority = factories.PriorityFactory()
-    meeting = factories.MeetingFactory(body=hwb)
-    item = factories.AgendaItemFactory(meeting=meeting, primary_pillar=pillar)
-    item.secondary_pillars.add(other)
-    item.priorities.add(priority)
-    item.organisations.add(factories.OrganisationFactory())
-    report = Report.objects.create(
-        title=f"Better Care Fund {n}", body=hwb, meeting=meeting, agenda_item=item
-    )
-    factories.paper(report, "Appendix 1", text=f"BCF {n}", name=f"bcf{n}.pdf")
-    clause = factories.ClauseFactory(resolution__minute__meeting=meeting)
-    clause.resolution.priorities.add(priority)
-    action = factories.ActionFactory(
-        body=hwb, minute=clause.resolution.minute, primary_pillar=pillar
-    )
-    action.priorities.add(priority)
-    ActionUpdate.objects.create(action=action, status="on_track", narrative="Begun")
-    factories.MembershipFactory(body=hwb)
-    priority.indicators.add(factories.IndicatorFactory())
-    factories.ValueFactory()
-
-
 def _counts(client):
     counts = {}
     for url in LISTS:
@@ -71,10 +46,10 @@ def test_api_lists_do_not_grow_with_the_data(request, client, hwb, role):
     user = request.getfixturevalue(role)
     if user is not None:
         client.force_login(user)
-    _a_meeting(hwb, 0)
+    a_meeting(hwb, 0)
     few = _counts(client)
     for n in range(1, 6):
-        _a_meeting(hwb, n)
+        a_meeting(hwb, n)
     many = _counts(client)
     assert many == few
     assert max(many.values()) <= BUDGET, many

@@ -6,7 +6,7 @@ import pytest
 from indicators import fingertips
 from indicators.models import ImportJob
 from tests.e2e.browser import check, sign_in
-from tests.indicators.test_fingertips import ROWS, _csv
+from tests.helpers import FINGERTIPS_ROWS, fingertips_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,7 +37,9 @@ def test_officer_uploads_a_fingertips_file_and_sees_it_imported(
 ):
     sign_in(page, live_server, "officer")
     path = tmp_path / "hle.csv"
-    path.write_text(_csv(fingertips.HEADER, ROWS).getvalue(), encoding="utf-8")
+    path.write_text(
+        fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS).getvalue(), encoding="utf-8"
+    )
     page.goto(live_server.url + "/indicators/import/")
     check(page, "import")
     page.set_input_files("#id_file", str(path))

@@ -11,112 +11,17 @@ from django.urls import reverse
 from indicators import fingertips
 from indicators.models import Area, ImportJob, Indicator, IndicatorValue
 from tests import files
-
-ROWS = [
-    # Healthy life expectancy at birth, female, 2015 - 17 (seed: Coventry 61.0;
-    # England 63.9; West Midlands 62.6).
-    [
-        "90362",
-        "Healthy life expectancy at birth",
-        "",
-        "",
-        "E92000001",
-        "England",
-        "England",
-        "Female",
-        "All ages",
-        "",
-        "",
-        "2015 - 17",
-        "63.9",
-        "63.7",
-        "64.1",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "20150000",
-        "",
-        "",
-    ],
-    [
-        "90362",
-        "Healthy life expectancy at birth",
-        "E92000001",
-        "England",
-        "E12000005",
-        "West Midlands region",
-        "Region",
-        "Female",
-        "All ages",
-        "",
-        "",
-        "2015 - 17",
-        "62.6",
-        "62.1",
-        "63.1",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "Worse",
-        "",
-        "20150000",
-        "",
-        "",
-    ],
-    [
-        "90362",
-        "Healthy life expectancy at birth",
-        "E12000005",
-        "West Midlands region",
-        "E08000026",
-        "Coventry",
-        "Counties & UAs (from Apr 2023)",
-        "Female",
-        "All ages",
-        "",
-        "",
-        "2015 - 17",
-        "61",
-        "58.9",
-        "63.1",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "No significant change",
-        "Similar",
-        "Similar",
-        "20150000",
-        "",
-        "",
-    ],
-]
-
-
-def _csv(header, rows, extra_column=False):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header + (["Newer column"] if extra_column else []))
-    for row in rows:
-        writer.writerow(row + (["ignored"] if extra_column else []))
-    return io.StringIO(out.getvalue())
+from tests.helpers import FINGERTIPS_ROWS, fingertips_csv
 
 
 @pytest.mark.django_db
 def test_import_by_name_with_an_unknown_column_and_twice_changes_nothing():
-    result = fingertips.import_csv(_csv(fingertips.HEADER, ROWS, extra_column=True))
+    result = fingertips.import_csv(
+        fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS, extra_column=True)
+    )
     assert (result.created, result.updated, result.errors) == (3, 0, [])
     stamped = IndicatorValue.objects.get(area__code="E08000026").updated_at
-    again = fingertips.import_csv(_csv(fingertips.HEADER, ROWS))
+    again = fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
     assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
     assert IndicatorValue.objects.count() == 3
     # An unchanged value is not rewritten: it is not "new since the last meeting".
@@ -138,8 +43,8 @@ def test_columns_in_another_order_and_a_parent_column_named_after_its_type():
     header[header.index("Compared to Region value or percentiles")] = (
         "Compared to Counties & UAs (from Apr 2023) value or percentiles"
     )
-    rows = [list(reversed(r)) for r in ROWS]
-    result = fingertips.import_csv(_csv(header, rows))
+    rows = [list(reversed(r)) for r in FINGERTIPS_ROWS]
+    result = fingertips.import_csv(fingertips_csv(header, rows))
     assert result.errors == [] and result.created == 3
     assert IndicatorValue.objects.get(area__code="E08000026").compared_to_parent == (
         "Similar"
@@ -148,12 +53,16 @@ def test_columns_in_another_order_and_a_parent_column_named_after_its_type():
 
 @pytest.mark.django_db
 def test_bad_rows_are_reported_with_line_numbers_and_good_rows_kept():
-    bad = [list(r) for r in ROWS]
+    bad = [list(r) for r in FINGERTIPS_ROWS]
     bad[0][12] = "sixty"  # value not a number
     bad[1][4] = "W. Midlands"  # not a GSS code
     bad[2][12], bad[2][13], bad[2][14] = "70", "58.9", "63.1"  # outside its CI
-    rows = [*bad, ROWS[0][:0] + ["", *ROWS[0][1:]], ROWS[0]]
-    result = fingertips.import_csv(_csv(fingertips.HEADER, rows))
+    rows = [
+        *bad,
+        FINGERTIPS_ROWS[0][:0] + ["", *FINGERTIPS_ROWS[0][1:]],
+        FINGERTIPS_ROWS[0],
+    ]
+    result = fingertips.import_csv(fingertips_csv(fingertips.HEADER, rows))
     assert result.errors == [
         (2, '"Value" is not a number: "sixty"'),
         (3, '"W. Midlands" is not a GSS area code'),
@@ -174,11 +83,11 @@ def test_a_file_without_the_needed_columns_is_refused():
 
 @pytest.mark.django_db
 def test_import_then_export_gives_the_same_rows(client):
-    fingertips.import_csv(_csv(fingertips.HEADER, ROWS))
+    fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
     response = client.get(reverse("indicators:export", args=["csv"]))
     exported = list(csv.reader(io.StringIO(response.content.decode())))
     assert exported[0] == fingertips.HEADER
-    assert sorted(exported[1:]) == sorted(ROWS)
+    assert sorted(exported[1:]) == sorted(FINGERTIPS_ROWS)
     as_json = client.get(reverse("indicators:export", args=["json"])).json()
     assert len(as_json["values"]) == 3
 
@@ -187,10 +96,10 @@ def test_import_then_export_gives_the_same_rows(client):
 def test_export_keeps_negative_numbers_and_defuses_formulas(client):
     """A name a spreadsheet would run comes out as text; a negative figure
     (a gap or a slope can be below nought) stays a number."""
-    row = list(ROWS[0])
+    row = list(FINGERTIPS_ROWS[0])
     row[1] = "=1+1"
     row[12:15] = ["-0.5", "-1.2", "0.2"]
-    result = fingertips.import_csv(_csv(fingertips.HEADER, [row]))
+    result = fingertips.import_csv(fingertips_csv(fingertips.HEADER, [row]))
     assert not result.errors
     response = client.get(reverse("indicators:export", args=["csv"]))
     [exported] = list(csv.reader(io.StringIO(response.content.decode())))[1:]
@@ -201,7 +110,9 @@ def test_export_keeps_negative_numbers_and_defuses_formulas(client):
 @pytest.mark.django_db
 def test_management_command(tmp_path, capsys):
     path = tmp_path / "hle.csv"
-    path.write_text(_csv(fingertips.HEADER, ROWS).getvalue(), encoding="utf-8")
+    path.write_text(
+        fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS).getvalue(), encoding="utf-8"
+    )
     call_command("import_fingertips", str(path))
     assert (
         "3 values added, 0 updated, 0 unchanged, 0 rows refused"
@@ -221,7 +132,7 @@ def test_upload_page_reports_the_result(
     client, officer, django_capture_on_commit_callbacks
 ):
     client.force_login(officer)
-    data = _csv(fingertips.HEADER, ROWS).getvalue().encode()
+    data = fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS).getvalue().encode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("indicators:import"), {"file": files.upload("hle.csv", data)}
@@ -242,20 +153,22 @@ def test_upload_page_reports_the_result(
 
 @pytest.mark.django_db
 def test_a_changed_value_is_updated_and_a_repeated_row_counts_once():
-    fingertips.import_csv(_csv(fingertips.HEADER, ROWS))
-    changed = [list(r) for r in ROWS]
+    fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
+    changed = [list(r) for r in FINGERTIPS_ROWS]
     changed[2][12] = "61.5"  # Coventry's value revised
-    result = fingertips.import_csv(_csv(fingertips.HEADER, [*changed, changed[2]]))
+    result = fingertips.import_csv(
+        fingertips_csv(fingertips.HEADER, [*changed, changed[2]])
+    )
     assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
     assert IndicatorValue.objects.get(area__code="E08000026").value == 61.5
 
 
 @pytest.mark.django_db
 def test_rows_too_long_or_not_finite_are_refused_with_their_line():
-    bad = [list(r) for r in ROWS]
+    bad = [list(r) for r in FINGERTIPS_ROWS]
     bad[0][7] = "x" * 30  # Sex: longer than the column holds
     bad[1][12] = "NaN"
-    result = fingertips.import_csv(_csv(fingertips.HEADER, bad))
+    result = fingertips.import_csv(fingertips_csv(fingertips.HEADER, bad))
     assert result.errors == [
         (2, '"Sex" is longer than 20 characters'),
         (3, '"Value" is not a number: "NaN"'),
@@ -268,12 +181,14 @@ def test_more_rows_than_a_batch_all_arrive_with_progress(monkeypatch):
     monkeypatch.setattr(fingertips, "BATCH_SIZE", 2)
     rows = []
     for year in range(2010, 2015):
-        for row in ROWS:
+        for row in FINGERTIPS_ROWS:
             row = list(row)
             row[11], row[23] = str(year), f"{year}0000"
             rows.append(row)
     seen = []
-    result = fingertips.import_csv(_csv(fingertips.HEADER, rows), progress=seen.append)
+    result = fingertips.import_csv(
+        fingertips_csv(fingertips.HEADER, rows), progress=seen.append
+    )
     assert result.created == 15 and IndicatorValue.objects.count() == 15
     assert seen[-1] == 15 and seen == sorted(seen) and len(seen) > 2
 
@@ -296,7 +211,7 @@ def test_the_same_file_sent_twice_while_importing_goes_to_the_one_import(
         tasks.run_import, "apply_async", lambda args, **kw: queued.append(args)
     )
     client.force_login(officer)
-    data = _csv(fingertips.HEADER, ROWS).getvalue().encode()
+    data = fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS).getvalue().encode()
     with django_capture_on_commit_callbacks(execute=True):
         first = client.post(
             reverse("indicators:import"), {"file": files.upload("a.csv", data)}
@@ -320,10 +235,10 @@ def test_both_writers_add_update_and_keep(monkeypatch, use_copy):
     """PostgreSQL writes through COPY; SQLite (the embedded default) through the
     ORM's bulk upsert. Both give the same rows."""
     monkeypatch.setattr(fingertips, "USE_COPY", use_copy)
-    fingertips.import_csv(_csv(fingertips.HEADER, ROWS))
-    changed = [list(r) for r in ROWS]
+    fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
+    changed = [list(r) for r in FINGERTIPS_ROWS]
     changed[1][12] = "62.7"
-    result = fingertips.import_csv(_csv(fingertips.HEADER, changed))
+    result = fingertips.import_csv(fingertips_csv(fingertips.HEADER, changed))
     assert (result.created, result.updated, result.unchanged) == (0, 1, 2)
     region = IndicatorValue.objects.get(area__code="E12000005")
     assert (region.value, region.lower_ci_95, region.compared_to_england) == (

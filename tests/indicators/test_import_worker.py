@@ -9,7 +9,7 @@ from django.urls import reverse
 from indicators import fingertips
 from indicators.models import ImportJob, IndicatorValue
 from tests import files
-from tests.indicators.test_fingertips import ROWS, _csv
+from tests.helpers import FINGERTIPS_ROWS, fingertips_csv
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -18,7 +18,7 @@ def test_upload_is_imported_by_a_real_worker_and_the_page_follows_it(
     redis_app, client, officer
 ):
     client.force_login(officer)
-    data = _csv(fingertips.HEADER, ROWS).getvalue().encode()
+    data = fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS).getvalue().encode()
     with start_worker(redis_app, pool="solo", perform_ping_check=False):
         response = client.post(
             reverse("indicators:import"), {"file": files.upload("hle.csv", data)}

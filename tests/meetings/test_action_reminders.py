@@ -76,6 +76,7 @@ def test_no_reminder_for_a_done_action(action):
         status="done",
         percent_complete=100,
         narrative="Report considered by the Board.",
+        closing_note="The Board noted the report.",
     )
     assert _due(_at(datetime.date(2026, 4, 30))) == []
     assert notify.plan(now=_at(datetime.date(2026, 5, 11))) == 0

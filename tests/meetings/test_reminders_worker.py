@@ -12,17 +12,9 @@ from django.utils import timezone
 from hwbb.models import Notification
 from hwbb.tasks import plan_notifications
 from tests import factories
+from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
-
-
-def _wait_for(predicate, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_overdue_reminder_is_sent_once_by_a_real_worker(redis_app):
@@ -34,7 +26,7 @@ def test_overdue_reminder_is_sent_once_by_a_real_worker(redis_app):
         result = plan_notifications.delay()
         assert not isinstance(result, EagerResult)  # it went through Redis
         assert result.get(timeout=20) == 1
-        assert _wait_for(lambda: len(mail.outbox) == 1)
+        assert wait_for(lambda: len(mail.outbox) == 1)
         # A second beat run finds nothing new to queue.
         assert plan_notifications.delay().get(timeout=20) == 0
         time.sleep(0.5)

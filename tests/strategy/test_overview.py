@@ -12,13 +12,12 @@ from meetings.models import Action
 from strategy import dashboards
 from strategy.models import ProgressReport
 from tests import factories
-from tests.strategy.test_dashboards import board  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def priority(board):  # noqa: F811
+def priority(board):
     return board["priority"]
 
 

@@ -14,7 +14,7 @@ from hwbb.tasks import plan_notifications
 from strategy import tasks
 from strategy.models import ProgressReport, ReportingSchedule
 from tests import factories
-from tests.meetings.test_reminders_worker import _wait_for
+from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -32,7 +32,7 @@ def test_a_schedule_asks_once_and_reminds_once_through_a_real_worker(redis_app):
         result = tasks.request_scheduled_progress_reports.delay()
         assert not isinstance(result, EagerResult)  # it went through Redis
         assert result.get(timeout=20) == 1
-        assert _wait_for(lambda: len(mail.outbox) == 1)
+        assert wait_for(lambda: len(mail.outbox) == 1)
         assert tasks.request_scheduled_progress_reports.delay().get(timeout=20) == 0
 
         report = ProgressReport.objects.get()
@@ -40,7 +40,7 @@ def test_a_schedule_asks_once_and_reminds_once_through_a_real_worker(redis_app):
         report.due_date = past  # the overdue reminder, due yesterday morning
         report.save()
         assert plan_notifications.delay().get(timeout=20) == 1
-        assert _wait_for(lambda: len(mail.outbox) == 2)
+        assert wait_for(lambda: len(mail.outbox) == 2)
         assert plan_notifications.delay().get(timeout=20) == 0
         time.sleep(0.5)
     subjects = [m.subject for m in mail.outbox]
