@@ -122,3 +122,18 @@ def test_the_closed_content_rule_is_written_only_in_the_models():
         if CLOSED_RULE.search(line)
     ]
     assert found == []
+
+
+def test_tests_share_helpers_through_helper_modules_only():
+    """A test module imports its helpers from tests/helpers.py, factories,
+    files, a conftest or e2e/browser.py, never from another test module."""
+    found = []
+    for path in sorted((ROOT / "tests").rglob("test_*.py")):
+        module = _module_name(path)
+        for line, imported in _imports(path, module):
+            leaf = imported.split(".")[-2:]
+            if imported.startswith("tests.") and any(
+                part.startswith("test_") for part in leaf
+            ):
+                found.append(f"{module}:{line} imports {imported}")
+    assert found == []
