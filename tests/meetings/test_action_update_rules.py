@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from meetings import services
+from meetings import deadlines, services
 from meetings.forms import ActionUpdateForm
 from meetings.models import ActionUpdate
 from tests import factories
@@ -134,4 +134,6 @@ def test_a_good_closing_update_closes_the_action_with_its_note(action, owner):
     _add(action, owner, status="done", percent_complete=100, closing_note="Agreed.")
     action.refresh_from_db()
     assert (action.status, action.closing_note) == ("done", "Agreed.")
-    assert action.next_reminder_at is None
+    # Closed, it is owed no reminder, however late its due date falls.
+    overdue = timezone.now() + datetime.timedelta(days=365)
+    assert [n for n in deadlines.actions(overdue) if n["target"] == action] == []
