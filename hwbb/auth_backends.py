@@ -13,7 +13,7 @@ class DemoPasswordBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if not settings.DEBUG or password != settings.DEMO_PASSWORD:
             return None
-        from hwbb.demo import DEMO_USERNAMES
+        from meetings.demo import DEMO_USERNAMES
 
         if username not in DEMO_USERNAMES:
             return None

@@ -6,9 +6,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.urls import reverse
 
-from hwbb import demo
 from indicators.models import IndicatorValue
-from meetings import search
+from meetings import demo, search
 from meetings.models import (
     Action,
     AgendaItem,
