@@ -319,8 +319,10 @@ PROGRESS_REMINDER_WORKING_DAYS = env_int("PROGRESS_REMINDER_WORKING_DAYS", 5)
 # Hour of the day (Europe/London) at which reminders fall due.
 REMINDER_HOUR = env_int("REMINDER_HOUR", 9)
 
-# Demo passwords work only with DEBUG on (see hwbb/auth_backends.py).
+# Demo passwords work only with DEBUG on (see hwbb/auth_backends.py), and only
+# for the demo's users, which meetings/demo creates with these usernames.
 DEMO_PASSWORD = "hwbb-demo-2019"
+DEMO_USERNAMES = ["officer", "chair", "member", "author", "admin"]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "hwbb.auth_backends.DemoPasswordBackend",
