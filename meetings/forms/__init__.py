@@ -5,6 +5,7 @@ minutes    minutes, their approval and amendment, resolutions, the decisions fil
 actions    actions, their updates and the action log's filter
 reports    reports, their review, papers and route
 interests  interests and declarations
+search     the search page's words and filters
 tags       TagFields, the pillars and priorities every tagged form shares
 
 Every form is re-exported here: `from meetings.forms import ReportForm`.
@@ -36,6 +37,7 @@ from meetings.forms.reports import (
     ReportForm,
     ReportReviewForm,
 )
+from meetings.forms.search import SearchForm
 from meetings.forms.tags import TagFields
 
 __all__ = [
@@ -62,5 +64,6 @@ __all__ = [
     "DocumentForm",
     "ReportForm",
     "ReportReviewForm",
+    "SearchForm",
     "TagFields",
 ]
