@@ -12,7 +12,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("strategy/", include("strategy.urls")),
     path("indicators/", include("indicators.urls")),
-    path("notifications/", include("hwbb.notification_urls")),
+    path("notifications/", include("meetings.urls_notifications")),
     path("api/", include("hwbb.api_urls")),
     path("admin/", admin.site.urls),
 ]

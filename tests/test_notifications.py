@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from hwbb import notify
 from hwbb.models import Notification, Preference
-from hwbb.notification_views import CHOOSABLE
 from hwbb.tasks import deliver_notification
 from meetings import tasks as meeting_tasks
+from meetings.views.notifications import CHOOSABLE
 from tests import factories
 
 Status = Notification.Status

@@ -7,9 +7,11 @@ minutes    the minutes, their PDF and editor, and the decisions register
 actions    my actions, an action, the action log and the tokens for them
 reports    reports, their papers and the agenda packs
 interests  the register of interests and declarations
+notifications  a person's notification settings, unsubscribing, the officers' log
 
 Every view is re-exported here, so meetings/urls.py and meetings/urls_site.py
-name it `views.<name>`.
+name it `views.<name>`; the notification views, whose names are generic (`log`),
+are named by their module in meetings/urls_notifications.py.
 """
 
 from meetings.views.actions import (
