@@ -163,7 +163,7 @@ CACHES = {
     )
 }
 
-# The API (hwbb/api_urls.py): read-only for the public, through the same
+# The API (meetings/api/urls.py): read-only for the public, through the same
 # visibility rules as the pages; signed-in owners update their own actions
 # with a token (Authorization: Token <key>) or their session. Tokens are
 # django-rest-knox's: only a hash is stored, the token is shown once, and it

@@ -13,6 +13,6 @@ urlpatterns = [
     path("strategy/", include("strategy.urls")),
     path("indicators/", include("indicators.urls")),
     path("notifications/", include("meetings.urls_notifications")),
-    path("api/", include("hwbb.api_urls")),
+    path("api/", include("meetings.api.urls")),
     path("admin/", admin.site.urls),
 ]
