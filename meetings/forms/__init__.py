@@ -6,9 +6,9 @@ actions    actions, their updates and the action log's filter
 reports    reports, their review, papers and route
 interests  interests and declarations
 search     the search page's words and filters
-tags       TagFields, the pillars and priorities every tagged form shares
 
-Every form is re-exported here: `from meetings.forms import ReportForm`.
+Every form is re-exported here: `from meetings.forms import ReportForm`. The
+tagged forms share strategy's TagFields (strategy/forms.py).
 """
 
 from meetings.forms.actions import ActionForm, ActionLogFilter, ActionUpdateForm
@@ -38,7 +38,6 @@ from meetings.forms.reports import (
     ReportReviewForm,
 )
 from meetings.forms.search import SearchForm
-from meetings.forms.tags import TagFields
 
 __all__ = [
     "ActionForm",
@@ -65,5 +64,4 @@ __all__ = [
     "ReportForm",
     "ReportReviewForm",
     "SearchForm",
-    "TagFields",
 ]

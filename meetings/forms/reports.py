@@ -3,7 +3,6 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
-from meetings.forms.tags import TagFields
 from meetings.models import (
     AgendaSection,
     Consideration,
@@ -12,6 +11,7 @@ from meetings.models import (
     Person,
     Report,
 )
+from strategy.forms import TagFields
 
 
 def _meeting_must_be_of_body(form, data):
