@@ -24,6 +24,7 @@ from meetings.models import (
     Action,
     Body,
     Meeting,
+    Person,
     PlannedItem,
     TaggedBusiness,
 )
@@ -414,7 +415,7 @@ def progress_detail(request, pk):
         ProgressReport.Status.SUBMITTED,
         ProgressReport.Status.ACCEPTED,
     ):
-        review = ProgressReviewForm(body=report.body)
+        review = _review_form(report)
     return render(
         request,
         "strategy/progress_detail.html",
@@ -459,11 +460,19 @@ def progress_submit(request, pk):
     )
 
 
+def _review_form(report, data=None):
+    """The review, offering the upcoming agendas of the return's board."""
+    meetings = Meeting.objects.upcoming().select_related("body")
+    if report.body is not None:
+        meetings = meetings.filter(body=report.body)
+    return ProgressReviewForm(data, meetings=meetings)
+
+
 @role_required(OFFICER)
 @require_POST
 def progress_review(request, pk):
     report = get_object_or_404(_progress_rows(), pk=pk)
-    form = ProgressReviewForm(request.POST, body=report.body)
+    form = _review_form(report, request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -502,7 +511,12 @@ def progress_request(request):
     initial = {"body": Body.objects.filter(slug=settings.HOME_BODY_SLUG).first()}
     if request.GET.get("priority"):
         initial["priority"] = request.GET["priority"]
-    form = ProgressRequestForm(request.POST or None, initial=initial)
+    form = ProgressRequestForm(
+        request.POST or None,
+        initial=initial,
+        people=Person.objects.all(),
+        bodies=Body.objects.all(),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             report, created = progress.request(**form.cleaned_data)
