@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hwbb.permissions import OFFICER, has_role, role_required
 from indicators import summary
 from indicators.models import Indicator
-from meetings import pack
+from meetings import pack, services
 from meetings.models import (
     Action,
     Body,
@@ -468,6 +468,18 @@ def _review_form(report, data=None):
     return ProgressReviewForm(data, meetings=meetings)
 
 
+def _accept(report, user, data):
+    """Accept a return; onto the chosen meeting's agenda if one was chosen."""
+    if data["meeting"] is None:
+        return progress.accept(report=report, user=user)
+    return services.progress_report_accept(
+        report=report,
+        user=user,
+        meeting=data["meeting"],
+        urgency_reason=data["urgency_reason"],
+    )
+
+
 @role_required(OFFICER)
 @require_POST
 def progress_review(request, pk):
@@ -482,12 +494,7 @@ def progress_review(request, pk):
                 )
                 messages.success(request, "The return was sent back to the lead.")
             else:
-                _, changed = progress.accept(
-                    report=report,
-                    user=request.user,
-                    meeting=data["meeting"],
-                    urgency_reason=data["urgency_reason"],
-                )
+                _, changed = _accept(report, request.user, data)
                 text = "The return was accepted"
                 if data["meeting"]:
                     text += f" and put on the agenda of {data['meeting']}"
