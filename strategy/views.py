@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hwbb.permissions import OFFICER, has_role, role_required
 from indicators import summary
 from indicators.models import Indicator
-from meetings import pack, services
+from meetings import connections, pack, services, tagging
 from meetings.models import (
     Action,
     Body,
@@ -28,7 +28,7 @@ from meetings.models import (
     PlannedItem,
     TaggedBusiness,
 )
-from strategy import connections, dashboards, progress, tagging
+from strategy import dashboards, progress
 from strategy.forms import (
     FrameworkForm,
     ProgressRequestForm,
