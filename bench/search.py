@@ -47,8 +47,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from hwbb import demo  # noqa: E402
-from meetings import search  # noqa: E402
+from meetings import demo, search  # noqa: E402
 from meetings.migrations import __name__ as migrations  # noqa: E402
 from meetings.models import (  # noqa: E402
     Action,

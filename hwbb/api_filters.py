@@ -7,6 +7,8 @@ from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
 
@@ -28,6 +30,17 @@ class StrictBooleanField(forms.NullBooleanField):
 
 class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    """A row chosen by its id: an integer in the schema."""
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A row chosen by a text field (`to_field_name`, a slug): a string in the
+    schema."""
 
 
 class FilterSet(django_filters.FilterSet):

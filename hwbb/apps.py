@@ -1,24 +1,5 @@
 from django.apps import AppConfig
-from django.db.backends.signals import connection_created
-
-
-def _sqlite_functions(sender, connection, **kwargs):
-    """SQL functions the SQLite default lacks, on each connection as it opens:
-    `hwbb_strip_tags(html)`, the text of HTML without its tags, so the search
-    fallback does not find "li" in a minute's "<li>"."""
-    if connection.vendor == "sqlite":
-        from meetings.search import TAG
-
-        connection.connection.create_function(
-            "hwbb_strip_tags",
-            1,
-            lambda html: None if html is None else TAG.sub(" ", html),
-            deterministic=True,
-        )
 
 
 class HwbbConfig(AppConfig):
     name = "hwbb"
-
-    def ready(self):
-        connection_created.connect(_sqlite_functions)

@@ -163,7 +163,7 @@ CACHES = {
     )
 }
 
-# The API (hwbb/api_urls.py): read-only for the public, through the same
+# The API (meetings/api/urls.py): read-only for the public, through the same
 # visibility rules as the pages; signed-in owners update their own actions
 # with a token (Authorization: Token <key>) or their session. Tokens are
 # django-rest-knox's: only a hash is stored, the token is shown once, and it
@@ -317,8 +317,10 @@ PROGRESS_REMINDER_WORKING_DAYS = env_int("PROGRESS_REMINDER_WORKING_DAYS", 5)
 # Hour of the day (Europe/London) at which reminders fall due.
 REMINDER_HOUR = env_int("REMINDER_HOUR", 9)
 
-# Demo passwords work only with DEBUG on (see hwbb/auth_backends.py).
+# Demo passwords work only with DEBUG on (see hwbb/auth_backends.py), and only
+# for the demo's users, which meetings/demo creates with these usernames.
 DEMO_PASSWORD = "hwbb-demo-2019"
+DEMO_USERNAMES = ["officer", "chair", "member", "author", "admin"]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "hwbb.auth_backends.DemoPasswordBackend",

@@ -1,18 +1,18 @@
+"""The site's URLs: each app's own, included by name, so the ground floor
+imports no app (meetings/urls_site.py holds the home and search pages)."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from hwbb import views
-
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("search/", views.search_page, name="search"),
+    path("", include("meetings.urls_site")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("meetings/", include("meetings.urls")),
     path("strategy/", include("strategy.urls")),
     path("indicators/", include("indicators.urls")),
-    path("notifications/", include("hwbb.notification_urls")),
-    path("api/", include("hwbb.api_urls")),
+    path("notifications/", include("meetings.urls_notifications")),
+    path("api/", include("meetings.api.urls")),
     path("admin/", admin.site.urls),
 ]

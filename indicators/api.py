@@ -3,13 +3,13 @@
 import django_filters
 from rest_framework import viewsets
 
+from hwbb.api_filters import FilterSet, IdChoiceFilter, SlugChoiceFilter
 from indicators.models import Area, Indicator, IndicatorValue
 from indicators.serializers import (
     AreaSerializer,
     IndicatorSerializer,
     IndicatorValueSerializer,
 )
-from strategy.api import TagFilterSet
 
 
 class AreaViewSet(viewsets.ReadOnlyModelViewSet):
@@ -19,11 +19,27 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_fields = ["area_type"]
 
 
-class IndicatorTagFilterSet(TagFilterSet):
-    """`pillar` and `priority` as on every tagged list, by the indicator's
-    own pillars and priorities (at `indicator_path`)."""
+def _tag_choices(relation):
+    """Every pillar or priority: the model at the other end of the
+    indicator's relation to it, which strategy declares (indicators sit a
+    floor below strategy and know it only through that relation)."""
+    return Indicator._meta.get_field(relation).related_model.objects.all()
+
+
+class IndicatorTagFilterSet(FilterSet):
+    """`pillar` (by id) and `priority` (by slug) as on every tagged list, by
+    the indicator's own pillars and priorities (at `indicator_path`)."""
 
     indicator_path = ""
+    pillar = IdChoiceFilter(
+        queryset=_tag_choices("pillars"), method="filter_tag", label="Pillar (id)"
+    )
+    priority = SlugChoiceFilter(
+        queryset=_tag_choices("priorities"),
+        to_field_name="slug",
+        method="filter_tag",
+        label="Priority (slug)",
+    )
 
     def filter_tag(self, queryset, name, value):
         field = "pillars" if name == "pillar" else "priorities"

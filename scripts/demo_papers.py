@@ -1,9 +1,9 @@
-"""Build the demo's papers (hwbb/demo_papers/*.pdf) from the seed packs.
+"""Build the demo's papers (meetings/demo/papers/*.pdf) from the seed packs.
 
     .venv/bin/python scripts/demo_papers.py [SEEDS_DIR]
 
-SEEDS_DIR defaults to ../shared/seeds. Each paper in demo_content.PAPERS is its
-lines of the meeting's seed, set as an A4 PDF headed with the meeting and item,
+SEEDS_DIR defaults to ../shared/seeds. Each paper in the demo's content.PAPERS is
+its lines of the meeting's seed, set as an A4 PDF headed with the meeting and item,
 so that the demo can upload it as an author would. The text is the seed's as
 converted, less the conversion's markup (bold marks, HTML fragments, page-break
 debris); tables keep their cells. Run it again only when PAPERS changes.
@@ -80,8 +80,8 @@ def body_html(lines):
 def build(seeds_dir):
     from weasyprint import HTML
 
-    from hwbb import demo_content as content
-    from hwbb.demo import paper_path
+    from meetings.demo import content
+    from meetings.demo.loader import paper_path
 
     meetings = {mt["key"]: mt for mt in content.MEETINGS}
     bodies = {b["key"]: b["name"] for b in content.BODIES}

@@ -1,11 +1,14 @@
 """The strategy's priorities and the frameworks' pillars, read-only and public."""
 
 import django_filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import viewsets
 
-from hwbb.api_filters import FilterSet, StrictBooleanFilter
+from hwbb.api_filters import (
+    FilterSet,
+    IdChoiceFilter,
+    SlugChoiceFilter,
+    StrictBooleanFilter,
+)
 from strategy.models import Pillar, Priority
 from strategy.serializers import PillarSerializer, PrioritySerializer
 
@@ -58,24 +61,14 @@ class PriorityViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
 
-@extend_schema_field(OpenApiTypes.INT)
-class PillarChoiceFilter(django_filters.ModelChoiceFilter):
-    pass
-
-
-@extend_schema_field(OpenApiTypes.STR)
-class PriorityChoiceFilter(django_filters.ModelChoiceFilter):
-    pass
-
-
 class TagFilterSet(FilterSet):
     """`pillar` (primary or secondary, by id) and `priority` (by slug) for any
     tagged model."""
 
-    pillar = PillarChoiceFilter(
+    pillar = IdChoiceFilter(
         queryset=Pillar.objects.all(), method="filter_tag", label="Pillar (id)"
     )
-    priority = PriorityChoiceFilter(
+    priority = SlugChoiceFilter(
         queryset=Priority.objects.all(),
         to_field_name="slug",
         method="filter_tag",

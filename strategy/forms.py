@@ -5,8 +5,6 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from hwbb.fields import DateField
-from meetings.forms import TagFields
-from meetings.models import Body, Meeting, Person
 from strategy.models import (
     Framework,
     Pillar,
@@ -14,6 +12,42 @@ from strategy.models import (
     ProgressReport,
     ReportingSchedule,
 )
+
+
+class TagFields(forms.Form):
+    """Secondary pillars and priorities, and the check every tagged form makes;
+    the primary pillar is the model's own field."""
+
+    secondary_pillars = forms.ModelMultipleChoiceField(
+        queryset=Pillar.objects.in_choice_order(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    priorities = forms.ModelMultipleChoiceField(
+        queryset=Priority.objects.select_related("version"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priorities"].label_from_instance = lambda p: (
+            f"{p.title} ({p.version.key} strategy)"
+        )
+        for name in ("primary_pillar", "secondary_pillars"):
+            if name in self.fields:
+                self.fields[name].queryset = Pillar.objects.in_choice_order()
+                self.fields[name].label_from_instance = lambda p: p.choice_label
+
+    def clean(self):
+        data = super().clean()
+        primary = data.get("primary_pillar")
+        if primary and primary in data.get("secondary_pillars", []):
+            self.add_error(
+                "secondary_pillars",
+                "A secondary pillar cannot also be the primary pillar",
+            )
+        return data
 
 
 class TagCorrectionForm(TagFields):
@@ -116,6 +150,9 @@ class ProgressReturnForm(forms.ModelForm):
 
 
 class ProgressRequestForm(forms.Form):
+    """Ask a lead for a return: `people` and `bodies` are the page's choices of
+    who to ask (those with an email address are offered) and which board."""
+
     priority = forms.ModelChoiceField(
         queryset=Priority.objects.current(),
         empty_label="Choose a priority",
@@ -123,20 +160,22 @@ class ProgressRequestForm(forms.Form):
     )
     lead = forms.ModelChoiceField(
         label="Ask",
-        queryset=Person.objects.exclude(email=""),
+        queryset=None,
         empty_label="Choose a person",
         help_text="Only people with an email address are listed.",
         error_messages={"required": "Choose who to ask"},
     )
     body = forms.ModelChoiceField(
         label="Reporting to",
-        queryset=Body.objects.all(),
+        queryset=None,
         error_messages={"required": "Choose the board the return goes to"},
     )
     due_date = DateField(label="Due date")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, people, bodies, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["lead"].queryset = people.exclude(email="")
+        self.fields["body"].queryset = bodies
         self.fields["due_date"].error_messages["required"] = "Enter the due date"
         self.helper = FormHelper()
         self.helper.layout = Layout(
@@ -155,6 +194,9 @@ class ProgressRequestForm(forms.Form):
 
 
 class ProgressReviewForm(forms.Form):
+    """Accept a return (and put it on an agenda) or send it back: `meetings`
+    are the page's choice of agendas it may go on."""
+
     ACCEPT, SEND_BACK = "accept", "send_back"
     decision = forms.ChoiceField(
         choices=[
@@ -166,7 +208,7 @@ class ProgressReviewForm(forms.Form):
     )
     meeting = forms.ModelChoiceField(
         label="Put it on the agenda of (optional)",
-        queryset=Meeting.objects.none(),
+        queryset=None,
         required=False,
         empty_label="Not yet",
     )
@@ -182,16 +224,9 @@ class ProgressReviewForm(forms.Form):
         max_length=5000,
     )
 
-    def __init__(self, *args, body=None, **kwargs):
+    def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)
-        upcoming = Meeting.objects.filter(start__gte=timezone.now()).exclude(
-            status=Meeting.Status.CANCELLED
-        )
-        if body is not None:
-            upcoming = upcoming.filter(body=body)
-        self.fields["meeting"].queryset = upcoming.select_related("body").order_by(
-            "start"
-        )
+        self.fields["meeting"].queryset = meetings
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.radios("decision", legend_size=Size.SMALL),
@@ -243,7 +278,7 @@ class ScheduleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = Person.objects.exclude(email="")
+        self.fields["lead"].queryset = self.fields["lead"].queryset.exclude(email="")
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.text("every_months", field_width=4),

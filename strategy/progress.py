@@ -1,7 +1,8 @@
 """The progress-report cycle: a schedule per priority, requests to the lead
 with a due date, reminders before and after it, the lead's structured return,
-the officer's review, and the return placed on an agenda. Missing returns are
-those past their due date.
+and the officer's review. Missing returns are those past their due date.
+Putting an accepted return on an agenda is the meetings' workflow
+(meetings.services.progress_report_accept).
 """
 
 from django.conf import settings
@@ -10,8 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from hwbb import notify, reminders, workdays
-from meetings import services
-from meetings.models import AgendaItem
 from strategy.models import ProgressReport, ReportingSchedule
 
 Status = ProgressReport.Status
@@ -189,32 +188,34 @@ def send_back(*, report, user, comments):
     return report
 
 
-@transaction.atomic
-def accept(*, report, user, meeting=None, urgency_reason=""):
-    """Accept a return and, given a meeting, put it on that agenda with its
-    tags (late only as urgent, as any item); (report, changed)."""
+def acceptable(report, *, to_agenda=False):
+    """The return, locked, and whether accepting it changes anything: nothing
+    once it is on an agenda, nor once accepted unless it goes on one now."""
     report = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if report.status == Status.ON_AGENDA or (
-        report.status == Status.ACCEPTED and meeting is None
+        report.status == Status.ACCEPTED and not to_agenda
     ):
         return report, False
     if report.status not in (Status.SUBMITTED, Status.ACCEPTED):
         raise ValidationError("Only a submitted return can be accepted.")
+    return report, True
+
+
+def accepted(report, *, user, agenda_item=None):
+    """Save a locked return as accepted, or as on the agenda of its item."""
     report.status = Status.ACCEPTED
-    if meeting is not None:
-        item = AgendaItem(
-            meeting=meeting,
-            title=f"Progress report: {report.priority.title}",
-            kind=AgendaItem.Kind.REPORT,
-            presenter=f"Report of the priority lead, {report.requested_of}"
-            if report.requested_of
-            else "",
-            is_urgent=bool(urgency_reason.strip()),
-            urgency_reason=urgency_reason.strip(),
-        )
-        services.tagged_item_add(item=item, tags_from=report, user=user)
-        report.agenda_item = item
+    if agenda_item is not None:
+        report.agenda_item = agenda_item
         report.status = Status.ON_AGENDA
     report._history_user = user
     report.save()
-    return report, True
+    return report
+
+
+@transaction.atomic
+def accept(*, report, user):
+    """Accept a return without putting it on an agenda; (report, changed)."""
+    report, changes = acceptable(report)
+    if not changes:
+        return report, False
+    return accepted(report, user=user), True

@@ -19,15 +19,16 @@ from django.views.decorators.http import require_http_methods, require_POST
 from hwbb.permissions import OFFICER, has_role, role_required
 from indicators import summary
 from indicators.models import Indicator
-from meetings import pack
+from meetings import connections, pack, services, tagging
 from meetings.models import (
     Action,
     Body,
     Meeting,
+    Person,
     PlannedItem,
     TaggedBusiness,
 )
-from strategy import connections, dashboards, progress, tagging
+from strategy import dashboards, progress
 from strategy.forms import (
     FrameworkForm,
     ProgressRequestForm,
@@ -416,7 +417,7 @@ def progress_detail(request, pk):
         ProgressReport.Status.SUBMITTED,
         ProgressReport.Status.ACCEPTED,
     ):
-        review = ProgressReviewForm(body=report.body)
+        review = _review_form(report)
     return render(
         request,
         "strategy/progress_detail.html",
@@ -461,11 +462,31 @@ def progress_submit(request, pk):
     )
 
 
+def _review_form(report, data=None):
+    """The review, offering the upcoming agendas of the return's board."""
+    meetings = Meeting.objects.upcoming().select_related("body")
+    if report.body is not None:
+        meetings = meetings.filter(body=report.body)
+    return ProgressReviewForm(data, meetings=meetings)
+
+
+def _accept(report, user, data):
+    """Accept a return; onto the chosen meeting's agenda if one was chosen."""
+    if data["meeting"] is None:
+        return progress.accept(report=report, user=user)
+    return services.progress_report_accept(
+        report=report,
+        user=user,
+        meeting=data["meeting"],
+        urgency_reason=data["urgency_reason"],
+    )
+
+
 @role_required(OFFICER)
 @require_POST
 def progress_review(request, pk):
     report = get_object_or_404(_progress_rows(), pk=pk)
-    form = ProgressReviewForm(request.POST, body=report.body)
+    form = _review_form(report, request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -475,12 +496,7 @@ def progress_review(request, pk):
                 )
                 messages.success(request, "The return was sent back to the lead.")
             else:
-                _, changed = progress.accept(
-                    report=report,
-                    user=request.user,
-                    meeting=data["meeting"],
-                    urgency_reason=data["urgency_reason"],
-                )
+                _, changed = _accept(report, request.user, data)
                 text = "The return was accepted"
                 if data["meeting"]:
                     text += f" and put on the agenda of {data['meeting']}"
@@ -504,7 +520,12 @@ def progress_request(request):
     initial = {"body": Body.objects.filter(slug=settings.HOME_BODY_SLUG).first()}
     if request.GET.get("priority"):
         initial["priority"] = request.GET["priority"]
-    form = ProgressRequestForm(request.POST or None, initial=initial)
+    form = ProgressRequestForm(
+        request.POST or None,
+        initial=initial,
+        people=Person.objects.all(),
+        bodies=Body.objects.all(),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             report, created = progress.request(**form.cleaned_data)

@@ -2,13 +2,12 @@
 
 import pytest
 from django.contrib.auth import authenticate
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from hwbb import demo
 from indicators.models import IndicatorValue
-from meetings import search
+from meetings import demo, search
 from meetings.models import (
     Action,
     AgendaItem,
@@ -122,6 +121,14 @@ def test_demo_password_works_only_with_debug_on(loaded, settings):
     user = authenticate(username="officer", password=settings.DEMO_PASSWORD)
     assert user is not None and user.person.display_name == "Liz Knight"
     assert authenticate(username="officer", password="wrong") is None
+
+
+def test_the_demo_creates_exactly_the_users_the_demo_password_is_for(loaded, settings):
+    """The sign-in backend reads the demo's usernames from the settings: they
+    are the users the demo creates, no more and no fewer."""
+    assert set(settings.DEMO_USERNAMES) == demo.DEMO_USERNAMES
+    created = User.objects.filter(username__in=settings.DEMO_USERNAMES)
+    assert created.count() == len(settings.DEMO_USERNAMES)
 
 
 def test_home_shows_meetings_pillars_and_priorities(loaded, client):

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from hwbb import notify
 from hwbb.models import Notification, Preference
-from hwbb.notification_views import CHOOSABLE
 from hwbb.tasks import deliver_notification, plan_notifications
+from meetings.views.notifications import CHOOSABLE
 from tests import factories
 
 Status = Notification.Status

@@ -5,9 +5,10 @@ minutes    minutes, their approval and amendment, resolutions, the decisions fil
 actions    actions, their updates and the action log's filter
 reports    reports, their review, papers and route
 interests  interests and declarations
-tags       TagFields, the pillars and priorities every tagged form shares
+search     the search page's words and filters
 
-Every form is re-exported here: `from meetings.forms import ReportForm`.
+Every form is re-exported here: `from meetings.forms import ReportForm`. The
+tagged forms share strategy's TagFields (strategy/forms.py).
 """
 
 from meetings.forms.actions import ActionForm, ActionLogFilter, ActionUpdateForm
@@ -36,7 +37,7 @@ from meetings.forms.reports import (
     ReportForm,
     ReportReviewForm,
 )
-from meetings.forms.tags import TagFields
+from meetings.forms.search import SearchForm
 
 __all__ = [
     "ActionForm",
@@ -62,5 +63,5 @@ __all__ = [
     "DocumentForm",
     "ReportForm",
     "ReportReviewForm",
-    "TagFields",
+    "SearchForm",
 ]

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from hwbb import duedates
 from hwbb.fields import DateField
-from meetings.forms.tags import TagFields
 from meetings.models import Action, Organisation, Person
+from strategy.forms import TagFields
 from strategy.models import Pillar, Priority
 
 

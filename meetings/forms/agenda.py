@@ -6,8 +6,8 @@ from django import forms
 from django.utils import timezone
 
 from hwbb.fields import DateField
-from meetings.forms.tags import TagFields
 from meetings.models import AgendaItem, Attendance, Meeting, Person, PlannedItem
+from strategy.forms import TagFields
 
 
 class TimeField(forms.TimeField):

@@ -4,7 +4,6 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from meetings.forms.tags import TagFields
 from meetings.models import (
     AgendaSection,
     Body,
@@ -14,6 +13,7 @@ from meetings.models import (
     Person,
     Report,
 )
+from strategy.forms import TagFields
 
 
 def _meeting_must_be_of_body(form, data):

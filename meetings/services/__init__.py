@@ -1,5 +1,6 @@
 """Workflows across models, by subject: actions and their updates; meetings,
-their agendas, the forward plan and the agenda packs; reports and their papers;
+their agendas, the forward plan and the agenda packs; reports and their papers,
+and progress returns accepted onto an agenda;
 attendance, minutes and resolutions; interests and declarations.
 
 Every public name is re-exported here, so callers keep writing
@@ -49,6 +50,7 @@ from meetings.services.minutes import (
 )
 from meetings.services.papers import (
     document_add,
+    progress_report_accept,
     report_accept,
     report_missing,
     report_return,
@@ -97,6 +99,7 @@ __all__ = [
     "resolution_save",
     # papers
     "document_add",
+    "progress_report_accept",
     "report_accept",
     "report_missing",
     "report_return",

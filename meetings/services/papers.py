@@ -1,5 +1,6 @@
 """Reports and their papers: submission, return, acceptance onto an agenda,
-withdrawal, and the documents uploaded to them."""
+withdrawal, and the documents uploaded to them; a priority's progress return
+accepted onto an agenda."""
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
@@ -13,6 +14,7 @@ from meetings.models import (
     ReportReview,
 )
 from meetings.services.agenda import _rebuild_pack_later, tagged_item_add
+from strategy import progress
 
 
 def _review(report, user, status, comments=""):
@@ -110,6 +112,27 @@ def report_accept(*, report, user, section=None, urgency_reason=""):
         )
     _review(report, user, Report.Status.ACCEPTED)
     return report, True
+
+
+@transaction.atomic
+def progress_report_accept(*, report, user, meeting, urgency_reason=""):
+    """Accept a progress return and put it on that meeting's agenda with its
+    tags (late only as urgent, as any item); (report, changed)."""
+    report, changes = progress.acceptable(report, to_agenda=True)
+    if not changes:
+        return report, False
+    item = AgendaItem(
+        meeting=meeting,
+        title=f"Progress report: {report.priority.title}",
+        kind=AgendaItem.Kind.REPORT,
+        presenter=f"Report of the priority lead, {report.requested_of}"
+        if report.requested_of
+        else "",
+        is_urgent=bool(urgency_reason.strip()),
+        urgency_reason=urgency_reason.strip(),
+    )
+    tagged_item_add(item=item, tags_from=report, user=user)
+    return progress.accepted(report, user=user, agenda_item=item), True
 
 
 @transaction.atomic

@@ -1,13 +1,17 @@
 """The meetings pages, one module per subject:
 
-public     meetings, bodies and agenda items as anyone may read them
+public     the home page; meetings, bodies and agenda items as anyone may read them
+search     the search page
 agenda     the officer's agenda builder, publication, forward plan and attendance
 minutes    the minutes, their PDF and editor, and the decisions register
 actions    my actions, an action, the action log and the tokens for them
 reports    reports, their papers and the agenda packs
 interests  the register of interests and declarations
+notifications  a person's notification settings, unsubscribing, the officers' log
 
-Every view is re-exported here, so meetings/urls.py names it `views.<name>`.
+Every view is re-exported here, so meetings/urls.py and meetings/urls_site.py
+name it `views.<name>`; the notification views, whose names are generic (`log`),
+are named by their module in meetings/urls_notifications.py.
 """
 
 from meetings.views.actions import (
@@ -48,7 +52,13 @@ from meetings.views.minutes import (
     minutes_ready,
     resolution_edit,
 )
-from meetings.views.public import body_detail, item_detail, meeting_detail, meeting_list
+from meetings.views.public import (
+    body_detail,
+    home,
+    item_detail,
+    meeting_detail,
+    meeting_list,
+)
 from meetings.views.reports import (
     agenda_pack,
     document_download,
@@ -61,6 +71,7 @@ from meetings.views.reports import (
     report_submit,
     report_withdraw,
 )
+from meetings.views.search import search_page
 
 __all__ = [
     "action_create",
@@ -110,4 +121,6 @@ __all__ = [
     "report_route",
     "report_submit",
     "report_withdraw",
+    "home",
+    "search_page",
 ]

@@ -13,7 +13,27 @@ from meetings.models import (
     Report,
 )
 from meetings.views._common import _get_body_for_user, _get_meeting_for_user
-from strategy.models import TAG_PREFETCH
+from strategy.models import TAG_PREFETCH, Pillar, Priority, ProgressReport
+
+
+def home(request):
+    meetings = Meeting.objects.visible_to(request.user).select_related("body")
+    return render(
+        request,
+        "home.html",
+        {
+            "upcoming": meetings.upcoming()[:5],
+            "recent": meetings.filter(status=Meeting.Status.HELD)[:3],
+            "pillars": Pillar.objects.kings_fund(),
+            "priorities": Priority.objects.current().select_related("version"),
+            "returns_asked": ProgressReport.objects.filter(
+                requested_of__user=request.user.pk,
+                status__in=ProgressReport.AWAITED,
+            ).count()
+            if request.user.is_authenticated
+            else 0,
+        },
+    )
 
 
 def meeting_list(request):

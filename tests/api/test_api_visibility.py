@@ -181,7 +181,7 @@ def test_search_by_pillar_does_not_reveal_an_exempt_items_tags(persona, client, 
 
 
 def test_exempt_items_tags_are_not_counted_in_the_connections(persona, exempt):
-    from strategy import connections
+    from meetings import connections
 
     role, user = persona
     item = exempt["item"]

@@ -10,7 +10,7 @@ from django.contrib.auth.models import User  # noqa: E402
 from django.db import connections  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from hwbb import demo  # noqa: E402
+from meetings import demo  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
 from strategy.models import Priority  # noqa: E402
 from tests.e2e.browser import CHROMIUM_ARGS, PASSWORD  # noqa: E402

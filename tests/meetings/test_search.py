@@ -558,7 +558,7 @@ def test_words_far_apart_in_a_long_minute_are_marked(engine, db):
     "care", "fund" and "better" hundreds of words apart: ts_headline given the
     query itself marked none of them, leaving an excerpt with no match shown.
     The excerpt is cut round words found, marked."""
-    from hwbb import demo
+    from meetings import demo
 
     demo.load(papers=False)
     hits = search.search(AnonymousUser(), "Better Care Fund").hits

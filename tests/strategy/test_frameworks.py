@@ -4,7 +4,7 @@ items tagged to both."""
 import pytest
 from django.urls import reverse
 
-from strategy import tagging
+from meetings import tagging
 from strategy.models import Framework, Pillar
 from tests import factories
 

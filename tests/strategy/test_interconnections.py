@@ -4,7 +4,7 @@ to the items, with exempt items counted only for those who may see them."""
 import pytest
 from django.urls import reverse
 
-from strategy import connections
+from meetings import connections
 from tests import factories
 
 

@@ -5,9 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from meetings import services
+from meetings import services, tagging
 from meetings.models import AgendaItem, Report
-from strategy import tagging
 from strategy.forms import TagCorrectionForm
 from strategy.models import Pillar
 from tests import factories

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hwbb import notification_views as views
+from meetings.views import notifications as views
 
 app_name = "notifications"
 

@@ -6891,7 +6891,7 @@ REPORTS = [
 
 # The papers behind the agenda items, cut from the seed packs by the line ranges
 # of their document maps (notes/seed-000.md and seed-004.md, section 0) and kept
-# as PDFs in hwbb/demo_papers/, built by scripts/demo_papers.py. The demo uploads
+# as PDFs in meetings/demo/papers/, built by scripts/demo_papers.py. The demo uploads
 # them as an author would, so their text is read, indexed and searched, and the
 # agenda packs are made of them. Item 6's report is written on the template
 # (REPORTS above), so it has no paper of its own. Each document is (title, kind,

@@ -8,7 +8,7 @@ its size; only the page of items drilled down to is fetched in full.
 from collections import defaultdict
 from itertools import combinations
 
-from strategy.tagging import KINDS
+from meetings.tagging import KINDS
 
 # The kinds the matrix counts: a report's agenda item stands for the report.
 MATRIX_KINDS = ("item", "resolution", "action", "progress")

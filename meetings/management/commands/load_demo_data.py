@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from hwbb import demo
+from meetings import demo
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Load the demo: the real Coventry content of hwbb/demo_content.py, the demo
+"""Load the demo: the real Coventry content of meetings/demo/content.py, the demo
 users (one per role), and the next few meetings in the board's calendar.
 
 Idempotent: every row is found by its natural key and updated in place.
@@ -15,16 +15,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from hwbb import demo_content as content
 from hwbb import notify, permissions, reminders, workdays
 from hwbb.html import sanitise
 from indicators.models import Area, Indicator, IndicatorValue
 from meetings import deadlines, services
 from meetings import models as m
+from meetings.demo import content
 from strategy import models as s
 from strategy import progress
 
-PAPERS_DIR = Path(__file__).resolve().parent / "demo_papers"
+PAPERS_DIR = Path(__file__).resolve().parent / "papers"
 
 # username, role, display name of the person they sign in as, what to try
 DEMO_USERS = [
