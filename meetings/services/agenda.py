@@ -391,16 +391,14 @@ def agenda_pack_build(*, meeting):
     """Build the public and members' packs where their content changed, and
     record each public item's page range as the front sheet prints it."""
     built = []
-    for kind, members in (
-        (AgendaPack.Kind.PUBLIC, False),
-        (AgendaPack.Kind.MEMBERS, True),
-    ):
-        digest = pack.fingerprint(meeting, members=members)
+    for kind in AgendaPack.Kind.values:
+        inputs = pack.inputs(meeting, kind)
+        digest = pack.fingerprint(inputs)
         existing = meeting.packs.filter(kind=kind).first()
         if existing and existing.fingerprint == digest:
             continue
-        data, ranges = pack.build(meeting, members=members)
-        if not members:
+        data, ranges = pack.build(inputs)
+        if kind == AgendaPack.Kind.PUBLIC:
             _record_page_ranges(meeting, ranges)
         name = f"{meeting.body.slug}-{timezone.localdate(meeting.start)}-{kind}.pdf"
         with transaction.atomic():

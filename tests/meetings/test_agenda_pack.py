@@ -5,11 +5,20 @@ import io
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from meetings import services
-from meetings.models import AgendaPack, Minute, Report
+from meetings import pack, services
+from meetings.models import (
+    AgendaPack,
+    Attendance,
+    Declaration,
+    Minute,
+    MinuteAmendment,
+    Report,
+)
 from tests import factories, files
 
 
@@ -301,3 +310,81 @@ def test_only_the_previous_meetings_draft_minutes_are_printed(meeting, hwb):
     assert not any(
         "knife crime" in p for p in _pages(m.packs.get(kind="public").file.read())
     )
+
+
+# -- One list of inputs: the fingerprint digests it, the build prints it --------
+
+
+def _april_in_full(hwb, status="published_draft"):
+    """April's minutes with everything their print shows: attendance, a
+    declaration, a resolution and an amendment."""
+    april, public = _april_minutes(hwb, status)
+    clause = factories.ClauseFactory(resolution__minute=public)
+    Attendance.objects.create(
+        meeting=april, person=factories.PersonFactory(), status="present"
+    )
+    Declaration.objects.create(
+        meeting=april,
+        person=factories.PersonFactory(),
+        kind=Declaration.Kind.PECUNIARY,
+        text="A director of a bidder",
+    )
+    MinuteAmendment.objects.create(minute=public, text="Corrected", reason="Typo")
+    return april, public, clause
+
+
+def _queries(function):
+    with CaptureQueriesContext(connection) as queries:
+        function()
+    return len(queries)
+
+
+@pytest.mark.parametrize("kind", ["public", "members"])
+def test_the_fingerprint_takes_a_few_queries_however_long_the_agenda(
+    meeting, hwb, author, kind, monkeypatch
+):
+    """Checked on every download and by the sweep: a fixed handful of queries
+    and no rendering, however many items, papers and minutes there are."""
+    m = meeting["meeting"]
+    factories.AgendaItemFactory(meeting=m, number=3, title="Minutes", kind="minutes")
+    april, *_ = _april_in_full(hwb)
+    monkeypatch.setattr(pack, "_pdf", lambda html: pytest.fail("rendered a PDF"))
+
+    def check():
+        pack.fingerprint(pack.inputs(m, kind))
+
+    few = _queries(check)
+    for number in range(20, 30):
+        item = factories.AgendaItemFactory(meeting=m, number=number)
+        report = Report.objects.create(
+            title=item.title, body=hwb, meeting=m, agenda_item=item
+        )
+        report.authors.add(factories.PersonFactory())
+        factories.paper(report, f"Appendix {number}", user=author)
+        factories.ClauseFactory(resolution__minute__meeting=april)
+    assert _queries(check) == few <= 20
+
+
+def test_the_build_prints_its_inputs_and_reads_nothing_else(meeting, hwb):
+    """All the build prints was read by inputs(), so the fingerprint, which
+    digests what inputs() read, sees every change the pack would show."""
+    m = meeting["meeting"]
+    factories.AgendaItemFactory(meeting=m, number=3, title="Minutes", kind="minutes")
+    _, _, clause = _april_in_full(hwb)
+    meeting["housing"].report.authors.add(
+        factories.PersonFactory(display_name="Jim Crawshaw")
+    )
+    factories.paper(
+        meeting["strategy"].report,
+        "Consultation leaflet",
+        name="l.docx",
+        data=files.docx_bytes("Have your say"),
+    )
+    for kind in ("public", "members"):
+        inputs = pack.inputs(m, kind)
+        with CaptureQueriesContext(connection) as queries:
+            data, _ = pack.build(inputs)
+        assert len(queries) == 0
+        text = "\n".join(_pages(data))
+        for printed in ("knife crime", clause.text[:30], "Jim Crawshaw", "DOCX"):
+            assert printed in text
