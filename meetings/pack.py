@@ -262,7 +262,9 @@ def fingerprint(inputs):
 
     Each row is digested whole, with the rows loaded with it (its
     select_related and prefetched rows): what the build reads is what was
-    loaded, so nothing the pack prints can change unseen."""
+    loaded, so nothing the pack prints can change unseen. A closed item on the
+    public front sheet is digested whole too: a change to its exempt words
+    rebuilds the public pack needlessly but never reaches its print."""
     digest = hashlib.sha256()
     for fact in _facts(inputs, seen=set()):
         digest.update(fact.encode())

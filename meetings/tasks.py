@@ -46,3 +46,10 @@ def build_agenda_packs(meeting_pk):
         pk=meeting_pk
     )
     return services.agenda_pack_build(meeting=meeting)
+
+
+@shared_task
+def refresh_agenda_packs():
+    """Beat task: rebuild the agenda packs whose content changed since they
+    were built (meetings/services/agenda.py, agenda_pack_sweep)."""
+    return services.agenda_pack_sweep(now=timezone.now())

@@ -274,7 +274,8 @@ class Document(models.Model):
 
 class AgendaPack(models.Model):
     """The agenda pack as a PDF: the public pack, and the members' pack that
-    adds the exempt papers. Rebuilt when anything in it changes."""
+    adds the exempt papers. Built on publication; rebuilt when the fingerprint
+    of its inputs no longer matches (on download, or by the beat's sweep)."""
 
     class Kind(models.TextChoices):
         PUBLIC = "public", "Public pack"
