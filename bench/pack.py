@@ -97,7 +97,7 @@ def main():
 
     meeting, pdfs = _world()
     baseline, merged = _median(lambda: _plain_merge(pdfs))
-    built, (data, ranges) = _median(lambda: pack.build(meeting, members=False))
+    built, (data, ranges) = _median(lambda: pack.build(pack.inputs(meeting, "public")))
     pages = pack.page_count(data)
     print(
         f"plain pypdf merge of {len(pdfs)} PDFs ({pack.page_count(merged)} pages): "

@@ -274,6 +274,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "strategy.tasks.request_scheduled_progress_reports",
         "schedule": crontab(minute=0, hour=7),
     },
+    # Every 10 minutes: rebuild the agenda packs of published agendas (future
+    # meetings and those of the last eight weeks) whose content changed since
+    # they were built; a download checks its pack too, so this saves a wait.
+    "agenda-packs": {
+        "task": "meetings.tasks.refresh_agenda_packs",
+        "schedule": crontab(minute="*/10"),
+    },
     # Monday 8am: one email to each person who chose a weekly digest.
     "weekly-digest": {
         "task": "hwbb.tasks.send_weekly_digests",

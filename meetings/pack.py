@@ -1,21 +1,31 @@
 """The agenda pack: the front sheet as the council prints it, then each report
 and its appendices in agenda order, page numbers stamped on every page.
 
+One list, read once: `inputs(meeting, audience)` reads every row the pack
+prints for its audience ("public" or "members", the AgendaPack kinds) through
+the models' querysets. `fingerprint(inputs)` digests those rows, with no
+rendering; `build(inputs)` renders them and reads nothing else (it runs no
+query). So the stored pack is current exactly when its fingerprint matches.
+
 WeasyPrint renders only what has no PDF of its own (the front sheet, a report
-written on the template, a placeholder for a Word or Excel appendix, and the page
-numbers); uploaded PDFs are merged with pypdf, which is fast. The front sheet's
-page ranges are computed from the parts and checked against the merged pack.
+written on the template, a placeholder for a Word or Excel appendix, the
+minutes to agree, and the page numbers); uploaded PDFs are merged with pypdf,
+which is fast. The front sheet's page ranges are computed from the parts and
+checked against the merged pack.
 """
 
+import datetime
+import decimal
 import hashlib
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
 from django.db.models import Prefetch
+from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
@@ -24,24 +34,45 @@ from weasyprint import HTML
 
 from meetings.models import (
     AgendaItem,
+    AgendaPack,
     Attendance,
     Declaration,
     Document,
     Meeting,
     Membership,
     Minute,
+    Report,
     ResolutionClause,
 )
 
 
 @dataclass
-class Part:
-    item: AgendaItem
-    pdfs: list = field(default_factory=list)  # bytes of each PDF, in order
+class Paper:
+    """One item's papers, as its audience reads them, in the order printed:
+    the minutes it asks the meeting to agree, then its report and documents."""
 
-    @cached_property
-    def pages(self):
-        return sum(page_count(pdf) for pdf in self.pdfs)
+    item: AgendaItem
+    report: Report | None = None
+    documents: list = field(default_factory=list)
+    minutes: dict | None = None  # minutes_context() of the minutes to agree
+
+
+@dataclass
+class Inputs:
+    """Everything one audience's pack prints, as rows read from the database."""
+
+    audience: str
+    meeting: Meeting
+    items: list  # the agenda as the audience reads it: the front sheet's rows
+    empty_private_sections: list
+    membership: list
+    papers: list  # public items' papers first, so their page numbers never move
+    council_name: str = ""
+    site_url: str = ""
+
+    @property
+    def members(self):
+        return self.audience == AgendaPack.Kind.MEMBERS
 
 
 def page_count(pdf):
@@ -121,87 +152,212 @@ def minutes_to_agree(meeting):
     return None
 
 
-def _minutes_html(meeting):
-    """The minutes as the public reads them (exempt minutes as their open
-    title and paragraph), in both packs; "" if none is published."""
-    context = minutes_context(meeting, AnonymousUser())
-    if not context["minutes"]:
-        return ""
-    # The pack stamps its own page numbers: the minutes' own would be a second.
-    return render_to_string("meetings/minutes_pdf.html", {**context, "in_pack": True})
+# -- The inputs: one list per audience ------------------------------------------
 
 
-def _minutes_pdf(meeting):
-    html = _minutes_html(meeting)
-    return _pdf(html) if html else None
+def inputs(meeting, audience):
+    """Every row the audience's pack prints, read through the models' querysets:
+    the meeting and its membership (the front sheet), the agenda as the
+    audience reads it, and each readable item's papers as the audience may
+    read them, with the minutes to agree under the minutes item."""
+    members = AgendaPack.Kind(audience) == AgendaPack.Kind.MEMBERS
+    meeting = Meeting.objects.select_related("body", "contact_officer").get(
+        pk=meeting.pk
+    )
+    items = list(
+        meeting.agenda_items.for_audience(members=members)
+        .select_related("section")
+        .order_by("number", "sub_letter")
+    )
+    used = {item.section_id for item in items}
+    private = meeting.body.sections.filter(is_private=True).exclude(pk__in=used)
+    membership = (
+        Membership.objects.current_on(timezone.localdate(meeting.start))
+        .filter(body=meeting.body)
+        .select_related("person")
+        .order_by("person__family_name", "pk")
+    )
+    return Inputs(
+        audience=audience,
+        meeting=meeting,
+        items=items,
+        empty_private_sections=list(private.order_by("order", "pk")),
+        membership=list(membership),
+        papers=_papers(meeting, items, members),
+        council_name=settings.COUNCIL_NAME,
+        site_url=settings.SITE_URL,
+    )
 
 
-def _report_of(item):
-    try:
-        return item.report
-    except ObjectDoesNotExist:
-        return None
+def _papers(meeting, items, members):
+    """The papers of the items the audience may read, exempt items last."""
+    readable = sorted((i for i in items if i.is_readable), key=lambda i: i.is_exempt)
+    documents = (
+        Document.objects.for_audience(members=members)
+        .current()
+        .in_reading_order()
+        .defer("extracted_text")  # the checksum stands for the file
+    )
+    reports = (
+        Report.objects.for_audience(members=members)
+        .filter(agenda_item__meeting=meeting)
+        .select_related("body", "meeting")
+        .prefetch_related("authors", Prefetch("documents", queryset=documents))
+    )
+    by_item = {report.agenda_item_id: report for report in reports}
+    papers = [
+        Paper(item, by_item[item.pk], list(by_item[item.pk].documents.all()))
+        for item in readable
+        if item.pk in by_item
+    ]
+    return _with_minutes_to_agree(meeting, readable, papers)
 
 
-def _documents(report, members):
-    documents = report.documents.current().in_reading_order()
-    if not members:
-        documents = documents.filter(is_exempt=False)
-    return list(documents)
-
-
-def _part(item, members):
-    report = _report_of(item)
-    if report is None or (report.is_exempt and not members):
-        return None
-    part = Part(item)
-    documents = _documents(report, members)
-    if not any(
-        d.kind == Document.Kind.REPORT and d.file_type == "pdf" for d in documents
-    ):
-        part.pdfs.append(render("meetings/pack_report.html", {"report": report}))
-    for document in documents:
-        if document.file_type == "pdf":
-            with document.file.open("rb") as f:
-                part.pdfs.append(f.read())
-        else:
-            context = {"document": document, "SITE_URL": settings.SITE_URL}
-            part.pdfs.append(render("meetings/pack_placeholder.html", context))
-    return part
-
-
-def _items(meeting, members):
-    """The agenda as the pack's audience reads it."""
-    items = meeting.agenda_items.for_audience(members=members)
-    return items.select_related("report", "section").order_by("number", "sub_letter")
-
-
-def parts_of(meeting, *, members):
-    items = _items(meeting, members).readable()
-    # Public papers first: exempt ones follow, so public page numbers never move.
-    items = sorted(items, key=lambda i: i.is_exempt)
-    parts = [p for p in (_part(item, members) for item in items) if p is not None]
-    return _with_minutes_to_agree(meeting, items, parts)
-
-
-def _with_minutes_to_agree(meeting, items, parts):
+def _with_minutes_to_agree(meeting, items, papers):
     """The minutes the meeting is asked to agree, printed under its first
     public "minutes of the previous meeting" item, as the council's packs do."""
     item = next(
         (i for i in items if i.kind == AgendaItem.Kind.MINUTES and not i.is_exempt),
         None,
     )
-    earlier = minutes_to_agree(meeting) if item else None
-    pdf = _minutes_pdf(earlier) if earlier else None
-    if pdf is None:
-        return parts
-    part = next((p for p in parts if p.item == item), None)
-    if part is None:
-        part = Part(item)
-        parts.append(part)
-        parts.sort(key=lambda p: items.index(p.item))
-    part.pdfs.insert(0, pdf)
-    return parts
+    minutes = _minutes_to_print(meeting) if item else None
+    if minutes is None:
+        return papers
+    paper = next((p for p in papers if p.item == item), None)
+    if paper is None:
+        paper = Paper(item)
+        papers.append(paper)
+        papers.sort(key=lambda p: items.index(p.item))
+    paper.minutes = minutes
+    return papers
+
+
+def _minutes_to_print(meeting):
+    """The minutes to agree as the public reads them (an exempt minute as its
+    number and paragraph), in both packs; None if none is published."""
+    earlier = minutes_to_agree(meeting)
+    if earlier is None:
+        return None
+    earlier = Meeting.objects.select_related("body").get(pk=earlier.pk)
+    context = minutes_context(earlier, AnonymousUser())
+    context = {
+        key: list(value) if isinstance(value, models.QuerySet) else value
+        for key, value in context.items()
+    }
+    return context if context["minutes"] else None
+
+
+# -- The fingerprint: a digest of the inputs' rows ------------------------------
+
+# Fields the build writes itself, or that change on every save without
+# changing what is printed, are left out; everything else loaded is digested.
+_NOT_PRINTED = {
+    AgendaItem._meta.get_field("page_start"),  # the pack's own page ranges
+    AgendaItem._meta.get_field("page_end"),
+}
+
+
+def fingerprint(inputs):
+    """A digest of every row the pack prints: unchanged means no rebuild.
+
+    Each row is digested whole, with the rows loaded with it (its
+    select_related and prefetched rows): what the build reads is what was
+    loaded, so nothing the pack prints can change unseen. A closed item on the
+    public front sheet is digested whole too: a change to its exempt words
+    rebuilds the public pack needlessly but never reaches its print."""
+    digest = hashlib.sha256()
+    for fact in _facts(inputs, seen=set()):
+        digest.update(fact.encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def _facts(value, seen):
+    if isinstance(value, models.Model):
+        yield from _row_facts(value, seen)
+    elif is_dataclass(value):
+        for f in fields(value):
+            yield f.name
+            yield from _facts(getattr(value, f.name), seen)
+    elif isinstance(value, dict):
+        for key in sorted(value):
+            yield key
+            yield from _facts(value[key], seen)
+    elif isinstance(value, list | tuple):
+        yield f"[{len(value)}"
+        for each in value:
+            yield from _facts(each, seen)
+    elif isinstance(value, datetime.datetime):
+        # The instant, not its printing: the same start read back in UTC and
+        # held in London time must give the same digest.
+        yield repr(value.timestamp())
+    elif isinstance(value, FieldFile):
+        yield value.name or ""
+    elif value is None or isinstance(
+        value, str | int | float | decimal.Decimal | datetime.date | datetime.time
+    ):
+        yield repr(value)
+    else:
+        raise TypeError(f"The pack's fingerprint cannot digest {type(value)}")
+
+
+def _row_facts(row, seen):
+    key = (row._meta.label, row.pk)
+    yield f"{row._meta.label}:{row.pk}"
+    if key in seen:
+        return
+    seen.add(key)
+    deferred = row.get_deferred_fields()
+    for f in row._meta.concrete_fields:
+        if f.attname in deferred or f in _NOT_PRINTED or getattr(f, "auto_now", False):
+            continue
+        yield f.attname
+        yield from _facts(getattr(row, f.attname), seen)
+    related = row._state.fields_cache  # the rows select_related loaded with it
+    for name in sorted(related):
+        yield name
+        yield from _facts(related[name], seen)
+    prefetched = getattr(row, "_prefetched_objects_cache", {})
+    for name in sorted(prefetched):
+        yield name
+        yield from _facts(list(prefetched[name]), seen)
+
+
+# -- The build: the inputs rendered ------------------------------------------------
+
+
+@dataclass
+class Part:
+    item: AgendaItem
+    pdfs: list = field(default_factory=list)  # bytes of each PDF, in order
+
+    @cached_property
+    def pages(self):
+        return sum(page_count(pdf) for pdf in self.pdfs)
+
+
+def _part(paper, inputs):
+    part = Part(paper.item)
+    if paper.minutes:
+        # The pack stamps its own page numbers: the minutes' own would be a second.
+        context = {**paper.minutes, "in_pack": True}
+        part.pdfs.append(render("meetings/minutes_pdf.html", context))
+    if paper.report is None:
+        return part
+    documents = paper.documents
+    if not any(
+        d.kind == Document.Kind.REPORT and d.file_type == "pdf" for d in documents
+    ):
+        context = {"report": paper.report}
+        part.pdfs.append(render("meetings/pack_report.html", context))
+    for document in documents:
+        if document.file_type == "pdf":
+            with document.file.open("rb") as f:
+                part.pdfs.append(f.read())
+        else:
+            context = {"document": document, "SITE_URL": inputs.site_url}
+            part.pdfs.append(render("meetings/pack_placeholder.html", context))
+    return part
 
 
 def _ranges(front_pages, parts):
@@ -213,25 +369,14 @@ def _ranges(front_pages, parts):
     return ranges
 
 
-def _front_sheet(meeting, ranges, members):
-    day = timezone.localdate(meeting.start)
-    membership = (
-        Membership.objects.current_on(day)
-        .filter(body=meeting.body)
-        .select_related("person")
-        .order_by("person__family_name")
-    )
-    items = _items(meeting, members)
-    rows = [(item, ranges.get(item.pk)) for item in items]
-    used = {item.section_id for item in items}
-    private = meeting.body.sections.filter(is_private=True).exclude(pk__in=used)
+def _front_sheet(inputs, ranges):
     context = {
-        "empty_private_sections": private,
-        "meeting": meeting,
-        "rows": rows,
-        "members_pack": members,
-        "membership": membership,
-        "COUNCIL_NAME": settings.COUNCIL_NAME,
+        "empty_private_sections": inputs.empty_private_sections,
+        "meeting": inputs.meeting,
+        "rows": [(item, ranges.get(item.pk)) for item in inputs.items],
+        "members_pack": inputs.members,
+        "membership": inputs.membership,
+        "COUNCIL_NAME": inputs.council_name,
     }
     return render("meetings/pack_front_sheet.html", context)
 
@@ -278,17 +423,17 @@ def _stream(data):
     return stream
 
 
-def build(meeting, *, members):
+def build(inputs):
     """The pack as PDF bytes, with the page range of each item's papers.
 
     The front sheet's own length depends on what it lists, so it is rendered
     until its page count settles (twice, nearly always).
     """
-    parts = parts_of(meeting, members=members)
+    parts = [_part(paper, inputs) for paper in inputs.papers]
     front_pages, front = 1, b""
     for _ in range(4):
         ranges = _ranges(front_pages, parts)
-        front = _front_sheet(meeting, ranges, members)
+        front = _front_sheet(inputs, ranges)
         if page_count(front) == front_pages:
             break
         front_pages = page_count(front)
@@ -299,27 +444,3 @@ def build(meeting, *, members):
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue(), ranges
-
-
-def fingerprint(meeting, *, members):
-    """A digest of everything the pack shows: unchanged means no rebuild."""
-    digest = hashlib.sha256()
-    # The instant, not its printing: the same start read back from the database
-    # in UTC and held in London time must give the same digest.
-    start = meeting.start.timestamp()
-    digest.update(f"{start}|{meeting.venue}|{meeting.status}".encode())
-    items = _items(meeting, members)
-    for item in items:
-        if item.closed:
-            digest.update(f"{item.reference}|{item.public_title}".encode())
-            continue
-        digest.update(f"{item.reference}|{item.title}|{item.presenter}".encode())
-        report = _report_of(item)
-        if report is not None:
-            digest.update(f"{report.pk}|{report.updated_at}".encode())
-            for document in _documents(report, members):
-                digest.update(document.checksum.encode())
-    earlier = minutes_to_agree(meeting)
-    if earlier and items.filter(kind=AgendaItem.Kind.MINUTES, is_exempt=False):
-        digest.update(_minutes_html(earlier).encode())
-    return digest.hexdigest()

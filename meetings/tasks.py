@@ -1,4 +1,5 @@
 from celery import shared_task
+from django.utils import timezone
 
 from meetings import services
 from meetings.models import Meeting
@@ -11,3 +12,10 @@ def build_agenda_packs(meeting_pk):
         pk=meeting_pk
     )
     return services.agenda_pack_build(meeting=meeting)
+
+
+@shared_task
+def refresh_agenda_packs():
+    """Beat task: rebuild the agenda packs whose content changed since they
+    were built (meetings/services/agenda.py, agenda_pack_sweep)."""
+    return services.agenda_pack_sweep(now=timezone.now())

@@ -117,7 +117,6 @@ def _outside_the_models():
     yield from sorted((ROOT / "templates").rglob("*.html"))
 
 
-@pytest.mark.xfail(strict=True, reason="the rule is worked out in a dozen places")
 def test_the_closed_content_rule_is_written_only_in_the_models():
     found = [
         f"{path.relative_to(ROOT)}:{n}: {line.strip()}"

@@ -518,7 +518,8 @@ class Loader:
     def papers(self):
         """The seed packs' papers, uploaded onto their items' reports through the
         same checks and text extraction as an author's upload. A paper already
-        there is left as it is, so loading again adds nothing."""
+        there is left as it is, so loading again adds nothing. Then the packs of
+        their published agendas are built, as publishing them would have."""
         for row in content.PAPERS:
             report = self._accepted_report(row)
             for n, (title, kind, *_lines) in enumerate(row["documents"]):
@@ -533,6 +534,9 @@ class Loader:
                         is_exempt=False,
                         user=None,
                     )
+        for meeting in {self.meetings[row["meeting"]] for row in content.PAPERS}:
+            if meeting.agenda_is_public:
+                services.agenda_pack_build(meeting=meeting)
 
     def standing_items(self):
         for body_key in {row["body"] for row in content.STANDING_ITEMS}:

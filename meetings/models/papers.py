@@ -38,6 +38,14 @@ class ReportQuerySet(TaggedQuerySet):
         visible, _ = _report_visibility(user)
         return self.filter(visible).distinct()
 
+    def for_audience(self, *, members):
+        """The reports a document for an audience prints (an agenda pack):
+        the members' copy has the report of every item, the public's only
+        open reports on items the public may read."""
+        items = AgendaItem.objects.for_audience(members=members).readable()
+        reports = self.filter(agenda_item__in=items.values("pk"))
+        return reports if members else reports.filter(is_exempt=False)
+
 
 class Report(Tagged):
     """A paper written on the council's report template."""
@@ -200,7 +208,7 @@ class DocumentQuerySet(models.QuerySet):
         report_first = models.Case(
             models.When(kind=Document.Kind.REPORT, then=0), default=1
         )
-        return self.order_by(*first, report_first, "title", "-version")
+        return self.order_by(*first, report_first, "title", "-version", "pk")
 
     def visible_to(self, user):
         """Documents of reports the user may read; exempt documents only where
@@ -209,6 +217,13 @@ class DocumentQuerySet(models.QuerySet):
             return self
         visible, closed = _report_visibility(user, prefix="report__")
         return self.filter(visible).filter(Q(is_exempt=False) | closed).distinct()
+
+    def for_audience(self, *, members):
+        """The documents a document for an audience prints: those of the
+        reports it prints, and exempt ones only in the members' copy."""
+        reports = Report.objects.for_audience(members=members)
+        documents = self.filter(report__in=reports.values("pk"))
+        return documents if members else documents.filter(is_exempt=False)
 
 
 class Document(models.Model):
@@ -259,7 +274,8 @@ class Document(models.Model):
 
 class AgendaPack(models.Model):
     """The agenda pack as a PDF: the public pack, and the members' pack that
-    adds the exempt papers. Rebuilt when anything in it changes."""
+    adds the exempt papers. Built on publication; rebuilt when the fingerprint
+    of its inputs no longer matches (on download, or by the beat's sweep)."""
 
     class Kind(models.TextChoices):
         PUBLIC = "public", "Public pack"

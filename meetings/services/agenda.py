@@ -2,6 +2,9 @@
 builder, sign-off, publication and supplements, rescheduling and cancelling;
 the forward plan and its planned items; the agenda packs."""
 
+import datetime
+import logging
+
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -20,6 +23,8 @@ from meetings.models import (
     PlannedItem,
     StandingItem,
 )
+
+log = logging.getLogger(__name__)
 
 # -- Agenda builder and publication ---------------------------------------------
 
@@ -191,7 +196,6 @@ def agenda_item_move(*, item, up):
     if meeting.agenda_is_public:
         meeting.sequence += 1
         meeting.save(update_fields=["sequence", "updated_at"])
-        _rebuild_pack_later(meeting)
     return True
 
 
@@ -246,7 +250,7 @@ def agenda_publish(*, meeting, user, late_reason=""):
         "published_by",
     )
     _notify_members(meeting, "agenda_published")
-    _rebuild_pack_later(meeting)
+    _build_packs_after_commit(meeting)
     return meeting, True
 
 
@@ -264,7 +268,6 @@ def agenda_supplement_publish(*, meeting, user, changes, reason=""):
     meeting.sequence += 1
     meeting.save(update_fields=["sequence", "updated_at"])
     _notify_members(meeting, "agenda_supplement", supplement)
-    _rebuild_pack_later(meeting)
     return supplement
 
 
@@ -280,7 +283,6 @@ def meeting_reschedule(*, meeting, start, end=None):
     meeting.status = Meeting.Status.RESCHEDULED
     _bump(meeting, "previous_start", "start", "end", "status")
     _notify_members(meeting, "meeting_rescheduled")
-    _rebuild_pack_later(meeting)
     return meeting
 
 
@@ -292,7 +294,6 @@ def meeting_cancel(*, meeting, reason):
     meeting.cancellation_reason = reason
     _bump(meeting, "status", "cancellation_reason")
     _notify_members(meeting, "meeting_cancelled")
-    _rebuild_pack_later(meeting)
     return meeting, True
 
 
@@ -372,46 +373,85 @@ def planned_item_to_agenda(*, planned, user):
 
 
 # -- The agenda pack ---------------------------------------------------------------
+# Built on publication; after that, rebuilt wherever its fingerprint no longer
+# matches what it would print: on download (meetings/views/reports.py) and by
+# the beat's sweep. No change to the agenda, papers or minutes asks for it.
+
+# The sweep keeps up the packs of published agendas from this long ago onward:
+# a meeting's pack changes after it met only while the minutes it was asked to
+# agree are recorded as approved. An older pack is checked when downloaded.
+PACK_SWEEP_SINCE = datetime.timedelta(weeks=8)
 
 
-def _rebuild_pack_later(meeting):
-    """Once the change commits, rebuild the packs of a published agenda: in a
-    worker, or here and now if the task queue cannot be reached."""
-    if meeting.agenda_is_public:
-        from meetings import tasks
+def _build_packs_after_commit(meeting):
+    """Once the publication commits, build the packs: in a worker, or here and
+    now if the task queue cannot be reached."""
+    from meetings import tasks
 
-        def build():
-            if not notify.to_queue(tasks.build_agenda_packs, meeting.pk):
-                agenda_pack_build(meeting=meeting)
+    def build():
+        if not notify.to_queue(tasks.build_agenda_packs, meeting.pk):
+            agenda_pack_build(meeting=meeting)
 
-        transaction.on_commit(build)
+    transaction.on_commit(build)
 
 
 def agenda_pack_build(*, meeting):
-    """Build the public and members' packs where their content changed, and
-    record each public item's page range as the front sheet prints it."""
-    built = []
-    for kind, members in (
-        (AgendaPack.Kind.PUBLIC, False),
-        (AgendaPack.Kind.MEMBERS, True),
-    ):
-        digest = pack.fingerprint(meeting, members=members)
-        existing = meeting.packs.filter(kind=kind).first()
-        if existing and existing.fingerprint == digest:
-            continue
-        data, ranges = pack.build(meeting, members=members)
-        if not members:
+    """Bring the public and members' packs up to date; the kinds rebuilt."""
+    return [
+        kind
+        for kind in AgendaPack.Kind.values
+        if agenda_pack_refresh(meeting=meeting, kind=kind)[1]
+    ]
+
+
+def agenda_pack_refresh(*, meeting, kind):
+    """(pack, rebuilt): the meeting's pack for an audience as it stands now.
+
+    The stored pack if its fingerprint matches its inputs as they are now;
+    else it is built here from those same inputs, and for the public pack each
+    item's page range is recorded as the front sheet prints it. Two requests
+    that rebuild at once each store a complete pack; the later one stays.
+    """
+    inputs = pack.inputs(meeting, kind)
+    digest = pack.fingerprint(inputs)
+    stored = meeting.packs.filter(kind=kind).first()
+    if stored is not None and stored.fingerprint == digest:
+        return stored, False
+    data, ranges = pack.build(inputs)
+    built = AgendaPack(meeting=meeting, kind=kind)
+    name = f"{meeting.body.slug}-{timezone.localdate(meeting.start)}-{kind}.pdf"
+    built.file.save(name, ContentFile(data), save=False)
+    with transaction.atomic():
+        if kind == AgendaPack.Kind.PUBLIC:
             _record_page_ranges(meeting, ranges)
-        name = f"{meeting.body.slug}-{timezone.localdate(meeting.start)}-{kind}.pdf"
-        with transaction.atomic():
-            record = existing or AgendaPack(meeting=meeting, kind=kind)
-            record.file.save(name, ContentFile(data), save=False)
-            record.page_count = pack.page_count(data)
-            record.fingerprint = digest
-            record.built_at = timezone.now()
-            record.save()
-        built.append(kind)
-    return built
+        record, _ = AgendaPack.objects.update_or_create(
+            meeting=meeting,
+            kind=kind,
+            defaults={
+                "file": built.file.name,
+                "page_count": pack.page_count(data),
+                "fingerprint": digest,
+                "built_at": timezone.now(),
+            },
+        )
+    return record, True
+
+
+def agenda_pack_sweep(*, now):
+    """Beat: rebuild the packs of published agendas whose fingerprint no longer
+    matches, meetings from PACK_SWEEP_SINCE ago onward; how many were rebuilt.
+    A pack that fails to build is logged and the others still go ahead."""
+    meetings = Meeting.objects.filter(
+        agenda_status=Meeting.AgendaStatus.PUBLISHED,
+        start__gte=now - PACK_SWEEP_SINCE,
+    ).select_related("body")
+    rebuilt = 0
+    for meeting in meetings.order_by("start"):
+        try:
+            rebuilt += len(agenda_pack_build(meeting=meeting))
+        except Exception:
+            log.exception("The agenda packs of %s could not be built", meeting)
+    return rebuilt
 
 
 def _record_page_ranges(meeting, ranges):

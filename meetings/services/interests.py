@@ -6,7 +6,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetings.models import Declaration
-from meetings.services.minutes import _rebuild_agreeing_pack
 
 
 def _mentions(item, organisation):
@@ -57,7 +56,6 @@ def declaration_make(
         interest=interest,
         defaults={"kind": kind, "text": text, "withdrew": withdrew},
     )
-    _rebuild_agreeing_pack(meeting)
     return declaration, created
 
 

@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from hwbb import notify
 from hwbb.html import sanitise
-from meetings import pack
 from meetings.models import (
     Attendance,
     Body,
@@ -20,7 +19,6 @@ from meetings.models import (
     Resolution,
     ResolutionClause,
 )
-from meetings.services.agenda import _rebuild_pack_later
 
 # -- Attendance -------------------------------------------------------------------
 
@@ -64,7 +62,6 @@ def attendance_record(*, meeting, rows):
                     "substitute_for": person,
                 },
             )
-    _rebuild_agreeing_pack(meeting)
 
 
 @transaction.atomic
@@ -177,7 +174,6 @@ def minute_create(*, minute, user):
     if meeting.minutes_status == Meeting.MinutesStatus.NONE:
         meeting.minutes_status = Meeting.MinutesStatus.DRAFT
         meeting.save(update_fields=["minutes_status", "updated_at"])
-    _rebuild_agreeing_pack(meeting)
     return minute
 
 
@@ -202,23 +198,7 @@ def minute_update(*, minute_pk, expected_version, user, changes):
     minute.updated_by, minute.updated_at = user, timezone.now()
     minute.full_clean()
     minute.save()
-    _rebuild_agreeing_pack(minute.meeting)
     return minute
-
-
-def _rebuild_agreeing_pack(meeting):
-    """The pack of the meeting asked to agree these minutes prints them as they
-    stand: rebuild it whenever what they print changes once they are out (a
-    minute, a resolution, the attendance, a declaration, the approval, an
-    amendment). The pack's fingerprint skips a rebuild that changes nothing."""
-    if meeting.minutes_status not in (
-        Meeting.MinutesStatus.PUBLISHED_DRAFT,
-        Meeting.MinutesStatus.APPROVED,
-    ):
-        return
-    later = meeting.minutes_approved_at or meeting.next_meeting()
-    if later is not None and pack.minutes_to_agree(later) == meeting:
-        _rebuild_pack_later(later)
 
 
 def _minutes_step(meeting, expected, new):
@@ -273,7 +253,6 @@ def minutes_publish(*, meeting):
     )
     meeting.minutes_published_at = timezone.now()
     meeting.save(update_fields=["minutes_published_at"])
-    _rebuild_agreeing_pack(meeting)
     return meeting
 
 
@@ -290,7 +269,6 @@ def minutes_approve(*, meeting, approved_at):
     )
     meeting.minutes_approved_at = approved_at
     meeting.save(update_fields=["minutes_approved_at"])
-    _rebuild_agreeing_pack(meeting)
     return meeting
 
 
@@ -301,7 +279,6 @@ def minute_amend(*, minute, text, reason, user):
     amendment = MinuteAmendment.objects.create(
         minute=minute, text=text, reason=reason, by=user
     )
-    _rebuild_agreeing_pack(minute.meeting)
     return amendment
 
 
@@ -345,7 +322,6 @@ def resolution_save(*, minute, preamble, clauses, user):
             kept.add(_clause_save(resolution, existing, sub, order, parent, bodies).pk)
     for stale in resolution.clauses.exclude(pk__in=kept).order_by("-parent_id"):
         stale.delete()
-    _rebuild_agreeing_pack(minute.meeting)
     return resolution
 
 

@@ -13,7 +13,7 @@ from meetings.models import (
     Report,
     ReportReview,
 )
-from meetings.services.agenda import _rebuild_pack_later, tagged_item_add
+from meetings.services.agenda import tagged_item_add
 from strategy import progress
 
 
@@ -170,8 +170,6 @@ def document_add(*, report, uploaded, title, kind, is_exempt, user, replaces=Non
         # Nothing is kept of an upload that is not recorded: no stray file.
         document.file.delete(save=False)
         raise
-    if report.agenda_item_id:
-        _rebuild_pack_later(report.agenda_item.meeting)
     return document
 
 

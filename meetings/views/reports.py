@@ -195,7 +195,13 @@ def document_download(request, pk):
 
 def agenda_pack(request, pk, kind="public"):
     """The public pack for anyone who may see the published agenda; the
-    members' pack only for officers and the body's members."""
+    members' pack only for officers and the body's members.
+
+    A published agenda's pack is checked against its inputs as they stand on
+    every download and, if anything in it changed, rebuilt before it is
+    served: a reader never gets a pack that leaves out what the meeting's page
+    shows. The sweep usually rebuilds it first, so the download rarely waits.
+    """
     meeting = _get_meeting_for_user(request, pk)
     if kind == AgendaPack.Kind.MEMBERS:
         if not request.user.is_authenticated:
@@ -208,7 +214,10 @@ def agenda_pack(request, pk, kind="public"):
             raise PermissionDenied
     elif not (meeting.agenda_is_public or has_role(request.user, OFFICER)):
         raise Http404("The agenda has not been published.")
-    record = get_object_or_404(meeting.packs, kind=kind)
+    if meeting.agenda_is_public:
+        record, _ = services.agenda_pack_refresh(meeting=meeting, kind=kind)
+    else:
+        record = get_object_or_404(meeting.packs, kind=kind)
     filename = f"{meeting.body.slug}-agenda-{timezone.localdate(meeting.start)}.pdf"
     return FileResponse(
         record.file.open("rb"), content_type="application/pdf", filename=filename

@@ -1,20 +1,39 @@
 """The agenda pack: front sheet, reports and appendices, page numbers stamped,
 front-sheet page ranges that match the pack, exempt papers only for members."""
 
+import datetime
 import io
 import re
 
 import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
-from meetings import services
-from meetings.models import AgendaPack, Minute, Report
+from meetings import pack, services, tasks
+from meetings.models import (
+    AgendaPack,
+    Attendance,
+    Declaration,
+    Minute,
+    MinuteAmendment,
+    Report,
+)
 from tests import factories, files
 
 
 def _pages(data):
     return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def _downloaded(client, meeting, name="meetings:pack"):
+    """The pack as a reader downloads it now."""
+    response = client.get(reverse(name, args=[meeting.pk]))
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
 
 
 @pytest.fixture
@@ -181,9 +200,7 @@ def test_publishing_builds_the_pack(
     assert re.search(r"Welcome and Apologies", front)
 
 
-def test_moving_the_meeting_rebuilds_the_front_sheet(
-    meeting, django_capture_on_commit_callbacks
-):
+def test_moving_the_meeting_rebuilds_the_front_sheet(meeting, client):
     import datetime
 
     from django.utils import timezone
@@ -193,9 +210,8 @@ def test_moving_the_meeting_rebuilds_the_front_sheet(
     m.save()
     services.agenda_pack_build(meeting=m)
     new_start = factories.london(2031, 3, 3, 14)
-    with django_capture_on_commit_callbacks(execute=True):
-        services.meeting_reschedule(meeting=m, start=new_start)
-    front = _pages(m.packs.get(kind="public").file.read())[0]
+    services.meeting_reschedule(meeting=m, start=new_start)
+    front = _pages(_downloaded(client, m))[0]
     assert "Monday, 3rd March, 2031" in front
 
 
@@ -244,10 +260,11 @@ def test_the_minutes_to_agree_are_printed_under_the_minutes_item(meeting, hwb):
 
 
 def test_the_minutes_as_they_stand_are_printed_whatever_changes_them(
-    meeting, hwb, officer, django_capture_on_commit_callbacks
+    meeting, hwb, officer, client, django_capture_on_commit_callbacks
 ):
-    """Published, corrected, a minute added, approved: each rebuilds the pack of
-    the meeting that agrees them, past a cancelled meeting in between."""
+    """Published, corrected, a minute added, approved: after each, the pack of
+    the meeting that agrees them, past a cancelled meeting in between, is
+    downloaded with the minutes as they stand."""
     m = meeting["meeting"]
     factories.AgendaItemFactory(
         meeting=m, number=3, title="Minutes of Previous Meeting", kind="minutes"
@@ -258,8 +275,10 @@ def test_the_minutes_as_they_stand_are_printed_whatever_changes_them(
     )
     services.agenda_pack_build(meeting=m)
 
-    def printed():
-        return "\n".join(_pages(m.packs.get(kind="public").file.read()))
+    def printed(name="meetings:pack"):
+        return "\n".join(_pages(_downloaded(client, m, name)))
+
+    client.force_login(officer)
 
     assert "knife crime" not in printed()
     with django_capture_on_commit_callbacks(execute=True):
@@ -281,6 +300,7 @@ def test_the_minutes_as_they_stand_are_printed_whatever_changes_them(
     with django_capture_on_commit_callbacks(execute=True):
         services.minutes_approve(meeting=april, approved_at=m)
     assert "subject to approval" not in printed()
+    assert "subject to approval" not in printed("meetings:members_pack")
     assert services.agenda_pack_build(meeting=m) == []
 
 
@@ -301,3 +321,137 @@ def test_only_the_previous_meetings_draft_minutes_are_printed(meeting, hwb):
     assert not any(
         "knife crime" in p for p in _pages(m.packs.get(kind="public").file.read())
     )
+
+
+# -- One list of inputs: the fingerprint digests it, the build prints it --------
+
+
+def _april_in_full(hwb, status="published_draft"):
+    """April's minutes with everything their print shows: attendance, a
+    declaration, a resolution and an amendment."""
+    april, public = _april_minutes(hwb, status)
+    clause = factories.ClauseFactory(resolution__minute=public)
+    Attendance.objects.create(
+        meeting=april, person=factories.PersonFactory(), status="present"
+    )
+    Declaration.objects.create(
+        meeting=april,
+        person=factories.PersonFactory(),
+        kind=Declaration.Kind.PECUNIARY,
+        text="A director of a bidder",
+    )
+    MinuteAmendment.objects.create(minute=public, text="Corrected", reason="Typo")
+    return april, public, clause
+
+
+def _queries(function):
+    with CaptureQueriesContext(connection) as queries:
+        function()
+    return len(queries)
+
+
+@pytest.mark.parametrize("kind", ["public", "members"])
+def test_the_fingerprint_takes_a_few_queries_however_long_the_agenda(
+    meeting, hwb, author, kind, monkeypatch
+):
+    """Checked on every download and by the sweep: a fixed handful of queries
+    and no rendering, however many items, papers and minutes there are."""
+    m = meeting["meeting"]
+    factories.AgendaItemFactory(meeting=m, number=3, title="Minutes", kind="minutes")
+    april, *_ = _april_in_full(hwb)
+    monkeypatch.setattr(pack, "_pdf", lambda html: pytest.fail("rendered a PDF"))
+
+    def check():
+        pack.fingerprint(pack.inputs(m, kind))
+
+    few = _queries(check)
+    for number in range(20, 30):
+        item = factories.AgendaItemFactory(meeting=m, number=number)
+        report = Report.objects.create(
+            title=item.title, body=hwb, meeting=m, agenda_item=item
+        )
+        report.authors.add(factories.PersonFactory())
+        factories.paper(report, f"Appendix {number}", user=author)
+        factories.ClauseFactory(resolution__minute__meeting=april)
+    assert _queries(check) == few <= 20
+
+
+def test_the_build_prints_its_inputs_and_reads_nothing_else(meeting, hwb):
+    """All the build prints was read by inputs(), so the fingerprint, which
+    digests what inputs() read, sees every change the pack would show."""
+    m = meeting["meeting"]
+    factories.AgendaItemFactory(meeting=m, number=3, title="Minutes", kind="minutes")
+    _, _, clause = _april_in_full(hwb)
+    meeting["housing"].report.authors.add(
+        factories.PersonFactory(display_name="Jim Crawshaw")
+    )
+    factories.paper(
+        meeting["strategy"].report,
+        "Consultation leaflet",
+        name="l.docx",
+        data=files.docx_bytes("Have your say"),
+    )
+    for kind in ("public", "members"):
+        inputs = pack.inputs(m, kind)
+        with CaptureQueriesContext(connection) as queries:
+            data, _ = pack.build(inputs)
+        assert len(queries) == 0
+        text = "\n".join(_pages(data))
+        for printed in ("knife crime", clause.text[:30], "Jim Crawshaw", "DOCX"):
+            assert printed in text
+
+
+def test_a_download_serves_the_stored_pack_until_something_in_it_changes(
+    meeting, client, member
+):
+    """No service need ask for a rebuild: a report edited on its form is in
+    the next pack downloaded, its exempt neighbour's words only in the
+    members' pack."""
+    m = meeting["meeting"]
+    services.agenda_pack_build(meeting=m)
+    stored = {p.kind: p.file.name for p in m.packs.all()}
+    _downloaded(client, m)
+    assert m.packs.get(kind="public").file.name == stored["public"]
+
+    housing = meeting["housing"].report
+    housing.purpose = "To report what the Housing First pilot found."
+    housing.save()
+    secret = meeting["secret"]
+    secret.purpose = "Bidder B scored 91."
+    secret.save()
+    public = "\n".join(_pages(_downloaded(client, m)))
+    assert "Housing First pilot" in public and "Bidder B" not in public
+    client.force_login(member)
+    members = "\n".join(_pages(_downloaded(client, m, "meetings:members_pack")))
+    assert "Housing First pilot" in members and "Bidder B scored 91" in members
+    assert services.agenda_pack_build(meeting=m) == []
+
+
+def test_the_sweep_rebuilds_the_changed_packs_of_current_meetings(meeting, hwb):
+    """The beat's sweep: the packs of this meeting and next, and of those of
+    the last few weeks, are rebuilt once something in them changed; older
+    ones wait for their next download."""
+    now = timezone.now()
+    m = meeting["meeting"]
+    m.start = now + datetime.timedelta(days=10)
+    m.save()
+    old = factories.MeetingFactory(
+        body=hwb, start=now - services.PACK_SWEEP_SINCE - datetime.timedelta(days=1)
+    )
+    old_item = factories.AgendaItemFactory(meeting=old, number=1)
+    old_report = Report.objects.create(
+        title=old_item.title, body=hwb, meeting=old, agenda_item=old_item
+    )
+    for each in (m, old):
+        services.agenda_pack_build(meeting=each)
+    assert tasks.refresh_agenda_packs() == 0
+    beat = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
+    assert "meetings.tasks.refresh_agenda_packs" in beat
+
+    for report in (meeting["housing"].report, old_report):
+        report.recommendations = "The Board is asked to endorse the approach."
+        report.save()
+    assert tasks.refresh_agenda_packs() == 2  # this meeting's two packs
+    public = "\n".join(_pages(m.packs.get(kind="public").file.read()))
+    assert "endorse the approach" in public
+    assert services.agenda_pack_build(meeting=old) == ["public", "members"]
