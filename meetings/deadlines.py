@@ -13,6 +13,7 @@ from django.utils import timezone
 from hwbb import notify, permissions, reminders, workdays
 from meetings.models import Action, Meeting, Membership, Person, Report
 from meetings.services import report_deadline_for
+from strategy.models import Priority
 
 AWAITED_REPORT = (Report.Status.DRAFT, Report.Status.RETURNED)
 
@@ -153,8 +154,6 @@ def interests(today):
 
 def priority_reviews(today):
     """The governance officers, when a current priority's review date passes."""
-    from strategy.models import Priority
-
     passed = Priority.objects.current().filter(next_review_date__lte=today)
     staff = officers() if passed.exists() else []
     for priority in passed:

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from meetings.models import Action, AgendaItem, Report, Resolution
-from strategy.models import ProgressReport
+from strategy.models import Pillar, Priority, ProgressReport
 
 TAG_FIELDS = ["primary_pillar", "secondary_pillars", "priorities"]
 
@@ -169,8 +169,6 @@ def _names(values):
 def tag_history(obj, limit=50):
     """[(record, [(what, before, after)])]: each change of the object's tags,
     newest first, with who made it and why."""
-    from strategy.models import Pillar, Priority
-
     records = list(
         obj.history.select_related("history_user").order_by("-history_date")[:limit]
     )

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from hwbb import permissions
+
 # The tag fields every tagged model keeps in its history.
 TAG_M2M_FIELDS = ["secondary_pillars", "priorities"]
 # What a page prefetches to show an object's tags (templates/includes/tags.html).
@@ -347,8 +349,6 @@ class ProgressReportQuerySet(TaggedQuerySet):
         anyone sees a return once an officer has accepted it, if they may see
         the body it was filed to (a body that does not meet in public keeps
         its returns to its members)."""
-        from hwbb import permissions
-
         if permissions.is_officer(user):
             return self
         # Body is the governance floor's model, above this one: reached

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hwbb import notify, reminders, workdays
+from hwbb import notify, permissions, reminders, workdays
 from strategy.models import ProgressReport, ReportingSchedule
 
 Status = ProgressReport.Status
@@ -144,8 +144,6 @@ def requests_due(today=None):
 
 
 def may_submit(user, report):
-    from hwbb import permissions
-
     if not user.is_authenticated:
         return False
     lead = report.requested_of
