@@ -3,7 +3,7 @@ resolutions and their clauses, and the business tagged to the strategy."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -79,6 +79,14 @@ class MinuteQuerySet(ClosedContentQuerySet):
         if not permissions.is_officer(user):
             qs = qs.filter(meeting__minutes_status__in=Meeting.PUBLIC_MINUTES)
         return qs._opened_for(user, "meeting__body")
+
+    def next_number(self, meeting):
+        """The next minute's number at the meeting: minute numbers run through
+        the body's municipal year (May to May) and restart with the next."""
+        last = self.filter(
+            meeting__body=meeting.body, municipal_year=meeting.municipal_year
+        ).aggregate(n=Max("number"))["n"]
+        return (last or 0) + 1
 
 
 def _readable_minutes(user):

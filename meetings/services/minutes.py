@@ -3,7 +3,6 @@ steps from draft to approved, amendments, and resolutions."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from hwbb import notify
@@ -145,15 +144,6 @@ class MinuteConflict(Exception):
         self.current = current
 
 
-def minute_next_number(meeting):
-    """Minute numbers run through the body's municipal year and restart in May."""
-    year = meeting.municipal_year
-    last = Minute.objects.filter(
-        meeting__body=meeting.body, municipal_year=year
-    ).aggregate(n=Max("number"))["n"]
-    return (last or 0) + 1
-
-
 def _refuse_if_frozen(meeting):
     if meeting.minutes_status == Meeting.MinutesStatus.APPROVED:
         raise ValidationError(
@@ -166,7 +156,7 @@ def minute_create(*, minute, user):
     meeting = Meeting.objects.select_for_update().get(pk=minute.meeting_id)
     _refuse_if_frozen(meeting)
     minute.municipal_year = meeting.municipal_year
-    minute.number = minute.number or minute_next_number(meeting)
+    minute.number = minute.number or Minute.objects.next_number(meeting)
     minute.narrative = sanitise(minute.narrative)
     minute.updated_by, minute.updated_at = user, timezone.now()
     minute.full_clean()
