@@ -152,12 +152,19 @@ def icb_actions(hwb, icb, private):
 
 
 def _my_lists(user):
+    """The owner's own lists, then every other list that names an action."""
     person = user.person
     person.calendar_token = uuid.uuid4()
     person.save()
     return [
         reverse("meetings:my_actions"),
         reverse("meetings:actions_ics", args=[person.calendar_token]),
+        reverse("meetings:action_log", args=["hwb"]),
+        reverse("meetings:action_log", args=["icp-executive"]),
+        "/api/actions/",
+        "/api/exports/actions.csv",
+        "/api/search/?q=budget",
+        reverse("search") + "?q=bidders",
     ]
 
 
@@ -298,11 +305,19 @@ def test_the_board_reads_the_urgency_reason(client, member, late_exempt):
 
 
 def _choice_pages():
+    """The lists a private body's name could be offered or listed in."""
     return [
         reverse("meetings:decisions"),
         reverse("meetings:report_create"),
         reverse("meetings:list"),
         reverse("search"),
+        reverse("meetings:calendar_all"),
+        reverse("meetings:feed"),
+        "/api/bodies/",
+        "/api/meetings/",
+        "/api/popolo.json",
+        "/api/ocd/events/",
+        "/api/exports/meetings.csv",
     ]
 
 
@@ -355,6 +370,8 @@ def private_return(private):
             reverse("strategy:progress"),
             reverse("strategy:progress_report", args=[report.pk]),
             reverse("strategy:overview"),
+            reverse("strategy:dashboard_pdf"),
+            f"/api/priorities/{priority.slug}/",
         ],
     }
 
