@@ -127,16 +127,27 @@ def test_the_closed_content_rule_is_written_only_in_the_models():
     assert found == []
 
 
+def _imports_of_test_modules(path, module):
+    for line, imported in _imports(path, module):
+        leaf = imported.split(".")[-2:]
+        if imported.startswith("tests.") and any(p.startswith("test_") for p in leaf):
+            yield f"{module}:{line} imports {imported}"
+
+
 def test_tests_share_helpers_through_helper_modules_only():
     """A test module imports its helpers from tests/helpers.py, factories,
     files, a conftest or e2e/browser.py, never from another test module."""
-    found = []
-    for path in sorted((ROOT / "tests").rglob("test_*.py")):
-        module = _module_name(path)
-        for line, imported in _imports(path, module):
-            leaf = imported.split(".")[-2:]
-            if imported.startswith("tests.") and any(
-                part.startswith("test_") for part in leaf
-            ):
-                found.append(f"{module}:{line} imports {imported}")
+    found = [
+        line
+        for path in sorted((ROOT / "tests").rglob("test_*.py"))
+        for line in _imports_of_test_modules(path, _module_name(path))
+    ]
     assert found == []
+
+
+def test_the_helper_check_finds_a_test_module_imported(tmp_path):
+    probe = tmp_path / "test_probe.py"
+    probe.write_text(
+        "from tests.meetings.test_search import _hits\nfrom tests.helpers import x\n"
+    )
+    assert len(list(_imports_of_test_modules(probe, "tests.test_probe"))) == 1

@@ -166,10 +166,6 @@ class Action(Tagged):
         names = [str(o) for o in (self.owner_person, self.owner_organisation) if o]
         return ", ".join(names) or "No owner"
 
-    @property
-    def owner_email(self):
-        return self.owner_person.email if self.owner_person else ""
-
     def newest_update_date(self):
         """The date of the newest progress update; None before the first."""
         newest = self.updates.order_by("-date").values_list("date", flat=True)
