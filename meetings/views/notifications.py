@@ -11,10 +11,8 @@ from django.views.decorators.http import require_http_methods
 from hwbb import notices, notify
 from hwbb.models import Notification, Preference
 from hwbb.permissions import OFFICER, role_required
+from meetings.models import Person
 
-# The person is an app's model (meetings'): found through the relation, as
-# the ground floor imports no app.
-Person = Preference._meta.get_field("person").related_model
 CHOOSABLE = notices.choosable()
 
 
