@@ -53,20 +53,15 @@ def mode_for(person, kind):
 def queue(*, kind, person, target, key, about, extra=None):
     """The notification for `key`, created once; (notification, created).
     None when the person has no email address."""
-    email = getattr(person, "email", "")
-    if not email:
-        return None, False
-    notification, created = Notification.objects.get_or_create(
+    status = MODE_STATUS[mode_for(person, kind)]
+    notification, created = _record(
+        kind=kind,
+        person=person,
+        target=target,
         key=key,
-        defaults={
-            "kind": kind,
-            "person": person,
-            "email": email,
-            "target": target,
-            "about": about[:300],
-            "extra": extra or {},
-            "status": MODE_STATUS[mode_for(person, kind)],
-        },
+        about=about,
+        extra=extra,
+        status=status,
     )
     if created and notification.status == Status.PENDING:
         transaction.on_commit(lambda: hand_over(notification.pk))
@@ -77,9 +72,23 @@ def settle(*, kind, person, target, key, about, extra=None):
     """Record a notice as not needed, sending nothing: its occasion passed
     before the app held the row (the demo's history). Its key keeps it from
     ever being queued. None when the person has no email address."""
+    return _record(
+        kind=kind,
+        person=person,
+        target=target,
+        key=key,
+        about=about,
+        extra=extra,
+        status=Status.NOT_NEEDED,
+    )[0]
+
+
+def _record(*, kind, person, target, key, about, extra, status):
+    """The row for `key`, made once with this status; (None, False) when the
+    person has no email address."""
     email = getattr(person, "email", "")
     if not email:
-        return None
+        return None, False
     return Notification.objects.get_or_create(
         key=key,
         defaults={
@@ -89,9 +98,9 @@ def settle(*, kind, person, target, key, about, extra=None):
             "target": target,
             "about": about[:300],
             "extra": extra or {},
-            "status": Status.NOT_NEEDED,
+            "status": status,
         },
-    )[0]
+    )
 
 
 def notice(kind, person, target, occasion, about):
