@@ -213,3 +213,20 @@ class DeclarationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 @admin.register(models.MinuteAmendment)
 class MinuteAmendmentAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["minute", "at", "by"]
+
+
+@admin.register(models.NameAlias)
+class NameAliasAdmin(admin.ModelAdmin):
+    """The importers' table of printed names: an officer corrects who each is."""
+
+    list_display = ["printed", "person", "confirmed", "created_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["printed", "key", "person__display_name"]
+    autocomplete_fields = ["person"]
+    list_select_related = ["person"]
+
+
+@admin.register(models.PackImport)
+class PackImportAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    list_display = ["name", "status", "uploaded_by", "created_at", "saved_at"]
+    list_filter = ["status"]

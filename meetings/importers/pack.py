@@ -882,6 +882,7 @@ def read_minute_body(body, problems):
         "declarations": [],
         "cites": [],
         "notes": [],
+        "narrative": [],
     }
     text_all = []
     k = 0
@@ -892,12 +893,13 @@ def read_minute_body(body, problems):
             k += 1
             continue
         text_all.append(t)
+        if _RESOLVED.match(t):
+            k = _resolution(body, k, out, problems, text_all)
+            continue
+        _narrative(out["narrative"], line)
         if re.match(r"^note\s*:", t, re.I):
             out["notes"].append(t)
             k += 1
-            continue
-        if _RESOLVED.match(t):
-            k = _resolution(body, k, out, problems, text_all)
             continue
         if re.search(
             r"\bdeclared\b.*\binterests?\b|\binterests?\b.*\bdeclared\b", t, re.I
@@ -913,6 +915,24 @@ def read_minute_body(body, problems):
     if not out["notes"]:
         del out["notes"]
     return out
+
+
+def _narrative(paras, line):
+    """The minute's text as paragraphs and bullets; a paragraph a page break cut in
+    two ("... and the" / "existing activity ...") is joined again."""
+    bullet = bool(re.match(r"^\s*[-*\u2022]\s", line.raw))
+    t = line.text
+    last = paras[-1] if paras else None
+    if (
+        last
+        and not bullet
+        and not last["bullet"]
+        and not last["text"].endswith((".", ":", ";", "?", "!"))
+        and t[:1].islower()
+    ):
+        last["text"] += " " + t
+        return
+    paras.append({"text": t, "bullet": bullet, "line": line.no})
 
 
 def _resolution(body, k, out, problems, text_all):

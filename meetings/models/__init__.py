@@ -2,7 +2,7 @@
 resolutions and actions.
 
 One module per subject, each importing only from those before it: people,
-agenda, minutes, actions, papers, interests. Every name the rest of the project
+agenda, minutes, actions, papers, interests, imports. Every name the rest of the project
 imports from `meetings.models` is re-exported here, and migrations refer to
 `meetings.models.document_path`.
 """
@@ -18,6 +18,7 @@ from meetings.models.agenda import (
     StandingItem,
     municipal_year_of,
 )
+from meetings.models.imports import NameAlias, PackImport, name_key, name_tokens
 from meetings.models.interests import Declaration, Interest
 from meetings.models.minutes import (
     Attendance,
@@ -53,8 +54,10 @@ __all__ = [
     "Meeting",
     "Membership",
     "Minute",
+    "NameAlias",
     "MinuteAmendment",
     "Organisation",
+    "PackImport",
     "Person",
     "PlannedItem",
     "RecurringItem",
@@ -66,4 +69,6 @@ __all__ = [
     "TaggedBusiness",
     "document_path",
     "municipal_year_of",
+    "name_key",
+    "name_tokens",
 ]

@@ -89,6 +89,7 @@ class Declaration(ClosedContent, models.Model):
         PECUNIARY = "pecuniary", "Disclosable pecuniary interest"
         REGISTRABLE = "registrable", "Other registrable interest"
         NON_REGISTRABLE = "non_registrable", "Non-registrable interest"
+        NOT_STATED = "not_stated", "Kind not stated in the record"
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="declarations"

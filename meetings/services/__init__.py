@@ -31,6 +31,7 @@ from meetings.services.agenda import (
     report_deadline_for,
     tagged_item_add,
 )
+from meetings.services.imports import import_commit, import_plan
 from meetings.services.interests import (
     declaration_make,
     declarations_checklist,
@@ -94,6 +95,8 @@ __all__ = [
     "attendance_statistics",
     "attendee_add",
     "minute_amend",
+    "import_commit",
+    "import_plan",
     "minute_create",
     "minute_update",
     "minutes_approve",
