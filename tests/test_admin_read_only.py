@@ -34,6 +34,7 @@ WORKFLOW = {
     "meetings.meeting",
     "meetings.minute",
     "meetings.minuteamendment",
+    "meetings.packimport",
     "meetings.planneditem",
     "meetings.report",
     "meetings.reportreview",
@@ -49,6 +50,7 @@ REFERENCE = {
     "meetings.agendasection",
     "meetings.body",
     "meetings.membership",
+    "meetings.namealias",
     "meetings.organisation",
     "meetings.person",
     "meetings.recurringitem",
@@ -181,6 +183,7 @@ def workflow_rows(officer):
         factories.ProgressReportFactory(),
         factories.ValueFactory(),
         ImportJob.objects.create(original_name="hle.csv", sha256="0" * 64),
+        m.PackImport.objects.create(name="pack.pdf", file="imports/pack.pdf"),
         Notification.objects.create(
             key=f"action_due_soon:{action.pk}",
             kind="action_due_soon",
