@@ -512,6 +512,8 @@ def _meeting(body, stub, element, where, dates, problems):
         problems.append(_problem(where, message))
         return None
     notes = []
+    if status == "held":
+        _unrecorded(element, where, notes)
     time = _meeting_time(_text(element, "meetingtime") or stub["time"], where, notes)
     place = clean(_text(element, "meetinglocation")) or None
     items = _items(element, where, notes)
@@ -532,6 +534,16 @@ def _meeting(body, stub, element, where, dates, problems):
         "attendance": _attendance(element, where, notes),
         "problems": notes,
     }
+
+
+def _unrecorded(meeting, where, notes):
+    """A held meeting whose attendees are still Expected: the council has
+    not recorded who came, so the reading cannot say."""
+    kinds = [attendance_kind(_text(a, "attendance")) for a in meeting.iter("attendee")]
+    waiting = kinds.count("expected")
+    if waiting:
+        message = f"held, but {waiting} attendee(s) still 'Expected': not recorded"
+        notes.append(_problem(where, message))
 
 
 def _meeting_time(raw, where, notes):

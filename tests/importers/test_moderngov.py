@@ -449,6 +449,17 @@ def test_expected_attendance_records_nobody(reading):
         assert not any(attendance.values()), external_id
 
 
+def test_a_held_meeting_with_attendance_still_expected_says_so():
+    """6001 was held with one attendee still Expected; read after its date,
+    5004 is held with nobody recorded. Neither is taken as absence."""
+    after = _read(today=dt.date(2025, 11, 1))
+    note = "held, but 1 attendee(s) still 'Expected': not recorded"
+    for external_id in ("6001", "5004"):
+        assert note in _messages(_meeting(after, external_id)["problems"])
+    assert not any(_meeting(after, "5004")["attendance"].values())
+    assert note not in json.dumps(_meeting(after, "5001"))  # cancelled
+
+
 def test_an_unknown_attendance_kind_and_a_nameless_attendee_are_problems(reading):
     meeting = _meeting(reading, "6001")
     named = [p["name"] for p in meeting["attendance"]["present_members"]]
