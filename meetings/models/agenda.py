@@ -297,6 +297,12 @@ class AgendaItem(ClosedContent, Tagged):
     )
     is_urgent = models.BooleanField(default=False)
     urgency_reason = models.TextField(blank=True)
+    source_documents = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Papers published elsewhere (the council's old committee site), "
+        'as [{"title": ..., "url": ...}], brought in by an importer.',
+    )
     is_standing_end = models.BooleanField(
         default=False,
         help_text="A closing standing item (any other business): stays last.",

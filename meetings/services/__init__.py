@@ -31,7 +31,12 @@ from meetings.services.agenda import (
     report_deadline_for,
     tagged_item_add,
 )
-from meetings.services.imports import import_commit, import_plan
+from meetings.services.imports import (
+    import_commit,
+    import_plan,
+    plan_in_words,
+    result_in_words,
+)
 from meetings.services.interests import (
     declaration_make,
     declarations_checklist,
@@ -97,6 +102,8 @@ __all__ = [
     "minute_amend",
     "import_commit",
     "import_plan",
+    "plan_in_words",
+    "result_in_words",
     "minute_create",
     "minute_update",
     "minutes_approve",

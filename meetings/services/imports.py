@@ -250,11 +250,10 @@ def meeting_match(body, date):
     if body is None or not date:
         return None
     day = datetime.date.fromisoformat(date)
-    return (
-        Meeting.objects.filter(body=body, start__date=day)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .first()
-    )
+    held = list(Meeting.objects.filter(body=body, start__date=day).order_by("pk"))
+    # a meeting that went ahead before one that was cancelled on the same day
+    held.sort(key=lambda m: m.status == Meeting.Status.CANCELLED)
+    return held[0] if held else None
 
 
 # -------------------------------------------------------------- the plan
@@ -285,10 +284,11 @@ def import_plan(reading, *, choices=None):
         "names": [],
         "problems": list(reading.get("problems") or []),
     }
-    agenda = reading.get("agenda")
-    sets = ([("agenda", agenda)] if agenda else []) + [
-        ("minutes", m) for m in reading.get("minutes") or []
-    ]
+    sets = []
+    for pack in as_packs(reading):
+        if pack.get("agenda"):
+            sets.append(("agenda", pack["agenda"]))
+        sets += [("minutes", m) for m in pack.get("minutes") or []]
     for kind, part in sets:
         body = body_match(part.get("body"))
         meeting = meeting_match(body, part.get("date"))
@@ -322,7 +322,8 @@ def import_plan(reading, *, choices=None):
             row["minutes_held"] = len(numbers) - row["minutes_new"]
         plan["meetings"].append(row)
     seen = set()
-    for printed, _ in _people_in(reading):
+    names = [name for pack in as_packs(reading) for name, _ in _people_in(pack)]
+    for printed in names:
         m = people.match(printed)
         if m.key in seen:
             continue
@@ -382,11 +383,17 @@ class _Saver:
                 "at midnight. Correct its time.",
             )
         start = _start(part["date"], part.get("time"))
+        status = {
+            "cancelled": Meeting.Status.CANCELLED,
+            "held": Meeting.Status.HELD,
+            "scheduled": Meeting.Status.SCHEDULED,
+        }.get(part.get("status"))
         meeting = Meeting(
             body=body,
             start=start,
             venue=(part.get("place") or "")[:200],
-            status=(
+            status=status
+            or (
                 Meeting.Status.HELD
                 if start < timezone.now()
                 else Meeting.Status.SCHEDULED
@@ -427,6 +434,11 @@ class _Saver:
             number, sub = int(it["number"]), it["sub"] or ""
             if (number, sub) in held:
                 self.count("agenda items matched")
+                known = held[(number, sub)]
+                if it.get("documents") and not known.source_documents:
+                    known.source_documents = _documents(it)
+                    known.save(update_fields=["source_documents"])
+                    self.count("agenda items given their papers")
                 continue
             if it["exempt"] and not it.get("exempt_paragraph"):
                 self.leave_out(
@@ -450,6 +462,7 @@ class _Saver:
                 exempt_paragraph=it.get("exempt_paragraph") if it["exempt"] else None,
                 open_title=it["title"][:300] if it["exempt"] else "",
                 is_standing_end=_item_kind(it) == AgendaItem.Kind.ANY_OTHER_BUSINESS,
+                source_documents=_documents(it),
             )
             item.full_clean()
             item.save()
@@ -637,6 +650,14 @@ class _Saver:
             self.count("declarations added" if created else "declarations matched")
 
 
+def _documents(it):
+    return [
+        {"title": d["title"], "url": d["url"]}
+        for d in it.get("documents") or []
+        if d.get("url", "").startswith(("https://", "http://"))
+    ]
+
+
 def _item_kind(it):
     title = it["title"].strip().casefold()
     for pattern, kind in ITEM_KINDS:
@@ -678,17 +699,76 @@ def narrative_html(paras):
     return "".join(out)
 
 
+def as_packs(reading):
+    """A ModernGov reading as one pack-shaped reading per meeting: its agenda,
+    with its status, and its attendance as a set of minutes without minutes."""
+    if "meetings" not in reading:
+        return [reading]
+    packs = []
+    for m in reading["meetings"]:
+        agenda = dict(m["agenda"], status=m.get("status"))
+        minutes = []
+        att = m.get("attendance") or {}
+        if m.get("status") == "held" and any(att.get(k) for k in att):
+            minutes.append(
+                {k: m.get(k) for k in ("body", "date", "time", "place")}
+                | {"attendance": att, "items": []}
+            )
+        packs.append({"agenda": agenda, "minutes": minutes, "problems": []})
+    return packs
+
+
 @transaction.atomic
 def import_commit(reading, *, by, choices=None):
-    """Save a reading; returns what was added, matched and left out."""
+    """Save a reading (a pack's or ModernGov's); returns what was added, matched
+    and left out."""
     saver = _Saver(by=by, choices=choices)
     meetings = []
-    if reading.get("agenda"):
-        meetings.append(saver.agenda(reading["agenda"]))
-    for part in reading.get("minutes") or []:
-        meetings.append(saver.minutes(part))
+    for pack in as_packs(reading):
+        if pack.get("agenda"):
+            meetings.append(saver.agenda(pack["agenda"]))
+        for part in pack.get("minutes") or []:
+            meetings.append(saver.minutes(part))
     return {
         "counts": dict(saver.counts),
         "left_out": saver.left_out,
         "meetings": [m.pk for m in meetings],
     }
+
+
+HOW = {
+    "alias": "known name",
+    "name": "matched by name",
+    "member": "matched: the body's member of that name",
+    "chosen": "chosen by an officer",
+    "new": "new person",
+    "ambiguous": "cannot tell who: left out",
+    "skip": "skipped",
+}
+
+
+def plan_in_words(plan):
+    out = ["What saving would do:"]
+    for row in plan["meetings"]:
+        found = "existing meeting" if row["meeting_found"] else "new meeting"
+        body = row["body_found"] or f"{row['body']} (new body)"
+        if row["kind"] == "agenda":
+            counts = f"{row['items_new']} new items, {row['items_held']} already held"
+        else:
+            counts = (
+                f"{row['minutes_new']} new minutes, {row['minutes_held']} already held"
+            )
+        out.append(f"  {row['kind']}: {body}, {row['date']}: {found}; {counts}")
+    for name in plan["names"]:
+        who = f" -> {name['person_name']}" if name["person_name"] else ""
+        out.append(f"  {name['printed']}: {HOW[name['how']]}{who}")
+    return "\n".join(out)
+
+
+def result_in_words(result):
+    out = ["Saved:"]
+    for what, n in sorted(result["counts"].items()):
+        out.append(f"  {n} {what}")
+    for row in result["left_out"]:
+        out.append(f"  left out (line {row['line']}): {row['message']}")
+    return "\n".join(out)

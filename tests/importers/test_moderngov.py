@@ -735,6 +735,7 @@ def test_the_command_writes_json_to_standard_output():
     assert [b["external_id"] for b in reading["bodies"]] == ["412"]
 
 
+@pytest.mark.django_db
 def test_the_command_previews_bodies_meetings_items_and_problems():
     text = _command("--folder", str(COUNCIL), "--committee", "412")
     assert "     412  Health and Wellbeing Board" in text

@@ -1,16 +1,18 @@
 import datetime as dt
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from meetings import services
 from meetings.importers import moderngov
 
 
 class Command(BaseCommand):
     help = (
         "Read a council's ModernGov web service, or responses saved from it, "
-        "into HWBB's import shape. Reading only: nothing is written to the "
-        "database. Without --json, prints a preview."
+        "into HWBB's import shape. --json writes the reading and touches no "
+        "database; without it a preview is printed; --commit saves it."
     )
 
     def add_arguments(self, parser):
@@ -47,6 +49,11 @@ class Command(BaseCommand):
             help="Write the reading as JSON to OUT ('-' for standard output).",
         )
         parser.add_argument(
+            "--commit",
+            action="store_true",
+            help="Save the reading (without this, only a preview is shown).",
+        )
+        parser.add_argument(
             "--timeout",
             type=float,
             default=30,
@@ -67,8 +74,17 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         if options["json"]:
             self._write_json(reading, options["json"])
-        else:
-            self.stdout.write("\n".join(preview(reading)))
+            return
+        self.stdout.write("\n".join(preview(reading)))
+        if not options["commit"]:
+            self.stdout.write(services.plan_in_words(services.import_plan(reading)))
+            self.stdout.write("Nothing saved: run again with --commit to save.")
+            return
+        try:
+            result = services.import_commit(reading, by=None)
+        except ValidationError as exc:
+            raise CommandError("; ".join(exc.messages)) from None
+        self.stdout.write(services.result_in_words(result))
 
     def _write_json(self, reading, out):
         text = json.dumps(reading, indent=2, ensure_ascii=False) + "\n"

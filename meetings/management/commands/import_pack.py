@@ -58,14 +58,14 @@ class Command(BaseCommand):
         self.stdout.write(describe(reading))
         if not commit:
             self.stdout.write("")
-            self.stdout.write(describe_plan(services.import_plan(reading)))
+            self.stdout.write(services.plan_in_words(services.import_plan(reading)))
             self.stdout.write("Nothing saved: run again with --commit to save.")
             return
         try:
             result = services.import_commit(reading, by=None)
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
-        self.stdout.write(describe_result(result))
+        self.stdout.write(services.result_in_words(result))
 
 
 def _dumps(reading):
@@ -118,42 +118,4 @@ def describe(reading):
             )
     else:
         out.append("Everything on the pages the reader looks at was placed.")
-    return "\n".join(out)
-
-
-HOW = {
-    "alias": "known name",
-    "name": "matched by name",
-    "member": "matched: the body's member of that name",
-    "chosen": "chosen by an officer",
-    "new": "new person",
-    "ambiguous": "cannot tell who: left out",
-    "skip": "skipped",
-}
-
-
-def describe_plan(plan):
-    out = ["What saving would do:"]
-    for row in plan["meetings"]:
-        found = "existing meeting" if row["meeting_found"] else "new meeting"
-        body = row["body_found"] or f"{row['body']} (new body)"
-        if row["kind"] == "agenda":
-            counts = f"{row['items_new']} new items, {row['items_held']} already held"
-        else:
-            counts = (
-                f"{row['minutes_new']} new minutes, {row['minutes_held']} already held"
-            )
-        out.append(f"  {row['kind']}: {body}, {row['date']}: {found}; {counts}")
-    for name in plan["names"]:
-        who = f" -> {name['person_name']}" if name["person_name"] else ""
-        out.append(f"  {name['printed']}: {HOW[name['how']]}{who}")
-    return "\n".join(out)
-
-
-def describe_result(result):
-    out = ["Saved:"]
-    for what, n in sorted(result["counts"].items()):
-        out.append(f"  {n} {what}")
-    for row in result["left_out"]:
-        out.append(f"  left out (line {row['line']}): {row['message']}")
     return "\n".join(out)
