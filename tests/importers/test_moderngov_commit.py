@@ -38,13 +38,23 @@ def test_committees_meetings_items_and_attendance_are_saved():
         }
         assert sorted(saved) == sorted(set(printed) - unreadable)
         for number, sub in unreadable:
-            assert any(r["message"].startswith(f"Item {number}{sub}:") for r in result["left_out"])
+            assert any(
+                r["message"].startswith(f"Item {number}{sub}:")
+                for r in result["left_out"]
+            )
         for item in m["agenda"]["items"]:
             if item["documents"] and (int(item["number"]), item["sub"] or "") in saved:
-                row = meeting.agenda_items.get(number=int(item["number"]), sub_letter=item["sub"] or "")
-                assert [d["url"] for d in row.source_documents] == [d["url"] for d in item["documents"]]
+                row = meeting.agenda_items.get(
+                    number=int(item["number"]), sub_letter=item["sub"] or ""
+                )
+                assert [d["url"] for d in row.source_documents] == [
+                    d["url"] for d in item["documents"]
+                ]
         if m["status"] == "held":
-            present = {a.person.display_name for a in meeting.attendances.filter(status=Attendance.Status.PRESENT)}
+            present = {
+                a.person.display_name
+                for a in meeting.attendances.filter(status=Attendance.Status.PRESENT)
+            }
             assert {p["name"] for p in m["attendance"]["present_members"]} <= present
         else:
             assert not meeting.attendances.exists()
