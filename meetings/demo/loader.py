@@ -1,5 +1,7 @@
-"""Load the demo: the real Coventry content of meetings/demo/content.py, the demo
-users (one per role), and the next few meetings in the board's calendar.
+"""Load the demo: the Coventry seed packs in meetings/demo/seeds/, read and saved
+by the pack importer; what the packs do not hold (meetings/demo/content.py: the
+directory of people and bodies, the strategy, indicators, inferred tags and
+actions); the demo users (one per role), and the next few meetings.
 
 Idempotent: every row is found by its natural key and updated in place.
 """
@@ -16,15 +18,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from hwbb import notify, permissions, reminders, workdays
-from hwbb.html import sanitise
 from indicators.models import Area, Indicator, IndicatorValue
 from meetings import deadlines, services
 from meetings import models as m
 from meetings.demo import content
+from meetings.importers.pack import read_pack
+from meetings.importers.source import read_lines
 from strategy import models as s
 from strategy import progress
 
 PAPERS_DIR = Path(__file__).resolve().parent / "papers"
+SEEDS_DIR = Path(__file__).resolve().parent / "seeds"
 
 # username, role, display name of the person they sign in as, what to try
 DEMO_USERS = [
@@ -62,6 +66,7 @@ class Loader:
         self.with_papers = papers
         self.orgs, self.people, self.bodies, self.meetings = {}, {}, {}, {}
         self.pillars, self.priorities, self.indicators = {}, {}, {}
+        self.left_out = []  # what the importer could not place in the seed packs
 
     def run(self):
         self.frameworks()
@@ -71,9 +76,9 @@ class Loader:
         self.indicator_data()
         self.strategy()
         self.pillar_indicators()
+        self.seed_packs()
         self.meeting_data()
-        self.agenda_items()
-        self.minutes()
+        self.tags()
         self.actions()
         self.reports()
         if self.with_papers:
@@ -290,8 +295,39 @@ class Loader:
             )
 
     # -- meetings, agendas, minutes and actions --------------------------------
+    def seed_packs(self):
+        """The Coventry agenda packs, read and saved by the importer a council's
+        own packs go through: their meetings, agendas, minutes, resolutions,
+        attendance and declarations."""
+        for path in sorted(SEEDS_DIR.glob("*-pack.txt")):
+            reading = read_pack(read_lines(path.read_bytes(), name=path.name))
+            result = services.import_commit(reading, by=None)
+            self.left_out += [dict(row, pack=path.name) for row in result["left_out"]]
+
+    def _imported(self, mt):
+        """What the pack does not print about a meeting it brought in (inferred)."""
+        day = _datetime(mt["start"]).date()
+        meeting = m.Meeting.objects.get(body=self.bodies[mt["body"]], start__date=day)
+        meeting.status = mt["status"]
+        meeting.agenda_status = mt["agenda_status"]
+        meeting.minutes_status = mt["minutes_status"]
+        meeting.contact_officer = self.people.get(mt.get("contact_officer"))
+        meeting.save(
+            update_fields=[
+                "status",
+                "agenda_status",
+                "minutes_status",
+                "contact_officer",
+                "updated_at",
+            ]
+        )
+        return meeting
+
     def meeting_data(self):
         for mt in content.MEETINGS:
+            if mt.get("imported"):
+                self.meetings[mt["key"]] = self._imported(mt)
+                continue
             meeting, _ = m.Meeting.objects.update_or_create(
                 body=self.bodies[mt["body"]],
                 start=_datetime(mt["start"]),
@@ -353,95 +389,18 @@ class Loader:
         )
         obj.priorities.set([self.priorities[k] for k in data.get("priorities", [])])
 
-    def agenda_items(self):
-        for it in content.AGENDA_ITEMS:
-            meeting = self.meetings[it["meeting"]]
-            pages = it.get("pages") or [None, None]
-            section = m.AgendaSection.objects.filter(
-                body=meeting.body, name=it.get("section")
-            ).first()
-            fields = {
-                "section": section,
-                "title": it["title"],
-                "kind": it.get("kind", "report"),
-                "presenter": _text(it, "presenter"),
-                "description": _text(it, "description"),
-                "is_exempt": it.get("is_exempt", False),
-                "exempt_paragraph": it.get("exempt_paragraph"),
-                "open_title": _text(it, "open_title"),
-            }
-            item, _ = m.AgendaItem.objects.update_or_create(
-                meeting=meeting,
-                number=it["number"],
-                sub_letter=_text(it, "sub_letter"),
-                defaults=fields,
-                # The seed's printed pages, until a pack built from the papers
-                # records its own: loading again leaves the pack's alone.
-                create_defaults={
-                    **fields,
-                    "page_start": pages[0],
-                    "page_end": pages[1],
-                },
+    def tags(self):
+        """The demo's (inferred) reading of the imported items and minutes."""
+        for row in content.ITEM_TAGS:
+            item = self.meetings[row["meeting"]].agenda_items.get(
+                number=row["number"], sub_letter=row["sub_letter"]
             )
-            self._tag(item, it)
-
-    def minutes(self):
-        for mn in content.MINUTES:
-            meeting = self.meetings[mn["meeting"]]
-            ref = mn.get("agenda_item")
-            item = (
-                m.AgendaItem.objects.filter(
-                    meeting=meeting,
-                    number=ref["number"],
-                    sub_letter=_text(ref, "sub_letter"),
-                ).first()
-                if ref
-                else None
-            )
-            minute, _ = m.Minute.objects.update_or_create(
-                meeting=meeting,
-                number=mn["number"],
-                defaults={
-                    "agenda_item": item,
-                    "title": mn["title"],
-                    "municipal_year": mn.get("municipal_year")
-                    or m.municipal_year_of(meeting.start.date()),
-                    "narrative": sanitise(_text(mn, "narrative")),
-                    "is_exempt": mn.get("is_exempt", False),
-                },
-            )
-            if mn.get("resolution"):
-                self.resolution(minute, mn["resolution"], mn)
-
-    def resolution(self, minute, data, tags):
-        resolution, _ = m.Resolution.objects.update_or_create(
-            minute=minute,
-            defaults={
-                "preamble": _text(data, "preamble"),
-                "is_inline": data.get("inline", False),
-            },
-        )
-        self._tag(resolution, tags)
-        resolution.clauses.all().delete()
-        order = 0
-        for clause in data["clauses"]:
-            order += 1
-            parent = self._clause(resolution, clause, order, None)
-            for sub in clause.get("subclauses", []):
-                order += 1
-                self._clause(resolution, sub, order, parent)
-
-    def _clause(self, resolution, data, order, parent):
-        return m.ResolutionClause.objects.create(
-            resolution=resolution,
-            parent=parent,
-            label=_text(data, "label"),
-            order=order,
-            text=data["text"],
-            verb=data.get("verb", "other"),
-            kind=data.get("kind", "decision"),
-            recommended_to=self.bodies.get(data.get("recommended_to")),
-        )
+            self._tag(item, row)
+        for row in content.MINUTE_TAGS:
+            minute = self.meetings[row["meeting"]].minutes.get(number=row["number"])
+            resolution = m.Resolution.objects.filter(minute=minute).first()
+            if resolution is not None:
+                self._tag(resolution, row)
 
     def actions(self):
         for ac in content.ACTIONS:

@@ -671,14 +671,26 @@ def _item_kind(it):
     return AgendaItem.Kind.OTHER
 
 
+RESOLVED = re.compile(r"^(?:it\s+was\s+)?resolved\b\s*(?:that\b)?[\s,:\-\u2013]*", re.I)
+
+
 def _preamble(item):
-    return item.get("resolution_opener") or ""
+    """What the minutes print between "RESOLVED that" and the colon, which is
+    how the minutes page prints an opener back: "having considered ...",
+    "the Cabinet"."""
+    opener = RESOLVED.sub("", item.get("resolution_opener") or "")
+    return re.sub(r"[\s:\-\u2013]+$", "", opener)
 
 
 def _clause(row):
+    """A clause as the product keeps it: without its label, and an inline
+    resolution without its "RESOLVED that"."""
+    text = row["text"]
+    if not row.get("label"):
+        text = RESOLVED.sub("", text) or text
     return resolutions.Clause(
         row.get("label") or "",
-        row["text"],
+        text,
         [_clause(c) for c in row.get("children") or []],
     )
 

@@ -256,3 +256,19 @@ def test_the_command_refuses_bad_files_clearly(tmp_path, name, data, message):
         path.write_bytes(data)
     with pytest.raises(CommandError, match=message):
         call_command("import_pack", str(path))
+
+
+def test_resolutions_print_back_as_the_minutes_printed_them(client):
+    services.import_commit(read(HWB_PACK), by=None)
+    services.import_commit(read(CABINET_PACK), by=None)
+    april = Meeting.objects.get(start__date=datetime.date(2019, 4, 8))
+    html = client.get(f"/meetings/{april.pk}/minutes/").content.decode()
+    assert "RESOLVED that the content of the report be noted." in html
+    assert "RESOLVED that RESOLVED" not in html
+    assert (
+        "RESOLVED that, having considered the outcomes and learning from the current "
+        "Health and Wellbeing Strategy to inform the Strategy refresh:"
+    ) in html
+    october = Meeting.objects.get(start__date=datetime.date(2019, 10, 8))
+    html = client.get(f"/meetings/{october.pk}/minutes/").content.decode()
+    assert "RESOLVED that, the Cabinet:" in html
