@@ -54,6 +54,7 @@ bench: install
 	$(BIN)/python bench/pack.py
 	$(BIN)/python bench/fingertips_import.py
 	$(BIN)/python bench/reminders.py
+	$(BIN)/python bench/import_pack.py
 	$(BIN)/python bench/search.py
 
 clean:
