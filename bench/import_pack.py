@@ -115,7 +115,8 @@ def main():
     read, got = median_time(lambda: reading(data))
     saved, result = median_time(lambda: importing(data))
     print(f"Pack of {pages} pages ({len(data) / 1e6:.1f} MB), {chars:,} characters")
-    print(f"  read: {len(got['minutes'])} minutes sets, {len(got['problems'])} problems")
+    problems = len(got["problems"])
+    print(f"  read: {len(got['minutes'])} minutes sets, {problems} problems")
     print(f"  saved: {result['counts']}")
     print(f"{'step':46s} {'seconds':>8s} {'ratio':>6s}")
     for name, t in [
