@@ -95,7 +95,8 @@ _CLOSING = re.compile(
     re.I,
 )
 _MINUTES_HEADER = re.compile(
-    r"\bminutes\s+of\s+(?:the|a|an)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?", re.I
+    r"\bminutes\s+of\s+(?:the|a|an)\s+(?:\w+\s+)?meeting\b(?:\s+of\s+(?:the\s+)?)?",
+    re.I,
 )
 _SECTION_WORDS = re.compile(
     r"^(?:part\s+(?:1|2|one|two|i{1,2}|a|b)\b.*|(?:public|private|exempt|confidential|open|closed)\s+(?:business|items?|session|reports?)\b.*|.*\bitems?)$",
@@ -497,10 +498,18 @@ def _contact(lines, i, end, agenda):
 
 # -------------------------------------------------------------- the minutes
 def find_minutes_headers(lines):
-    """Indexes of lines that open a set of minutes."""
+    """Indexes of lines that open a set of minutes: a line that begins "Minutes
+    of the meeting", not a sentence that mentions them ("To agree the minutes of
+    the meeting held on ...")."""
     out = []
     for idx, line in enumerate(lines):
-        if _MINUTES_HEADER.search(line.text) and len(line.text) < 300:
+        m = _MINUTES_HEADER.search(line.text)
+        if not m or len(line.text) >= 300:
+            continue
+        if m.start() == 0 or (
+            not line.text[: m.start()].rstrip().endswith((".", ":"))
+            and re.search(r"\bcouncil\s*$", line.text[: m.start()], re.I)
+        ):
             out.append(idx)
     return out
 
@@ -530,8 +539,18 @@ def _header(lines, idx, problems):
         after,
         re.I,
     )
+    body = body_m["body"].strip(" ,") if body_m else None
+    if body and re.match(r"^(?:held|on|at)\b", body, re.I):
+        body = None
+    if body is None:
+        # "HEALTH AND WELLBEING BOARD" / "Minutes of the meeting held on ..."
+        for k in range(idx - 1, max(idx - 6, -1), -1):
+            t = lines[k].text
+            if t and not _NOT_BODY.match(t) and not parse_date(t) and len(t) < 120:
+                body = t
+                break
     minutes = {
-        "body": body_m["body"].strip(" ,") if body_m else None,
+        "body": body,
         "date": parse_date(after),
         "time": parse_time(after),
         "place": None,
@@ -560,7 +579,9 @@ def _header(lines, idx, problems):
         after,
     )
     if pm:
-        minutes["place"] = pm["p"].strip()
+        place = after[pm.start("p") :]
+        place = re.split(rf"\s+(?:on|at)\s+(?:\d|{_WEEKDAY})", place)[0]
+        minutes["place"] = place.strip(" .")
     if not minutes["date"]:
         problems.add(
             lines[idx], "The date of these minutes cannot be read; they are left out."
@@ -618,7 +639,13 @@ _NAMEISH = re.compile(rf"^(?:{_HONORIFIC}\s+)?(?:[A-Z]\.?\s+)*[A-Z][\w'’-]+")
 
 def _person(text, category, line):
     name_part, role = _role(text.strip().rstrip(","))
+    affiliation = None
+    pm = re.match(r"^(?P<n>[^,(]+?)\s*\((?P<a>[^()]+)\)\s*$", name_part)
+    if pm:  # "F Black (Healthwatch)"
+        name_part, affiliation = pm["n"], pm["a"]
     bits = name_part.split(",", 1)
+    if affiliation and len(bits) == 1:
+        bits.append(affiliation)
     d = {"name": bits[0].strip(), "role": role, "organisation": None}
     if len(bits) > 1:
         rest = bits[1].strip()
@@ -644,7 +671,26 @@ def _people_in(text, category, line):
         ]
     if len(re.findall(rf"(?:^|,\s*|\band\s+){_HONORIFIC}\s", text)) >= 2:
         return [_person(n, category, line) for n in split_names(text)]
+    parts = split_names(text)
+    if len(parts) > 1 and all(_is_person(p) for p in parts[1:]):
+        return [_person(n, category, line) for n in parts]
     return [_person(text, category, line)]
+
+
+_INITIALS_NAME = re.compile(r"^(?:[A-Z]\.?\s+)+[A-Z][\w'’-]+$")
+_TWO_NAMES = re.compile(r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$")
+
+
+def _is_person(part):
+    """After the first comma of an attendance line, is this another person
+    ("F Black", "Dr E Green", "Jo Bloggs (Healthwatch)") rather than the first
+    person's organisation or post ("Coventry University", "Director of ...")?"""
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", part).strip()
+    if re.match(rf"^{_HONORIFIC}\s", bare) or _INITIALS_NAME.match(bare):
+        return True
+    if POST_WORDS.search(bare):
+        return False
+    return bare != part.strip() and bool(_TWO_NAMES.match(bare))
 
 
 def read_attendance(lines, start, end, problems):
@@ -754,7 +800,8 @@ def _employees(t, line, att, problems, holder):
 def _minute_heading(line, expected):
     t = line.text
     m = re.match(
-        r"^(?:minute\s+)?(?P<n>\d{1,3})(?P<y>/\d{2,4})?[.:)]?\s+(?P<title>\S.*)$",
+        r"^(?:minute\s+)?(?:[A-Z]{2,6}\s?)?(?P<n>\d{1,3})(?P<y>/\d{2,4})?[.:)]?\s+"
+        r"(?P<title>\S.*)$",
         t,
         re.I,
     )
@@ -870,7 +917,9 @@ def _looks_first_minute(lines, j, start):
     return (
         line.bold
         or line.raw.lstrip().startswith("#")
-        or bool(re.match(r"^\d{1,3}(?:/\d{2,4})?[.:]?\s+[A-Z]", line.text))
+        or bool(
+            re.match(r"^(?:[A-Z]{2,6}\s?)?\d{1,3}(?:/\d{2,4})?[.:]?\s+[A-Z]", line.text)
+        )
     )
 
 
@@ -1028,7 +1077,7 @@ def _resolution(body, k, out, problems, text_all):
             last is not None
             and not last["text"].rstrip().endswith((".", ";", ":"))
             and not ln.bold
-            and ln.page is not None
+            and (ln.page is not None or s[:1].islower())
         ):
             last["text"] += " " + s  # a clause wrapped over lines of a PDF
             text_all.append(s)
@@ -1093,7 +1142,10 @@ def read_pack(lines, *, source=""):
     problems = Problems()
     headers = find_minutes_headers(lines)
     front_end = headers[0] if headers else min(len(lines), 400)
-    agenda = read_agenda(lines, 0, front_end, problems)
+    before = [line for line in lines[:front_end] if line.text]
+    # a document that opens with its minutes (its own minutes, not a pack) has no
+    # front sheet to read
+    agenda = read_agenda(lines, 0, front_end, problems) if len(before) > 8 else None
     minutes = []
     for n, idx in enumerate(headers):
         limit = headers[n + 1] if n + 1 < len(headers) else len(lines)

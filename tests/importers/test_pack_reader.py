@@ -257,3 +257,89 @@ def test_an_encrypted_pdf_is_refused():
 )
 def test_dates_and_times(text, date, time):
     assert (parse_date(text), parse_time(text)) == (date, time)
+
+
+MINUTES_ONLY = """\
+Borsetshire Council
+
+HEALTH AND WELLBEING BOARD
+
+MINUTES of the meeting held on Wednesday, 21 June 2023 at 2.00 pm in the Council Chamber, Town Hall
+
+PRESENT: Councillor A Smith (Chair)
+Councillors B Jones, C Brown and D White
+
+Also Present: Dr E Green (ICB), F Black (Healthwatch Borsetshire)
+
+Officers: G Grey (Director of Public Health), H Blue (Democratic Services)
+
+HWB 1. APOLOGIES FOR ABSENCE
+
+Apologies for absence were received from Councillor I Pink.
+
+HWB 2. MINUTES OF THE PREVIOUS MEETING
+
+RESOLVED – That the minutes of the meeting held on 15 March 2023 be approved as a correct record.
+
+HWB 3. BETTER CARE FUND PLAN 2023-25
+
+The Board received a report on the plan (Minute HWB 2 refers to the last one).
+
+RESOLVED:
+
+(1) That the plan be approved.
+
+(2) That authority be delegated to the Director of Public Health to make
+any final changes.
+
+The meeting closed at 3.45 pm
+
+CHAIR
+"""
+
+
+def test_a_minutes_document_of_another_layout():
+    got = read_pack(lines_from_text(MINUTES_ONLY))
+    assert got["agenda"] is None and got["problems"] == []
+    [minutes] = got["minutes"]
+    assert (
+        minutes["body"],
+        minutes["date"],
+        minutes["time"],
+        minutes["closing_time"],
+    ) == (
+        "HEALTH AND WELLBEING BOARD",
+        "2023-06-21",
+        "14:00",
+        "15:45",
+    )
+    assert minutes["place"] == "the Council Chamber, Town Hall"
+    att = minutes["attendance"]
+    assert [p["name"] for p in att["present_members"]] == [
+        "Councillor A Smith",
+        "Councillor B Jones",
+        "Councillor C Brown",
+        "Councillor D White",
+    ]
+    assert [(p["name"], p["organisation"]) for p in att["other_representatives"]] == [
+        ("Dr E Green", "ICB"),
+        ("F Black", "Healthwatch Borsetshire"),
+    ]
+    assert [(e["name"], e["post"]) for e in att["employees"]] == [
+        ("G Grey", "Director of Public Health"),
+        ("H Blue", "Democratic Services"),
+    ]
+    items = minutes["items"]
+    assert [(i["number"], i["title"]) for i in items] == [
+        ("1", "APOLOGIES FOR ABSENCE"),
+        ("2", "MINUTES OF THE PREVIOUS MEETING"),
+        ("3", "BETTER CARE FUND PLAN 2023-25"),
+    ]
+    assert items[1]["resolutions"][0]["label"] is None
+    assert [c["label"] for c in items[2]["resolutions"]] == ["1", "2"]
+    # a hard-wrapped line of a text conversion continues its clause
+    assert items[2]["resolutions"][1]["text"] == (
+        "That authority be delegated to the Director of Public Health to make "
+        "any final changes."
+    )
+    assert items[2]["cites"] == []  # "Minute HWB 2" names no number this reader trusts
