@@ -842,7 +842,7 @@ def read_minutes(lines, idx, limit, problems):
         minutes["closing_line"] = lines[closing].no
         minutes["closing_as_printed"] = lines[closing].text
     # minute headings, in sequence
-    headings, expected, part = [], None, None
+    headings, expected, part, clause_no = [], None, None, None
     parts = []
     for j in range(i, end):
         line = lines[j]
@@ -858,12 +858,40 @@ def read_minutes(lines, idx, limit, problems):
                 part = t
                 parts.append({"label": t, "line": line.no, "minutes": []})
                 continue
+        if _RESOLVED.match(t):
+            clause_no = 0  # numbered lines that follow are clauses, 1, 2, ...
+            continue
         h = _minute_heading(line, expected)
+        if h and clause_no is not None and int(h[0].split("/")[0]) == clause_no + 1:
+            clause_no += 1  # "2. Approve ..." after clause 1 is clause 2
+            continue
+        m = _CLAUSE.match(t)
+        if m and clause_no is not None and (m["a"] or m["b"] or "").isdigit():
+            clause_no = int(m["a"] or m["b"])
+        if (
+            h is None
+            and expected is not None
+            and (line.bold or line.raw.startswith("#"))
+        ):
+            # a marked-up heading that skips numbers: read it, and say what is missing
+            skipped = _minute_heading(line, None)
+            n = int(skipped[0].split("/")[0]) if skipped else 0
+            if skipped and expected < n <= expected + 5:
+                gap = (
+                    f"Minute {expected} is"
+                    if n - 1 == expected
+                    else f"Minutes {expected} to {n - 1} are"
+                )
+                problems.add(
+                    line, f"{gap} not in the document: the minutes go on at {n}."
+                )
+                h = skipped
         if h and (expected is not None or _looks_first_minute(lines, j, i)):
             headings.append((j, h[0], h[1], part))
             if parts:
                 parts[-1]["minutes"].append(h[0])
             expected = int(re.match(r"\d+", h[0]).group()) + 1
+            clause_no = None
     if not headings:
         problems.add(lines[idx], "No numbered minutes found after this header.")
         minutes["attendance"] = read_attendance(lines, i, end, problems)

@@ -343,3 +343,45 @@ def test_a_minutes_document_of_another_layout():
         "any final changes."
     )
     assert items[2]["cites"] == []  # "Minute HWB 2" names no number this reader trusts
+
+
+EARLY_IN_THE_YEAR = """\
+Minutes of the Meeting of Cabinet held at 10.00 am on Tuesday, 4 June 2024
+
+Present:
+
+Members: Councillor A Jones (Chair)
+
+1. Appointments
+
+RESOLVED that the Cabinet:
+
+1. Appoint the members of its panels.
+
+2. Note the calendar of meetings.
+
+2. Budget Monitoring
+
+RESOLVED that the report be noted.
+
+**5. Any Other Business**
+
+There was none.
+
+(Meeting closed at 11.00 am)
+"""
+
+
+def test_numbered_clauses_early_in_the_year_are_not_minutes():
+    got = read_pack(lines_from_text(EARLY_IN_THE_YEAR))
+    [minutes] = got["minutes"]
+    items = {i["number"]: i for i in minutes["items"]}
+    assert list(items) == ["1", "2", "5"]
+    assert [c["label"] for c in items["1"]["resolutions"]] == ["1", "2"]
+    assert items["2"]["title"] == "Budget Monitoring"
+    # a marked-up heading that skips numbers is read, and the gap reported
+    [problem] = got["problems"]
+    assert problem["line"] == 19
+    assert problem["message"] == (
+        "Minutes 3 to 4 are not in the document: the minutes go on at 5."
+    )
