@@ -1023,7 +1023,6 @@ BODIES = [
             "HWBB",
             "H+WBB",
             "HWB",
-            "the Board",
         ],
         "meets_in_public": True,
         "parent": None,
