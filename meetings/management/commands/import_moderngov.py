@@ -1,11 +1,9 @@
 import datetime as dt
-import json
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings import services
 from meetings.importers import moderngov
+from meetings.management.commands._importing import preview_or_save, write_json
 
 
 class Command(BaseCommand):
@@ -73,33 +71,14 @@ class Command(BaseCommand):
         except moderngov.SourceError as exc:
             raise CommandError(str(exc)) from None
         if options["json"]:
-            self._write_json(reading, options["json"])
+            if write_json(self, reading, options["json"]):
+                self.stdout.write(
+                    f"Wrote {options['json']}: {len(reading['meetings'])} meetings, "
+                    f"{_problem_count(reading)} problems."
+                )
             return
         self.stdout.write("\n".join(preview(reading)))
-        if not options["commit"]:
-            self.stdout.write(services.plan_in_words(services.import_plan(reading)))
-            self.stdout.write("Nothing saved: run again with --commit to save.")
-            return
-        try:
-            result = services.import_commit(reading, by=None)
-        except ValidationError as exc:
-            raise CommandError("; ".join(exc.messages)) from None
-        self.stdout.write(services.result_in_words(result))
-
-    def _write_json(self, reading, out):
-        text = json.dumps(reading, indent=2, ensure_ascii=False) + "\n"
-        if out == "-":
-            self.stdout.write(text, ending="")
-            return
-        try:
-            with open(out, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        except OSError as exc:
-            raise CommandError(f"Cannot write {out}: {exc.strerror}.") from None
-        self.stdout.write(
-            f"Wrote {out}: {len(reading['meetings'])} meetings, "
-            f"{_problem_count(reading)} problems."
-        )
+        preview_or_save(self, reading, commit=options["commit"])
 
 
 def _source(options):

@@ -4,15 +4,13 @@ Reads an agenda pack (PDF or a text conversion): the meeting on its front sheet
 and the minutes printed inside it. --json writes what was read and touches no
 database; without it the command shows a preview; --commit saves it."""
 
-import json
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings import services
 from meetings.importers.pack import read_pack
 from meetings.importers.source import UnreadablePack, read_lines
+from meetings.management.commands._importing import preview_or_save, write_json
 
 
 def read_file(path):
@@ -48,28 +46,11 @@ class Command(BaseCommand):
     def handle(self, path, json=None, commit=False, **options):
         reading = read_file(path)
         if json:
-            text = _dumps(reading)
-            if json == "-":
-                self.stdout.write(text)
-            else:
-                Path(json).write_text(text, encoding="utf-8")
+            if write_json(self, reading, json):
                 self.stdout.write(f"Wrote {json}")
             return
         self.stdout.write(describe(reading))
-        if not commit:
-            self.stdout.write("")
-            self.stdout.write(services.plan_in_words(services.import_plan(reading)))
-            self.stdout.write("Nothing saved: run again with --commit to save.")
-            return
-        try:
-            result = services.import_commit(reading, by=None)
-        except ValidationError as exc:
-            raise CommandError("; ".join(exc.messages)) from exc
-        self.stdout.write(services.result_in_words(result))
-
-
-def _dumps(reading):
-    return json.dumps(reading, indent=2, ensure_ascii=False) + "\n"
+        preview_or_save(self, reading, commit=commit)
 
 
 def describe(reading):
