@@ -51,3 +51,21 @@ class NotificationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 class PreferenceAdmin(admin.ModelAdmin):
     list_display = ["person", "kind", "mode"]
     list_filter = ["kind", "mode"]
+
+
+@admin.register(models.Provenance)
+class ProvenanceAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """Notes on where values came from: for officers, never on a public page.
+    Recorded by the loaders and importers, so read-only here."""
+
+    list_display = ["content_type", "object_id", "about", "field", "inferred", "note"]
+    list_filter = ["inferred", "content_type"]
+    search_fields = ["note", "field"]
+    list_select_related = ["content_type"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("target")
+
+    @admin.display(description="Row")
+    def about(self, obj):
+        return obj.target if obj.target is not None else "(deleted)"

@@ -87,3 +87,37 @@ class Preference(models.Model):
 
     def __str__(self):
         return f"{self.person}: {self.get_kind_display()}, {self.get_mode_display()}"
+
+
+class Provenance(models.Model):
+    """Where a value came from, for officers: the document and line it was
+    taken from, and whether it is inferred rather than stated there. Notes
+    about source documents belong here, never in a field a public page shows.
+    Shown only in the admin (hwbb/provenance.py records them)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The field the note is about; blank for the whole row.",
+    )
+    note = models.TextField()
+    inferred = models.BooleanField(
+        default=False, help_text="Inferred: not stated in the source."
+    )
+
+    class Meta:
+        ordering = ["content_type", "object_id", "field"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "field"],
+                name="provenance_unique_field",
+            )
+        ]
+        verbose_name_plural = "provenance"
+
+    def __str__(self):
+        where = f"{self.content_type.model} {self.object_id}"
+        return f"{where}, {self.field}" if self.field else where

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.urls import reverse
 
+from hwbb import provenance
 from hwbb.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin
 from hwbb.models import Notification
 from indicators.models import ImportJob
@@ -19,6 +20,7 @@ from tests import factories
 # The workflow models, read-only in the admin: "app.model".
 WORKFLOW = {
     "hwbb.notification",
+    "hwbb.provenance",
     "indicators.importjob",
     "indicators.indicatorvalue",
     "meetings.action",
@@ -192,6 +194,7 @@ def workflow_rows(officer):
             object_id=action.pk,
             about=action.title,
         ),
+        provenance.record(action, "Minute 44, clause 2", field="title"),
     ]
     assert {_label(type(row)) for row in rows} == WORKFLOW
     return rows

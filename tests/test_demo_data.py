@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.management import call_command
 from django.urls import reverse
 
+from hwbb.models import Provenance
 from indicators.models import IndicatorValue
 from meetings import demo, search
 from meetings.models import (
@@ -29,6 +30,7 @@ COUNTED = [
     ProgressReport,
     ReportingSchedule,
     Document,
+    Provenance,
 ]
 
 

@@ -15,6 +15,12 @@ plain text, page-break splits joined, curly apostrophes in titles normalised to 
 ones).
 Anything not stated in the seeds is marked with an "inferred:" comment. Line numbers
 ("L123") refer to the seed files. Email addresses are invented (example.* domains only).
+
+Public values read as plain statements about the council's business: notes about the
+seeds themselves ("seed 000 L1371", "period not stated in the seed", "[sic]") go in a
+row's "provenance" key (a note on the whole row, or {field: note}), and what is
+inferred also goes in its "inferred" key ({field: why}, "" for the whole row). The
+loader copies both into the officer-only provenance record (hwbb.models.Provenance).
 """
 
 # Every organisation a member or attendee represents, plus successors (CCG -> ICB).
@@ -90,6 +96,12 @@ ORGANISATIONS = [
             "Coventry and Warwickshire Partnership Trust",
             "Coventry and Warwickshire Primary Care Trust",
         ],
+        "inferred": {
+            "aliases": (
+                "'Coventry and Warwickshire Primary Care Trust' (seed 001 L144) taken "
+                "to mean this trust"
+            ),
+        },
         "successor": None,
     },
     {
@@ -545,6 +557,11 @@ PEOPLE = [
         "family_name": "Knight",
         "display_name": "Liz Knight",
         "aliases": ["L Knight"],
+        "inferred": {
+            "aliases": (
+                "'L Knight' under Employees (Place) on 8 April 2019 taken to be her"
+            ),
+        },
         "job_title": "",
         "organisation": "ccc",
         "email": "liz.knight@example.coventry.gov.uk",
@@ -1062,6 +1079,7 @@ BODIES = [
             "the Place Forum",
         ],
         "meets_in_public": True,
+        "inferred": {"meets_in_public": "not stated in the seeds"},
         "parent": None,
         "sections": [],
     },
@@ -1078,6 +1096,7 @@ BODIES = [
             "Multiple Complex Needs (MCN) Board",
         ],
         "meets_in_public": False,
+        "inferred": {"meets_in_public": "not stated in the seeds"},
         "parent": "hwb",
         "sections": [],
     },
@@ -1090,6 +1109,7 @@ BODIES = [
         "kind": "partnership",
         "aliases": ["Marmot Steering Group"],
         "meets_in_public": False,
+        "inferred": {"meets_in_public": "not stated in the seeds"},
         "parent": None,
         "sections": [],
     },
@@ -1126,6 +1146,7 @@ BODIES = [
         "kind": "partnership",
         "aliases": ["People Partnership"],
         "meets_in_public": False,
+        "inferred": {"meets_in_public": "not stated in the seeds"},
         "parent": None,
         "sections": [],
     },
@@ -1142,6 +1163,7 @@ BODIES = [
         "kind": "partnership",
         "aliases": [],
         "meets_in_public": False,
+        "inferred": {"meets_in_public": "not stated in the seeds"},
         "parent": None,
         "sections": [],
     },
@@ -1160,10 +1182,31 @@ BODIES = [
             "Youth Violence Board",
         ],
         "meets_in_public": False,
+        "inferred": {"meets_in_public": "not stated in the seeds"},
         "parent": None,
         "sections": [],
     },
 ]
+
+# What the seeds leave out of the memberships (inferred, see each group's comment):
+# no appointment dates at all, and no voting rights for the 2019/20 board.
+HWB_2018_19 = {
+    "start": "the municipal year 2018/19 (1 May 2018)",
+    "end": "the end of the municipal year 2018/19 (30 April 2019)",
+}
+HWB_FROM_APRIL_2019 = {
+    "start": "8 April 2019, their 'first formal meeting of the Board' (minute 42)",
+    "end": "the end of the municipal year 2018/19 (30 April 2019)",
+}
+HWB_UNTIL_APRIL_2019 = {
+    "start": "the municipal year 2018/19 (1 May 2018)",
+    "end": "8 April 2019: 'would no longer be representing NHS England' (minute 42)",
+}
+HWB_2019_20 = {
+    "start": "the municipal year 2019/20 (1 May 2019)",
+    "voting": "not stated in the seeds: every member shown as voting",
+}
+CABINET_2019_20 = {"start": "the municipal year 2019/20 (1 May 2019)"}
 
 # HWB membership 2018/19 and 2019/20, and Cabinet membership 2019/20.
 MEMBERSHIPS = [
@@ -1179,6 +1222,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1188,6 +1232,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1197,6 +1242,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1206,6 +1252,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1215,6 +1262,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1224,6 +1272,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1233,6 +1282,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1242,6 +1292,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1251,6 +1302,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1260,6 +1312,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         # inferred: start = 8 April 2019, their 'first formal meeting of the Board'
@@ -1271,6 +1324,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-04-08",
         "end": "2019-04-30",
+        "inferred": HWB_FROM_APRIL_2019,
     },
     {
         # inferred: start = 8 April 2019, their 'first formal meeting of the Board'
@@ -1282,6 +1336,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-04-08",
         "end": "2019-04-30",
+        "inferred": HWB_FROM_APRIL_2019,
     },
     {
         "body": "hwb",
@@ -1291,6 +1346,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1300,6 +1356,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1309,6 +1366,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         "body": "hwb",
@@ -1318,6 +1376,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-30",
+        "inferred": HWB_2018_19,
     },
     {
         # Minute 42: Rachael Danter 'would no longer be representing NHS England on the
@@ -1329,6 +1388,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2018-05-01",
         "end": "2019-04-08",
+        "inferred": HWB_UNTIL_APRIL_2019,
     },
     {
         # 2019/20 membership: the 21 names of the July 2019 membership line (seed 000
@@ -1343,6 +1403,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1352,6 +1413,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1361,6 +1423,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1370,6 +1433,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1379,6 +1443,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1388,6 +1453,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1397,6 +1463,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1406,6 +1473,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1415,6 +1483,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1424,6 +1493,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1433,6 +1503,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1442,6 +1513,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1451,6 +1523,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1460,6 +1533,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1469,6 +1543,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1478,6 +1553,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1487,6 +1563,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1496,6 +1573,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         # Appointment as Deputy Chair for 2019/20 confirmed at 8 July 2019, item 4.
@@ -1506,6 +1584,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1515,6 +1594,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         "body": "hwb",
@@ -1524,6 +1604,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": HWB_2019_20,
     },
     {
         # Cabinet 2019/20 from the agenda of 29 October 2019 (seed 004 L46-57).
@@ -1535,6 +1616,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1544,6 +1626,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1553,6 +1636,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1562,6 +1646,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1571,6 +1656,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1580,6 +1666,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1589,6 +1676,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1598,6 +1686,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1607,6 +1696,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1616,6 +1706,7 @@ MEMBERSHIPS = [
         "voting": True,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         # 'Non-voting Deputy Cabinet Members' - no closer role in the choice list than
@@ -1627,6 +1718,7 @@ MEMBERSHIPS = [
         "voting": False,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1636,6 +1728,7 @@ MEMBERSHIPS = [
         "voting": False,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1645,6 +1738,7 @@ MEMBERSHIPS = [
         "voting": False,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1654,6 +1748,7 @@ MEMBERSHIPS = [
         "voting": False,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1663,6 +1758,7 @@ MEMBERSHIPS = [
         "voting": False,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         # 'By invitation: ... (non-voting Opposition representatives)'.
@@ -1673,6 +1769,7 @@ MEMBERSHIPS = [
         "voting": False,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
     {
         "body": "cabinet",
@@ -1682,6 +1779,7 @@ MEMBERSHIPS = [
         "voting": False,
         "start": "2019-05-01",
         "end": None,
+        "inferred": CABINET_2019_20,
     },
 ]
 
@@ -1959,9 +2057,19 @@ ACTIONS = [
         "percent_complete": 100,
         "closing_note": (
             "The Youth Justice Plan 2019-20 (Cabinet, 29 October 2019) refers to "
-            "membership of 'the new Coventry Youth Violence Partnership Board' (seed "
-            "004 L392) and to 'a new Serious Youth Violence Board' (L1280)."
+            "membership of 'the new Coventry Youth Violence Partnership Board' and to "
+            "'a new Serious Youth Violence Board'."
         ),
+        "provenance": {"closing_note": "seed 004 L392 and L1280"},
+        "inferred": {
+            "owner_person": (
+                "the minute names only 'Officers'; set to the presenting officer"
+            ),
+            "status": (
+                "'done' from the later Youth Justice Plan (seed 004); the Board's own "
+                "follow-up is not in the seeds"
+            ),
+        },
         "primary_pillar": "WD",
         "secondary_pillars": ["PC"],
         "priorities": [],
@@ -1996,6 +2104,10 @@ ACTIONS = [
         "status": "not_started",
         "percent_complete": 0,
         "closing_note": "",
+        "inferred": {
+            "owner_person": "the presenting officer",
+            "due_date": "the end of the 2019/20 financial year, for 'as appropriate'",
+        },
         "primary_pillar": "WD",
         "secondary_pillars": ["PC"],
         "priorities": [],
@@ -2031,6 +2143,10 @@ ACTIONS = [
         "status": "on_track",
         "percent_complete": 25,
         "closing_note": "",
+        "inferred": {
+            "owner_person": "the presenting officer; the minute names no owner",
+            "percent_complete": "indicative; not stated in the seeds",
+        },
         "primary_pillar": "WD",
         "secondary_pillars": ["PC"],
         "priorities": [],
@@ -2131,6 +2247,10 @@ ACTIONS = [
         "status": "on_track",
         "percent_complete": 50,
         "closing_note": "",
+        "inferred": {
+            "due_date": "the end of summer 2019 (draft strategy, seed 000 L2354)",
+            "percent_complete": "indicative; not stated in the seeds",
+        },
         "primary_pillar": "PC",
         "secondary_pillars": [],
         "priorities": [],
@@ -2202,6 +2322,10 @@ ACTIONS = [
         "status": "on_track",
         "percent_complete": 50,
         "closing_note": "",
+        "inferred": {
+            "owner_person": "the report author",
+            "percent_complete": "indicative; not stated in the seeds",
+        },
         "primary_pillar": "IC",
         "secondary_pillars": ["PC"],
         "priorities": [],
@@ -2239,6 +2363,10 @@ ACTIONS = [
             "Outcomes of the Place Forum of 11 June 2019 reported at the 8 July 2019 "
             "meeting, item 9."
         ),
+        "inferred": {
+            "": "a report-back expectation (seed-000 notes 5.1), not a resolution",
+            "due_date": "the next Board meeting",
+        },
         "primary_pillar": "IC",
         "secondary_pillars": ["HB", "PC"],
         "priorities": [],
@@ -2266,6 +2394,9 @@ ACTIONS = [
             "Considered at the 8 July 2019 meeting, item 6 (Housing and Homelessness "
             "One Coventry Approach)."
         ),
+        "inferred": {
+            "owner_person": "the Head of Housing, who presented the follow-up item",
+        },
         "primary_pillar": "WD",
         "secondary_pillars": ["PC"],
         "priorities": [],
@@ -2300,6 +2431,10 @@ ACTIONS = [
         "status": "on_track",
         "percent_complete": 25,
         "closing_note": "",
+        "inferred": {
+            "due_date": "1 December 2019 for 'by Winter 2019'",
+            "percent_complete": "indicative; not stated in the seeds",
+        },
         "primary_pillar": "WD",
         "secondary_pillars": ["PC"],
         "priorities": [],
@@ -2340,6 +2475,12 @@ ACTIONS = [
         "status": "not_started",
         "percent_complete": 0,
         "closing_note": "",
+        "inferred": {
+            "owner_person": (
+                "the report author; the minute's owners are 'Health and Social Care "
+                "partners'"
+            ),
+        },
         "primary_pillar": "IC",
         "secondary_pillars": [],
         "priorities": [],
@@ -2428,9 +2569,13 @@ ACTIONS = [
         "percent_complete": 100,
         "closing_note": (
             "Considered by the Board on 14 October 2019 and put to Cabinet for "
-            "approval on 29 October 2019 (seed 004); the September 2021 stocktake "
-            "refers to 'The existing Health and Wellbeing Strategy 2019-23'."
+            "approval on 29 October 2019; the September 2021 stocktake refers to 'The "
+            "existing Health and Wellbeing Strategy 2019-23'."
         ),
+        "provenance": {"closing_note": "seed 004 L1731 (14 October); seed 001"},
+        "inferred": {
+            "status": "'done': the Cabinet and CCG decisions are not in the seeds",
+        },
         "primary_pillar": "WD",
         "secondary_pillars": ["HB", "PC", "IC"],
         "priorities": ["2019-p1", "2019-p2", "2019-p3"],
@@ -2476,6 +2621,11 @@ ACTIONS = [
         "status": "off_track",
         "percent_complete": 0,
         "closing_note": "",
+        "inferred": {
+            "status": (
+                "'off_track': the October papers attach only Part 1 (seed 004 L1839)"
+            ),
+        },
         "primary_pillar": "WD",
         "secondary_pillars": [],
         "priorities": [],
@@ -2511,8 +2661,10 @@ ACTIONS = [
         "percent_complete": 100,
         "closing_note": (
             "Board champions named for each priority in the Cabinet report of 29 "
-            "October 2019 (seed 004 L1776-1782)."
+            "October 2019."
         ),
+        "provenance": {"closing_note": "seed 004 L1776-1782"},
+        "inferred": {"owner_person": "the draft strategy names no owner"},
         "primary_pillar": "PC",
         "secondary_pillars": [],
         "priorities": ["2019-p1", "2019-p2", "2019-p3"],
@@ -2596,9 +2748,14 @@ ACTIONS = [
         "status": "done",
         "percent_complete": 100,
         "closing_note": (
-            "Stocktake of progress, September 2021 (seed 001), then the Autumn 2021 "
-            "review that informed the 2023 refresh (seed 003)."
+            "Stocktake of progress, September 2021, then the Autumn 2021 review that "
+            "informed the 2023 refresh."
         ),
+        "provenance": {"closing_note": "seed 001; seed 003 L246"},
+        "inferred": {
+            "due_date": "18 months after the Cabinet date of 29 October 2019",
+            "owner_person": "the draft strategy names no owner",
+        },
         "primary_pillar": "WD",
         "secondary_pillars": [],
         "priorities": ["2019-p1", "2019-p2", "2019-p3"],
@@ -2700,9 +2857,10 @@ FRAMEWORKS = [
         ),
         "source": (
             "The King's Fund, 'A vision for population health: Towards a healthier "
-            "future' (2018), cited in the 2023 refresh (seed 003 L30). Adopted by the "
-            "Board on 8 April 2019 (seed 004 L1748)."
+            "future' (2018), cited in the 2023 refresh. Adopted by the Board on 8 "
+            "April 2019."
         ),
+        "provenance": {"source": "seed 003 L30 (the citation); seed 004 L1748"},
         "pillars": [
             {
                 "code": "WD",
@@ -2843,6 +3001,12 @@ FRAMEWORKS = [
     },
 ]
 
+# No seed ties a priority to a pillar (seed-001-003 notes 1.6): every priority's
+# pillar tags are inferred.
+PRIORITY_PILLARS = {
+    "pillars": "the seeds tie no priority to a pillar (seed-001-003 notes 1.6)"
+}
+
 # The strategy and its three versions: 2019 original, 2021 stocktake, 2023 refresh.
 STRATEGY = {
     "name": "Coventry Joint Health and Wellbeing Strategy",
@@ -2865,6 +3029,11 @@ STRATEGY = {
             "period_start": "2019-01-01",
             "period_end": "2023-12-31",
             "published": "2019-10-29",
+            "inferred": {
+                "published": (
+                    "the Cabinet date; the Cabinet decision itself is not in the seeds"
+                ),
+            },
             "vision": (
                 "We are proposing three strategic ambitions for the health and "
                 "wellbeing of our residents which together encompass our long-term "
@@ -3024,7 +3193,8 @@ STRATEGY = {
                     # Frossell ... and Clare Wightman (Grapevine) as an executive
                     # group'). 'name' matches PEOPLE display_name; 'organisation' is an
                     # ORGANISATIONS key.
-                    # Pillars per seed-001-003 notes 1.6 (inferred; primary first).
+                    # inferred: pillars, here and in every priority, per
+                    # seed-001-003 notes 1.6 (primary first).
                     "key": "2019-p1",
                     "number": 1,
                     "title": "Loneliness and social isolation",
@@ -3067,6 +3237,7 @@ STRATEGY = {
                         },
                     ],
                     "pillars": ["PC", "HB", "IC", "WD"],
+                    "inferred": PRIORITY_PILLARS,
                     "indicators": ["swemwbs", "belonging-neighbourhood"],
                 },
                 {
@@ -3117,6 +3288,7 @@ STRATEGY = {
                         },
                     ],
                     "pillars": ["IC", "HB", "PC", "WD"],
+                    "inferred": PRIORITY_PILLARS,
                     "indicators": ["cyp-mh-condition", "yp-feel-safe"],
                 },
                 {
@@ -3156,6 +3328,7 @@ STRATEGY = {
                         },
                     ],
                     "pillars": ["PC", "WD", "IC"],
+                    "inferred": PRIORITY_PILLARS,
                     "indicators": ["no-influence-local-area", "belonging-coventry"],
                 },
             ],
@@ -3166,7 +3339,7 @@ STRATEGY = {
             # priorities rather than setting new ones, so its content is held as
             # progress_reports against the 2019 priority keys. No RAG ratings are given
             # in the seed (rag left blank).
-            # published: month only in the seed (day set to 1).
+            # inferred: published: month only in the seed (day set to 1).
             # The stocktake's 'wider learning' (seed 001 L156-164) has no field here;
             # its key sentence is used as this version's vision text.
             "key": "2021-stocktake",
@@ -3178,6 +3351,7 @@ STRATEGY = {
             "period_start": "2019-01-01",
             "period_end": "2023-12-31",
             "published": "2021-09-01",
+            "inferred": {"published": "month only in the seed; day set to 1"},
             "vision": (
                 "This paper provides a light touch stocktake of key outcomes for each "
                 "of the three priorities, as well as wider lessons learnt about the "
@@ -3302,6 +3476,12 @@ STRATEGY = {
             "period_start": "2019-01-01",
             "period_end": "2023-12-31",
             "published": "2023-03-01",
+            "inferred": {
+                "published": (
+                    "the document is undated; written between January and June 2023 "
+                    "(seed-001-003 notes 4.6), so a placeholder within that window"
+                ),
+            },
             "vision": (
                 "Our ambition for Coventry is to ensure everyone can enjoy good "
                 "health and, that we reduce health inequalities."
@@ -3409,6 +3589,7 @@ STRATEGY = {
                     "review_months": None,
                     "leads": [],
                     "pillars": ["PC", "HB"],
+                    "inferred": PRIORITY_PILLARS,
                     "indicators": ["swemwbs", "belonging-neighbourhood"],
                 },
                 {
@@ -3430,6 +3611,7 @@ STRATEGY = {
                     "review_months": None,
                     "leads": [],
                     "pillars": ["HB", "IC"],
+                    "inferred": PRIORITY_PILLARS,
                     "indicators": [
                         "swemwbs",
                         "depression-prevalence",
@@ -3458,6 +3640,7 @@ STRATEGY = {
                     "review_months": None,
                     "leads": [],
                     "pillars": ["WD", "PC"],
+                    "inferred": PRIORITY_PILLARS,
                     "indicators": [
                         "employment-rate",
                         "neet",
@@ -3487,6 +3670,7 @@ STRATEGY = {
                     "review_months": None,
                     "leads": [],
                     "pillars": ["PC"],
+                    "inferred": PRIORITY_PILLARS,
                     "indicators": [
                         "belonging-coventry",
                         "belonging-neighbourhood",
@@ -3513,6 +3697,7 @@ STRATEGY = {
                     "review_months": None,
                     "leads": [],
                     "pillars": [],
+                    "inferred": {"pillars": "cross-cutting: no pillar tag"},
                     "indicators": ["no-influence-local-area"],
                 },
             ],
@@ -3566,6 +3751,9 @@ PILLAR_INDICATORS = {
     ],
     "IC": ["depression-prevalence", "cyp-mh-condition", "swemwbs"],
 }
+PILLAR_INDICATORS_INFERRED = (
+    "the seeds tie indicators to priorities and ambitions, never to pillars"
+)
 
 # Indicators tied to the ambitions and priorities that have values in the seeds.
 # fingertips_id only where checked; otherwise None.
@@ -3729,10 +3917,11 @@ INDICATORS = [
         "name": "Mean mental wellbeing score (SWEMWBS)",
         "definition": (
             "Average score on the Short Warwick and Edinburgh Mental Wellbeing Scale "
-            "(seven questions); the seed describes the range as 1 (very low "
+            "(seven questions); the 2023 refresh gives its range as 1 (very low "
             "wellbeing) to 35 (very high wellbeing)."
         ),
         "unit": "score",
+        "provenance": {"definition": "seed 003 L61 (the range)"},
         "polarity": "higher_is_better",
         "source": (
             "Coventry Household Survey (via Coventry Health and Wellbeing Strategy "
@@ -3797,12 +3986,18 @@ INDICATORS = [
         "fingertips_id": None,
     },
     {
-        # The seed prints '283 per 1,000' [sic]; the unit must be per 100,000 (England
-        # 262.6).
+        # inferred: unit. The seed prints '283 per 1,000' [sic]; the unit must be per
+        # 100,000 (England 262.6).
         "key": "smoking-attributable-deaths",
         "name": "Deaths attributable to smoking",
         "definition": "Deaths caused by smoking.",
         "unit": "per 100,000",
+        "inferred": {
+            "unit": (
+                "seed 000 L1506 prints '283 per 1,000' [sic]; per 100,000 as "
+                "England's 262.6 is"
+            ),
+        },
         "polarity": "lower_is_better",
         "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
         "fingertips_id": None,
@@ -3882,10 +4077,11 @@ INDICATOR_VALUES = [
         "sex": "Female",
         "age": "At birth",
         "value_note": (
-            "period not stated in seed; as reported in the JSNA 2019; 'just below the "
-            "regional and national averages but is not significantly different'"
+            "The JSNA 2019 does not give the period. It is 'just below the regional "
+            "and national averages but is not significantly different'."
         ),
-        "source": "seed 000 L1371",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1371; period not stated in the seed",
     },
     {
         "indicator": "hle",
@@ -3899,8 +4095,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Male",
         "age": "At birth",
-        "value_note": "period not stated in seed; as reported in the JSNA 2019",
-        "source": "seed 000 L1371",
+        "value_note": "The JSNA 2019 does not give the period.",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1371; period not stated in the seed",
     },
     {
         "indicator": "hle",
@@ -3914,8 +4111,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Female",
         "age": "At birth",
-        "value_note": "period not stated in seed; as reported in the 2023 refresh",
-        "source": "seed 003 L56",
+        "value_note": "The 2023 refresh does not give the period.",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L56; period not stated in the seed",
     },
     {
         "indicator": "hle",
@@ -3929,8 +4127,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Male",
         "age": "At birth",
-        "value_note": "period not stated in seed; as reported in the 2023 refresh",
-        "source": "seed 003 L56",
+        "value_note": "The 2023 refresh does not give the period.",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L56; period not stated in the seed",
     },
     {
         "indicator": "hle",
@@ -3944,8 +4143,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Male",
         "age": "At birth",
-        "value_note": "period not stated in seed; as reported in the 2023 refresh",
-        "source": "seed 003 L56",
+        "value_note": "The 2023 refresh does not give the period.",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L56; period not stated in the seed",
     },
     {
         "indicator": "hle",
@@ -3959,10 +4159,13 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Male",
         "age": "At birth",
-        "value_note": "period not stated in seed; as reported in the 2023 refresh",
-        "source": "seed 003 L56",
+        "value_note": "The 2023 refresh does not give the period.",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L56; period not stated in the seed",
     },
     {
+        # inferred: area: 63.9 assigned to England by general knowledge; the refresh
+        # does not say which figure is national.
         "indicator": "hle",
         "area": "E92000001",
         "period_label": "2023 refresh",
@@ -3975,13 +4178,23 @@ INDICATOR_VALUES = [
         "sex": "Female",
         "age": "At birth",
         "value_note": (
-            "period not stated in seed; as reported in the 2023 refresh; seed prints "
-            "'slightly higher (62.6) and (63.9)' without saying which is national - "
-            "assigned to England by general knowledge (inferred)"
+            "The 2023 refresh does not give the period. The refresh gives the regional "
+            "and national figures for women as 62.6 and 63.9 without saying which is "
+            "which; 63.9 is shown here as England's."
         ),
-        "source": "seed 003 L56",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L56; period not stated in the seed",
+        "inferred": {
+            "area": (
+                "seed 003 L56 prints 'slightly higher (62.6) and (63.9)' without "
+                "saying which is national; 63.9 assigned to England by general "
+                "knowledge"
+            ),
+        },
     },
     {
+        # inferred: area: 62.6 assigned to the West Midlands by general knowledge; the
+        # refresh does not say which figure is regional.
         "indicator": "hle",
         "area": "E12000005",
         "period_label": "2023 refresh",
@@ -3994,11 +4207,19 @@ INDICATOR_VALUES = [
         "sex": "Female",
         "age": "At birth",
         "value_note": (
-            "period not stated in seed; as reported in the 2023 refresh; seed prints "
-            "'slightly higher (62.6) and (63.9)' without saying which is regional - "
-            "assigned to the West Midlands by general knowledge (inferred)"
+            "The 2023 refresh does not give the period. The refresh gives the regional "
+            "and national figures for women as 62.6 and 63.9 without saying which is "
+            "which; 62.6 is shown here as the West Midlands'."
         ),
-        "source": "seed 003 L56",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L56; period not stated in the seed",
+        "inferred": {
+            "area": (
+                "seed 003 L56 prints 'slightly higher (62.6) and (63.9)' without "
+                "saying which is regional; 62.6 assigned to the West Midlands by "
+                "general knowledge"
+            ),
+        },
     },
     {
         "indicator": "le",
@@ -4013,10 +4234,11 @@ INDICATOR_VALUES = [
         "sex": "Female",
         "age": "At birth",
         "value_note": (
-            "period not stated in seed; as reported in the JSNA 2019; 'consistently "
-            "remained below the regional and national averages'"
+            "The JSNA 2019 does not give the period. Life expectancy 'has consistently "
+            "remained below the regional and national averages'."
         ),
-        "source": "seed 000 L1369",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1369; period not stated in the seed",
     },
     {
         "indicator": "le",
@@ -4030,8 +4252,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Male",
         "age": "At birth",
-        "value_note": "period not stated in seed; as reported in the JSNA 2019",
-        "source": "seed 000 L1369",
+        "value_note": "The JSNA 2019 does not give the period.",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1369; period not stated in the seed",
     },
     {
         "indicator": "le",
@@ -4046,10 +4269,11 @@ INDICATOR_VALUES = [
         "sex": "Female",
         "age": "At birth",
         "value_note": (
-            "period not stated in seed; as reported in the 2023 refresh; 'lower than "
-            "the England average'"
+            "The 2023 refresh does not give the period. It is 'lower than the England "
+            "average'."
         ),
-        "source": "seed 003 L56",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L56; period not stated in the seed",
     },
     {
         "indicator": "le",
@@ -4063,8 +4287,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Male",
         "age": "At birth",
-        "value_note": "period not stated in seed; as reported in the 2023 refresh",
-        "source": "seed 003 L56",
+        "value_note": "The 2023 refresh does not give the period.",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L56; period not stated in the seed",
     },
     {
         "indicator": "physically-active-adults",
@@ -4081,7 +4306,8 @@ INDICATOR_VALUES = [
         "value_note": (
             "'just over half (53%)'; 'significantly lower than that of similar areas'"
         ),
-        "source": "seed 000 L1516",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1516",
     },
     {
         "indicator": "physically-active-adults",
@@ -4096,7 +4322,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": "",
-        "source": "seed 000 L1516",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1516",
     },
     {
         "indicator": "physically-active-adults",
@@ -4111,7 +4338,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": "",
-        "source": "seed 000 L1516",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1516",
     },
     {
         "indicator": "physically-active-adults",
@@ -4126,10 +4354,11 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": (
-            "period not stated in seed; as reported in the 2023 refresh; 'below both "
-            "the regional and national average'"
+            "The 2023 refresh does not give the period. It is 'below both the regional "
+            "and national average'."
         ),
-        "source": "seed 003 L78",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L78; period not stated in the seed",
     },
     {
         "indicator": "gld",
@@ -4143,8 +4372,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Persons",
         "age": "5",
-        "value_note": "period not stated in seed; as reported in the JSNA 2019",
-        "source": "seed 000 L980",
+        "value_note": "The JSNA 2019 does not give the period.",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L980; period not stated in the seed",
     },
     {
         "indicator": "gld",
@@ -4159,9 +4389,11 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "5",
         "value_note": (
-            "period not stated in seed; as reported in the JSNA 2019 ('nationally')"
+            "The JSNA 2019 does not give the period. The JSNA gives it as the figure "
+            "'nationally'."
         ),
-        "source": "seed 000 L980",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L980; period not stated in the seed",
     },
     {
         "indicator": "y6-obese",
@@ -4179,7 +4411,8 @@ INDICATOR_VALUES = [
             "'nearly a quarter'; 'much higher' than the England average (no England "
             "value given)"
         ),
-        "source": "seed 000 L1518",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1518",
     },
     {
         "indicator": "y6-overweight-obese",
@@ -4196,7 +4429,8 @@ INDICATOR_VALUES = [
         "value_note": (
             "'higher than the England average'; 'increasing and getting worse'"
         ),
-        "source": "seed 003 L78",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L78",
     },
     {
         "indicator": "yp-feel-safe",
@@ -4211,7 +4445,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Young people",
         "value_note": "Youth Survey; 30% said they felt very unsafe or unsafe",
-        "source": "seed 000 L1325",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1325",
     },
     {
         "indicator": "neet",
@@ -4226,12 +4461,14 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "16-17",
         "value_note": (
-            "period not stated in seed; as reported in the JSNA 2019; 'lower than the "
-            "regional or England rates'"
+            "The JSNA 2019 does not give the period. It is 'lower than the regional or "
+            "England rates'."
         ),
-        "source": "seed 000 L1067",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1067; period not stated in the seed",
     },
     {
+        # inferred: age: the 16-17 band of the JSNA 2019; the refresh gives none.
         "indicator": "neet",
         "area": "E08000026",
         "period_label": "2023 refresh",
@@ -4244,11 +4481,17 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "16-17",
         "value_note": (
-            "period not stated in seed; as reported in the 2023 refresh; 'better than "
-            "the regional and national average'; age band assumed as in the JSNA "
-            "(inferred)"
+            "The 2023 refresh gives neither the period nor the age band. It is 'better "
+            "than the regional and national average'."
         ),
-        "source": "seed 003 L92",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L92; period not stated in the seed",
+        "inferred": {
+            "age": (
+                "age band 16-17 assumed as in the JSNA 2019 (seed 000 L1067); seed 003 "
+                "L92 gives none"
+            ),
+        },
     },
     {
         "indicator": "children-low-income-families",
@@ -4262,8 +4505,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Persons",
         "age": "Children",
-        "value_note": "period not stated in seed; as reported in the 2023 refresh",
-        "source": "seed 003 L100",
+        "value_note": "The 2023 refresh does not give the period.",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L100; period not stated in the seed",
     },
     {
         "indicator": "fuel-poverty",
@@ -4278,12 +4522,15 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "All ages",
         "value_note": (
-            "period not stated in seed; as reported in the JSNA 2019; 'more prevalent "
-            "in Coventry than in the region or England'"
+            "The JSNA 2019 does not give the period. Fuel poverty is 'more prevalent "
+            "in Coventry than in the region or England'."
         ),
-        "source": "seed 000 L1228",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1228; period not stated in the seed",
     },
     {
+        # inferred: period: 2020 from 'released from 2020', which may be the year of
+        # release rather than of the data.
         "indicator": "fuel-poverty",
         "area": "E08000026",
         "period_label": "2020",
@@ -4296,10 +4543,18 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "All ages",
         "value_note": (
-            "seed: 'In figures, released from 2020' (release year or data year "
-            "unclear); 'Some areas of Coventry have fuel poverty rates of over 50%'"
+            "The refresh gives the figure as 'released from 2020', without saying "
+            "whether 2020 is the year of the data or of its release. Some areas of "
+            "Coventry have fuel poverty rates of over 50%."
         ),
-        "source": "seed 003 L98",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L98",
+        "inferred": {
+            "period_label": (
+                "2020 from 'In figures, released from 2020' (seed 003 L98); release "
+                "year or data year unclear"
+            ),
+        },
     },
     {
         "indicator": "deprivation-10pc",
@@ -4314,11 +4569,15 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "All ages",
         "value_note": (
-            "period not stated in seed; as reported in the JSNA 2019; also 'Nearly "
-            "19%' (L792) and '19%' (L2223); 46th most deprived of 326 local "
-            "authorities"
+            "The JSNA 2019 does not give the period. The same profile also says "
+            "'nearly 19%', and the draft strategy '19%'. Coventry is the 46th most "
+            "deprived of 326 local authorities."
         ),
-        "source": "seed 000 L1122",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": (
+            "seed 000 L1122; period not stated in the seed; 'Nearly 19%' at seed 000 "
+            "L792 (the profile's summary) and '19%' at L2223 (the draft strategy)"
+        ),
     },
     {
         "indicator": "deprivation-10pc",
@@ -4333,10 +4592,13 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "All ages",
         "value_note": (
-            "period not stated in seed; as reported in the 2023 refresh; the same "
-            "document also says 'Nearly 19%' (L84)"
+            "The 2023 refresh does not give the period. The same document also says "
+            "'nearly 19%'."
         ),
-        "source": "seed 003 L55",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": (
+            "seed 003 L55; period not stated in the seed; 'Nearly 19%' at seed 003 L84"
+        ),
     },
     {
         "indicator": "swemwbs",
@@ -4351,7 +4613,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": "Household Survey respondents",
-        "source": "seed 003 L61",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L61",
     },
     {
         "indicator": "swemwbs",
@@ -4369,7 +4632,8 @@ INDICATOR_VALUES = [
             "Household Survey respondents; 28% scored 'possible' or 'probable' "
             "depression (10% in 2018)"
         ),
-        "source": "seed 003 L61",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L61",
     },
     {
         "indicator": "swemwbs",
@@ -4384,7 +4648,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": "Household Survey respondents",
-        "source": "seed 003 L61",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L61",
     },
     {
         "indicator": "belonging-coventry",
@@ -4398,8 +4663,15 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Persons",
         "age": "Adults",
-        "value_note": "year from seed 003 ('down from 83% in 2018')",
-        "source": "seed 000 L915; seed 003 L68",
+        "value_note": (
+            "The JSNA 2019 gives 83% without a year; the 2023 refresh dates it to 2018 "
+            "('down from 83% in 2018')."
+        ),
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019); Coventry "
+            "Health and Wellbeing Strategy refresh, 2023"
+        ),
+        "provenance": "seed 000 L915; seed 003 L68 (the year)",
     },
     {
         "indicator": "belonging-coventry",
@@ -4414,7 +4686,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": "",
-        "source": "seed 003 L68",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L68",
     },
     {
         "indicator": "belonging-neighbourhood",
@@ -4429,7 +4702,11 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": "",
-        "source": "seed 000 L915; seed 003 L68",
+        "source": (
+            "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019); Coventry "
+            "Health and Wellbeing Strategy refresh, 2023"
+        ),
+        "provenance": "seed 000 L915; seed 003 L68",
     },
     {
         "indicator": "belonging-neighbourhood",
@@ -4444,7 +4721,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": "",
-        "source": "seed 003 L68",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L68",
     },
     {
         "indicator": "no-influence-local-area",
@@ -4459,10 +4737,11 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "All ages",
         "value_note": (
-            "period not stated in seed; as reported in the JSNA 2019; 55% would "
-            "probably not get involved to make improvements"
+            "The JSNA 2019 does not give the period. 55% said they would probably not "
+            "get involved to make improvements to their local area."
         ),
-        "source": "seed 000 L921",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L921; period not stated in the seed",
     },
     {
         "indicator": "adult-smoking",
@@ -4476,8 +4755,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Persons",
         "age": "Adults",
-        "value_note": "period not stated in seed; as reported in the 2023 refresh",
-        "source": "seed 003 L104",
+        "value_note": "The 2023 refresh does not give the period.",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L104; period not stated in the seed",
     },
     {
         "indicator": "adult-smoking",
@@ -4492,10 +4772,11 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": (
-            "period not stated in seed; as reported in the 2023 refresh ('national "
-            "average')"
+            "The 2023 refresh does not give the period. The refresh calls it the "
+            "'national average'."
         ),
-        "source": "seed 003 L104",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L104; period not stated in the seed",
     },
     {
         "indicator": "smoking-attributable-deaths",
@@ -4509,8 +4790,12 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Persons",
         "age": "All ages",
-        "value_note": "seed prints '283 per 1,000' [sic]; stored per 100,000",
-        "source": "seed 000 L1506",
+        "value_note": (
+            "The JSNA prints this as '283 per 1,000'; it is a rate per 100,000, like "
+            "England's 262.6."
+        ),
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1506; the seed prints '283 per 1,000' [sic]",
     },
     {
         "indicator": "smoking-attributable-deaths",
@@ -4525,7 +4810,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "All ages",
         "value_note": "",
-        "source": "seed 000 L1506",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1506",
     },
     {
         "indicator": "employment-rate",
@@ -4540,10 +4826,11 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Working age",
         "value_note": (
-            "period not stated in seed; as reported in the JSNA 2019; 'lower than the "
-            "England average' (no England value given)"
+            "The JSNA 2019 does not give the period. It is 'lower than the England "
+            "average'; the JSNA gives no England figure."
         ),
-        "source": "seed 000 L1101",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1101; period not stated in the seed",
     },
     {
         "indicator": "employment-rate",
@@ -4558,10 +4845,11 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Working age",
         "value_note": (
-            "period not stated in seed; as reported in the 2023 refresh; 'amongst the "
-            "lowest across the West Midlands'"
+            "The 2023 refresh does not give the period. It is 'amongst the lowest "
+            "across the West Midlands'."
         ),
-        "source": "seed 003 L92",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L92; period not stated in the seed",
     },
     {
         "indicator": "employment-rate",
@@ -4575,8 +4863,9 @@ INDICATOR_VALUES = [
         "denominator": None,
         "sex": "Persons",
         "age": "Working age",
-        "value_note": "period not stated in seed; as reported in the 2023 refresh",
-        "source": "seed 003 L92",
+        "value_note": "The 2023 refresh does not give the period.",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L92; period not stated in the seed",
     },
     {
         "indicator": "statutory-homelessness",
@@ -4593,7 +4882,8 @@ INDICATOR_VALUES = [
         "value_note": (
             "'lowest level in a decade but remains higher than the region and England'"
         ),
-        "source": "seed 000 L1230",
+        "source": "Coventry JSNA Citywide Profile 2019 (Insight Team, June 2019)",
+        "provenance": "seed 000 L1230",
     },
     {
         "indicator": "cyp-mh-condition",
@@ -4608,7 +4898,11 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Young people",
         "value_note": "approximate: 'one in ten young people' (national evidence)",
-        "source": "seed 000 L2320; seed 004 L2094",
+        "source": (
+            "Draft Coventry Health and Wellbeing Strategy 2019-2023 (July 2019); "
+            "Coventry Health and Wellbeing Strategy 2019-2023 (October 2019)"
+        ),
+        "provenance": "seed 000 L2320; seed 004 L2094",
     },
     {
         "indicator": "cyp-mh-condition",
@@ -4626,7 +4920,11 @@ INDICATOR_VALUES = [
             "approximate: '1 in 6 young people aged between 5 and 16' (national "
             "evidence)"
         ),
-        "source": "seed 001 L72",
+        "source": (
+            "Coventry Health and Wellbeing Strategy 2019-23: Stocktake of progress, "
+            "September 2021"
+        ),
+        "provenance": "seed 001 L72",
     },
     {
         "indicator": "depression-prevalence",
@@ -4641,7 +4939,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": "",
-        "source": "seed 003 L62",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L62",
     },
     {
         "indicator": "depression-prevalence",
@@ -4656,7 +4955,8 @@ INDICATOR_VALUES = [
         "sex": "Persons",
         "age": "Adults",
         "value_note": "'amounting to 40,743 residents'",
-        "source": "seed 003 L62",
+        "source": "Coventry Health and Wellbeing Strategy refresh, 2023",
+        "provenance": "seed 003 L62",
     },
 ]
 
@@ -4787,6 +5087,7 @@ RECURRING_ITEMS = [
         "legal_basis": "Local Government and Public Involvement in Health Act 2007, "
         "s116; Health and Social Care Act 2012, s196",
         "next_due": "2027-04-01",
+        "inferred": {"next_due": "chosen for the demo"},
         "author": "gaulton",
     },
     {
@@ -4796,6 +5097,7 @@ RECURRING_ITEMS = [
         "legal_basis": "Local Government and Public Involvement in "
         "Health Act 2007, s116A",
         "next_due": "2027-07-01",
+        "inferred": {"next_due": "chosen for the demo"},
         "author": "gaulton",
     },
     {
@@ -4805,6 +5107,7 @@ RECURRING_ITEMS = [
         "legal_basis": "NHS (Pharmaceutical and Local Pharmaceutical Services) "
         "Regulations 2013, regulation 6",
         "next_due": "2027-07-01",
+        "inferred": {"next_due": "chosen for the demo"},
         "author": "gaulton",
     },
     {
@@ -4814,6 +5117,7 @@ RECURRING_ITEMS = [
         "legal_basis": "Better Care Fund policy framework (NHS England): plans signed "
         "off by the Health and Wellbeing Board",
         "next_due": "2027-04-01",
+        "inferred": {"next_due": "chosen for the demo"},
         "author": None,
     },
     {
@@ -4822,6 +5126,7 @@ RECURRING_ITEMS = [
         "every_months": 3,
         "legal_basis": "Better Care Fund policy framework (NHS England)",
         "next_due": "2027-01-01",
+        "inferred": {"next_due": "chosen for the demo"},
         "author": None,
     },
     {
@@ -4830,6 +5135,7 @@ RECURRING_ITEMS = [
         "every_months": 12,
         "legal_basis": "Better Care Fund policy framework (NHS England)",
         "next_due": "2027-05-01",
+        "inferred": {"next_due": "chosen for the demo"},
         "author": None,
     },
 ]

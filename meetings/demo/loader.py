@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from hwbb import notify, permissions, reminders, workdays
+from hwbb import notify, permissions, provenance, reminders, workdays
 from indicators.models import Area, Indicator, IndicatorValue
 from meetings import deadlines, services
 from meetings import models as m
@@ -61,6 +61,18 @@ def _datetime(value):
     return timezone.make_aware(datetime.datetime.fromisoformat(value))
 
 
+def _record_provenance(obj, data):
+    """The row's notes for officers: where its values came from (content's
+    "provenance": a note on the whole row, or per field) and which are
+    inferred ("inferred": per field, "" for the whole row)."""
+    for key, inferred in (("provenance", False), ("inferred", True)):
+        notes = data.get(key) or {}
+        if isinstance(notes, str):
+            notes = {"": notes}
+        for field, note in notes.items():
+            provenance.record(obj, note, field=field, inferred=inferred)
+
+
 class Loader:
     def __init__(self, *, papers=True):
         self.with_papers = papers
@@ -100,6 +112,7 @@ class Loader:
                     "source": _text(fw, "source"),
                 },
             )
+            _record_provenance(framework, fw)
             for order, p in enumerate(fw["pillars"]):
                 pillar, _ = s.Pillar.objects.update_or_create(
                     framework=framework,
@@ -140,6 +153,7 @@ class Loader:
                     ),
                 },
             )
+            _record_provenance(version, v)
             for a in v.get("ambitions", []):
                 s.Ambition.objects.update_or_create(
                     version=version,
@@ -178,7 +192,7 @@ class Loader:
             today.replace(day=28) + datetime.timedelta(days=4)
         ).replace(day=1)
         for priority in s.Priority.objects.current():
-            s.ReportingSchedule.objects.get_or_create(
+            schedule, _ = s.ReportingSchedule.objects.get_or_create(
                 priority=priority,
                 defaults={
                     "every_months": 6,
@@ -186,6 +200,9 @@ class Loader:
                     "lead": lead,
                     "next_request_on": first_of_next_month,
                 },
+            )
+            provenance.record(
+                schedule, "the refresh names no leads", field="lead", inferred=True
             )
         priority = self.priorities["2023-p2"]
         if not priority.progress_reports.filter(
@@ -215,6 +232,7 @@ class Loader:
             ).replace(day=1)
             priority.save(update_fields=["next_review_date"])
         priority.pillars.set([self.pillars[c] for c in p.get("pillars", [])])
+        _record_provenance(priority, p)
         priority.indicators.set([self.indicators[k] for k in p.get("indicators", [])])
         priority.leads.all().delete()
         for lead in p.get("leads", []):
@@ -236,6 +254,7 @@ class Loader:
                     "aliases": o.get("aliases", []),
                 },
             )
+            _record_provenance(self.orgs[o["key"]], o)
         for o in content.ORGANISATIONS:
             if o.get("successor"):
                 org = self.orgs[o["key"]]
@@ -256,6 +275,7 @@ class Loader:
                     "email": _text(p, "email"),
                 },
             )
+            _record_provenance(self.people[p["key"]], p)
 
     def bodies_and_memberships(self):
         for b in content.BODIES:
@@ -281,8 +301,9 @@ class Loader:
                     },
                 )
             self.bodies[b["key"]] = body
+            _record_provenance(body, b)
         for ms in content.MEMBERSHIPS:
-            m.Membership.objects.update_or_create(
+            membership, _ = m.Membership.objects.update_or_create(
                 body=self.bodies[ms["body"]],
                 person=self.people[ms["person"]],
                 role=ms.get("role", "voting_member"),
@@ -293,6 +314,7 @@ class Loader:
                     "end": _date(ms.get("end")),
                 },
             )
+            _record_provenance(membership, ms)
 
     # -- meetings, agendas, minutes and actions --------------------------------
     def seed_packs(self):
@@ -434,6 +456,7 @@ class Loader:
                 for reminder in (reminders.DUE_SOON, reminders.OVERDUE):
                     notify.settle(**deadlines.action_reminder(action, reminder))
             self._tag(action, ac)
+            _record_provenance(action, ac)
             action.updates.all().delete()
             for up in ac.get("updates", []):
                 action.updates.create(
@@ -535,7 +558,7 @@ class Loader:
 
     def forward_plan(self):
         for row in content.RECURRING_ITEMS:
-            m.RecurringItem.objects.get_or_create(
+            item, _ = m.RecurringItem.objects.get_or_create(
                 body=self.bodies[row["body"]],
                 title=row["title"],
                 defaults={
@@ -545,13 +568,17 @@ class Loader:
                     "default_author": self.people.get(row.get("author")),
                 },
             )
+            _record_provenance(item, row)
         hwb = self.bodies["hwb"]
         until = timezone.localdate() + datetime.timedelta(days=365)
         services.forward_plan_schedule(body=hwb, until=until)
 
     def pillar_indicators(self):
         for code, keys in content.PILLAR_INDICATORS.items():
-            self.pillars[code].indicators.set([self.indicators[k] for k in keys])
+            pillar = self.pillars[code]
+            pillar.indicators.set([self.indicators[k] for k in keys])
+            note = content.PILLAR_INDICATORS_INFERRED
+            provenance.record(pillar, note, field="indicators", inferred=True)
 
     # -- indicators -------------------------------------------------------------
     def indicator_data(self):
@@ -577,8 +604,9 @@ class Loader:
                     "fingertips_id": i.get("fingertips_id"),
                 },
             )
+            _record_provenance(self.indicators[i["key"]], i)
         for v in content.INDICATOR_VALUES:
-            IndicatorValue.objects.update_or_create(
+            value, _ = IndicatorValue.objects.update_or_create(
                 indicator=self.indicators[v["indicator"]],
                 area=areas[v["area"]],
                 period_key=v["period_key"],
@@ -598,6 +626,8 @@ class Loader:
                     "updated_at": _received(v["period_label"]),
                 },
             )
+            _record_provenance(value, v)
+            provenance.record(value, RECEIVED, field="updated_at", inferred=True)
 
     # -- users ------------------------------------------------------------------
     def users(self):
@@ -670,6 +700,12 @@ RESET_ORDER = [
 ]
 
 
+RECEIVED = (
+    "when HWBB would have received it, for the demo: on its document's date, or "
+    "in the June after its period ends"
+)
+
+
 def _received(period_label):
     """When HWBB would have received a seed value (inferred), so that "new since
     the last meeting" means something in the demo: a document's values on its
@@ -706,6 +742,7 @@ def load(*, reset=False, papers=True):
             for row in model.objects.all():
                 row.file.delete(save=False)
         Area.objects.update(parent=None)
+        provenance.of_models(*RESET_ORDER).delete()
         for model in RESET_ORDER:
             model.objects.all().delete()
         for model in HISTORIES:
