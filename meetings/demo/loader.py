@@ -322,7 +322,9 @@ class Loader:
         own packs go through: their meetings, agendas, minutes, resolutions,
         attendance and declarations."""
         for path in sorted(SEEDS_DIR.glob("*-pack.txt")):
-            reading = read_pack(read_lines(path.read_bytes(), name=path.name))
+            reading = read_pack(
+                read_lines(path.read_bytes(), name=path.name), source=path.name
+            )
             result = services.import_commit(reading, by=None)
             self.left_out += [dict(row, pack=path.name) for row in result["left_out"]]
 

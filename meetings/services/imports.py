@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from hwbb import provenance
 from meetings import resolutions
 from meetings.models import (
     AgendaItem,
@@ -347,8 +348,9 @@ def _minute_number(printed):
 
 # -------------------------------------------------------------- saving
 class _Saver:
-    def __init__(self, *, by, choices):
+    def __init__(self, *, by, choices, source=""):
         self.by = by
+        self.source = source or "an imported document"
         self.people = People(choices=choices)
         self.orgs = {}
         self.counts = defaultdict(int)
@@ -356,6 +358,11 @@ class _Saver:
 
     def count(self, what, n=1):
         self.counts[what] += n
+
+    def came_from(self, obj, line):
+        """Where a new row was read, for officers (never on a public page)."""
+        where = f", line {line}" if line else ""
+        provenance.record(obj, f"Imported from {self.source}{where}.")
 
     def leave_out(self, where, message):
         self.left_out.append({"line": where, "message": message})
@@ -409,6 +416,9 @@ class _Saver:
             meeting.agenda_published_at = _start(published, "09:00")
         meeting.full_clean()
         meeting.save()
+        self.came_from(
+            meeting, part.get("date_line") or (part.get("header_lines") or [None])[0]
+        )
         self.count("meetings added")
         return meeting
 
@@ -466,6 +476,7 @@ class _Saver:
             )
             item.full_clean()
             item.save()
+            self.came_from(item, it.get("line"))
             held[(number, sub)] = item
             self.count("agenda items added")
         return meeting
@@ -512,6 +523,7 @@ class _Saver:
                     )
                     continue
                 held[number] = minute
+                self.came_from(minute, it.get("line_start"))
                 self.count("minutes added")
             if (
                 it.get("resolutions")
@@ -734,7 +746,7 @@ def as_packs(reading):
 def import_commit(reading, *, by, choices=None):
     """Save a reading (a pack's or ModernGov's); returns what was added, matched
     and left out."""
-    saver = _Saver(by=by, choices=choices)
+    saver = _Saver(by=by, choices=choices, source=reading.get("source"))
     meetings = []
     for pack in as_packs(reading):
         if pack.get("agenda"):

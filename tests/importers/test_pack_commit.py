@@ -9,6 +9,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
+from hwbb import provenance
 from meetings import services
 from meetings.importers.pack import read_pack
 from meetings.importers.source import lines_from_text
@@ -31,9 +32,9 @@ HWB_PACK = SEEDS / "coventry-hwb-2019-07-08-pack.txt"
 CABINET_PACK = SEEDS / "coventry-cabinet-2019-10-29-pack.txt"
 
 
-def read(path_or_text):
+def read(path_or_text, source=""):
     text = path_or_text.read_text() if isinstance(path_or_text, Path) else path_or_text
-    return read_pack(lines_from_text(text))
+    return read_pack(lines_from_text(text), source=source)
 
 
 def row_counts():
@@ -46,7 +47,7 @@ def row_counts():
 
 
 def test_a_pack_is_saved_through_the_services():
-    result = services.import_commit(read(HWB_PACK), by=None)
+    result = services.import_commit(read(HWB_PACK, source="the July pack"), by=None)
     assert result["left_out"] == []
     july = Meeting.objects.get(start__date=datetime.date(2019, 7, 8))
     april = Meeting.objects.get(start__date=datetime.date(2019, 4, 8))
@@ -88,6 +89,9 @@ def test_a_pack_is_saved_through_the_services():
     )
     officer = Attendance.objects.get(meeting=april, person__display_name="L Knight")
     assert (officer.capacity, officer.note) == (Attendance.Capacity.OFFICER, "Place")
+    # where each row was read is kept for officers
+    [note] = provenance.of(m45)
+    assert note.note == "Imported from the July pack, line 204."
 
 
 def test_importing_the_same_pack_twice_changes_nothing():
