@@ -298,6 +298,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "indicators.tasks.requeue_waiting",
         "schedule": crontab(minute="*/5"),
     },
+    # Every 5 minutes: hand uploaded agenda packs over again that no worker has
+    # taken for 15 minutes, or whose worker was lost while reading them
+    # (meetings/services/pack_imports.py).
+    "pack-import-sweep": {
+        "task": "meetings.tasks.requeue_pack_imports",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 # Fail fast when the broker is down: the notification stays pending, the
 # page that queued it says so, and the sweep hands it over later.

@@ -91,4 +91,6 @@ urlpatterns = [
     ),
     path("attendance/<slug:slug>/", views.attendance_stats, name="attendance_stats"),
     path("forward-plan/<slug:slug>/new/", views.planned_item_add, name="planned_add"),
+    path("imports/", views.pack_upload, name="pack_upload"),
+    path("imports/<int:pk>/", views.pack_import, name="pack_import"),
 ]

@@ -7,7 +7,7 @@ from django.urls import get_resolver, reverse
 from hwbb import notify
 from indicators.models import ImportJob
 from meetings import services
-from meetings.models import Meeting, PlannedItem, Report
+from meetings.models import Meeting, PackImport, PlannedItem, Report
 from tests import factories
 
 ALL = {
@@ -51,6 +51,8 @@ MATRIX = {
     "meetings:planned_add": OFFICERS,
     "meetings:planned_to_agenda": {**OFFICERS, "officer": 405},  # POST only
     "meetings:attendance": OFFICERS,
+    "meetings:pack_upload": OFFICERS,
+    "meetings:pack_import": OFFICERS,
     "meetings:attendance_stats": ALL,
     "meetings:reports": {**OFFICERS, "author": 200},
     "meetings:report_create": {**OFFICERS, "author": 200},
@@ -242,6 +244,9 @@ def objects(db):
         "indicators:export": ["csv"],
         "indicators:import_job": [
             ImportJob.objects.create(original_name="hle.csv", sha256="0" * 64).pk
+        ],
+        "meetings:pack_import": [
+            PackImport.objects.create(name="pack.pdf", file="imports/pack.pdf").pk
         ],
         "strategy:watchlist_plan": [factories.IndicatorFactory().slug],
         "strategy:tags": ["action", action.pk],

@@ -5,6 +5,7 @@ minutes    minutes, their approval and amendment, resolutions, the decisions fil
 actions    actions, their updates and the action log's filter
 reports    reports, their review, papers and route
 interests  interests and declarations
+imports    an agenda pack's upload, and who its printed names are
 search     the search page's words and filters
 
 Every form is re-exported here: `from meetings.forms import ReportForm`. The
@@ -23,6 +24,7 @@ from meetings.forms.agenda import (
     RescheduleForm,
     TimeField,
 )
+from meetings.forms.imports import NameChoicesForm, PackUploadForm
 from meetings.forms.interests import DeclarationForm, InterestForm
 from meetings.forms.minutes import (
     DecisionFilter,
@@ -52,6 +54,8 @@ __all__ = [
     "PublishForm",
     "RescheduleForm",
     "TimeField",
+    "NameChoicesForm",
+    "PackUploadForm",
     "DeclarationForm",
     "InterestForm",
     "DecisionFilter",

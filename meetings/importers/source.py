@@ -74,7 +74,9 @@ def lines_from_text(text):
     return [Line(no, raw, clean(raw)) for no, raw in enumerate(text.splitlines(), 1)]
 
 
-def lines_from_pdf(data):
+def lines_from_pdf(data, *, progress=None):
+    """Lines of a PDF's text layer. `progress(done, total)`, if given, is called
+    once per page read, so a long pack can show how far it has got."""
     try:
         reader = PdfReader(BytesIO(data))
         if reader.is_encrypted:
@@ -102,6 +104,8 @@ def lines_from_pdf(data):
             raise UnreadablePack(
                 f"Page {page_no} of this PDF cannot be read ({exc})."
             ) from exc
+        if progress is not None:
+            progress(page_no, pages)
     if sum(len(clean(text)) for _, _, text in rows) < 4 * pages + 20:
         raise UnreadablePack(
             "This PDF has no text: it needs OCR before it can be imported."
@@ -186,12 +190,13 @@ def paragraphs(rows):
     return out
 
 
-def read_lines(data, *, name=""):
-    """Lines of a pack given its bytes: a PDF, or UTF-8 text (a conversion)."""
+def read_lines(data, *, name="", progress=None):
+    """Lines of a pack given its bytes: a PDF, or UTF-8 text (a conversion).
+    `progress(done, total)` is called once per page of a PDF; text has no pages."""
     if not data:
         raise UnreadablePack("The file is empty.")
     if data[:5] == b"%PDF-":
-        return lines_from_pdf(data)
+        return lines_from_pdf(data, progress=progress)
     if name.lower().endswith(".pdf"):
         raise UnreadablePack("This file is named .pdf but is not a PDF.")
     if b"\x00" in data[:4096]:

@@ -104,10 +104,18 @@ class PackImport(models.Model):
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.WAITING
     )
+    started_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a worker began to read it."
+    )
     pages_done = models.PositiveIntegerField(default=0)
     pages_total = models.PositiveIntegerField(default=0)
     message = models.TextField(blank=True)
     reading = models.JSONField(null=True, blank=True)
+    choices = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='The officer\'s corrections: {name key: person pk, "new" or "skip"}.',
+    )
     result = models.JSONField(null=True, blank=True)
     saved_at = models.DateTimeField(null=True, blank=True)
     saved_by = models.ForeignKey(
@@ -125,6 +133,11 @@ class PackImport(models.Model):
         return self.name
 
     @property
+    def is_active(self):
+        """Still to be read, or being read: its page follows the reader."""
+        return self.status in (self.Status.WAITING, self.Status.READING)
+
+    @property
     def progress(self):
         """Per cent read, for the progress bar and its words."""
         if self.status in (self.Status.READ, self.Status.SAVED):
@@ -132,3 +145,25 @@ class PackImport(models.Model):
         if not self.pages_total:
             return 0
         return min(99, 100 * self.pages_done // self.pages_total)
+
+    @property
+    def progress_in_words(self):
+        """How far the reader has got, for the page and for its poller."""
+        if self.status == self.Status.WAITING:
+            return "Waiting for the reader to start."
+        if self.status == self.Status.READING:
+            if not self.pages_total:
+                return "Reading the text."
+            if self.pages_done >= self.pages_total:
+                return (
+                    f"All {self.pages_total:,} pages read: "
+                    "now working out what they say."
+                )
+            return (
+                f"{self.pages_done:,} of {self.pages_total:,} pages read "
+                f"({self.progress}%)."
+            )
+        if self.status == self.Status.FAILED:
+            return "It could not be read."
+        pages = f"All {self.pages_total:,} pages read." if self.pages_total else ""
+        return pages or "Read."

@@ -1,7 +1,8 @@
 """Workflows across models, by subject: actions and their updates; meetings,
 their agendas, the forward plan and the agenda packs; reports and their papers,
 and progress returns accepted onto an agenda;
-attendance, minutes and resolutions; interests and declarations.
+attendance, minutes and resolutions; interests and declarations; importing
+what the records print, and the packs officers upload to be imported.
 
 Every public name is re-exported here, so callers keep writing
 `from meetings import services` and `services.agenda_publish(...)`."""
@@ -56,6 +57,13 @@ from meetings.services.minutes import (
     minutes_ready_for_chair,
     resolution_save,
 )
+from meetings.services.pack_imports import (
+    pack_import_choose,
+    pack_import_parts,
+    pack_import_read,
+    pack_import_save,
+    pack_import_waiting,
+)
 from meetings.services.papers import (
     document_add,
     progress_report_accept,
@@ -104,6 +112,12 @@ __all__ = [
     "import_plan",
     "plan_in_words",
     "result_in_words",
+    # uploaded packs
+    "pack_import_choose",
+    "pack_import_parts",
+    "pack_import_read",
+    "pack_import_save",
+    "pack_import_waiting",
     "minute_create",
     "minute_update",
     "minutes_approve",

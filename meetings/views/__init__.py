@@ -7,6 +7,7 @@ minutes    the minutes, their PDF and editor, and the decisions register
 actions    my actions, an action, the action log and the tokens for them
 reports    reports, their papers and the agenda packs
 interests  the register of interests and declarations
+imports    the officer's agenda pack importer: upload, progress, preview, confirm
 notifications  a person's notification settings, unsubscribing, the officers' log
 
 Every view is re-exported here, so meetings/urls.py and meetings/urls_site.py
@@ -37,6 +38,7 @@ from meetings.views.agenda import (
     planned_item_add,
     planned_to_agenda,
 )
+from meetings.views.imports import pack_import, pack_upload
 from meetings.views.interests import declarations, my_interests
 from meetings.views.minutes import (
     decisions,
@@ -93,6 +95,8 @@ __all__ = [
     "meeting_reschedule",
     "planned_item_add",
     "planned_to_agenda",
+    "pack_import",
+    "pack_upload",
     "declarations",
     "my_interests",
     "decisions",

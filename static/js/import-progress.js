@@ -10,9 +10,10 @@
       .then(function (r) { return r.json(); })
       .then(function (job) {
         document.getElementById("job-status-text").textContent = job.status_text;
-        document.getElementById("job-rows").textContent = job.rows_total
+        // A job may say its progress in its own words (an agenda pack's pages).
+        document.getElementById("job-rows").textContent = job.progress_text || (job.rows_total
           ? job.rows_read + " of " + job.rows_total + " rows read (" + job.percent + "%)"
-          : "Counting the rows";
+          : "Counting the rows");
         document.getElementById("job-bar").value = job.percent;
         if (job.finished) {
           window.location.reload();
