@@ -535,7 +535,9 @@ def _header(lines, idx, problems):
     m = _MINUTES_HEADER.search(text)
     after = text[m.end() :]
     body_m = re.match(
-        r"(?P<body>.+?)\s+(?:held|which\s+took\s+place|on\s+" + _WEEKDAY + r"|at\s+\d)",
+        r"(?P<body>.+?),?\s+(?:held|which\s+took\s+place|(?:on\s+)?"
+        + _WEEKDAY
+        + r"|at\s+\d)",
         after,
         re.I,
     )
@@ -544,9 +546,14 @@ def _header(lines, idx, problems):
         body = None
     if body is None:
         # "HEALTH AND WELLBEING BOARD" / "Minutes of the meeting held on ..."
-        for k in range(idx - 1, max(idx - 6, -1), -1):
+        for k in range(idx - 1, max(idx - 4, -1), -1):
             t = lines[k].text
-            if t and not _NOT_BODY.match(t) and not parse_date(t) and len(t) < 120:
+            if (
+                t
+                and _BODY_NAME.search(t)
+                and not re.search(r"[:@]", t)
+                and len(t) < 120
+            ):
                 body = t
                 break
     minutes = {
@@ -589,6 +596,11 @@ def _header(lines, idx, problems):
     return minutes, used[-1] + 1
 
 
+_BODY_NAME = re.compile(
+    r"\b(?:board|committee|cabinet|panel|forum|partnership|sub-committee|executive"
+    r"|commission|assembly)\b",
+    re.I,
+)
 _ATT_LABELS = [
     (re.compile(r"^(?P<l>present)\s*:?\s*(?P<r>.*)$", re.I), "present_members"),
     (

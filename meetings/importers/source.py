@@ -148,12 +148,26 @@ def paragraphs(rows):
     not start a new item is wrapped text: the two are joined. A larger gap than the
     normal line spacing is a paragraph break and reads as a blank line. The joined
     line keeps the first line's number and page."""
-    gaps = {}
+    gaps = {}  # page -> {gap: count}
     for (p1, y1, _), (p2, y2, _) in zip(rows, rows[1:], strict=False):
         if p1 == p2 and y1 is not None and y2 is not None and 0 < y1 - y2 < 60:
-            g = round(y1 - y2, 0)
-            gaps[g] = gaps.get(g, 0) + 1
-    line_gap = max(gaps, key=gaps.get) if gaps else None
+            page_gaps = gaps.setdefault(p1, {})
+            page_gaps[round(y1 - y2)] = page_gaps.get(round(y1 - y2), 0) + 1
+    overall = {}
+    for page_gaps in gaps.values():
+        for g, n in page_gaps.items():
+            overall[g] = overall.get(g, 0) + n
+
+    def line_spacing(counts):
+        """The smallest spacing that recurs: wrapped lines sit closer together
+        than paragraphs, however many of either a page has."""
+        recurring = [g for g, n in counts.items() if n >= 2]
+        return min(recurring) if recurring else None
+
+    fallback = line_spacing(overall)
+    # each page's own spacing (a report set at 1.8 lines after minutes set at
+    # 1.2), the document's where a page has too few lines to tell
+    spacing = {page: line_spacing(g) or fallback for page, g in gaps.items()}
     widths = sorted(len(clean(t)) for _, _, t in rows if clean(t))
     full = widths[int(len(widths) * 0.9)] if widths else 0
     out, no, prev = [], 0, None
@@ -164,6 +178,7 @@ def paragraphs(rows):
             if prev and prev[0] == page and y is not None and prev[1] is not None
             else None
         )
+        line_gap = spacing.get(page, fallback)
         tight = gap is not None and line_gap is not None and gap <= line_gap * 1.2
         if (
             out

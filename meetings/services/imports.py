@@ -80,12 +80,12 @@ class NameMatch:
     printed: str
     key: str
     person: Person | None = None
-    how: str = "new"  # alias | name | member | chosen | new | ambiguous | skip
+    how: str = "new"  # alias | name | member | chosen | new | ambiguous | skip | gone
     candidates: list = field(default_factory=list)
 
     @property
     def placed(self):
-        return self.how not in ("ambiguous", "skip")
+        return self.how not in ("ambiguous", "skip", "gone")
 
 
 def _given(person):
@@ -136,7 +136,9 @@ class People:
         if choice == "new":
             return NameMatch(printed, key, self.made.get(key), how="new")
         if choice:
-            return NameMatch(printed, key, self.persons.get(int(choice)), how="chosen")
+            chosen = self.persons.get(int(choice)) if str(choice).isdigit() else None
+            # a person chosen on the preview and deleted since: ask again
+            return NameMatch(printed, key, chosen, how="chosen" if chosen else "gone")
         if key in self.alias:
             return NameMatch(printed, key, self.alias[key], how="alias")
         if key in self.made:
@@ -259,8 +261,9 @@ def meeting_match(body, date):
 
 # -------------------------------------------------------------- the plan
 def _people_in(reading):
-    """(printed, where) for every name in the reading's minutes."""
-    for n, minutes in enumerate(reading.get("minutes") or []):
+    """(printed, body as printed) for every name in the reading's minutes."""
+    for minutes in reading.get("minutes") or []:
+        n = minutes.get("body")
         att = minutes.get("attendance") or {}
         for role in ("present_members", "other_representatives", "employees"):
             for row in att.get(role) or []:
@@ -291,6 +294,16 @@ def import_plan(reading, *, choices=None):
             sets.append(("agenda", pack["agenda"]))
         sets += [("minutes", m) for m in pack.get("minutes") or []]
     for kind, part in sets:
+        if not part.get("date") or not part.get("body"):
+            plan["meetings"].append(
+                {
+                    "kind": kind,
+                    "body": part.get("body"),
+                    "date": part.get("date"),
+                    "unusable": "no date" if not part.get("date") else "no body",
+                }
+            )
+            continue
         body = body_match(part.get("body"))
         meeting = meeting_match(body, part.get("date"))
         row = {
@@ -322,10 +335,17 @@ def import_plan(reading, *, choices=None):
             row["minutes_new"] = sum(1 for n in numbers if n not in held)
             row["minutes_held"] = len(numbers) - row["minutes_new"]
         plan["meetings"].append(row)
-    seen = set()
-    names = [name for pack in as_packs(reading) for name, _ in _people_in(pack)]
-    for printed in names:
-        m = people.match(printed)
+    seen, members = set(), {}
+    names = [row for pack in as_packs(reading) for row in _people_in(pack)]
+    for printed, body_name in names:
+        if body_name not in members:
+            body = body_match(body_name)
+            members[body_name] = (
+                set(body.memberships.values_list("person_id", flat=True))
+                if body
+                else set()
+            )
+        m = people.match(printed, members=members[body_name])
         if m.key in seen:
             continue
         seen.add(m.key)
@@ -368,7 +388,18 @@ class _Saver:
         self.left_out.append({"line": where, "message": message})
 
     # -- meetings
-    def meeting(self, part, *, published=None):
+    def meeting(self, part, *, kind="minutes", published=None):
+        """The meeting a part of the reading is about, or None (reported) when
+        the reading has no date or no body for it."""
+        if not part.get("date") or not part.get("body"):
+            what = "date" if not part.get("date") else "body"
+            self.leave_out(
+                part.get("date_line") or (part.get("header_lines") or [None])[0],
+                f"The meeting's {what} could not be read: its {kind} "
+                + ("is" if kind == "agenda" else "are")
+                + " left out.",
+            )
+            return None
         body = _body_for(part["body"])
         meeting = meeting_match(body, part["date"])
         if meeting is not None:
@@ -424,7 +455,9 @@ class _Saver:
 
     # -- the agenda
     def agenda(self, agenda):
-        meeting = self.meeting(agenda, published=agenda.get("published"))
+        meeting = self.meeting(agenda, kind="agenda", published=agenda.get("published"))
+        if meeting is None:
+            return None
         if meeting.agenda_status != Meeting.AgendaStatus.PUBLISHED:
             meeting.agenda_status = Meeting.AgendaStatus.PUBLISHED
             meeting.agenda_published_at = meeting.agenda_published_at or (
@@ -499,6 +532,8 @@ class _Saver:
     # -- the minutes
     def minutes(self, part):
         meeting = self.meeting(part)
+        if meeting is None:
+            return None
         members = set(meeting.body.memberships.values_list("person_id", flat=True))
         self.attendance(meeting, part.get("attendance") or {}, members)
         held = {m.number: m for m in meeting.minutes.all()}
@@ -553,14 +588,19 @@ class _Saver:
     def _person(self, row, members):
         match = self.people.match(row["name"], members=members)
         if not match.placed:
-            self.leave_out(
-                row.get("line"),
-                f"{row['name']!r} could be "
-                + " or ".join(str(p) for p in match.candidates)
-                + ": choose who it is; left out."
-                if match.candidates
-                else f"{row['name']!r} was skipped.",
-            )
+            if match.candidates:
+                message = (
+                    f"{row['name']!r} could be "
+                    + " or ".join(str(p) for p in match.candidates)
+                    + ": choose who it is; left out."
+                )
+            elif match.how == "gone":
+                message = (
+                    f"{row['name']!r}: the person chosen no longer exists; left out."
+                )
+            else:
+                message = f"{row['name']!r} was skipped."
+            self.leave_out(row.get("line"), message)
             return None
         org = _organisation(row.get("organisation"), self.orgs)
         person = self.people.person_for(
@@ -756,7 +796,7 @@ def import_commit(reading, *, by, choices=None):
     return {
         "counts": dict(saver.counts),
         "left_out": saver.left_out,
-        "meetings": [m.pk for m in meetings],
+        "meetings": [m.pk for m in meetings if m is not None],
     }
 
 
@@ -768,12 +808,16 @@ HOW = {
     "new": "new person",
     "ambiguous": "cannot tell who: left out",
     "skip": "skipped",
+    "gone": "the person chosen no longer exists: left out",
 }
 
 
 def plan_in_words(plan):
     out = ["What saving would do:"]
     for row in plan["meetings"]:
+        if row.get("unusable"):
+            out.append(f"  {row['kind']}: {row['unusable']}, so left out")
+            continue
         found = "existing meeting" if row["meeting_found"] else "new meeting"
         body = row["body_found"] or f"{row['body']} (new body)"
         if row["kind"] == "agenda":

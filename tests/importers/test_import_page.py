@@ -213,9 +213,7 @@ def test_minutes_that_do_not_name_their_board_are_left_out_not_guessed(
     text = HWB_PACK.read_text()
     assert header in text
     text = text.replace(
-        header,
-        "**Minutes of the Meeting of Coventry Health and Well-being Board, "
-        "Monday 8 April 2019, 2.00 pm**",
+        header, "**Minutes of the meeting held at 2.00 pm on Monday, 8 April 2019**"
     )
     client.force_login(officer)
     response = _upload(

@@ -276,3 +276,49 @@ def test_resolutions_print_back_as_the_minutes_printed_them(client):
     october = Meeting.objects.get(start__date=datetime.date(2019, 10, 8))
     html = client.get(f"/meetings/{october.pk}/minutes/").content.decode()
     assert "RESOLVED that, the Cabinet:" in html
+
+
+def test_the_preview_says_what_saving_will_do_for_a_members_name():
+    """Two Councillor Taylors, one of them on the board: the preview and the
+    import agree that the member is meant."""
+    body = Body.objects.create(name="Coventry Health and Well-being Board", slug="hwb")
+    for given in ("Jane", "Kate"):
+        person = Person.objects.create(
+            given_names=given, family_name="Taylor", display_name=f"Cllr {given} Taylor"
+        )
+        if given == "Kate":
+            body.memberships.create(person=person)
+    reading = read(HWB_PACK)
+    taylor = next(
+        n for n in services.import_plan(reading)["names"] if n["key"] == "taylor"
+    )
+    assert (taylor["how"], taylor["person_name"]) == ("member", "Cllr Kate Taylor")
+    result = services.import_commit(reading, by=None)
+    assert not [r for r in result["left_out"] if "Taylor" in r["message"]]
+    april = Meeting.objects.get(start__date=datetime.date(2019, 4, 8))
+    assert (
+        april.attendances.get(person__family_name="Taylor").person.given_names == "Kate"
+    )
+
+
+def test_readings_without_a_date_or_a_body_are_left_out_not_crashed_on():
+    text = HWB_PACK.read_text()
+    no_date = text.replace("2.00 pm on Monday, 8th July, 2019", "TBC")
+    result = services.import_commit(read(no_date), by=None)
+    assert any("date could not be read" in r["message"] for r in result["left_out"])
+    assert not Meeting.objects.filter(start__date=datetime.date(2019, 7, 8)).exists()
+    assert Minute.objects.count() == 14  # the minutes inside are still read
+    reading = read(HWB_PACK)
+    reading["minutes"][0]["body"] = None
+    plan = services.import_plan(reading)
+    assert plan["meetings"][1]["unusable"] == "no body"
+    result = services.import_commit(reading, by=None)
+    assert any("body could not be read" in r["message"] for r in result["left_out"])
+
+
+@pytest.mark.parametrize("choice", [999999, "abc"])
+def test_a_choice_of_nobody_leaves_the_name_out(choice):
+    result = services.import_commit(read(HWB_PACK), by=None, choices={"taylor": choice})
+    [left] = [r for r in result["left_out"] if "Taylor" in r["message"]]
+    assert "no longer exists" in left["message"]
+    assert not Person.objects.filter(family_name="Taylor").exists()

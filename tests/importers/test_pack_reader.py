@@ -385,3 +385,41 @@ def test_numbered_clauses_early_in_the_year_are_not_minutes():
     assert problem["message"] == (
         "Minutes 3 to 4 are not in the document: the minutes go on at 5."
     )
+
+
+def test_a_header_that_names_its_board_before_a_comma():
+    text = (
+        "Minutes of the Meeting of Anytown Health and Wellbeing Board, "
+        "Monday 8 April 2019, 2.00 pm\n\nPresent: Councillor A Jones\n\n"
+        "1. Apologies\n\nNone.\n\n(Meeting closed at 3.00 pm)\n"
+    )
+    [minutes] = read_pack(lines_from_text(text))["minutes"]
+    assert (minutes["body"], minutes["date"], minutes["time"]) == (
+        "Anytown Health and Wellbeing Board",
+        "2019-04-08",
+        "14:00",
+    )
+
+
+def test_a_pdf_whose_reports_are_set_more_loosely_than_its_minutes():
+    """Line spacing is read page by page: a report set at 1.8 lines after the
+    minutes does not make the minutes' paragraphs look like wrapped lines."""
+    from weasyprint import HTML
+
+    lines = PACKS["seed-000.json"].read_text().splitlines()
+
+    def paras(rows):
+        return "".join(
+            f"<p>{r.replace('**', '').replace('&', '&amp;').replace('<', '&lt;')}</p>"
+            for r in rows
+        )
+
+    report = "<div style='line-height:1.8'>" + paras(lines[480:1400]) + "</div>"
+    pdf = HTML(
+        string="<style>p{margin:0 0 6pt} *{font-variant-ligatures:none}</style>"
+        + paras(lines[:466])
+        + report
+    ).write_pdf()
+    got = read_pack(read_lines(pdf, name="pack.pdf"))
+    [minutes] = got["minutes"]
+    assert [i["number"] for i in minutes["items"]] == [str(n) for n in range(40, 54)]
