@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -782,10 +782,23 @@ def as_packs(reading):
     return packs
 
 
+# One import at a time: two officers importing packs of the same meetings at
+# once would each find no meeting and each add one. PostgreSQL holds this lock
+# to the end of the transaction; SQLite already writes one transaction at once.
+IMPORT_LOCK = 0x48574242  # "HWBB"
+
+
+def _one_import_at_a_time():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+
+
 @transaction.atomic
 def import_commit(reading, *, by, choices=None):
     """Save a reading (a pack's or ModernGov's); returns what was added, matched
     and left out."""
+    _one_import_at_a_time()
     saver = _Saver(by=by, choices=choices, source=reading.get("source"))
     meetings = []
     for pack in as_packs(reading):

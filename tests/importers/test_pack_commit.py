@@ -322,3 +322,32 @@ def test_a_choice_of_nobody_leaves_the_name_out(choice):
     [left] = [r for r in result["left_out"] if "Taylor" in r["message"]]
     assert "no longer exists" in left["message"]
     assert not Person.objects.filter(family_name="Taylor").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_importing_the_same_meetings_at_once_add_them_once():
+    """Two uploads of the same pack confirmed at the same moment: each import
+    waits for the other, so the second finds what the first saved."""
+    import threading
+
+    from django.db import connection
+
+    start, results = threading.Barrier(2), []
+
+    def confirm():
+        try:
+            reading = read(HWB_PACK)
+            start.wait()
+            results.append(services.import_commit(reading, by=None))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=confirm) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(results) == 2
+    assert Meeting.objects.count() == 2
+    assert Minute.objects.count() == 14
+    assert sorted("meetings added" in r["counts"] for r in results) == [False, True]
