@@ -14,6 +14,7 @@ from the meeting's own minutes document adds only what is new.
 """
 
 import datetime
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -512,7 +513,25 @@ class _Saver:
             self.came_from(item, it.get("line"))
             held[(number, sub)] = item
             self.count("agenda items added")
+        self._link_minutes(meeting)
         return meeting
+
+    def _link_minutes(self, meeting):
+        """Join each minute to the agenda item it records, when the titles are
+        the same but for spacing and dashes and only one item fits: the minutes
+        and the agenda may come from different documents, in either order."""
+        items = [
+            i
+            for i in meeting.agenda_items.filter(minutes__isnull=True)
+            if i.kind not in (AgendaItem.Kind.MINUTES, AgendaItem.Kind.MATTERS_ARISING)
+        ]
+        for minute in meeting.minutes.filter(agenda_item__isnull=True):
+            fits = [i for i in items if _same_title(i.title, minute.title)]
+            if len(fits) == 1:
+                minute.agenda_item = fits[0]
+                minute.save(update_fields=["agenda_item"])
+                items.remove(fits[0])
+                self.count("minutes joined to their agenda items")
 
     def _section(self, body, name, cache):
         if not name:
@@ -573,6 +592,7 @@ class _Saver:
                 self.count("resolutions added")
             for declaration in it.get("declarations") or []:
                 self.declaration(meeting, minute, declaration, members)
+        self._link_minutes(meeting)
         meeting.refresh_from_db()
         if meeting.minutes_status == Meeting.MinutesStatus.DRAFT:
             # printed in a published pack: public, subject to approval
@@ -700,6 +720,13 @@ class _Saver:
                 withdrew=bool(declaration.get("withdrew")),
             )
             self.count("declarations added" if created else "declarations matched")
+
+
+def _same_title(a, b):
+    def plain(t):
+        return re.sub(r"[^a-z0-9]+", " ", t.casefold()).strip()
+
+    return difflib.SequenceMatcher(None, plain(a), plain(b)).ratio() >= 0.9
 
 
 def _documents(it):

@@ -351,3 +351,48 @@ def test_two_officers_importing_the_same_meetings_at_once_add_them_once():
     assert Meeting.objects.count() == 2
     assert Minute.objects.count() == 14
     assert sorted("meetings added" in r["counts"] for r in results) == [False, True]
+
+
+APRIL_AGENDA = """\
+Coventry Health and Well-being Board
+
+Time and Date
+
+2.00 pm on Monday, 8th April, 2019
+
+Place
+
+Committee Room 3 - Council House
+
+Public Business
+
+1. Declarations of Interest
+
+2. Minutes of Previous Meeting (Pages 1 - 8)
+
+3. Chair's Update
+
+4. Young People and Violence (Pages 9 - 30)
+
+5. Coventry Physical Activity Framework 2019-2024 (Pages 31 - 80)
+
+6. Any other items of public business
+"""
+
+
+@pytest.mark.parametrize("agenda_first", [True, False])
+def test_minutes_are_joined_to_the_items_they_record(agenda_first):
+    minutes_only = "\n".join(HWB_PACK.read_text().splitlines()[96:470])
+    order = (
+        [APRIL_AGENDA, minutes_only] if agenda_first else [minutes_only, APRIL_AGENDA]
+    )
+    for text in order:
+        services.import_commit(read(text), by=None)
+    april = Meeting.objects.get(start__date=datetime.date(2019, 4, 8))
+    joined = dict(
+        april.minutes.exclude(agenda_item=None).values_list(
+            "number", "agenda_item__number"
+        )
+    )
+    # 41 'Minutes of Previous Meeting' is the minutes item: not a business item
+    assert joined == {40: 1, 43: 3, 44: 4, 45: 5, 53: 6}
