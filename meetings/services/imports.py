@@ -487,7 +487,8 @@ class _Saver:
             if it["exempt"] and not it.get("exempt_paragraph"):
                 self.leave_out(
                     it.get("line"),
-                    f"Item {it['number']}{sub}: exempt, but no Schedule 12A paragraph "
+                    f"Item {it['number']}{sub} of {meeting.body} on "
+                    f"{meeting.start:%-d %B %Y}: exempt, but no Schedule 12A paragraph "
                     "is printed; left out. Add it by hand with its paragraph.",
                 )
                 continue

@@ -39,7 +39,7 @@ def test_committees_meetings_items_and_attendance_are_saved():
         assert sorted(saved) == sorted(set(printed) - unreadable)
         for number, sub in unreadable:
             assert any(
-                r["message"].startswith(f"Item {number}{sub}:")
+                r["message"].startswith(f"Item {number}{sub} of ")
                 for r in result["left_out"]
             )
         for item in m["agenda"]["items"]:

@@ -208,7 +208,8 @@ def test_substitutes_exempt_items_and_declarations():
     # item 2 is exempt but prints no paragraph: left out, not guessed
     assert list(march.agenda_items.values_list("number", flat=True)) == [1, 3]
     assert any(
-        "Item 2" in r["message"] and "paragraph" in r["message"]
+        "Item 2 of Anytown Health and Wellbeing Board on 14 March 2024" in r["message"]
+        and "paragraph" in r["message"]
         for r in result["left_out"]
     )
     staffing = march.agenda_items.get(number=3)
