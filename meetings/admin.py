@@ -68,7 +68,7 @@ class AttendanceInline(ReadOnlyAdmin, admin.TabularInline):
 
 
 @admin.register(models.Meeting)
-class MeetingAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class MeetingAdmin(ReadOnlyHistoryAdmin):
     list_display = ["__str__", "start", "status", "agenda_status", "minutes_status"]
     list_filter = ["body", "status", "agenda_status", "minutes_status"]
     date_hierarchy = "start"

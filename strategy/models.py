@@ -309,6 +309,26 @@ class Tagged(models.Model):
     class Meta:
         abstract = True
 
+    def take_tags_from(self, source):
+        """Carry the source's pillars and priorities (an agenda item's, to the
+        resolution made on it and the actions from that) when this object has
+        none of its own; an officer's own choice is never overwritten."""
+        if source is None or self.is_tagged:
+            return False
+        self.primary_pillar_id = source.primary_pillar_id
+        self.save(update_fields=["primary_pillar"])
+        self.secondary_pillars.set(source.secondary_pillars.all())
+        self.priorities.set(source.priorities.all())
+        return True
+
+    @property
+    def is_tagged(self):
+        return bool(
+            self.primary_pillar_id
+            or self.secondary_pillars.exists()
+            or self.priorities.exists()
+        )
+
 
 class ReportingSchedule(models.Model):
     """How often a priority's lead reports its progress, and to which body."""

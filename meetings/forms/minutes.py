@@ -74,11 +74,9 @@ class MinutesApproveForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["approved_at"].queryset = (
-            Meeting.objects.filter(body=meeting.body, start__gt=meeting.start)
-            .select_related("body")
-            .order_by("start")
-        )
+        self.fields["approved_at"].queryset = Meeting.objects.approving(
+            meeting
+        ).select_related("body")
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("approved_at"), Submit("submit", "Record the approval")

@@ -64,6 +64,19 @@ class MeetingQuerySet(models.QuerySet):
             .order_by("start")
         )
 
+    def approving(self, meeting):
+        """The meetings that may approve this meeting's minutes: later meetings
+        of the same body that have taken place and were not cancelled."""
+        return (
+            self.filter(
+                body_id=meeting.body_id,
+                start__gt=meeting.start,
+                start__lte=timezone.now(),
+            )
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("start")
+        )
+
 
 class Meeting(models.Model):
     class Status(models.TextChoices):
@@ -142,6 +155,8 @@ class Meeting(models.Model):
         default=0, help_text="iCalendar SEQUENCE: raised on every change."
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # who scheduled, published, checked, approved, moved or cancelled, and when
+    history = HistoricalRecords(excluded_fields=["updated_at", "sequence"])
 
     objects = MeetingQuerySet.as_manager()
 

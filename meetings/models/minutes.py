@@ -105,6 +105,15 @@ class Minute(ClosedContent, models.Model):
         on_delete=models.SET_NULL,
         related_name="minutes",
     )
+    # The meeting's body, kept on the minute so the database itself can hold the
+    # rule that a number is used once in a body's municipal year.
+    body = models.ForeignKey(
+        "meetings.Body",
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        blank=True,  # taken from the meeting (clean, save)
+    )
     number = models.PositiveIntegerField()
     municipal_year = models.PositiveSmallIntegerField(
         help_text="The year the municipal year starts (May): 2018 for 2018/19."
@@ -135,18 +144,29 @@ class Minute(ClosedContent, models.Model):
         ordering = ["meeting", "number"]
         constraints = [
             models.UniqueConstraint(
-                fields=["meeting", "number"], name="minute_unique_number"
+                fields=["body", "municipal_year", "number"],
+                name="minute_number_once_a_year",
+                violation_error_message="That minute number is already used in this "
+                "board's municipal year: minutes are numbered once a year.",
             )
         ]
 
     def __str__(self):
         return f"Minute {self.reference} {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.clean()
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return (
             reverse("meetings:minutes", args=[self.meeting_id])
             + f"#minute-{self.number}"
         )
+
+    def clean(self):
+        if self.meeting_id and not self.body_id:
+            self.body_id = self.meeting.body_id
 
     @property
     def reference(self):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 
-from meetings.models import Action, ActionUpdate
+from meetings.models import Action, ActionUpdate, Resolution
 
 # A second identical update within this window is a double submit, not news.
 DOUBLE_SUBMIT_WINDOW = datetime.timedelta(minutes=10)
@@ -31,7 +31,17 @@ def action_create(*, action, secondary_pillars=(), priorities=()):
     action.save()
     action.secondary_pillars.set(secondary_pillars)
     action.priorities.set(priorities)
+    action.take_tags_from(_decided_in(action))
     return action, True
+
+
+def _decided_in(action):
+    """The resolution an action comes from: its clause's, else its minute's."""
+    if action.resolution_clause_id:
+        return action.resolution_clause.resolution
+    if action.minute_id:
+        return Resolution.objects.filter(minute_id=action.minute_id).first()
+    return None
 
 
 @transaction.atomic

@@ -151,10 +151,23 @@ def _refuse_if_frozen(meeting):
         )
 
 
+def _refuse_unless_held(meeting):
+    """Minutes record a meeting that took place: not a cancelled one, not one
+    still to come."""
+    if meeting.is_cancelled:
+        raise ValidationError("The meeting was cancelled: it has no minutes.")
+    if timezone.localdate(meeting.start) > timezone.localdate():
+        raise ValidationError(
+            "The meeting has not happened yet: its minutes are written on the day."
+        )
+
+
 @transaction.atomic
 def minute_create(*, minute, user):
     meeting = Meeting.objects.select_for_update().get(pk=minute.meeting_id)
     _refuse_if_frozen(meeting)
+    _refuse_unless_held(meeting)
+    minute.body_id = meeting.body_id
     minute.municipal_year = meeting.municipal_year
     minute.number = minute.number or Minute.objects.next_number(meeting)
     minute.narrative = sanitise(minute.narrative)
@@ -250,9 +263,12 @@ def minutes_publish(*, meeting):
 def minutes_approve(*, meeting, approved_at):
     """Record the minutes as agreed at a later meeting of the same body; from
     then on they change only by a recorded amendment."""
-    if approved_at.body_id != meeting.body_id or approved_at.start <= meeting.start:
+    if not Meeting.objects.approving(meeting).filter(pk=approved_at.pk).exists():
         raise ValidationError(
-            {"approved_at": "Choose a later meeting of the same board or committee."}
+            {
+                "approved_at": "Choose a later meeting of the same board or "
+                "committee that has taken place and was not cancelled."
+            }
         )
     _minutes_step(
         meeting, Meeting.MinutesStatus.PUBLISHED_DRAFT, Meeting.MinutesStatus.APPROVED
@@ -293,7 +309,9 @@ def resolution_save(*, minute, preamble, clauses, user):
     longer written are deleted (history keeps them).
     """
     _refuse_if_frozen(minute.meeting)
-    resolution, _ = Resolution.objects.get_or_create(minute=minute)
+    resolution, created = Resolution.objects.get_or_create(minute=minute)
+    if created:
+        resolution.take_tags_from(minute.agenda_item)
     resolution.preamble = preamble
     resolution.is_inline = len(clauses) == 1 and not clauses[0].label
     resolution.save()

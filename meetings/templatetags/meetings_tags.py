@@ -6,6 +6,7 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 
 from meetings.api.feeds import meeting_json_ld
+from meetings.models import Minute
 
 register = template.Library()
 
@@ -30,11 +31,24 @@ def minute_links(html, minute):
     """Turn citations such as "Further to Minute 31/18" or "Minute 38" into links;
     a bare number is a minute of the same body and municipal year."""
 
+    meeting = minute.meeting
+    # the body's minute numbers, once per meeting object (a minutes page's
+    # minutes share theirs): a citation links only to a minute that exists
+    if not hasattr(meeting, "_minute_refs"):
+        meeting._minute_refs = {
+            (year % 100, number)
+            for year, number in Minute.objects.filter(
+                body_id=meeting.body_id
+            ).values_list("municipal_year", "number")
+        }
+
     def link(match):
         word, number, year = match.groups()
         year = int(year) if year else minute.municipal_year % 100
+        if (year, int(number)) not in meeting._minute_refs:
+            return match.group(0)
         url = reverse(
-            "meetings:minute_ref", args=[minute.meeting.body.slug, int(number), year]
+            "meetings:minute_ref", args=[meeting.body.slug, int(number), year]
         )
         return f'<a class="govuk-link" href="{url}">{word} {number}' + (
             f"/{match.group(3)}</a>" if match.group(3) else "</a>"
