@@ -230,3 +230,11 @@ class NameAliasAdmin(admin.ModelAdmin):
 class PackImportAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["name", "status", "uploaded_by", "created_at", "saved_at"]
     list_filter = ["status"]
+
+
+@admin.register(models.MinutesSignature)
+class MinutesSignatureAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """The chairs' signatures and the text each signed (exempt minutes in full:
+    officers only)."""
+
+    list_display = ["meeting", "signed_by", "signed_at_meeting", "signed_at"]

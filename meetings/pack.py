@@ -41,6 +41,7 @@ from meetings.models import (
     Meeting,
     Membership,
     Minute,
+    MinutesSignature,
     Report,
     ResolutionClause,
 )
@@ -107,6 +108,9 @@ def minutes_context(meeting, user):
     )
     return {
         "meeting": meeting,
+        "signature": MinutesSignature.objects.filter(meeting=meeting)
+        .select_related("signed_by", "signed_at_meeting")
+        .first(),
         "minutes": minutes,
         "attendance": _attendance_block(attendances),
         "declarations": Declaration.objects.visible_to(user)

@@ -31,6 +31,11 @@ urlpatterns = [
     path("<int:pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
     path("<int:pk>/minutes/approve/", views.minutes_approve, name="minutes_approve"),
     path(
+        "<int:pk>/minutes/signature/",
+        views.minutes_signature,
+        name="minutes_signature",
+    ),
+    path(
         "minute/<slug:slug>/<int:number>/<int:year>/",
         views.minute_reference,
         name="minute_ref",

@@ -36,6 +36,7 @@ WORKFLOW = {
     "meetings.meeting",
     "meetings.minute",
     "meetings.minuteamendment",
+    "meetings.minutessignature",
     "meetings.packimport",
     "meetings.planneditem",
     "meetings.report",
@@ -186,6 +187,13 @@ def workflow_rows(officer):
         factories.ValueFactory(),
         ImportJob.objects.create(original_name="hle.csv", sha256="0" * 64),
         m.PackImport.objects.create(name="pack.pdf", file="imports/pack.pdf"),
+        m.MinutesSignature.objects.create(
+            meeting=meeting,
+            signed_at_meeting=meeting,
+            signed_by=person,
+            digest="0" * 64,
+            text="The minutes",
+        ),
         Notification.objects.create(
             key=f"action_due_soon:{action.pk}",
             kind="action_due_soon",

@@ -89,7 +89,10 @@ MATRIX = {
     "meetings:minutes_ready": {**OFFICERS, "officer": 405},  # POST only
     "meetings:minutes_check": {**OFFICERS, "officer": 403, "chair": 405},
     "meetings:minutes_publish": {**OFFICERS, "officer": 405},
-    "meetings:minutes_approve": {**OFFICERS, "officer": 405},
+    "meetings:minutes_approve": {**OFFICERS, "officer": 405, "chair": 405},
+    # the matrix's meeting is not signed; tests/meetings/test_minutes_signature.py
+    # reads a signed one
+    "meetings:minutes_signature": {role: 404 for role in ALL},
     "meetings:calendar_body": ALL,
     "meetings:calendar_all": ALL,
     "meetings:meeting_ics": ALL,
@@ -231,6 +234,7 @@ def objects(db):
         "meetings:minutes_ready": on_meeting,
         "meetings:minutes_publish": on_meeting,
         "meetings:minutes_approve": on_meeting,
+        "meetings:minutes_signature": on_meeting,
         "meetings:calendar_body": [meeting.body.slug],
         "meetings:meeting_ics": on_meeting,
         "api:ocd_event": on_meeting,

@@ -4,8 +4,8 @@ from django import forms
 from django.db.models import Q
 
 from hwbb.fields import iso_date
-from meetings import resolutions
-from meetings.models import Body, Meeting, Minute, ResolutionClause
+from meetings import resolutions, services
+from meetings.models import Body, Meeting, Minute, Person, ResolutionClause
 from strategy.models import Pillar, Priority
 
 
@@ -66,21 +66,36 @@ class MinuteForm(forms.ModelForm):
 
 
 class MinutesApproveForm(forms.Form):
+    """Approve the minutes at a later meeting and record the chair's signature."""
+
     approved_at = forms.ModelChoiceField(
         label="Approved at the meeting of",
         queryset=Meeting.objects.none(),
         error_messages={"required": "Choose the meeting that approved the minutes"},
     )
+    signed_by = forms.ModelChoiceField(
+        label="Signed as a correct record by",
+        queryset=Person.objects.none(),
+        error_messages={"required": "Choose the chair who signed the minutes"},
+    )
 
-    def __init__(self, *args, meeting, **kwargs):
+    def __init__(self, *args, meeting, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["approved_at"].queryset = Meeting.objects.approving(
             meeting
         ).select_related("body")
+        chairs = services.chairs_who_may_sign(meeting)
+        self.fields["signed_by"].queryset = chairs
+        own = getattr(user, "person", None) if user else None
+        if own is not None and chairs.filter(pk=own.pk).exists():
+            self.fields["signed_by"].initial = own.pk
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            Field.select("approved_at"), Submit("submit", "Record the approval")
+            Field.select("approved_at"),
+            Field.select("signed_by"),
+            Submit("submit", "Approve and sign as a correct record"),
         )
+        self.helper.form_tag = False
 
 
 class MinuteAmendmentForm(forms.Form):

@@ -309,3 +309,34 @@ class ResolutionClause(models.Model):
 
     def __str__(self):
         return f"({self.label}) {self.text}" if self.label else self.text
+
+
+class MinutesSignature(models.Model):
+    """The chair's signature on approved minutes as a correct record (Local
+    Government Act 1972, Schedule 12): who signed, when, at which meeting, and
+    the SHA-256 digest of the text signed. The text is kept so the digest can
+    be checked against it and against the minutes as they now stand; it holds
+    exempt minutes in full, so it is shown to officers only."""
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.PROTECT, related_name="signature"
+    )
+    signed_at_meeting = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, related_name="signatures_given"
+    )
+    signed_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="minutes_signed"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    signed_at = models.DateTimeField(default=timezone.now)
+    digest = models.CharField(max_length=64)
+    text = models.TextField()
+
+    def __str__(self):
+        return f"Minutes of {self.meeting} signed by {self.signed_by}"

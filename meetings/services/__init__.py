@@ -48,6 +48,7 @@ from meetings.services.minutes import (
     attendance_record,
     attendance_statistics,
     attendee_add,
+    chairs_who_may_sign,
     minute_amend,
     minute_create,
     minute_update,
@@ -55,6 +56,7 @@ from meetings.services.minutes import (
     minutes_check,
     minutes_publish,
     minutes_ready_for_chair,
+    minutes_sign,
     resolution_save,
 )
 from meetings.services.pack_imports import (
@@ -120,7 +122,9 @@ __all__ = [
     "pack_import_waiting",
     "minute_create",
     "minute_update",
+    "chairs_who_may_sign",
     "minutes_approve",
+    "minutes_sign",
     "minutes_check",
     "minutes_publish",
     "minutes_ready_for_chair",

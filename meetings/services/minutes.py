@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from hwbb import notify
 from hwbb.html import sanitise
+from meetings import signing
 from meetings.models import (
     Attendance,
     Body,
@@ -14,6 +15,7 @@ from meetings.models import (
     Membership,
     Minute,
     MinuteAmendment,
+    MinutesSignature,
     Person,
     Resolution,
     ResolutionClause,
@@ -276,6 +278,46 @@ def minutes_approve(*, meeting, approved_at):
     meeting.minutes_approved_at = approved_at
     meeting.save(update_fields=["minutes_approved_at"])
     return meeting
+
+
+def chairs_who_may_sign(meeting):
+    """Who may sign a meeting's minutes: the body's chair or deputy chair (the
+    one who chaired the approving meeting signs)."""
+    return Person.objects.filter(
+        memberships__body_id=meeting.body_id,
+        memberships__role__in=[Membership.Role.CHAIR, Membership.Role.DEPUTY_CHAIR],
+    ).distinct()
+
+
+@transaction.atomic
+def minutes_sign(*, meeting, approved_at, signed_by, user):
+    """Approve the minutes at a later meeting and record the chair's signature:
+    who, when, at which meeting, and the SHA-256 digest of the text signed.
+    Minutes already approved at that meeting (before signatures were kept, or
+    imported) may be signed once."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if MinutesSignature.objects.filter(meeting=meeting).exists():
+        raise ValidationError("These minutes are already signed.")
+    if not chairs_who_may_sign(meeting).filter(pk=signed_by.pk).exists():
+        raise ValidationError(
+            {"signed_by": "Choose the chair or deputy chair who signed the minutes."}
+        )
+    if meeting.minutes_status == Meeting.MinutesStatus.APPROVED:
+        if meeting.minutes_approved_at_id != approved_at.pk:
+            raise ValidationError(
+                {"approved_at": "These minutes were approved at another meeting."}
+            )
+    else:
+        minutes_approve(meeting=meeting, approved_at=approved_at)
+    text = signing.signed_text(meeting)
+    return MinutesSignature.objects.create(
+        meeting=meeting,
+        signed_at_meeting=approved_at,
+        signed_by=signed_by,
+        recorded_by=user,
+        digest=signing.digest(text),
+        text=text,
+    )
 
 
 @transaction.atomic

@@ -52,6 +52,7 @@ from meetings.views.minutes import (
     minutes_pdf,
     minutes_publish,
     minutes_ready,
+    minutes_signature,
     resolution_edit,
 )
 from meetings.views.public import (
@@ -105,6 +106,7 @@ __all__ = [
     "minute_edit",
     "minute_reference",
     "minutes_approve",
+    "minutes_signature",
     "minutes_check",
     "minutes_manage",
     "minutes_pdf",

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
-from meetings import pack, resolutions, services
+from meetings import pack, resolutions, services, signing
 from meetings.api import exports
 from meetings.forms import (
     DecisionFilter,
@@ -66,7 +66,7 @@ def minutes_manage(request, pk):
     minutes = meeting.minutes.select_related("agenda_item").prefetch_related(
         "amendments"
     )
-    approvable = MinutesApproveForm(meeting=meeting)
+    approvable = MinutesApproveForm(meeting=meeting, user=request.user)
     return render(
         request,
         "meetings/minutes_manage.html",
@@ -182,21 +182,49 @@ def minutes_publish(request, pk):
     )
 
 
-@role_required(OFFICER)
+@role_required(OFFICER, CHAIR)
 @require_POST
 def minutes_approve(request, pk):
+    """Approve the minutes and record the chair's signature (the chair signs,
+    or the officer records the chair's signature at the meeting)."""
     meeting = _get_meeting_for_officer(pk)
+    if not _may_manage_minutes(request.user, meeting):
+        raise PermissionDenied
     form = MinutesApproveForm(request.POST, meeting=meeting)
     if form.is_valid():
         try:
-            services.minutes_approve(meeting=meeting, **form.cleaned_data)
+            services.minutes_sign(
+                meeting=meeting, user=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, "Minutes approved as a true record.")
+            messages.success(
+                request, "Minutes approved and signed as a correct record."
+            )
     else:
-        messages.error(request, "Choose the meeting that approved the minutes.")
+        messages.error(
+            request, " ".join(e for errors in form.errors.values() for e in errors)
+        )
     return redirect("meetings:minutes_manage", meeting.pk)
+
+
+def minutes_signature(request, pk):
+    """Check the chair's signature: the minutes as they stand against the digest
+    of the text signed. Anyone who may read the minutes may check."""
+    meeting = _get_meeting_for_user(request, pk)
+    signature = getattr(meeting, "signature", None)
+    if signature is None or meeting.minutes_status != meeting.MinutesStatus.APPROVED:
+        raise Http404("These minutes are not signed.")
+    return render(
+        request,
+        "meetings/minutes_signature.html",
+        {
+            "meeting": meeting,
+            "signature": signature,
+            "check": signing.verify(signature),
+        },
+    )
 
 
 @role_required(OFFICER)

@@ -80,7 +80,8 @@ def test_lifecycle_then_frozen_with_amendments(client, officer, chair, hwb, apri
     client.force_login(officer)
     client.post(publish)
     client.post(
-        reverse("meetings:minutes_approve", args=[april.pk]), {"approved_at": july.pk}
+        reverse("meetings:minutes_approve", args=[april.pk]),
+        {"approved_at": july.pk, "signed_by": chair.person.pk},
     )
     april.refresh_from_db()
     assert april.minutes_status == "approved" and april.minutes_approved_at == july
