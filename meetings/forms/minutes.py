@@ -81,9 +81,13 @@ class MinutesApproveForm(forms.Form):
 
     def __init__(self, *args, meeting, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["approved_at"].queryset = Meeting.objects.approving(
-            meeting
-        ).select_related("body")
+        approving = Meeting.objects.approving(meeting).select_related("body")
+        if meeting.minutes_approved_at_id:
+            # approved already (before signatures were kept, or imported): signed
+            # at the meeting that approved them
+            approving = approving.filter(pk=meeting.minutes_approved_at_id)
+            self.fields["approved_at"].initial = meeting.minutes_approved_at_id
+        self.fields["approved_at"].queryset = approving
         chairs = services.chairs_who_may_sign(meeting)
         self.fields["signed_by"].queryset = chairs
         own = getattr(user, "person", None) if user else None
