@@ -238,3 +238,8 @@ class MinutesSignatureAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     officers only)."""
 
     list_display = ["meeting", "signed_by", "signed_at_meeting", "signed_at"]
+
+
+@admin.register(models.MinutesComment)
+class MinutesCommentAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    list_display = ["meeting", "minute", "by", "at"]

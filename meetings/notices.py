@@ -169,8 +169,22 @@ def _minutes_ready(notification, meeting):
         "subject": f"Draft minutes ready for your check: {meeting}",
         "lines": ["The governance officer has finished the draft minutes."],
         "facts": [("Meeting", str(meeting))],
-        "link": reverse("meetings:minutes_manage", args=[meeting.pk]),
+        "link": reverse("meetings:minutes_review", args=[meeting.pk]),
         "link_text": "Read and check the draft",
+    }
+
+
+def _minutes_returned(notification, meeting):
+    if meeting.minutes_status != "draft":
+        return None
+    return {
+        "subject": f"The chair has sent the draft minutes back: {meeting}",
+        "lines": [
+            "The chair has read the draft minutes and sent them back with comments."
+        ],
+        "facts": [("Meeting", str(meeting))],
+        "link": reverse("meetings:minutes_manage", args=[meeting.pk]),
+        "link_text": "Read the comments beside the minutes",
     }
 
 
@@ -255,6 +269,7 @@ for value, label, render in (
     ("report_overdue", "Report overdue", _report),
     ("minutes_draft_due", "Draft minutes due", _minutes_due),
     ("minutes_ready", "Draft minutes ready for the chair's check", _minutes_ready),
+    ("minutes_returned", "Draft minutes sent back by the chair", _minutes_returned),
     ("action_escalated", "Overdue action escalated", _escalated),
     ("interests_review", "Register of interests: annual review", _interests),
     ("priority_review", "Priority review window passed", _priority_review),

@@ -88,12 +88,18 @@ def _pdf(html):
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
-def minutes_context(meeting, user):
+def minutes_context(meeting, user, *, checking=False):
     """Everything a meeting's minutes show the user, read through the
-    visibility rules: the minutes page, their PDF and the next meeting's pack."""
+    visibility rules: the minutes page, their PDF and the next meeting's pack;
+    `checking`, the draft as the chair checks it (the view lets only the
+    officer and the body's chair ask)."""
+    rows = (
+        Minute.objects.for_checking(user, meeting)
+        if checking
+        else Minute.objects.visible_to(user)
+    )
     minutes = (
-        Minute.objects.visible_to(user)
-        .filter(meeting=meeting)
+        rows.filter(meeting=meeting)
         .select_related("agenda_item", "resolution", "meeting__body")
         .prefetch_related("amendments")
         .prefetch_related(

@@ -30,6 +30,7 @@ urlpatterns = [
     path("<int:pk>/minutes/ready/", views.minutes_ready, name="minutes_ready"),
     path("<int:pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
     path("<int:pk>/minutes/approve/", views.minutes_approve, name="minutes_approve"),
+    path("<int:pk>/minutes/review/", views.minutes_review, name="minutes_review"),
     path(
         "<int:pk>/minutes/signature/",
         views.minutes_signature,

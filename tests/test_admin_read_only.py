@@ -36,6 +36,7 @@ WORKFLOW = {
     "meetings.meeting",
     "meetings.minute",
     "meetings.minuteamendment",
+    "meetings.minutescomment",
     "meetings.minutessignature",
     "meetings.packimport",
     "meetings.planneditem",
@@ -187,6 +188,7 @@ def workflow_rows(officer):
         factories.ValueFactory(),
         ImportJob.objects.create(original_name="hle.csv", sha256="0" * 64),
         m.PackImport.objects.create(name="pack.pdf", file="imports/pack.pdf"),
+        m.MinutesComment.objects.create(meeting=meeting, text="Add the apologies."),
         m.MinutesSignature.objects.create(
             meeting=meeting,
             signed_at_meeting=meeting,

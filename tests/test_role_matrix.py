@@ -90,6 +90,7 @@ MATRIX = {
     "meetings:minutes_check": {**OFFICERS, "officer": 403, "chair": 405},
     "meetings:minutes_publish": {**OFFICERS, "officer": 405},
     "meetings:minutes_approve": {**OFFICERS, "officer": 405, "chair": 405},
+    "meetings:minutes_review": {**OFFICERS, "chair": 200},
     # the matrix's meeting is not signed; tests/meetings/test_minutes_signature.py
     # reads a signed one
     "meetings:minutes_signature": {role: 404 for role in ALL},
@@ -234,6 +235,7 @@ def objects(db):
         "meetings:minutes_ready": on_meeting,
         "meetings:minutes_publish": on_meeting,
         "meetings:minutes_approve": on_meeting,
+        "meetings:minutes_review": on_meeting,
         "meetings:minutes_signature": on_meeting,
         "meetings:calendar_body": [meeting.body.slug],
         "meetings:meeting_ics": on_meeting,

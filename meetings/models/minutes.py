@@ -80,6 +80,12 @@ class MinuteQuerySet(ClosedContentQuerySet):
             qs = qs.filter(meeting__minutes_status__in=Meeting.PUBLIC_MINUTES)
         return qs._opened_for(user, "meeting__body")
 
+    def for_checking(self, user, meeting):
+        """A meeting's minutes as the chair checks them: drafts included, exempt
+        ones open to whoever may read the body's exempt business. Only for the
+        officer and the body's chair (the view asks)."""
+        return self.filter(meeting=meeting)._opened_for(user, "meeting__body")
+
     def next_number(self, meeting):
         """The next minute's number at the meeting: minute numbers run through
         the body's municipal year (May to May) and restart with the next."""
@@ -340,3 +346,35 @@ class MinutesSignature(models.Model):
 
     def __str__(self):
         return f"Minutes of {self.meeting} signed by {self.signed_by}"
+
+
+class MinutesComment(models.Model):
+    """The chair's comment on draft minutes, on one minute or on the whole,
+    sent back to the officer who wrote them."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="minutes_comments"
+    )
+    minute = models.ForeignKey(
+        Minute,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        help_text="Blank: a comment on the minutes as a whole.",
+    )
+    text = models.TextField()
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"Comment on the minutes of {self.meeting}"

@@ -15,6 +15,7 @@ from meetings.models import (
     Membership,
     Minute,
     MinuteAmendment,
+    MinutesComment,
     MinutesSignature,
     Person,
     Resolution,
@@ -221,6 +222,57 @@ def minutes_check(*, meeting):
     return _minutes_step(
         meeting, Meeting.MinutesStatus.DRAFT, Meeting.MinutesStatus.CHECKED
     )
+
+
+def _keep_comments(meeting, by, comments):
+    """comments: {minute pk or None (the whole): text}; blank ones are dropped."""
+    kept = []
+    minutes = set(meeting.minutes.values_list("pk", flat=True))
+    for minute_pk, text in comments.items():
+        text = (text or "").strip()
+        if not text:
+            continue
+        if minute_pk is not None and minute_pk not in minutes:
+            raise ValidationError("That minute is not in these minutes.")
+        kept.append(
+            MinutesComment.objects.create(
+                meeting=meeting, minute_id=minute_pk, text=text, by=by
+            )
+        )
+    return kept
+
+
+@transaction.atomic
+def minutes_send_back(*, meeting, by, comments):
+    """The chair sends the draft back to the officer with comments; it stays a
+    draft. The meeting's contact officer is emailed."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.minutes_status != Meeting.MinutesStatus.DRAFT:
+        raise ValidationError("Only draft minutes can be sent back.")
+    kept = _keep_comments(meeting, by, comments)
+    if not kept:
+        raise ValidationError("Write at least one comment to send the draft back.")
+    officer = meeting.contact_officer
+    if officer is not None and officer.email:
+        notify.queue(
+            kind="minutes_returned",
+            person=officer,
+            target=meeting,
+            key=f"minutes_returned:meeting-{meeting.pk}:comment-{kept[-1].pk}",
+            about=str(meeting),
+        )
+    return kept
+
+
+@transaction.atomic
+def minutes_check_with_comments(*, meeting, by, comments):
+    """The chair has read the draft and checked it, with any comments kept."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.minutes_status != Meeting.MinutesStatus.DRAFT:
+        raise ValidationError("Only draft minutes can be checked.")
+    _keep_comments(meeting, by, comments)
+    meeting._history_user = by
+    return minutes_check(meeting=meeting)
 
 
 @transaction.atomic

@@ -52,6 +52,7 @@ from meetings.views.minutes import (
     minutes_pdf,
     minutes_publish,
     minutes_ready,
+    minutes_review,
     minutes_signature,
     resolution_edit,
 )
@@ -112,6 +113,7 @@ __all__ = [
     "minutes_pdf",
     "minutes_publish",
     "minutes_ready",
+    "minutes_review",
     "resolution_edit",
     "body_detail",
     "item_detail",

@@ -74,6 +74,7 @@ def minutes_manage(request, pk):
             "meeting": meeting,
             "minutes": minutes,
             "approve_form": approvable,
+            "comments": meeting.minutes_comments.select_related("by", "minute"),
             "can_edit": has_role(request.user, OFFICER),
             "can_check": _is_chair_of(request.user, meeting.body),
         },
@@ -158,6 +159,52 @@ def minutes_ready(request, pk):
         else:
             messages.error(request, "The board has no chair with an email address.")
     return redirect("meetings:minutes_manage", meeting.pk)
+
+
+@role_required(OFFICER, CHAIR)
+@require_http_methods(["GET", "POST"])
+def minutes_review(request, pk):
+    """The chair's check: the whole draft as it will print, a comment box per
+    minute and overall; send it back with comments, or say it is checked."""
+    meeting = _get_meeting_for_officer(pk)
+    if not _may_manage_minutes(request.user, meeting):
+        raise PermissionDenied
+    context = pack.minutes_context(meeting, request.user, checking=True)
+    is_chair = _is_chair_of(request.user, meeting.body)
+    if request.method == "POST":
+        if not is_chair:
+            raise PermissionDenied
+        comments = {None: request.POST.get("comment-overall", "")[:10000]}
+        for minute in context["minutes"]:
+            comments[minute.pk] = request.POST.get(f"comment-{minute.pk}", "")[:10000]
+        step = (
+            services.minutes_send_back
+            if request.POST.get("answer") == "send_back"
+            else services.minutes_check_with_comments
+        )
+        try:
+            step(meeting=meeting, by=request.user, comments=comments)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            # nothing typed is lost: the comments go back into their boxes
+            for minute in context["minutes"]:
+                minute.posted_comment = comments.get(minute.pk, "")
+            context["overall_comment"] = comments[None]
+        else:
+            messages.success(
+                request,
+                "The draft has gone back to the governance officer with your comments."
+                if step is services.minutes_send_back
+                else "Draft minutes checked.",
+            )
+            return redirect("meetings:minutes_review", meeting.pk)
+    context.update(
+        {
+            "is_chair": is_chair,
+            "comments": meeting.minutes_comments.select_related("by", "minute"),
+        }
+    )
+    return render(request, "meetings/minutes_review.html", context)
 
 
 @role_required(CHAIR)
