@@ -79,9 +79,12 @@ def agenda_builder(request, pk):
 def agenda_item_edit(request, pk, item_pk=None):
     meeting = _get_meeting_for_officer(pk)
     item = get_object_or_404(meeting.agenda_items, pk=item_pk) if item_pk else None
+    if meeting.is_cancelled and request.method == "GET":
+        messages.error(request, services.AGENDA_CLOSED)
+        return redirect("meetings:agenda", meeting.pk)
     form = AgendaItemForm(_posted(request), instance=item, meeting=meeting)
-    if meeting.is_cancelled:
-        form.add_error(None, "This meeting has been cancelled: its agenda is closed.")
+    if meeting.is_cancelled:  # a form posted before the meeting was cancelled
+        form.add_error(None, services.AGENDA_CLOSED)
     elif request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
         item.meeting = meeting
