@@ -47,13 +47,13 @@ def report_edit(request, pk=None):
     report = _get_report_for_user(request, pk) if pk else None
     if report and not _may_edit_report(request.user, report):
         raise PermissionDenied
-    editable = report is None or report.status in (
-        Report.Status.DRAFT,
-        Report.Status.RETURNED,
-    )
+    editable = report is None or report.is_editable
+    if not editable and request.method == "GET":
+        messages.error(request, Report.NOT_EDITABLE)
+        return redirect(report)
     form = ReportForm(_posted(request), instance=report, user=request.user)
-    if not editable:
-        form.add_error(None, "Only a draft or returned report can be changed.")
+    if not editable:  # posted from a page opened before it was submitted
+        form.add_error(None, Report.NOT_EDITABLE)
     elif request.method == "POST" and form.is_valid():
         report = form.save(commit=False)
         if report.pk is None:
