@@ -364,13 +364,15 @@ class PillarForm(forms.ModelForm):
 
 class BasePillarFormSet(forms.BaseInlineFormSet):
     def clean(self):
-        codes = [
-            f.cleaned_data["code"]
+        rows = [
+            f.cleaned_data
             for f in self.forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
-        if not codes:
+        if not rows:
             raise forms.ValidationError("Add at least one pillar or objective")
+        # A row whose code could not be read has its own error already.
+        codes = [row["code"] for row in rows if "code" in row]
         repeated = {c for c in codes if codes.count(c) > 1}
         if repeated:
             raise forms.ValidationError(
