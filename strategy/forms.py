@@ -382,6 +382,9 @@ class BasePillarFormSet(forms.BaseInlineFormSet):
         super().clean()
 
 
+MAX_PILLARS = 20
+
+
 def pillar_formset(extra):
     """Pillars of a framework: blank rows to add `extra` more."""
     return forms.inlineformset_factory(
@@ -391,6 +394,8 @@ def pillar_formset(extra):
         formset=BasePillarFormSet,
         extra=extra,
         can_delete=False,
-        max_num=20,
+        max_num=MAX_PILLARS,
         validate_max=True,
+        # A count of forms altered to a huge number builds no more than this.
+        absolute_max=MAX_PILLARS,
     )

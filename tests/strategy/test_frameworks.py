@@ -145,3 +145,15 @@ def test_a_pillar_without_a_readable_code_is_refused_with_a_message(
     assert message in response.text
     assert 'value="Best start"' in response.text
     assert not Framework.objects.filter(slug="marmot").exists()
+
+
+def test_an_altered_count_of_pillars_is_refused_without_building_them(
+    client, officer, django_assert_max_num_queries
+):
+    client.force_login(officer)
+    data = _post(MARMOT[:1], **{"pillars-TOTAL_FORMS": "9" * 30})
+    with django_assert_max_num_queries(40):
+        response = client.post(reverse("strategy:framework_new"), data)
+    assert response.status_code == 200
+    assert "Please submit at most 20 forms." in response.text
+    assert response.text.count('name="pillars-') < 20 * 8
