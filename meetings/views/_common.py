@@ -1,7 +1,7 @@
 """Lookups the views of several subjects share: the meeting or body a user may
 read, the meeting an officer works on, whether a user chairs a body, the
 posted data, a service's errors onto a form, the user's person, and the
-municipal year a page is asked for."""
+row or municipal year a page's address asks for."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -85,3 +85,10 @@ def _municipal_year(request):
 def _other_years(year):
     """The years before and after, for the page's links: None past the ends."""
     return [y if y in MUNICIPAL_YEARS else None for y in (year - 1, year + 1)]
+
+
+def _pk_in_query(request, name):
+    """The row number `?<name>=` gives, or None when it gives no whole number
+    a row could have (`?clause=abc` names no clause, as `?clause=0` does not)."""
+    value = request.GET.get(name, "")
+    return int(value) if value.isdecimal() and len(value) <= 18 else None

@@ -213,3 +213,15 @@ def test_a_report_past_its_draft_cannot_be_edited_and_says_why(
     assert 'value="A title of my own"' in response.text  # the words are not lost
     report.refresh_from_db()
     assert report.title == "Housing and Homelessness One Coventry Approach"
+
+
+@pytest.mark.parametrize("replaces", ["abc", "-5", "9" * 30, "987654321"])
+def test_a_paper_to_replace_that_the_report_lacks_is_said(
+    client, report, author, replaces
+):
+    client.force_login(author)
+    url = reverse("meetings:document_upload", args=[report.pk])
+    response = client.get(url, {"replaces": replaces})
+    assert response.status_code == 200
+    assert "The paper in the address is not one of this report" in response.text
+    assert "Upload a document" in response.text  # a new paper, not a version
