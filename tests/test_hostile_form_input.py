@@ -27,16 +27,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.test import Client
 from django.urls import get_resolver, resolve, reverse
 from django.utils import timezone
 
 from hwbb import notify
 from indicators.models import ImportJob
 from meetings import services
-from meetings.models import PackImport, PlannedItem, Report
+from meetings.models import Meeting, PackImport, PlannedItem, Report
 from strategy.models import ProgressReport
 from tests import factories
 
@@ -449,6 +451,8 @@ def _check(kind, url, form, data, client, *, a_form=True):
         return f"{kind}: answered {status}"
     if SCRIPT in response.content.decode(errors="replace"):
         return f"{kind}: the script came back unescaped"
+    if status == 400 and "The address could not be read" in response.text:
+        return f"{kind}: answered 400 blaming the address"
     if status == 400 and "govuk-body" not in response.text:
         return f"{kind}: answered 400 with no page to say why"
     if a_form and status == 200 and not _shows_errors(response):
@@ -666,3 +670,30 @@ def test_every_view_that_reads_its_query_is_covered():
             if target.__name__ in _query_readers(inspect.getmodule(target)):
                 reads.add(name)
     assert reads == set(QUERIES)
+
+
+# -- What no form can hold ----------------------------------------------------
+
+
+@pytest.mark.parametrize("enforce_csrf_checks", [False, True])
+def test_a_post_too_large_to_read_is_refused_in_words(officer, enforce_csrf_checks):
+    """The CSRF check reads the post first when it is on, as in production."""
+    client = Client(enforce_csrf_checks=enforce_csrf_checks)
+    client.force_login(officer)
+    url = reverse("meetings:create")
+    page = client.get(url)
+    data = {"venue": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
+    if enforce_csrf_checks:
+        data["csrfmiddlewaretoken"] = page.context["csrf_token"]
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "What you sent is too large for this site to read" in response.text
+    assert Meeting.objects.count() == 0
+
+
+def test_a_post_with_too_many_fields_is_refused_in_words(client, officer):
+    client.force_login(officer)
+    fields = {f"f{n}": "1" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
+    response = client.post(reverse("meetings:create"), fields)
+    assert response.status_code == 400
+    assert "more fields or files than any form on this site" in response.text
