@@ -16,3 +16,5 @@ urlpatterns = [
     path("api/", include("meetings.api.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "hwbb.errors.bad_request"

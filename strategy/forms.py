@@ -364,13 +364,15 @@ class PillarForm(forms.ModelForm):
 
 class BasePillarFormSet(forms.BaseInlineFormSet):
     def clean(self):
-        codes = [
-            f.cleaned_data["code"]
+        rows = [
+            f.cleaned_data
             for f in self.forms
             if f.cleaned_data and not f.cleaned_data.get("DELETE")
         ]
-        if not codes:
+        if not rows:
             raise forms.ValidationError("Add at least one pillar or objective")
+        # A row whose code could not be read has its own error already.
+        codes = [row["code"] for row in rows if "code" in row]
         repeated = {c for c in codes if codes.count(c) > 1}
         if repeated:
             raise forms.ValidationError(
@@ -378,6 +380,9 @@ class BasePillarFormSet(forms.BaseInlineFormSet):
                 "is used twice"
             )
         super().clean()
+
+
+MAX_PILLARS = 20
 
 
 def pillar_formset(extra):
@@ -389,6 +394,8 @@ def pillar_formset(extra):
         formset=BasePillarFormSet,
         extra=extra,
         can_delete=False,
-        max_num=20,
+        max_num=MAX_PILLARS,
         validate_max=True,
+        # A count of forms altered to a huge number builds no more than this.
+        absolute_max=MAX_PILLARS,
     )

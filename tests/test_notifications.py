@@ -168,6 +168,22 @@ def test_settings_choose_per_kind(client, member):
     assert Preference.objects.get(kind="action_overdue").mode == "immediate"
 
 
+@pytest.mark.parametrize("sent", ["x", "", "<script>alert(1)</script>", "a\x00b"])
+def test_a_setting_not_offered_is_refused_in_words(client, member, sent):
+    client.force_login(member)
+    data = {kind: "immediate" for kind, _ in CHOOSABLE}
+    data["action_overdue"] = sent
+    response = client.post(reverse("notifications:settings"), data)
+    assert response.status_code == 200
+    assert "There is a problem" in response.text
+    assert (
+        "Action overdue: choose straight away, a weekly digest or no email"
+        in response.text
+    )
+    assert "<script>alert(1)</script>" not in response.text
+    assert not Preference.objects.exists()
+
+
 def test_the_sweep_hands_over_what_the_queue_lost(overdue):
     row = Notification.objects.create(
         key="lost",

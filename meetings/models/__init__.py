@@ -9,6 +9,7 @@ imports from `meetings.models` is re-exported here, and migrations refer to
 
 from meetings.models.actions import Action, ActionUpdate
 from meetings.models.agenda import (
+    MUNICIPAL_YEARS,
     AgendaItem,
     AgendaSection,
     AgendaSupplement,
@@ -17,6 +18,7 @@ from meetings.models.agenda import (
     RecurringItem,
     StandingItem,
     municipal_year_of,
+    municipal_year_span,
 )
 from meetings.models.imports import NameAlias, PackImport, name_key, name_tokens
 from meetings.models.interests import Declaration, Interest
@@ -72,7 +74,9 @@ __all__ = [
     "StandingItem",
     "TaggedBusiness",
     "document_path",
+    "MUNICIPAL_YEARS",
     "municipal_year_of",
+    "municipal_year_span",
     "name_key",
     "name_tokens",
 ]

@@ -30,6 +30,17 @@ def municipal_year_of(day):
     return day.year if day.month >= 5 else day.year - 1
 
 
+# The municipal years a page may be asked for: the board's record and its plans
+# fit well inside them, and every date in them can be stored and compared.
+MUNICIPAL_YEARS = range(1900, 2101)
+
+
+def municipal_year_span(year):
+    """The first moment of a municipal year (1 May) and of the next one."""
+    start = timezone.make_aware(datetime.datetime(year, 5, 1))
+    return start, start.replace(year=year + 1)
+
+
 class AgendaSection(models.Model):
     """A heading an agenda groups items under; data per body, not code."""
 

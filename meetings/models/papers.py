@@ -143,6 +143,14 @@ class Report(Tagged):
         *(field for field, _ in IMPLICATIONS),
     )
 
+    NOT_EDITABLE = "Only a draft or returned report can be changed."
+
+    @property
+    def is_editable(self):
+        """Its author may change it: a draft, or one returned with comments.
+        Once submitted it is the officer's to review, and it stays as read."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
     def implications(self):
         return [
             (label, getattr(self, f))

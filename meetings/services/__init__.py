@@ -13,6 +13,7 @@ from meetings.services.actions import (
     action_create,
 )
 from meetings.services.agenda import (
+    AGENDA_CLOSED,
     PACK_SWEEP_SINCE,
     REPORT_WORKING_DAYS,
     agenda_item_add,
@@ -84,6 +85,7 @@ __all__ = [
     "action_add_update",
     "action_create",
     # agenda
+    "AGENDA_CLOSED",
     "PACK_SWEEP_SINCE",
     "REPORT_WORKING_DAYS",
     "agenda_item_add",

@@ -100,9 +100,12 @@ def meeting_create(*, meeting):
     return meeting
 
 
+AGENDA_CLOSED = "This meeting has been cancelled: its agenda is closed."
+
+
 def _refuse_if_cancelled(meeting):
     if meeting.is_cancelled:
-        raise ValidationError("This meeting has been cancelled: its agenda is closed.")
+        raise ValidationError(AGENDA_CLOSED)
 
 
 def _is_late(meeting):

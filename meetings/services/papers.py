@@ -50,7 +50,7 @@ def report_submit(*, report, user):
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status in (Report.Status.SUBMITTED, Report.Status.RESUBMITTED):
         return report, False  # a double submit
-    if report.status not in (Report.Status.DRAFT, Report.Status.RETURNED):
+    if not report.is_editable:
         raise ValidationError(
             f"A report that is {report.get_status_display().lower()} "
             "cannot be submitted."

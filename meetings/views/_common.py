@@ -1,11 +1,20 @@
 """Lookups the views of several subjects share: the meeting or body a user may
 read, the meeting an officer works on, whether a user chairs a body, the
-posted data, a service's errors onto a form, and the user's person."""
+posted data, a service's errors onto a form, the user's person, and the
+row or municipal year a page's address asks for."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
-from meetings.models import Body, Meeting, Membership
+from meetings.models import (
+    MUNICIPAL_YEARS,
+    Body,
+    Meeting,
+    Membership,
+    municipal_year_of,
+)
 
 
 def _posted(request):
@@ -51,3 +60,35 @@ def _person_of(request):
     if person is None:
         raise PermissionDenied("Your account is not linked to a person.")
     return person
+
+
+def _municipal_year(request):
+    """The municipal year `?year=` asks for, or this one, with a message saying
+    so, when it names no year a page can show (`?year=0`, `?year=abc`)."""
+    this_year = municipal_year_of(timezone.localdate())
+    asked = request.GET.get("year", "").strip()
+    if not asked:
+        return this_year
+    year = int(asked) if asked.isdecimal() and len(asked) <= 4 else None
+    if year in MUNICIPAL_YEARS:
+        return year
+    first, last = MUNICIPAL_YEARS[0], MUNICIPAL_YEARS[-1]
+    messages.warning(
+        request,
+        f'There is no municipal year "{asked[:20]}": this is {this_year}/'
+        f"{(this_year + 1) % 100:02d}. To see another, choose one from {first} "
+        f"to {last}.",
+    )
+    return this_year
+
+
+def _other_years(year):
+    """The years before and after, for the page's links: None past the ends."""
+    return [y if y in MUNICIPAL_YEARS else None for y in (year - 1, year + 1)]
+
+
+def _pk_in_query(request, name):
+    """The row number `?<name>=` gives, or None when it gives no whole number
+    a row could have (`?clause=abc` names no clause, as `?clause=0` does not)."""
+    value = request.GET.get(name, "")
+    return int(value) if value.isdecimal() and len(value) <= 18 else None

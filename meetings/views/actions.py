@@ -17,7 +17,13 @@ from meetings.views._common import (
     _form_errors_from,
     _get_body_for_user,
     _person_of,
+    _pk_in_query,
     _posted,
+)
+
+CLAUSE_NOT_FOUND = (
+    "The resolution clause in the address could not be found: this action "
+    "will not be linked to a clause."
 )
 
 
@@ -123,12 +129,18 @@ def action_detail(request, pk):
 
 
 def _action_initial_from_clause(request):
+    """The clause an action is made from (?clause=), and what the form takes
+    from it; a clause the address names but that cannot be found is said."""
+    if "clause" not in request.GET:
+        return None, {}
     clause = (
-        ResolutionClause.objects.filter(pk=request.GET.get("clause"))
+        ResolutionClause.objects.filter(pk=_pk_in_query(request, "clause"))
         .select_related("resolution__minute__meeting")
         .first()
     )
     if clause is None:
+        if request.method == "GET":
+            messages.warning(request, CLAUSE_NOT_FOUND)
         return None, {}
     resolution = clause.resolution
     initial = {

@@ -1,5 +1,3 @@
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -25,13 +23,15 @@ from meetings.models import (
     Meeting,
     Membership,
     PlannedItem,
-    municipal_year_of,
+    municipal_year_span,
 )
 from meetings.views._common import (
     _form_errors_from,
     _get_body_for_user,
     _get_meeting_for_officer,
     _is_chair_of,
+    _municipal_year,
+    _other_years,
     _posted,
 )
 
@@ -79,9 +79,12 @@ def agenda_builder(request, pk):
 def agenda_item_edit(request, pk, item_pk=None):
     meeting = _get_meeting_for_officer(pk)
     item = get_object_or_404(meeting.agenda_items, pk=item_pk) if item_pk else None
+    if meeting.is_cancelled and request.method == "GET":
+        messages.error(request, services.AGENDA_CLOSED)
+        return redirect("meetings:agenda", meeting.pk)
     form = AgendaItemForm(_posted(request), instance=item, meeting=meeting)
-    if meeting.is_cancelled:
-        form.add_error(None, "This meeting has been cancelled: its agenda is closed.")
+    if meeting.is_cancelled:  # a form posted before the meeting was cancelled
+        form.add_error(None, services.AGENDA_CLOSED)
     elif request.method == "POST" and form.is_valid():
         item = form.save(commit=False)
         item.meeting = meeting
@@ -220,12 +223,11 @@ def meeting_cancel(request, pk):
 
 def forward_plan(request, slug):
     body = _get_body_for_user(request, slug)
-    this_year = municipal_year_of(timezone.localdate())
-    year = _int_or(request.GET.get("year"), this_year)
-    start = timezone.make_aware(datetime.datetime(year, 5, 1))
+    year = _municipal_year(request)
+    start, end = municipal_year_span(year)
     meetings = (
         Meeting.objects.visible_to(request.user)
-        .filter(body=body, start__gte=start, start__lt=start.replace(year=year + 1))
+        .filter(body=body, start__gte=start, start__lt=end)
         .order_by("start")
         .prefetch_related(
             Prefetch(
@@ -244,16 +246,9 @@ def forward_plan(request, slug):
             "year": year,
             "meetings": meetings,
             "duties": body.recurring_items.select_related("default_author"),
-            "years": [year - 1, year + 1],
+            "years": _other_years(year),
         },
     )
-
-
-def _int_or(value, default):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
 
 
 @role_required(OFFICER)
@@ -321,10 +316,10 @@ def attendance_edit(request, pk):
 
 def attendance_stats(request, slug):
     body = _get_body_for_user(request, slug)
-    year = _int_or(request.GET.get("year"), municipal_year_of(timezone.localdate()))
-    since = timezone.make_aware(datetime.datetime(year, 5, 1))
+    year = _municipal_year(request)
+    since, until = municipal_year_span(year)
     members, organisations = services.attendance_statistics(
-        body=body, since=since, until=since.replace(year=year + 1)
+        body=body, since=since, until=until
     )
     return render(
         request,
@@ -334,7 +329,7 @@ def attendance_stats(request, slug):
             "year": year,
             "members": members,
             "organisations": organisations,
-            "years": [year - 1, year + 1],
+            "years": _other_years(year),
         },
     )
 

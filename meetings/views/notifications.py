@@ -36,6 +36,9 @@ def unsubscribe(request, token):
     )
 
 
+CHOOSE_A_MODE = "choose straight away, a weekly digest or no email"
+
+
 class PreferencesForm(forms.Form):
     def __init__(self, *args, current, **kwargs):
         super().__init__(*args, **kwargs)
@@ -45,6 +48,10 @@ class PreferencesForm(forms.Form):
                 choices=Preference.Mode.choices,
                 initial=current.get(value, Preference.Mode.IMMEDIATE),
                 widget=forms.RadioSelect,
+                error_messages={
+                    "required": f"{label}: {CHOOSE_A_MODE}",
+                    "invalid_choice": f"{label}: {CHOOSE_A_MODE}",
+                },
             )
 
 
@@ -55,7 +62,8 @@ def settings_page(request):
     if person is None:
         raise Http404("Notification settings belong to a person record")
     current = dict(person.preferences.values_list("kind", "mode"))
-    form = PreferencesForm(request.POST or None, current=current)
+    posted = request.POST if request.method == "POST" else None
+    form = PreferencesForm(posted, current=current)
     if request.method == "POST" and form.is_valid():
         for kind, mode in form.cleaned_data.items():
             Preference.objects.update_or_create(

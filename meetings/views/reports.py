@@ -12,7 +12,17 @@ from hwbb.permissions import AUTHOR, OFFICER, has_role, role_required
 from meetings import services
 from meetings.forms import ConsiderationForm, DocumentForm, ReportForm, ReportReviewForm
 from meetings.models import AgendaPack, Document, Report
-from meetings.views._common import _form_errors_from, _get_meeting_for_user, _posted
+from meetings.views._common import (
+    _form_errors_from,
+    _get_meeting_for_user,
+    _pk_in_query,
+    _posted,
+)
+
+PAPER_NOT_FOUND = (
+    "The paper in the address is not one of this report's: what you upload "
+    "will be a new paper, not a new version."
+)
 
 
 def _may_edit_report(user, report):
@@ -47,13 +57,13 @@ def report_edit(request, pk=None):
     report = _get_report_for_user(request, pk) if pk else None
     if report and not _may_edit_report(request.user, report):
         raise PermissionDenied
-    editable = report is None or report.status in (
-        Report.Status.DRAFT,
-        Report.Status.RETURNED,
-    )
+    editable = report is None or report.is_editable
+    if not editable and request.method == "GET":
+        messages.error(request, Report.NOT_EDITABLE)
+        return redirect(report)
     form = ReportForm(_posted(request), instance=report, user=request.user)
-    if not editable:
-        form.add_error(None, "Only a draft or returned report can be changed.")
+    if not editable:  # posted from a page opened before it was submitted
+        form.add_error(None, Report.NOT_EDITABLE)
     elif request.method == "POST" and form.is_valid():
         report = form.save(commit=False)
         if report.pk is None:
@@ -158,7 +168,7 @@ def document_upload(request, pk):
     report = _get_report_for_user(request, pk)
     if not _may_edit_report(request.user, report):
         raise PermissionDenied
-    replaces = report.documents.filter(pk=request.GET.get("replaces")).first()
+    replaces = _paper_replaced(request, report)
     initial = {"title": replaces.title, "kind": replaces.kind} if replaces else {}
     form = DocumentForm(_posted(request), request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -182,6 +192,18 @@ def document_upload(request, pk):
     return render(
         request, "meetings/form_page.html", {"form": form, "heading": heading}
     )
+
+
+def _paper_replaced(request, report):
+    """The report's paper a new version replaces (?replaces=); one the
+    address names but the report does not have is said, and the upload is a
+    new paper."""
+    if "replaces" not in request.GET:
+        return None
+    paper = report.documents.filter(pk=_pk_in_query(request, "replaces")).first()
+    if paper is None and request.method == "GET":
+        messages.warning(request, PAPER_NOT_FOUND)
+    return paper
 
 
 def document_download(request, pk):

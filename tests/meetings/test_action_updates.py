@@ -156,6 +156,18 @@ def test_officer_creates_an_action_from_a_clause(client, officer):
     ]
 
 
+@pytest.mark.parametrize("clause", ["abc", "-5", "9" * 30, "0", "987654321"])
+def test_a_clause_the_address_names_but_cannot_be_found_is_said(
+    client, officer, clause
+):
+    client.force_login(officer)
+    url = reverse("meetings:action_create")
+    response = client.get(url, {"clause": clause})
+    assert response.status_code == 200
+    assert "The resolution clause in the address could not be found" in response.text
+    assert response.context["clause"] is None
+
+
 def test_action_form_refuses_a_past_due_date_and_no_owner(client, officer, hwb):
     client.force_login(officer)
     past = timezone.localdate() - datetime.timedelta(days=1)

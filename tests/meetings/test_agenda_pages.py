@@ -173,3 +173,20 @@ def test_a_pillar_cannot_be_both_primary_and_secondary(client, officer, meeting)
     html = client.post(reverse("meetings:item_add", args=[meeting.pk]), data).content
     assert b"A secondary pillar cannot also be the primary pillar" in html
     assert not AgendaItem.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["meetings:item_add", "meetings:item_edit"])
+def test_a_cancelled_meetings_item_pages_say_the_agenda_is_closed(
+    client, officer, meeting, name
+):
+    item = factories.AgendaItemFactory(meeting=meeting)
+    meeting.status = "cancelled"
+    meeting.save()
+    client.force_login(officer)
+    args = [meeting.pk, item.pk] if name == "meetings:item_edit" else [meeting.pk]
+    response = client.get(reverse(name, args=args), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse(
+        "meetings:agenda", args=[meeting.pk]
+    )
+    assert "This meeting has been cancelled: its agenda is closed." in response.text

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import services
-from meetings.models import Attendance
+from meetings.models import Attendance, municipal_year_of
 from tests import factories
 
 
@@ -137,3 +137,25 @@ def test_attendance_form_query_count_does_not_grow_with_members(
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+@pytest.mark.parametrize(
+    "asked", ["0", "-5", "99999", "9999", "abc", "2019.5", "9" * 30, "1" * 5000]
+)
+def test_a_year_that_cannot_be_shown_gives_this_year_and_says_so(client, hwb, asked):
+    this_year = municipal_year_of(timezone.localdate())
+    url = reverse("meetings:attendance_stats", args=[hwb.slug])
+    response = client.get(url, {"year": asked})
+    assert response.status_code == 200
+    assert response.context["year"] == this_year
+    assert "There is no municipal year" in response.text
+    assert "choose one from 1900 to 2100" in response.text
+
+
+def test_the_first_and_last_years_have_no_link_beyond(client, hwb):
+    url = reverse("meetings:attendance_stats", args=[hwb.slug])
+    first = client.get(url, {"year": "1900"}).text
+    assert "?year=1899" not in first and "?year=1901" in first
+    last = client.get(url, {"year": "2100"}).text
+    assert "?year=2101" not in last and "?year=2099" in last
+    assert "There is no municipal year" not in first + last

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import services
-from meetings.models import PlannedItem, RecurringItem
+from meetings.models import PlannedItem, RecurringItem, municipal_year_of
 from tests import factories
 
 
@@ -114,3 +114,25 @@ def test_planned_item_goes_on_the_agenda_once(client, officer, year):
     assert item.title == "Joint Strategic Needs Assessment"
     assert item.presenter == "Report of Liz Gaulton"
     assert meetings[1].agenda_items.filter(title=item.title).count() == 1
+
+
+@pytest.mark.parametrize(
+    "asked", ["0", "-5", "99999", "9999", "abc", "2019.5", "9" * 30, "1" * 5000]
+)
+def test_a_year_that_cannot_be_shown_gives_this_year_and_says_so(client, hwb, asked):
+    this_year = municipal_year_of(timezone.localdate())
+    url = reverse("meetings:forward_plan", args=[hwb.slug])
+    response = client.get(url, {"year": asked})
+    assert response.status_code == 200
+    assert response.context["year"] == this_year
+    assert "There is no municipal year" in response.text
+    assert "choose one from 1900 to 2100" in response.text
+
+
+def test_the_first_and_last_years_have_no_link_beyond(client, hwb):
+    url = reverse("meetings:forward_plan", args=[hwb.slug])
+    first = client.get(url, {"year": "1900"}).text
+    assert "?year=1899" not in first and "?year=1901" in first
+    last = client.get(url, {"year": "2100"}).text
+    assert "?year=2101" not in last and "?year=2099" in last
+    assert "There is no municipal year" not in first + last

@@ -192,3 +192,36 @@ def test_route_through_cabinet_and_council_is_shown(client, officer, report):
     client.post(url, {"body": cabinet.pk, "outcome": "Recommended to Council"})
     page = client.get(report.get_absolute_url()).content.decode()
     assert "Cabinet: Recommended to Council" in page
+
+
+@pytest.mark.parametrize(
+    "status", ["submitted", "resubmitted", "accepted", "withdrawn"]
+)
+def test_a_report_past_its_draft_cannot_be_edited_and_says_why(
+    client, report, author, status
+):
+    report.status = status
+    report.save()
+    client.force_login(author)
+    url = reverse("meetings:report_edit", args=[report.pk])
+    response = client.get(url, follow=True)
+    assert response.redirect_chain[-1][0] == report.get_absolute_url()
+    assert "Only a draft or returned report can be changed." in response.text
+    response = client.post(url, {"title": "A title of my own"})
+    assert response.status_code == 200
+    assert "Only a draft or returned report can be changed." in response.text
+    assert 'value="A title of my own"' in response.text  # the words are not lost
+    report.refresh_from_db()
+    assert report.title == "Housing and Homelessness One Coventry Approach"
+
+
+@pytest.mark.parametrize("replaces", ["abc", "-5", "9" * 30, "987654321"])
+def test_a_paper_to_replace_that_the_report_lacks_is_said(
+    client, report, author, replaces
+):
+    client.force_login(author)
+    url = reverse("meetings:document_upload", args=[report.pk])
+    response = client.get(url, {"replaces": replaces})
+    assert response.status_code == 200
+    assert "The paper in the address is not one of this report" in response.text
+    assert "Upload a document" in response.text  # a new paper, not a version

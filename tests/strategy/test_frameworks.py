@@ -123,3 +123,37 @@ def test_an_item_is_tagged_to_both_frameworks(client, officer):
         assert "Job Shop outreach" in client.get(pillar.get_absolute_url()).text
     response = client.get(reverse("strategy:frameworks"))
     assert "Create fair employment and good work" in response.text
+
+
+@pytest.mark.parametrize(
+    "pillars, message",
+    [
+        ([("", "Best start")], "New pillar or objective 1: Enter a code, like M1"),
+        (
+            [("M1", "Best start"), ("M" * 11, "Good work")],
+            "New pillar or objective 2: Ensure this value has at most 10 characters",
+        ),
+        ([("M\x001", "Best start")], "Null characters are not allowed"),
+    ],
+)
+def test_a_pillar_without_a_readable_code_is_refused_with_a_message(
+    client, officer, pillars, message
+):
+    client.force_login(officer)
+    response = client.post(reverse("strategy:framework_new"), _post(pillars))
+    assert response.status_code == 200
+    assert message in response.text
+    assert 'value="Best start"' in response.text
+    assert not Framework.objects.filter(slug="marmot").exists()
+
+
+def test_an_altered_count_of_pillars_is_refused_without_building_them(
+    client, officer, django_assert_max_num_queries
+):
+    client.force_login(officer)
+    data = _post(MARMOT[:1], **{"pillars-TOTAL_FORMS": "9" * 30})
+    with django_assert_max_num_queries(40):
+        response = client.post(reverse("strategy:framework_new"), data)
+    assert response.status_code == 200
+    assert "Please submit at most 20 forms." in response.text
+    assert response.text.count('name="pillars-') < 20 * 8
