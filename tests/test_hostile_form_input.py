@@ -97,6 +97,7 @@ FORMS = {
     "meetings:minute_amend": (["officer"], None),
     "meetings:resolution_edit": (["officer"], None),
     "meetings:minutes_approve": (["officer"], "meetings:minutes_manage"),
+    "meetings:minutes_review": (["chair"], None),
     "meetings:pack_upload": (["officer"], None),
     "meetings:pack_import": (["officer"], None),
     "strategy:framework_new": (["officer"], None),
@@ -240,6 +241,7 @@ def args(hwb, officer, chair, member, author):
         "meetings:minutes_approve": [published.pk],
         "meetings:minutes_ready": [held.pk],
         "meetings:minutes_check": [held.pk],
+        "meetings:minutes_review": [held.pk],
         "meetings:minutes_publish": [held.pk],
         "meetings:pack_import": [
             PackImport.objects.create(name="pack.pdf", file="imports/pack.pdf").pk

@@ -229,7 +229,8 @@ def _keep_comments(meeting, by, comments):
     kept = []
     minutes = set(meeting.minutes.values_list("pk", flat=True))
     for minute_pk, text in comments.items():
-        text = (text or "").strip()
+        # a NUL is no character of a comment (and PostgreSQL's text refuses it)
+        text = (text or "").replace("\x00", "").strip()
         if not text:
             continue
         if minute_pk is not None and minute_pk not in minutes:
