@@ -16,6 +16,7 @@ from meetings.models.agenda import (
     PlannedItem,
     RecurringItem,
     StandingItem,
+    agenda_order,
     municipal_year_of,
 )
 from meetings.models.imports import NameAlias, PackImport, name_key, name_tokens
@@ -67,6 +68,7 @@ __all__ = [
     "ResolutionClause",
     "StandingItem",
     "TaggedBusiness",
+    "agenda_order",
     "document_path",
     "municipal_year_of",
     "name_key",
