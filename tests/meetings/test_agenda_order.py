@@ -5,6 +5,7 @@ page, the builder, the pack's front sheet, Open Civic Data and the API all
 show that one order."""
 
 import datetime
+import importlib
 import io
 import re
 import threading
@@ -454,3 +455,60 @@ def test_the_api_lists_each_meeting_in_agenda_order(client, published, officer):
     for meeting in (published, later):
         assert by_meeting[meeting.pk] == _references(meeting)
         assert _consecutive(by_meeting[meeting.pk])
+
+
+# -- Items saved before the rule ---------------------------------------------------
+
+
+def test_items_saved_without_a_section_are_placed_and_renumbered(board):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "meetings.migrations.0020_agenda_items_in_sections"
+    )
+    draft = factories.MeetingFactory(
+        body=board, agenda_status="draft", start=factories.london(2020, 1, 13, 14)
+    )
+    published = factories.MeetingFactory(body=board)
+    old = [
+        ("Welcome and Apologies for Absence", {}),
+        (CONTRACT, {"is_exempt": True, "exempt_paragraph": 3}),
+        (HOUSING, {}),
+        ("Any other items of public business", {"is_standing_end": True}),
+        ("Any other items of private business", {"is_standing_end": True}),
+    ]
+    for number, (title, extra) in enumerate(old, start=1):
+        factories.AgendaItemFactory(
+            meeting=draft, section=None, number=number, title=title, **extra
+        )
+    factories.AgendaItemFactory(
+        meeting=published,
+        number=1,
+        title=CONTRACT,
+        is_exempt=True,
+        exempt_paragraph=3,
+        section=_section(board, "Development Items"),
+    )
+    factories.AgendaItemFactory(meeting=published, number=2, section=None)
+
+    lines = migration.place_items(apps, None, say=lambda line: None)
+
+    assert _agenda(draft) == [
+        ("1", "Public Business", "Welcome and Apologies for Absence"),
+        ("2", "Public Business", HOUSING),
+        ("3", "Governance Items", "Any other items of public business"),
+        ("4", "Private Business", CONTRACT),
+        ("5", "Private Business", "Any other items of private business"),
+    ]
+    # A published agenda's numbers are the record: kept, and named.
+    assert _agenda(published) == [
+        ("2", "Public Business", HOUSING),
+        ("1", "Private Business", CONTRACT),
+    ]
+    assert sum("put in" in line for line in lines) == 7
+    assert any(
+        f"Meeting {draft.pk} " in line and "renumbered" in line for line in lines
+    )
+    assert any(f"Meeting {published.pk} " in line and "kept" in line for line in lines)
+    again = migration.place_items(apps, None, say=lambda line: None)
+    assert not any("put in" in line or "renumbered" in line for line in again)
