@@ -177,7 +177,7 @@ def inputs(meeting, audience):
     items = list(
         meeting.agenda_items.for_audience(members=members)
         .select_related("section")
-        .order_by("number", "sub_letter")
+        .in_agenda_order()
     )
     used = {item.section_id for item in items}
     private = meeting.body.sections.filter(is_private=True).exclude(pk__in=used)

@@ -212,6 +212,13 @@ class ProgressReviewForm(forms.Form):
         required=False,
         empty_label="Not yet",
     )
+    section = forms.ModelChoiceField(
+        label="Agenda section",
+        queryset=None,
+        required=False,
+        help_text="Needed where that meeting's agenda has sections. The item goes "
+        "at the end of the section, before any other business.",
+    )
     urgency_reason = forms.CharField(
         label="Reason for urgency (needed if that agenda is already late)",
         required=False,
@@ -224,13 +231,18 @@ class ProgressReviewForm(forms.Form):
         max_length=5000,
     )
 
-    def __init__(self, *args, meetings, **kwargs):
+    def __init__(self, *args, meetings, sections, **kwargs):
+        """`sections`: the agenda sections of those meetings' bodies."""
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
+        self.fields["section"].queryset = sections
+        if len({s.body_id for s in sections}) > 1:  # name each section's body
+            self.fields["section"].label_from_instance = lambda s: f"{s.body}: {s}"
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.radios("decision", legend_size=Size.SMALL),
             Field.select("meeting"),
+            Field.select("section"),
             Field.textarea("urgency_reason", rows=2),
             Field.textarea("comments", rows=4),
             Submit("submit", "Save the review"),
@@ -244,7 +256,18 @@ class ProgressReviewForm(forms.Form):
             and not (data.get("comments") or "").strip()
         ):
             self.add_error("comments", "Say what the lead should change")
+        if data.get("decision") == self.ACCEPT and data.get("meeting"):
+            self._check_section(data["meeting"], data.get("section"))
         return data
+
+    def _check_section(self, meeting, section):
+        sections = self.fields["section"].queryset.filter(body=meeting.body_id)
+        if section is None and sections.exists():
+            self.add_error("section", "Choose the agenda section it goes in")
+        elif section is not None and section.body_id != meeting.body_id:
+            self.add_error(
+                "section", f"Choose a section of the {meeting.body}'s agendas"
+            )
 
 
 class ScheduleForm(forms.ModelForm):

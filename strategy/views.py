@@ -22,6 +22,7 @@ from indicators.models import Indicator
 from meetings import connections, pack, services, tagging
 from meetings.models import (
     Action,
+    AgendaSection,
     Body,
     Meeting,
     Person,
@@ -106,7 +107,7 @@ def _thread(request, *, pillar=None, priority=None, indicators, progress_reports
     page_items = (
         items.filter(meeting__in=on_page)
         .select_related("primary_pillar")
-        .order_by("number", "sub_letter")
+        .in_agenda_order()
     )
     page_resolutions = (
         resolutions.filter(minute__meeting__in=on_page)
@@ -467,7 +468,10 @@ def _review_form(report, data=None):
     meetings = Meeting.objects.upcoming().select_related("body")
     if report.body is not None:
         meetings = meetings.filter(body=report.body)
-    return ProgressReviewForm(data, meetings=meetings)
+    sections = AgendaSection.objects.filter(
+        body__in=meetings.values("body")
+    ).select_related("body")
+    return ProgressReviewForm(data, meetings=meetings, sections=sections)
 
 
 def _accept(report, user, data):
@@ -478,6 +482,7 @@ def _accept(report, user, data):
         report=report,
         user=user,
         meeting=data["meeting"],
+        section=data["section"],
         urgency_reason=data["urgency_reason"],
     )
 

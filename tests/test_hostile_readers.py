@@ -263,7 +263,10 @@ def late_exempt(hwb, officer):
     )
     item = AgendaItem(
         meeting=meeting,
-        section=factories.SectionFactory(body=hwb),
+        # An exempt item is private business: it goes in a private section.
+        section=factories.SectionFactory(
+            body=hwb, name="Private Business", order=9, is_private=True
+        ),
         title="Contract variation: substance misuse service",
         open_title="Contract variation",
         is_exempt=True,

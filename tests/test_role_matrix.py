@@ -49,7 +49,7 @@ MATRIX = {
     "meetings:cancel": OFFICERS,
     "meetings:forward_plan": ALL,
     "meetings:planned_add": OFFICERS,
-    "meetings:planned_to_agenda": {**OFFICERS, "officer": 405},  # POST only
+    "meetings:planned_to_agenda": OFFICERS,  # a form: choose the section
     "meetings:attendance": OFFICERS,
     "meetings:pack_upload": OFFICERS,
     "meetings:pack_import": OFFICERS,

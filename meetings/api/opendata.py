@@ -24,6 +24,7 @@ from meetings.models import (
     Organisation,
     Person,
     Report,
+    agenda_order,
 )
 from strategy.models import TAG_PREFETCH
 
@@ -54,7 +55,7 @@ def _event_parts(meetings, user):
         .filter(meeting__in=meetings)
         .select_related("section", "primary_pillar")
         .prefetch_related(*TAG_PREFETCH, "organisations")
-        .order_by("number", "sub_letter")
+        .in_agenda_order()
     )
     minutes = (
         Minute.objects.visible_to(user)
@@ -66,9 +67,7 @@ def _event_parts(meetings, user):
         .current()
         .filter(report__agenda_item__meeting__in=meetings)
         .select_related("report__agenda_item")
-        .in_reading_order(
-            "report__agenda_item__number", "report__agenda_item__sub_letter"
-        )
+        .in_reading_order(*agenda_order("report__agenda_item__"))
     )
     packs = AgendaPack.objects.filter(
         meeting__in=[m for m in meetings if m.agenda_is_public],

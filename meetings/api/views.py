@@ -188,7 +188,7 @@ class AgendaItemViewSet(VisibleViewSet):
             queryset.with_readable_report(self.request.user)
             .select_related("section", "primary_pillar__framework")
             .prefetch_related(*TAG_PREFETCH)
-            .order_by("-meeting__start", "number", "sub_letter", "pk")
+            .in_agenda_order("-meeting__start", "meeting_id")
         )
 
 

@@ -6,8 +6,30 @@ from django import forms
 from django.utils import timezone
 
 from hwbb.fields import DateField
-from meetings.models import AgendaItem, Attendance, Meeting, Person, PlannedItem
+from meetings.models import (
+    AgendaItem,
+    AgendaSection,
+    Attendance,
+    Meeting,
+    Person,
+    PlannedItem,
+)
 from strategy.forms import TagFields
+
+SECTION_HELP = (
+    "The item goes at the end of this section, before any other business. "
+    "An exempt item goes in a private section."
+)
+SECTION_REQUIRED = "Choose the agenda section this item goes in"
+
+
+def offer_sections(field, body, *, required=True):
+    """Offer the body's agenda sections in a form's section field; where the
+    body has sections, one must be chosen (`AgendaItem.check_placement`)."""
+    field.queryset = body.sections.all()
+    field.help_text = SECTION_HELP
+    field.required = required and field.queryset.exists()
+    field.error_messages["required"] = SECTION_REQUIRED
 
 
 class TimeField(forms.TimeField):
@@ -108,7 +130,7 @@ class AgendaItemForm(TagFields, forms.ModelForm):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = meeting.body.sections.all()
+        offer_sections(self.fields["section"], meeting.body)
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("section"),
@@ -240,6 +262,32 @@ class PlannedItemForm(forms.ModelForm):
                 "report_deadline", "The report deadline must be before the meeting"
             )
         return data
+
+
+class PlannedToAgendaForm(forms.Form):
+    """Put a planned item on its meeting's agenda: the section it goes in and,
+    if the agenda is late, the reason for the urgency."""
+
+    section = forms.ModelChoiceField(
+        label="Agenda section", queryset=AgendaSection.objects.none()
+    )
+    urgency_reason = forms.CharField(
+        label="Reason for the urgency (only if the agenda is late)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_sections(self.fields["section"], meeting.body)
+        if not self.fields["section"].queryset.exists():
+            del self.fields["section"]
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            *([Field.select("section")] if "section" in self.fields else []),
+            Field.textarea("urgency_reason", rows=2),
+            Submit("submit", "Put it on the agenda"),
+        )
 
 
 class AttendanceForm(forms.Form):

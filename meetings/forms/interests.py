@@ -62,7 +62,7 @@ class DeclarationForm(forms.Form):
     def __init__(self, *args, items, person, **kwargs):
         """`items`: the agenda items this person may see (AgendaItem.visible_to)."""
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = items.order_by("number", "sub_letter")
+        self.fields["agenda_item"].queryset = items.in_agenda_order()
         self.fields["agenda_item"].label_from_instance = lambda i: str(i)
         self.fields["interest"].queryset = person.interests.all()
         self.helper = FormHelper()

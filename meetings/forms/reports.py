@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
+from meetings.forms.agenda import offer_sections
 from meetings.models import (
     AgendaSection,
     Body,
@@ -132,7 +133,8 @@ class ReportReviewForm(forms.Form):
 
     def __init__(self, *args, report, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = report.body.sections.all()
+        self.report = report
+        offer_sections(self.fields["section"], report.body, required=False)
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.radios("decision", legend_size=Size.SMALL),
@@ -146,6 +148,14 @@ class ReportReviewForm(forms.Form):
         data = super().clean()
         if data.get("decision") == "return" and not data.get("comments", "").strip():
             self.add_error("comments", "Say what the author should change")
+        sections = self.fields["section"].queryset
+        if (
+            data.get("decision") == "accept"
+            and self.report.meeting_id
+            and not data.get("section")
+            and sections.exists()
+        ):
+            self.add_error("section", "Choose the agenda section the report goes in")
         return data
 
 

@@ -17,6 +17,7 @@ from meetings.models.agenda import (
     PlannedItem,
     RecurringItem,
     StandingItem,
+    agenda_order,
     municipal_year_of,
     municipal_year_span,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "ResolutionClause",
     "StandingItem",
     "TaggedBusiness",
+    "agenda_order",
     "document_path",
     "MUNICIPAL_YEARS",
     "municipal_year_of",

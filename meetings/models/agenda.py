@@ -4,9 +4,10 @@ and the forward plan (recurring and planned items)."""
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
@@ -243,7 +244,47 @@ SUB_LETTER = RegexValidator(
 SUB_LETTER_HELP = "One lower-case letter: a for item 3(a)."
 
 
+def agenda_order(prefix=""):
+    """The order an agenda prints its items in, as order_by() terms; `prefix`
+    reaches the item through a relation ("report__agenda_item__").
+
+    Public business first, then private: an item is private business if its
+    section is private or if it is exempt (an exempt item is never public
+    business, whatever section it was filed under). Within each part, any
+    other business comes last. Then the sections in the body's order; within
+    a section, the items by number. The services number the items 1..n in
+    exactly this order (`agenda_renumber`), so a new item given the next free
+    number lands at the end of its section, before its part's any other
+    business."""
+    return [
+        _flag(
+            Q(**{f"{prefix}section__is_private": True})
+            | Q(**{f"{prefix}is_exempt": True})
+        ).asc(),
+        _flag(
+            Q(**{f"{prefix}is_standing_end": True})
+            | Q(**{f"{prefix}kind": AgendaItem.Kind.ANY_OTHER_BUSINESS})
+        ).asc(),
+        F(f"{prefix}section__order").asc(nulls_first=True),
+        F(f"{prefix}section_id").asc(nulls_first=True),
+        f"{prefix}number",
+        f"{prefix}sub_letter",
+        f"{prefix}pk",
+    ]
+
+
+def _flag(condition):
+    return Case(
+        When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()
+    )
+
+
 class AgendaItemQuerySet(ClosedContentQuerySet, TaggedQuerySet):
+    def in_agenda_order(self, *first):
+        """The items in the order the agenda prints them (`agenda_order`),
+        after any orderings given first (the meeting's, for several)."""
+        return self.order_by(*first, *agenda_order())
+
     def visible_to(self, user):
         """Items of published agendas; officers and the body's chair see drafts.
         Each row knows whether this user may read its exempt (Part 2) title,
@@ -379,6 +420,76 @@ class AgendaItem(ClosedContent, Tagged):
         return f"{self.number}.{letter}"
 
     @property
+    def is_private_business(self):
+        """Taken in private: in a private section, or exempt (`agenda_order`)."""
+        return self.is_exempt or bool(self.section_id and self.section.is_private)
+
+    @property
+    def is_closing(self):
+        """Any other business: it ends its part of the agenda (`agenda_order`)."""
+        return self.is_standing_end or self.kind == self.Kind.ANY_OTHER_BUSINESS
+
+    @property
+    def place(self):
+        """The run of the agenda the item moves within: its part, whether it
+        closes that part, and its section."""
+        return (self.is_private_business, self.is_closing, self.section_id)
+
+    @property
+    def heading(self):
+        """The heading the agenda prints the item under: its section's name;
+        a body without sections prints its exempt business under "Private
+        business" and no heading above the rest."""
+        if self.section_id:
+            return self.section.name
+        return "Private business" if self.is_exempt else ""
+
+    def check_placement(self):
+        """Raise a ValidationError unless the item can take its place on its
+        meeting's agenda: where the body has sections, in one of that body's
+        (an exempt item in a private one); a sub-item in its parent's."""
+        sections = list(self.meeting.body.sections.all())
+        names = ", ".join(s.name for s in sections)
+        if self.section_id is None:
+            if sections:
+                raise ValidationError(
+                    {"section": f"Choose the agenda section it goes in: {names}."}
+                )
+            return
+        if self.section.body_id != self.meeting.body_id:
+            raise ValidationError(
+                {
+                    "section": f"{self.section} is a section of another body's "
+                    f"agendas: choose one of {names}."
+                }
+            )
+        if self.is_exempt and not self.section.is_private:
+            private = " or ".join(s.name for s in sections if s.is_private)
+            where = private or "a private section (an administrator can add one)"
+            raise ValidationError(
+                {"section": f"An exempt item is private business: put it in {where}."}
+            )
+        self._check_sub_item()
+
+    def _check_sub_item(self):
+        if not self.sub_letter:
+            return
+        parent = (
+            AgendaItem.objects.filter(
+                meeting_id=self.meeting_id, number=self.number, sub_letter=""
+            )
+            .select_related("section")
+            .first()
+        )
+        if parent is not None and parent.section_id != self.section_id:
+            raise ValidationError(
+                {
+                    "section": f"Item {self.reference} is part of item "
+                    f"{parent.number}: it goes in {parent.heading or 'its section'}."
+                }
+            )
+
+    @property
     def public_title(self):
         if self.is_exempt:
             return self.open_title or "Exempt item"
@@ -441,6 +552,20 @@ class StandingItem(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """Where the body's agendas have sections, each standing item is in
+        one of them: a new meeting's agenda is numbered by section."""
+        if self.body_id is None:
+            return
+        if self.section_id is None and self.body.sections.exists():
+            raise ValidationError(
+                {"section": "Choose the agenda section this item goes in."}
+            )
+        if self.section_id and self.section.body_id != self.body_id:
+            raise ValidationError(
+                {"section": "Choose one of this body's own agenda sections."}
+            )
 
 
 class AgendaSupplement(models.Model):

@@ -71,11 +71,10 @@ def _standing_title(title, previous):
 
 @transaction.atomic
 def meeting_create(*, meeting):
-    """Save a new meeting with the body's standing items on its agenda.
-
-    Items placed at the start are numbered 1, 2, ... with sub-items sharing
-    their parent's number ("3(a)"); items placed at the end follow them, so
-    that items added later go in between.
+    """Save a new meeting with the body's standing items on its agenda, each
+    in its section and numbered in agenda order: sub-items share their
+    parent's number ("3(a)"); items placed at the end (any other business)
+    close their part of the agenda, so items added later go before them.
     """
     meeting.full_clean()
     meeting.save()
@@ -87,7 +86,7 @@ def meeting_create(*, meeting):
     )
     for standing in standing_items:
         number += 0 if standing.sub_letter else 1
-        AgendaItem.objects.create(
+        item = AgendaItem(
             meeting=meeting,
             section=standing.section,
             number=number,
@@ -97,10 +96,24 @@ def meeting_create(*, meeting):
             description=standing.description,
             is_standing_end=standing.position == StandingItem.Position.END,
         )
+        _place_standing(item, standing)
+        item.save()
+    agenda_renumber(meeting=meeting)
     return meeting
 
 
 AGENDA_CLOSED = "This meeting has been cancelled: its agenda is closed."
+
+
+def _place_standing(item, standing):
+    try:
+        item.check_placement()
+    except ValidationError as error:
+        raise ValidationError(
+            f"The standing item \u201c{standing.title}\u201d cannot be placed: "
+            f"{' '.join(error.messages)} An administrator can set it under "
+            "Standing items."
+        ) from error
 
 
 def _refuse_if_cancelled(meeting):
@@ -115,10 +128,14 @@ def _is_late(meeting):
 
 @transaction.atomic
 def agenda_item_add(*, item, user):
-    """Add an item before the closing standing items (any other business).
+    """Add an item at the end of its section: before the any other business
+    that closes its part of the agenda (public or private). The items after
+    it are renumbered, so the numbers run 1..n as the agenda prints them.
 
-    A late item is accepted only as urgent, with its reason. On a published
-    agenda the addition is published as a supplement and the members are told.
+    Where the body has sections the item must be in one of them, an exempt
+    item in a private one. A late item is accepted only as urgent, with its
+    reason. On a published agenda the addition is published as a supplement
+    and the members are told.
     """
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
     _refuse_if_cancelled(meeting)
@@ -129,23 +146,86 @@ def agenda_item_add(*, item, user):
                 "with the reason for the urgency."
             }
         )
-    items = meeting.agenda_items.all()
-    end_items = list(items.filter(is_standing_end=True).order_by("-number"))
-    body_numbers = items.filter(is_standing_end=False).values_list("number", flat=True)
-    item.number = max(body_numbers, default=0) + 1
-    for end_item in end_items:  # highest first, so numbers never collide
-        end_item.number += 1
-        end_item.save(update_fields=["number"])
+    item.number = _next_number(meeting)
     item.full_clean()
+    item.check_placement()
     item.save()
+    renumbered = agenda_renumber(meeting=meeting)
+    item.refresh_from_db(fields=["number"])
     if meeting.agenda_is_public:
         agenda_supplement_publish(
             meeting=meeting,
             user=user,
-            changes=f"Item {item.reference} added: {item.public_title}.",
+            changes=f"Item {item.reference} added: {item.public_title}."
+            + _renumbered_in_words(renumbered, leaving_out=item),
             reason=item.open_urgency_reason,
         )
     return item
+
+
+def _next_number(meeting):
+    """A number after every item's: the last place in the item's own run of
+    the agenda (`agenda_order` sorts by part and section before number)."""
+    highest = meeting.agenda_items.aggregate(n=Max("number"))["n"] or 0
+    return highest + 1
+
+
+# Numbers are parked here while the agenda is renumbered: (meeting, number,
+# sub_letter) is unique, and PostgreSQL checks that row by row.
+PARKED = 16000
+
+
+def agenda_renumber(*, meeting):
+    """Number the meeting's items 1..n in the order the agenda prints them
+    (`AgendaItem.objects.in_agenda_order()`), each sub-item keeping its
+    parent's number and its own letter. The caller holds the meeting's row
+    lock (every change to an agenda takes it first, so two officers' changes
+    run one after the other); the items are locked too.
+
+    Returns [(item, old number)] for the items whose number changed."""
+    items = list(
+        meeting.agenda_items.select_for_update(of=("self",))
+        .select_related("section")
+        .in_agenda_order()
+    )
+    changed = []
+    number, last = 0, None
+    for item in items:
+        if not (item.sub_letter and item.number == last):
+            number += 1  # a sub-item straight after its parent shares its number
+        last = item.number
+        if item.number != number:
+            changed.append((item, item.number))
+            item.number = number
+    if changed:
+        moving = [item for item, _ in changed]
+        parked = [AgendaItem(pk=i.pk, number=PARKED + i.number) for i in moving]
+        AgendaItem.objects.bulk_update(parked, ["number"])
+        AgendaItem.objects.bulk_update(moving, ["number"])
+    return changed
+
+
+def _renumbered_in_words(renumbered, leaving_out=None):
+    """What renumbering did, for a supplement: " Items 7 to 10 are now 8 to
+    11." Sub-items go with their parents and are not named."""
+    moves = sorted(
+        (old, item.number)
+        for item, old in renumbered
+        if not item.sub_letter and item.pk != getattr(leaving_out, "pk", None)
+    )
+    if not moves:
+        return ""
+    if len(moves) == 1:
+        return f" Item {moves[0][0]} is now {moves[0][1]}."
+    olds = [old for old, _ in moves]
+    shifts = {new - old for old, new in moves}
+    if len(shifts) == 1 and olds == list(range(olds[0], olds[-1] + 1)):
+        return (
+            f" Items {olds[0]} to {olds[-1]} are now {moves[0][1]} to {moves[-1][1]}."
+        )
+    return (
+        " Renumbered: " + ", ".join(f"{old} is now {new}" for old, new in moves) + "."
+    )
 
 
 def tagged_item_add(*, item, tags_from, user):
@@ -160,46 +240,100 @@ def tagged_item_add(*, item, tags_from, user):
 
 @transaction.atomic
 def agenda_item_update(*, item, user, changed):
-    """Save an edited item; on a published agenda, publish what changed."""
+    """Save an edited item; on a published agenda, publish what changed.
+
+    An item moved into another section (or made exempt, or any other
+    business) goes, with its sub-items, to the end of its new place, and the
+    agenda is renumbered.
+    """
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
     _refuse_if_cancelled(meeting)
+    before = meeting.agenda_items.select_related("section").get(pk=item.pk)
     item.full_clean()
+    item.check_placement()
+    if item.place != before.place and not item.sub_letter:
+        number = _next_number(meeting)
+        sub_items = meeting.agenda_items.filter(number=before.number)
+        sub_items.exclude(pk=item.pk).update(number=number, section=item.section)
+        item.number = number
     item.save()
+    renumbered = agenda_renumber(meeting=meeting)
+    item.refresh_from_db(fields=["number"])
     if meeting.agenda_is_public and changed:
         names = ", ".join(changed)
+        now = (
+            f" It is now item {item.reference}." if item.number != before.number else ""
+        )
         agenda_supplement_publish(
             meeting=meeting,
             user=user,
-            changes=f"Item {item.reference} ({item.public_title}) changed: {names}.",
+            changes=f"Item {before.reference} ({item.public_title}) changed: "
+            f"{names}.{now}" + _renumbered_in_words(renumbered, leaving_out=item),
         )
     return item
 
 
 @transaction.atomic
 def agenda_item_move(*, item, up):
-    """Swap an item (with its sub-items) with its neighbour above or below.
+    """Swap an item (with its sub-items) with its neighbour above or below in
+    its section; False when it is already first or last on the agenda.
 
-    Standing items at the end stay at the end; sub-items move with their parent.
+    An item does not leave its section this way, nor pass the any other
+    business that closes its part: that is refused, saying why (to move an
+    item into another section, edit it and choose the section).
     """
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
     _refuse_if_cancelled(meeting)
-    movable = meeting.agenda_items.filter(is_standing_end=item.is_standing_end)
-    numbers = sorted(set(movable.values_list("number", flat=True)))
-    index = numbers.index(item.number) + (-1 if up else 1)
-    if not 0 <= index < len(numbers):
+    heads = [
+        i
+        for i in meeting.agenda_items.select_for_update(of=("self",))
+        .select_related("section")
+        .in_agenda_order()
+        if not i.sub_letter
+    ]
+    mine = next((i for i in heads if i.number == item.number), None)
+    if mine is None:
         return False
-    mine, theirs = item.number, numbers[index]
-    group = meeting.agenda_items.filter(number=mine)
-    other = meeting.agenda_items.filter(number=theirs)
-    parked = list(group.values_list("pk", flat=True))
+    index = heads.index(mine) + (-1 if up else 1)
+    if not 0 <= index < len(heads):
+        return False
+    theirs = heads[index]
+    if theirs.place != mine.place:
+        raise ValidationError(_cannot_move(mine, theirs, up))
+    group = list(
+        meeting.agenda_items.filter(number=mine.number).values_list("pk", flat=True)
+    )
     # Park the first group out of the way: (meeting, number, sub_letter) is unique.
-    AgendaItem.objects.filter(pk__in=parked).update(number=10000 + mine)
-    other.update(number=mine)
-    AgendaItem.objects.filter(pk__in=parked).update(number=theirs)
+    AgendaItem.objects.filter(pk__in=group).update(number=PARKED + mine.number)
+    meeting.agenda_items.filter(number=theirs.number).update(number=mine.number)
+    AgendaItem.objects.filter(pk__in=group).update(number=theirs.number)
+    agenda_renumber(meeting=meeting)
     if meeting.agenda_is_public:
         meeting.sequence += 1
         meeting.save(update_fields=["sequence", "updated_at"])
     return True
+
+
+def _cannot_move(mine, theirs, up):
+    """Why an item cannot move past its neighbour, in words."""
+    way = "up" if up else "down"
+    start = f"Item {mine.reference} ({mine.title}) cannot move {way}: "
+    part = "private" if mine.is_private_business else "public"
+    if mine.is_closing:
+        return start + f"any other business stays at the end of the {part} business."
+    if theirs.is_closing:
+        return start + f"any other business ends the {part} business."
+    edge = "first" if up else "last"
+    if mine.is_private_business != theirs.is_private_business:
+        return (
+            start + f"it is the {edge} item of the {part} business. To move it, "
+            "edit it and choose another section."
+        )
+    here = mine.heading or "its section"
+    return start + (
+        f"it is the {edge} item in {here}. To move it to "
+        f"{theirs.heading or 'another section'}, edit it and choose that section."
+    )
 
 
 @transaction.atomic
@@ -356,18 +490,22 @@ def forward_plan_schedule(*, body, until):
 
 
 @transaction.atomic
-def planned_item_to_agenda(*, planned, user):
-    """Put a planned item on its meeting's agenda (late only as urgent, as any
-    other item); the forward plan then shows its item number."""
+def planned_item_to_agenda(*, planned, user, section=None, urgency_reason=""):
+    """Put a planned item on its meeting's agenda, at the end of the section
+    chosen (late only as urgent, as any other item); the forward plan then
+    shows its item number."""
     planned = PlannedItem.objects.select_for_update().get(pk=planned.pk)
     if planned.agenda_item_id:
         return planned.agenda_item, False
     presenter = f"Report of {planned.report_author}" if planned.report_author else ""
     item = AgendaItem(
         meeting=planned.meeting,
+        section=section,
         title=planned.title,
         kind=AgendaItem.Kind.REPORT,
         presenter=presenter,
+        is_urgent=bool(urgency_reason.strip()),
+        urgency_reason=urgency_reason.strip(),
     )
     agenda_item_add(item=item, user=user)
     planned.agenda_item = item

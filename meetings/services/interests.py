@@ -23,9 +23,7 @@ def declarations_checklist(*, meeting, person):
         .exclude(organisation=None)
         .select_related("organisation")
     )
-    items = meeting.agenda_items.prefetch_related("organisations").order_by(
-        "number", "sub_letter"
-    )
+    items = meeting.agenda_items.prefetch_related("organisations").in_agenda_order()
     checklist = []
     for item in items:
         tagged = {o.pk for o in item.organisations.all()}

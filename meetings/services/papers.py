@@ -77,7 +77,8 @@ def report_return(*, report, user, comments):
 
 @transaction.atomic
 def report_accept(*, report, user, section=None, urgency_reason=""):
-    """Accept a report and put it on its meeting's agenda, inheriting its tags.
+    """Accept a report and put it on its meeting's agenda, inheriting its tags,
+    at the end of the section chosen (which the body's sections make needed).
 
     On a late agenda the item goes on only as urgent, with the reason.
     """
@@ -115,14 +116,16 @@ def report_accept(*, report, user, section=None, urgency_reason=""):
 
 
 @transaction.atomic
-def progress_report_accept(*, report, user, meeting, urgency_reason=""):
+def progress_report_accept(*, report, user, meeting, section=None, urgency_reason=""):
     """Accept a progress return and put it on that meeting's agenda with its
-    tags (late only as urgent, as any item); (report, changed)."""
+    tags, at the end of the section chosen (late only as urgent, as any
+    item); (report, changed)."""
     report, changes = progress.acceptable(report, to_agenda=True)
     if not changes:
         return report, False
     item = AgendaItem(
         meeting=meeting,
+        section=section,
         title=f"Progress report: {report.priority.title}",
         kind=AgendaItem.Kind.REPORT,
         presenter=f"Report of the priority lead, {report.requested_of}"

@@ -15,6 +15,7 @@ from meetings.forms import (
     CancelForm,
     MeetingForm,
     PlannedItemForm,
+    PlannedToAgendaForm,
     PublishForm,
     RescheduleForm,
 )
@@ -41,9 +42,15 @@ from meetings.views._common import (
 def meeting_create(request):
     form = MeetingForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        meeting = services.meeting_create(meeting=form.save(commit=False))
-        messages.success(request, "Meeting created with the board's standing items.")
-        return redirect("meetings:agenda", meeting.pk)
+        try:
+            meeting = services.meeting_create(meeting=form.save(commit=False))
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(
+                request, "Meeting created with the board's standing items."
+            )
+            return redirect("meetings:agenda", meeting.pk)
     return render(
         request, "meetings/form_page.html", {"form": form, "heading": "New meeting"}
     )
@@ -55,8 +62,8 @@ def agenda_builder(request, pk):
     is_officer = has_role(request.user, OFFICER)
     if not is_officer and not _is_chair_of(request.user, meeting.body):
         raise PermissionDenied
-    items = meeting.agenda_items.select_related("section").order_by(
-        "number", "sub_letter"
+    items = _with_moves(
+        meeting.agenda_items.select_related("section").in_agenda_order()
     )
     today = timezone.localdate()
     return render(
@@ -69,9 +76,22 @@ def agenda_builder(request, pk):
             "late": meeting.is_late_to_publish(today),
             "supplements": meeting.supplements.all(),
             "can_edit": is_officer,
+            "editing": is_officer and not meeting.is_cancelled,
             "can_sign_off": _is_chair_of(request.user, meeting.body),
         },
     )
+
+
+def _with_moves(items):
+    """The items, each head of a group told whether it can move up or down:
+    only within its own run of the agenda (AgendaItem.place)."""
+    items = list(items)
+    heads = [i for i in items if not i.sub_letter]
+    befores, afters = [None, *heads[:-1]], [*heads[1:], None]
+    for before, item, after in zip(befores, heads, afters, strict=True):
+        item.can_move_up = before is not None and before.place == item.place
+        item.can_move_down = after is not None and after.place == item.place
+    return items
 
 
 @role_required(OFFICER)
@@ -335,15 +355,32 @@ def attendance_stats(request, slug):
 
 
 @role_required(OFFICER)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def planned_to_agenda(request, pk):
     planned = get_object_or_404(
-        PlannedItem.objects.select_related("meeting__body"), pk=pk
+        PlannedItem.objects.select_related("meeting__body", "agenda_item"), pk=pk
     )
-    try:
-        item, _ = services.planned_item_to_agenda(planned=planned, user=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("meetings:forward_plan", planned.meeting.body.slug)
-    messages.success(request, f"On the agenda as item {item.reference}.")
-    return redirect("meetings:agenda", planned.meeting_id)
+    meeting = planned.meeting
+    if planned.agenda_item_id:
+        messages.info(request, f"Already item {planned.agenda_item.reference}.")
+        return redirect("meetings:agenda", meeting.pk)
+    form = PlannedToAgendaForm(_posted(request), meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item, _ = services.planned_item_to_agenda(
+                planned=planned, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, f"On the agenda as item {item.reference}.")
+            return redirect("meetings:agenda", meeting.pk)
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "form": form,
+            "meeting": meeting,
+            "heading": f"Put on the agenda: {planned.title}",
+        },
+    )

@@ -55,6 +55,7 @@ def meeting_detail(request, pk):
         .filter(meeting=meeting)
         .select_related("section", "primary_pillar__framework")
         .prefetch_related(*TAG_PREFETCH)
+        .in_agenda_order()
     )
     previous = meeting.previous_meeting()
     arising = []

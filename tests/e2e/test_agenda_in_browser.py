@@ -17,6 +17,7 @@ def test_officer_builds_and_publishes_an_agenda(live_server, demo_world, page):
     check(page, "agenda-builder")
 
     page.click("text=Add an item")
+    page.select_option("#id_section", label="Delivery Items")
     page.fill("#id_title", "Better Care Fund quarterly return")
     page.fill("#id_presenter", "Report of the Director of Adult Services")
     page.click("main [type=submit]")

@@ -4,6 +4,7 @@ sub-items, added before any other business, and reordered."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from meetings import services
@@ -98,8 +99,9 @@ def test_items_go_before_any_other_business_and_can_move(body, officer):
         ("2(a)", "To agree the minutes of the meeting held on 8 April 2019"),
         ("2(b)", "Matters Arising"),
     ]
-    # Any other business stays last; the first item cannot move up.
+    # Any other business stays last, saying so; the first item cannot move up.
     aob = meeting.agenda_items.get(is_standing_end=True)
-    assert not services.agenda_item_move(item=aob, up=True)
+    with pytest.raises(ValidationError, match="any other business stays at the end"):
+        services.agenda_item_move(item=aob, up=True)
     first = meeting.agenda_items.get(number=1)
     assert not services.agenda_item_move(item=first, up=True)

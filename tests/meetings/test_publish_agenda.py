@@ -117,6 +117,7 @@ def test_change_to_published_agenda_is_a_supplement_sent_to_members(
     sequence = Meeting.objects.get(pk=meeting.pk).sequence
     item = AgendaItem(
         meeting=meeting,
+        section=meeting.body.sections.get(),  # the body has sections: choose one
         title="Winter pressures",
         kind="report",
         is_urgent=True,
