@@ -84,7 +84,7 @@ class AgendaItemAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 
 
 @admin.register(models.Attendance)
-class AttendanceAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+class AttendanceAdmin(ReadOnlyHistoryAdmin):
     list_display = ["person", "meeting", "status", "capacity"]
     list_filter = ["status", "capacity"]
 

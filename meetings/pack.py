@@ -111,7 +111,7 @@ def minutes_context(meeting, user, *, checking=False):
     )
     attendances = meeting.attendances.select_related(
         "person__organisation", "substitute_for"
-    )
+    ).order_by("capacity", "person__family_name", "person__given_names")
     return {
         "meeting": meeting,
         "signature": MinutesSignature.objects.filter(meeting=meeting)
@@ -131,18 +131,31 @@ ATTENDANCE_HEADINGS = [
     (Attendance.Capacity.OTHER_REPRESENTATIVE, "Other representatives"),
     (Attendance.Capacity.OFFICER, "Employees and officers in attendance"),
 ]
+ATTENDED = (Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTE)
 
 
 def _attendance_block(attendances):
-    """[(heading, [attendance])] in the order council minutes print them."""
+    """[(heading, [line])] in the order council minutes print them: who was
+    there by capacity (a substitute among the members, "substitute for" the
+    member), then apologies (a member whose seat a substitute took says by
+    whom), then the absent. The page, the PDF and the pack print these lines."""
     attendances = list(attendances)
-    present = [a for a in attendances if a.status != Attendance.Status.APOLOGIES]
+    seats = {a.substitute_for_id: a for a in attendances if a.substitute_for_id}
+
+    def lines(rows):
+        return [a.minuted(substitute=seats.get(a.person_id)) for a in rows]
+
+    there = [a for a in attendances if a.status in ATTENDED]
     block = [
-        (heading, [a for a in present if a.capacity == capacity])
+        (heading, lines(a for a in there if a.capacity == capacity))
         for capacity, heading in ATTENDANCE_HEADINGS
     ]
-    apologies = [a for a in attendances if a.status == Attendance.Status.APOLOGIES]
-    return [(h, rows) for h, rows in [*block, ("Apologies", apologies)] if rows]
+    for status, heading in (
+        (Attendance.Status.APOLOGIES, "Apologies"),
+        (Attendance.Status.ABSENT, "Absent"),
+    ):
+        block.append((heading, lines(a for a in attendances if a.status == status)))
+    return [(heading, rows) for heading, rows in block if rows]
 
 
 def minutes_to_agree(meeting):

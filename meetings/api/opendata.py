@@ -88,7 +88,7 @@ def _event_parts(meetings, user):
     with_minutes = [m.pk for m in meetings if parts[m.pk]["minutes"]]
     attendances = Attendance.objects.filter(
         meeting__in=with_minutes, status__in=ATTENDED
-    ).select_related("person")
+    ).select_related("person", "substitute_for")
     for attendance in attendances:
         parts[attendance.meeting_id]["attendance"].append(attendance)
     return parts
@@ -181,11 +181,19 @@ def _participants(meeting, attendances):
             "entity_type": "person",
             "id": f"person/{a.person_id}",
             "name": str(a.person),
-            "note": a.office or a.get_capacity_display(),
+            "note": a.office or _attending_as(a),
         }
         for a in attendances
     ]
     return [host, *people]
+
+
+def _attending_as(attendance):
+    """As the minutes say it: "Substitute for B Jones", or the capacity."""
+    if attendance.status == Attendance.Status.SUBSTITUTE:
+        seat = attendance.substitute_for
+        return f"Substitute for {seat}" if seat else "Substitute"
+    return attendance.get_capacity_display()
 
 
 def _subjects(item):

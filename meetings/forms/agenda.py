@@ -291,28 +291,38 @@ class PlannedToAgendaForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    """One status (and perhaps a substitute) per current member of the body."""
+    """One status (and perhaps a substitute) per seat on the body, showing
+    what is recorded: a member whose seat a substitute took shows
+    "Substituted" and the substitute, so saving it again changes nothing."""
 
-    def __init__(self, *args, meeting, members, **kwargs):
+    STATUS_CHOICES = [
+        ("", "Not recorded"),
+        (Attendance.Status.PRESENT, "Present"),
+        (Attendance.Status.APOLOGIES, "Apologies"),
+        (Attendance.Status.SUBSTITUTE, "Substituted"),
+        (Attendance.Status.ABSENT, "Absent"),
+    ]
+
+    def __init__(self, *args, meeting, members, user, **kwargs):
         super().__init__(*args, **kwargs)
-        recorded = {a.person_id: a for a in meeting.attendances.all()}
         self.members = members
-        choices = [("", "Not recorded"), *Attendance.Status.choices]
-        people = Person.objects.order_by("family_name", "given_names")
+        people = Person.objects.visible_to(user).order_by("family_name", "given_names")
         # Read once for every row's substitute list (the template loops over it).
         self.people = list(people)
+        recorded = _recorded_seats(meeting)
         for person in members:
-            record = recorded.get(person.pk)
+            status, substitute = recorded.get(person.pk, ("", None))
             self.fields[f"status_{person.pk}"] = forms.ChoiceField(
                 label=f"{person}: attendance",
-                choices=choices,
+                choices=self.STATUS_CHOICES,
                 required=False,
-                initial=record.status if record else "",
+                initial=status,
             )
             self.fields[f"substitute_{person.pk}"] = forms.ModelChoiceField(
                 label=f"{person}: substitute",
                 queryset=people,
                 required=False,
+                initial=substitute,
             )
 
     def rows(self):
@@ -341,9 +351,31 @@ class AttendanceForm(forms.Form):
             if substitute is not None and status != Attendance.Status.SUBSTITUTE:
                 self.add_error(
                     f"status_{person.pk}",
-                    f"Choose Substitute for {person}, or clear the substitute",
+                    f"Choose Substituted for {person}, or clear the substitute",
                 )
         return data
+
+
+def _recorded_seats(meeting):
+    """{member pk: (status as the form shows it, substitute pk or None)}.
+
+    A member whose seat a substitute took shows "substitute" with the
+    substitute; a member recorded as a substitute themselves (as an import may
+    say) was there, and shows as present."""
+    rows = list(meeting.attendances.all())
+    shown = {
+        a.person_id: (
+            Attendance.Status.PRESENT
+            if a.status == Attendance.Status.SUBSTITUTE
+            else a.status,
+            None,
+        )
+        for a in rows
+    }
+    for a in rows:
+        if a.substitute_for_id:
+            shown[a.substitute_for_id] = (Attendance.Status.SUBSTITUTE, a.person_id)
+    return shown
 
 
 class AttendeeForm(forms.Form):
@@ -351,7 +383,7 @@ class AttendeeForm(forms.Form):
     officer in attendance."""
 
     person = forms.ModelChoiceField(
-        queryset=Person.objects.order_by("family_name", "given_names"),
+        queryset=Person.objects.none(),
         error_messages={"required": "Choose who attended"},
     )
     capacity = forms.ChoiceField(
@@ -364,8 +396,11 @@ class AttendeeForm(forms.Form):
         error_messages={"required": "Choose how they attended"},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, prefix="other", **kwargs)
+        self.fields["person"].queryset = Person.objects.visible_to(user).order_by(
+            "family_name", "given_names"
+        )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.select("person"),

@@ -3,7 +3,7 @@ resolutions and their clauses, and the business tagged to the strategy."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -16,6 +16,14 @@ from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
 
 
 class Attendance(models.Model):
+    """One person at (or sending apologies to) one meeting.
+
+    The status is the person's own: a member who sent apologies and whose
+    seat someone else took is recorded with apologies; the one who took it is
+    recorded as a substitute, `substitute_for` naming the member. So each row
+    prints as it reads, and a seat has at most one substitute.
+    """
+
     class Status(models.TextChoices):
         PRESENT = "present", "Present"
         APOLOGIES = "apologies", "Apologies"
@@ -41,16 +49,41 @@ class Attendance(models.Model):
         max_length=30, choices=Capacity.choices, default=Capacity.MEMBER
     )
     substitute_for = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="On a substitute's row: the member whose seat they took.",
     )
     note = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["meeting", "capacity", "person__family_name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "person"], name="attendance_unique"
-            )
+            ),
+            # NULLs are distinct: any number of rows name no seat.
+            models.UniqueConstraint(
+                fields=["meeting", "substitute_for"],
+                name="attendance_one_substitute_a_seat",
+                violation_error_message="The member already has a substitute.",
+            ),
+            models.CheckConstraint(
+                condition=Q(substitute_for__isnull=True) | Q(status="substitute"),
+                name="attendance_substitute_for_only_on_a_substitute",
+                violation_error_message=(
+                    "Only a substitute is recorded as standing in for a member."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(substitute_for=F("person")),
+                name="attendance_not_substitute_for_oneself",
+                violation_error_message="Nobody substitutes for themselves.",
+            ),
         ]
 
     def __str__(self):
@@ -69,6 +102,21 @@ class Attendance(models.Model):
             person.organisation.name if person.organisation else ""
         )
         return f"{person}, {detail}" if detail else str(person)
+
+    def minuted(self, substitute=None):
+        """The line the minutes print for this row, the same on the page, in
+        the PDF and in the next pack: "Dr A Smith (substitute for B Jones)";
+        given the row of whoever took this member's seat, "B Jones
+        (substituted by Dr A Smith)"."""
+        line = self.described
+        if self.office:
+            line += f" ({self.office})"
+        if self.status == self.Status.SUBSTITUTE:
+            seat = self.substitute_for
+            line += f" (substitute for {seat})" if seat else " (substitute)"
+        if substitute is not None:
+            line += f" (substituted by {substitute.person})"
+        return line
 
 
 class MinuteQuerySet(ClosedContentQuerySet):

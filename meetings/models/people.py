@@ -182,6 +182,11 @@ class MembershipQuerySet(models.QuerySet):
             Q(end__isnull=True) | Q(end__gte=day)
         )
 
+    def seats(self):
+        """The places expected at every meeting: a named substitute holds none
+        of their own, and attends only in another member's seat."""
+        return self.exclude(role=Membership.Role.SUBSTITUTE)
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):

@@ -633,6 +633,9 @@ class _Saver:
         return person
 
     def attendance(self, meeting, att, members):
+        """The minutes' attendance, recorded as the attendance form records
+        it: a substitute as a substitute for the member named, who sent
+        apologies. A row that already says the same is left as it is."""
         if meeting.is_cancelled:
             return
         rows = []
@@ -656,7 +659,7 @@ class _Saver:
             rows.append(
                 (
                     row,
-                    Attendance.Status.PRESENT,
+                    Attendance.Status.SUBSTITUTE,
                     Attendance.Capacity.MEMBER,
                     row.get("for"),
                 )
@@ -665,35 +668,57 @@ class _Saver:
             person = self._person(row, members)
             if person is None:
                 continue
-            substitute_for = None
+            seat = None
             if for_name:
-                substitute_for = self._person(
+                seat = self._person(
                     {"name": for_name, "line": row.get("line")}, members
                 )
+            if seat is not None and not self._seat_free(meeting, person, seat, row):
+                continue
             note = row.get("directorate") or ""
-            current = Attendance.objects.filter(meeting=meeting, person=person).first()
             wanted = {
                 "status": status,
                 "capacity": capacity,
-                "substitute_for": substitute_for,
+                "substitute_for": seat if seat != person else None,
                 "note": note[:200],
             }
-            if current and all(getattr(current, k) == v for k, v in wanted.items()):
-                self.count("attendance matched")
-                continue
-            Attendance.objects.update_or_create(
-                meeting=meeting, person=person, defaults=wanted
-            )
-            if substitute_for is not None:
-                Attendance.objects.update_or_create(
-                    meeting=meeting,
-                    person=substitute_for,
-                    defaults={
-                        "status": Attendance.Status.SUBSTITUTE,
-                        "capacity": capacity,
-                    },
-                )
-            self.count("attendance added")
+            changed = self._attendance_row(meeting, person, wanted)
+            if seat is not None and seat != person:
+                # the member whose seat it was sent apologies
+                apologies = {"status": Attendance.Status.APOLOGIES}
+                changed |= self._attendance_row(meeting, seat, apologies)
+            self.count("attendance added" if changed else "attendance matched")
+
+    def _seat_free(self, meeting, person, seat, row):
+        """Whether `person` may take `seat`'s place: a seat has one substitute,
+        and one recorded already is not replaced by a reading."""
+        taken = (
+            Attendance.objects.filter(meeting=meeting, substitute_for=seat)
+            .exclude(person=person)
+            .select_related("person")
+            .first()
+        )
+        if taken is None:
+            return True
+        self.leave_out(
+            row.get("line"),
+            f"{row['name']!r} as substitute for {seat}: {taken.person} is "
+            "already recorded in that seat; left out.",
+        )
+        return False
+
+    def _attendance_row(self, meeting, person, wanted):
+        """Make the person's row at the meeting say `wanted`; whether it wrote."""
+        current = Attendance.objects.filter(meeting=meeting, person=person).first()
+        if current and all(getattr(current, k) == v for k, v in wanted.items()):
+            return False
+        row = current or Attendance(meeting=meeting, person=person)
+        for key, value in wanted.items():
+            setattr(row, key, value)
+        if row.status != Attendance.Status.SUBSTITUTE:
+            row.substitute_for = None
+        row.save()
+        return True
 
     def declaration(self, meeting, minute, declaration, members):
         kind = (

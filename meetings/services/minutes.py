@@ -3,6 +3,7 @@ steps from draft to approved, amendments, and resolutions."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from hwbb import notify
@@ -27,65 +28,145 @@ from meetings.models import (
 
 @transaction.atomic
 def attendance_record(*, meeting, rows):
-    """Record the members' attendance: rows of (person, status, substitute).
+    """Record the members' attendance as the attendance form sends it: rows of
+    (member, status, substitute). A member's status is present, apologies,
+    absent, or "substitute": they sent apologies and `substitute` took their
+    seat, so the member is recorded with apologies and the substitute as a
+    substitute for the member. A blank status clears the member's record and
+    their substitute's.
 
-    A cancelled meeting has no attendance; a meeting yet to start can record
-    apologies but nobody present or absent.
+    Only what changed is written, so saving the same attendance again writes
+    no row and no history. The meeting row is locked first: two officers
+    saving at once, or one pressing the button twice, take turns, and a seat
+    keeps one substitute. A cancelled meeting has no attendance; a meeting yet
+    to start can record apologies but nobody present, substituted or absent.
     """
+    meeting = _meeting_locked(meeting)
+    wanted = _attendance_wanted(meeting, rows)
+    members = [person.pk for person, _, _ in rows]
+    current = meeting.attendances.filter(
+        Q(person__in=[*members, *wanted]) | Q(substitute_for__in=members)
+    )
+    _attendance_apply(meeting, wanted, list(current))
+
+
+def _meeting_locked(meeting):
+    """The meeting, its row locked until the transaction ends: attendance is
+    recorded for one meeting at a time."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_cancelled:
         raise ValidationError("The meeting was cancelled: it has no attendance.")
+    return meeting
+
+
+def _attendance_wanted(meeting, rows):
+    """{person pk: (person, status, seat)} for everyone the rows record: the
+    members, and the substitutes in their seats; status None clears. Every
+    row's problem is reported at once."""
     started = meeting.start <= timezone.now()
+    members = {person.pk for person, _, _ in rows}
+    wanted, problems = {}, []
     for person, status, substitute in rows:
-        if not status:
-            meeting.attendances.filter(person=person).delete()
-            continue
-        if not started and status != Attendance.Status.APOLOGIES:
-            raise ValidationError(
-                f"{person}: only apologies can be recorded before the meeting starts."
-            )
-        if status == Attendance.Status.SUBSTITUTE and substitute is None:
-            raise ValidationError(f"{person}: choose who substituted for them.")
-        Attendance.objects.update_or_create(
-            meeting=meeting,
-            person=person,
-            defaults={
-                "status": status,
-                "capacity": Attendance.Capacity.MEMBER,
-                "substitute_for": None,
-            },
-        )
+        problem = _attendance_problem(person, status, substitute, started, members)
+        if problem is None and substitute is not None and substitute.pk in wanted:
+            seat = wanted[substitute.pk][2]
+            problem = f"{substitute} cannot substitute for both {seat} and {person}."
+        if problem:
+            problems.append(problem)
+        elif substitute is None:
+            wanted[person.pk] = (person, status or None, None)
+        else:
+            wanted[person.pk] = (person, Attendance.Status.APOLOGIES, None)
+            wanted[substitute.pk] = (substitute, Attendance.Status.SUBSTITUTE, person)
+    if problems:
+        raise ValidationError(problems)
+    return wanted
+
+
+def _attendance_problem(person, status, substitute, started, members):
+    """What is wrong with one member's row, or None."""
+    if status and not started and status != Attendance.Status.APOLOGIES:
+        return f"{person}: only apologies can be recorded before the meeting starts."
+    if status != Attendance.Status.SUBSTITUTE:
         if substitute is not None:
-            Attendance.objects.update_or_create(
-                meeting=meeting,
-                person=substitute,
-                defaults={
-                    "status": Attendance.Status.PRESENT,
-                    "capacity": Attendance.Capacity.MEMBER,
-                    "substitute_for": person,
-                },
-            )
+            return f"Choose Substituted for {person}, or clear the substitute."
+        return None
+    if substitute is None:
+        return f"{person}: choose who substituted for them."
+    if substitute.pk in members:
+        return (
+            f"{substitute} is a member: record their own attendance, "
+            f"not as a substitute for {person}."
+        )
+    return None
+
+
+def _attendance_apply(meeting, wanted, current):
+    """Make the rows say what is wanted, writing only what differs. Rows go
+    first (a substitute moved to another seat is a new row), so no write
+    meets a seat or a person that another row still holds."""
+    kept = {}
+    for row in current:
+        _, status, seat = wanted.get(row.person_id, (None, None, None))
+        moved = row.substitute_for_id not in (None, getattr(seat, "pk", None))
+        if status is None or moved:
+            row.delete()
+        else:
+            kept[row.person_id] = row
+    for pk, (person, status, seat) in wanted.items():
+        if status is None:
+            continue
+        row = kept.get(pk) or Attendance(meeting=meeting, person=person)
+        # A member's row keeps the capacity recorded (minutes may list a
+        # member among the other representatives); a substitute sits as a member.
+        capacity = row.capacity if row.pk and seat is None else None
+        _attendance_save(
+            row,
+            status=status,
+            capacity=capacity or Attendance.Capacity.MEMBER,
+            substitute_for_id=seat.pk if seat else None,
+        )
+
+
+def _attendance_save(row, **values):
+    """Save the row with these values, unless it already holds them: an
+    unchanged row writes no history."""
+    if row.pk and all(getattr(row, k) == v for k, v in values.items()):
+        return
+    for key, value in values.items():
+        setattr(row, key, value)
+    row.full_clean()
+    row.save()
 
 
 @transaction.atomic
 def attendee_add(*, meeting, person, capacity):
     """Record another representative or an officer as present."""
-    if meeting.is_cancelled:
-        raise ValidationError("The meeting was cancelled: it has no attendance.")
+    meeting = _meeting_locked(meeting)
     if meeting.start > timezone.now():
         raise ValidationError(
             "Attendance can be recorded once the meeting has started."
         )
-    Attendance.objects.update_or_create(
-        meeting=meeting,
-        person=person,
-        defaults={"status": Attendance.Status.PRESENT, "capacity": capacity},
+    row = meeting.attendances.filter(person=person).first()
+    _attendance_save(
+        row or Attendance(meeting=meeting, person=person),
+        status=Attendance.Status.PRESENT,
+        capacity=capacity,
+        substitute_for_id=None,
     )
 
 
 def attendance_statistics(*, body, since, until):
-    """Per member and per organisation: meetings expected, and how many each was
-    present, sent apologies, was substituted or absent. Cancelled meetings and
-    meetings yet to happen are left out. A fixed number of queries."""
+    """Per member and per organisation: meetings expected, and how many times
+    each was present, sent apologies, had a substitute in their seat, or was
+    absent. Cancelled meetings and meetings yet to happen are left out.
+
+    A seat is a membership other than a named substitute's (who is expected at
+    no meeting). A substitute's attendance is the seat's: it counts for the
+    organisation the member sits for (Membership.on_behalf_of), and for the
+    member as "substituted", never as their own presence. So a member's rate
+    is the meetings they came to; an organisation's, the meetings its seats
+    were filled. A fixed number of queries."""
     meetings = list(
         Meeting.objects.filter(body=body, start__gte=since, start__lt=until)
         .filter(start__lte=timezone.now())
@@ -93,14 +174,11 @@ def attendance_statistics(*, body, since, until):
         .only("pk", "start")
     )
     memberships = list(
-        body.memberships.select_related("person", "on_behalf_of").order_by(
-            "person__family_name", "start"
-        )
+        body.memberships.seats()
+        .select_related("person", "on_behalf_of")
+        .order_by("person__family_name", "start")
     )
-    records = {
-        (a.meeting_id, a.person_id): a.status
-        for a in Attendance.objects.filter(meeting__in=meetings)
-    }
+    records = _seat_records(meetings)
     members, organisations = {}, {}
     for ms in memberships:
         row = members.setdefault(ms.person_id, _stats_row(ms.person, ms.on_behalf_of))
@@ -117,7 +195,28 @@ def attendance_statistics(*, body, since, until):
         total = organisations.setdefault(key, _stats_row(None, org))
         for field in ("expected", *Attendance.Status.values):
             total[field] += row[field]
-    return _with_rates(members.values()), _with_rates(organisations.values())
+    return (
+        _with_rates(members.values(), attended=[Attendance.Status.PRESENT]),
+        _with_rates(
+            organisations.values(),
+            attended=[Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTE],
+        ),
+    )
+
+
+def _seat_records(meetings):
+    """{(meeting pk, person pk): how the person's seat was filled}: their own
+    status, or "substitute" when someone took it. A member who came as a
+    substitute for someone else was there: present."""
+    records = {}
+    for a in Attendance.objects.filter(meeting__in=meetings):
+        own = a.status
+        if own == Attendance.Status.SUBSTITUTE:
+            own = Attendance.Status.PRESENT
+        records.setdefault((a.meeting_id, a.person_id), own)
+        if a.substitute_for_id:
+            records[(a.meeting_id, a.substitute_for_id)] = Attendance.Status.SUBSTITUTE
+    return records
 
 
 def _stats_row(person, organisation):
@@ -126,11 +225,11 @@ def _stats_row(person, organisation):
     return row
 
 
-def _with_rates(rows):
+def _with_rates(rows, *, attended):
     rows = [r for r in rows if r["expected"]]
     for row in rows:
-        attended = row[Attendance.Status.PRESENT]
-        row["rate"] = round(100 * attended / row["expected"])
+        row["attended"] = sum(row[status] for status in attended)
+        row["rate"] = round(100 * row["attended"] / row["expected"])
     return sorted(
         rows, key=lambda r: (-r["rate"], str(r["person"] or r["organisation"]))
     )

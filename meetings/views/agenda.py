@@ -298,6 +298,7 @@ def attendance_edit(request, pk):
     members = [
         ms.person
         for ms in Membership.objects.current_on(day)
+        .seats()
         .filter(body=meeting.body)
         .select_related("person")
         .order_by("person__family_name")
@@ -305,9 +306,12 @@ def attendance_edit(request, pk):
     members = list({p.pk: p for p in members}.values())
     adding_other = "add_other" in request.POST
     form = AttendanceForm(
-        None if adding_other else _posted(request), meeting=meeting, members=members
+        None if adding_other else _posted(request),
+        meeting=meeting,
+        members=members,
+        user=request.user,
     )
-    other = AttendeeForm(_posted(request) if adding_other else None)
+    other = AttendeeForm(_posted(request) if adding_other else None, user=request.user)
     if adding_other and other.is_valid():
         try:
             services.attendee_add(meeting=meeting, **other.cleaned_data)

@@ -219,7 +219,8 @@ def test_substitutes_exempt_items_and_declarations():
     brown = january.attendances.get(person__family_name="Brown")
     green = january.attendances.get(person__family_name="Green")
     assert brown.substitute_for == green.person
-    assert green.status == Attendance.Status.SUBSTITUTE
+    assert brown.status == Attendance.Status.SUBSTITUTE
+    assert green.status == Attendance.Status.APOLOGIES
     declaration = Declaration.objects.get(meeting=january)
     assert declaration.kind == Declaration.Kind.PECUNIARY
     assert declaration.person.family_name == "Smith"
