@@ -40,7 +40,6 @@ from meetings.models import (
     Document,
     Meeting,
     Membership,
-    Minute,
     MinutesSignature,
     Report,
     ResolutionClause,
@@ -93,14 +92,15 @@ def minutes_context(meeting, user, *, checking=False):
     visibility rules: the minutes page, their PDF and the next meeting's pack;
     `checking`, the draft as the chair checks it (the view lets only the
     officer and the body's chair ask)."""
+    # through the meeting's own manager, so every minute shares this meeting
+    # object (and what is worked out once on it: its body's minute numbers)
     rows = (
-        Minute.objects.for_checking(user, meeting)
+        meeting.minutes.for_checking(user, meeting)
         if checking
-        else Minute.objects.visible_to(user)
+        else meeting.minutes.visible_to(user)
     )
     minutes = (
-        rows.filter(meeting=meeting)
-        .select_related("agenda_item", "resolution", "meeting__body")
+        rows.select_related("agenda_item", "resolution")
         .prefetch_related("amendments")
         .prefetch_related(
             Prefetch(

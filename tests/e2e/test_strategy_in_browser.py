@@ -41,6 +41,7 @@ def test_lead_writes_a_return_and_the_officer_puts_it_on_the_agenda(
     page.click("main table >> text=Improving mental health for all")
     page.check("input[value=accept]")
     page.select_option("#id_meeting", index=1)
+    page.select_option("#id_section", index=1)  # the body has sections: choose one
     check(page, "progress-review")
     page.click("text=Save the review")
     main = page.inner_text("main")
