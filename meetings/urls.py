@@ -26,7 +26,6 @@ urlpatterns = [
         views.resolution_edit,
         name="resolution_edit",
     ),
-    path("<int:pk>/minutes/check/", views.minutes_check, name="minutes_check"),
     path("<int:pk>/minutes/ready/", views.minutes_ready, name="minutes_ready"),
     path("<int:pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
     path("<int:pk>/minutes/approve/", views.minutes_approve, name="minutes_approve"),

@@ -123,7 +123,6 @@ BUTTONS = {
     "meetings:report_submit": ("author", []),
     "meetings:report_withdraw": ("author", []),
     "meetings:minutes_ready": ("officer", []),
-    "meetings:minutes_check": ("chair", []),
     "meetings:minutes_publish": ("officer", []),
     "meetings:calendar_renew": ("member", []),
     "meetings:api_token_renew": ("member", ["revoke"]),
@@ -240,7 +239,6 @@ def args(hwb, officer, chair, member, author):
         "meetings:minutes_manage": [published.pk],
         "meetings:minutes_approve": [published.pk],
         "meetings:minutes_ready": [held.pk],
-        "meetings:minutes_check": [held.pk],
         "meetings:minutes_review": [held.pk],
         "meetings:minutes_publish": [held.pk],
         "meetings:pack_import": [

@@ -87,7 +87,6 @@ MATRIX = {
     "meetings:minute_amend": OFFICERS,
     "meetings:resolution_edit": OFFICERS,
     "meetings:minutes_ready": {**OFFICERS, "officer": 405},  # POST only
-    "meetings:minutes_check": {**OFFICERS, "officer": 403, "chair": 405},
     "meetings:minutes_publish": {**OFFICERS, "officer": 405},
     "meetings:minutes_approve": {**OFFICERS, "officer": 405, "chair": 405},
     "meetings:minutes_review": {**OFFICERS, "chair": 200},
@@ -231,7 +230,6 @@ def objects(db):
         "meetings:minute_edit": [meeting.pk, action.minute.pk],
         "meetings:minute_amend": [meeting.pk, action.minute.pk],
         "meetings:resolution_edit": [meeting.pk, action.minute.pk],
-        "meetings:minutes_check": on_meeting,
         "meetings:minutes_ready": on_meeting,
         "meetings:minutes_publish": on_meeting,
         "meetings:minutes_approve": on_meeting,

@@ -367,9 +367,7 @@ def _agenda_items(lines, i, stop, agenda, problems):
             current.pop("description", None)
             items.append(current)
             continue
-        if _is_heading_line(line) and not (
-            current and current["line"] == line.no - 1 and False
-        ):
+        if _is_heading_line(line):
             section = t
             current = None
             if _PRIVATE.search(t):
@@ -898,7 +896,7 @@ def read_minutes(lines, idx, limit, problems):
                     line, f"{gap} not in the document: the minutes go on at {n}."
                 )
                 h = skipped
-        if h and (expected is not None or _looks_first_minute(lines, j, i)):
+        if h and (expected is not None or _looks_first_minute(lines[j])):
             headings.append((j, h[0], h[1], part))
             if parts:
                 parts[-1]["minutes"].append(h[0])
@@ -951,9 +949,8 @@ def read_minutes(lines, idx, limit, problems):
     return minutes, end
 
 
-def _looks_first_minute(lines, j, start):
+def _looks_first_minute(line):
     """The first minute: a numbered line after the attendance block."""
-    line = lines[j]
     return (
         line.bold
         or line.raw.lstrip().startswith("#")

@@ -207,17 +207,6 @@ def minutes_review(request, pk):
     return render(request, "meetings/minutes_review.html", context)
 
 
-@role_required(CHAIR)
-@require_POST
-def minutes_check(request, pk):
-    meeting = _get_meeting_for_officer(pk)
-    if not _is_chair_of(request.user, meeting.body):
-        raise PermissionDenied
-    return _minutes_step_view(
-        request, pk, services.minutes_check, "Draft minutes checked."
-    )
-
-
 @role_required(OFFICER)
 @require_POST
 def minutes_publish(request, pk):

@@ -76,7 +76,9 @@ def test_lifecycle_then_frozen_with_amendments(client, officer, chair, hwb, apri
     april.refresh_from_db()
     assert april.minutes_status == "draft"
     client.force_login(chair)
-    client.post(reverse("meetings:minutes_check", args=[april.pk]))
+    client.post(
+        reverse("meetings:minutes_review", args=[april.pk]), {"answer": "checked"}
+    )
     client.force_login(officer)
     client.post(publish)
     client.post(
