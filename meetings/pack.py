@@ -109,16 +109,13 @@ def minutes_context(meeting, user, *, checking=False):
             )
         )
     )
-    attendances = meeting.attendances.select_related(
-        "person__organisation", "substitute_for"
-    ).order_by("capacity", "person__family_name", "person__given_names")
     return {
         "meeting": meeting,
         "signature": MinutesSignature.objects.filter(meeting=meeting)
         .select_related("signed_by", "signed_at_meeting")
         .first(),
         "minutes": minutes,
-        "attendance": _attendance_block(attendances),
+        "attendance": attendance_as_minuted(meeting),
         "declarations": Declaration.objects.visible_to(user)
         .filter(meeting=meeting)
         .select_related("person", "agenda_item"),
@@ -134,12 +131,17 @@ ATTENDANCE_HEADINGS = [
 ATTENDED = (Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTE)
 
 
-def _attendance_block(attendances):
+def attendance_as_minuted(meeting):
     """[(heading, [line])] in the order council minutes print them: who was
     there by capacity (a substitute among the members, "substitute for" the
     member), then apologies (a member whose seat a substitute took says by
-    whom), then the absent. The page, the PDF and the pack print these lines."""
-    attendances = list(attendances)
+    whom), then the absent. The page, the PDF, the pack and the attendance
+    form of approved minutes print these lines."""
+    attendances = list(
+        meeting.attendances.select_related(
+            "person__organisation", "substitute_for"
+        ).order_by("capacity", "person__family_name", "person__given_names")
+    )
     seats = {a.substitute_for_id: a for a in attendances if a.substitute_for_id}
 
     def lines(rows):

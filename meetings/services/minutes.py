@@ -56,6 +56,11 @@ def _meeting_locked(meeting):
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_cancelled:
         raise ValidationError("The meeting was cancelled: it has no attendance.")
+    if meeting.minutes_status == Meeting.MinutesStatus.APPROVED:
+        raise ValidationError(
+            "The minutes are approved and signed, and the attendance is part of "
+            "them: record a correction as an amendment to the minutes."
+        )
     return meeting
 
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hwbb import notify
 from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
-from meetings import services
+from meetings import pack, services
 from meetings.forms import (
     AgendaItemForm,
     AttendanceForm,
@@ -294,6 +294,12 @@ def planned_item_add(request, slug):
 @require_http_methods(["GET", "POST"])
 def attendance_edit(request, pk):
     meeting = _get_meeting_for_officer(pk)
+    if meeting.minutes_status == Meeting.MinutesStatus.APPROVED:
+        return render(
+            request,
+            "meetings/attendance_signed.html",
+            {"meeting": meeting, "attendance": pack.attendance_as_minuted(meeting)},
+        )
     day = timezone.localdate(meeting.start)
     members = [
         ms.person

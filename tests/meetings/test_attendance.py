@@ -25,11 +25,13 @@ def board(hwb):
     factories.MembershipFactory(
         body=hwb, person=raistrick, on_behalf_of=ccg, start=start
     )
+    # minutes not yet approved: attendance is recorded before they are signed
+    draft = {"body": hwb, "minutes_status": "draft"}
     meetings = [
-        factories.MeetingFactory(body=hwb, start=factories.london(2019, 1, 14, 14)),
-        factories.MeetingFactory(body=hwb, start=factories.london(2019, 4, 8, 14)),
+        factories.MeetingFactory(**draft, start=factories.london(2019, 1, 14, 14)),
+        factories.MeetingFactory(**draft, start=factories.london(2019, 4, 8, 14)),
         factories.MeetingFactory(
-            body=hwb, start=factories.london(2019, 2, 11, 14), status="cancelled"
+            **draft, start=factories.london(2019, 2, 11, 14), status="cancelled"
         ),
     ]
     return {"caan": caan, "raistrick": raistrick, "green": green, "meetings": meetings}
@@ -68,7 +70,10 @@ def test_statistics_leave_cancelled_meetings_out(board, hwb):
 
 def test_only_apologies_before_the_meeting_and_none_for_a_cancelled_one(board, hwb):
     future = factories.MeetingFactory(
-        body=hwb, start=timezone.now() + datetime.timedelta(days=5), status="scheduled"
+        body=hwb,
+        start=timezone.now() + datetime.timedelta(days=5),
+        status="scheduled",
+        minutes_status="none",
     )
     services.attendance_record(
         meeting=future, rows=[(board["caan"], "apologies", None)]

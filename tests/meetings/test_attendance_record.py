@@ -11,6 +11,7 @@ import threading
 from html.parser import HTMLParser
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 from pypdf import PdfReader
@@ -468,3 +469,32 @@ def test_a_member_minuted_as_another_representative_stays_one(client, officer, b
     assert shown[f"status_{board['caan'].pk}"] == "present"
     client.post(_form_url(board["april"]), shown)
     assert (_rows(), Attendance.history.count()) == (rows, history)
+
+
+def test_attendance_of_approved_minutes_cannot_change(client, officer, board):
+    """Once the minutes are approved and signed, the attendance they print is
+    part of the signed record: the form shows it and takes no change, and the
+    service refuses one from anywhere else."""
+    client.force_login(officer)
+    _record(client, board)
+    april, ogle = board["april"], board["ogle"]
+    april.minutes_status = "approved"
+    april.save(update_fields=["minutes_status"])
+    rows = _rows()
+    page = client.get(_form_url(april)).content.decode()
+    assert "approved and signed" in page
+    assert "B Jones (substituted by Dr A Smith)" in page
+    assert "<select" not in page
+    response = client.post(_form_url(april), {f"status_{ogle.pk}": "present"})
+    assert response.status_code == 200
+    for attempt in (
+        lambda: services.attendance_record(
+            meeting=april, rows=[(ogle, "present", None)]
+        ),
+        lambda: services.attendee_add(
+            meeting=april, person=board["brown"], capacity="officer"
+        ),
+    ):
+        with pytest.raises(ValidationError, match="amendment"):
+            attempt()
+    assert _rows() == rows
