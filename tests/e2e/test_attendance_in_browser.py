@@ -5,19 +5,20 @@ the form and the minutes; screenshots at a desktop and a phone width."""
 
 import pytest
 
-from meetings.models import Attendance, Membership, Person
+from meetings.models import Attendance, Meeting, Membership, Person
 from tests.e2e.browser import ARTIFACTS, check, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _check_at_widths(page, name):
-    """axe-core at the desktop width; at the phone width a screenshot only:
-    the site header's links fail WCAG 2.2's target size there on every page."""
+    """axe-core at a desktop and at a phone width, where the header's links
+    wrap onto rows and must still be targets of 24 px."""
     page.set_viewport_size({"width": 1280, "height": 900})
     check(page, f"{name}-wide")
     page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=ARTIFACTS / f"{name}-narrow.png", full_page=True)
+    check(page, f"{name}-narrow")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def _save(page):
@@ -38,6 +39,11 @@ def test_officer_records_a_substitute_and_the_minutes_print_it(
     live_server, demo_world, page
 ):
     april = demo_world["minutes"]
+    # attendance is recorded before the minutes are approved: once they are
+    # signed it is part of the signed record and the form is closed
+    Meeting.objects.filter(pk=april.pk).update(
+        minutes_status=Meeting.MinutesStatus.PUBLISHED_DRAFT
+    )
     member, substitute = _seat_and_substitute(april)
     sign_in(page, live_server, "officer")
     form = f"{live_server.url}/meetings/{april.pk}/attendance/"
