@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Max, Q
 from django.utils import timezone
 
-from hwbb import notify, permissions, reminders, workdays
+from hwbb import notify, reminders, workdays
 from meetings.models import Action, Meeting, Membership, Person, Report
 from meetings.services import report_deadline_for
 from strategy.models import Priority
@@ -20,11 +20,7 @@ AWAITED_REPORT = (Report.Status.DRAFT, Report.Status.RETURNED)
 
 def officers():
     """The governance officers with an email address."""
-    return list(
-        Person.objects.filter(
-            user__groups__name=permissions.OFFICER, user__is_active=True
-        ).exclude(email="")
-    )
+    return list(Person.objects.officers())
 
 
 def action_reminder(action, reminder):

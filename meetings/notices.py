@@ -7,7 +7,7 @@ from django.utils import dateformat, timezone
 
 from hwbb import notices
 from meetings import deadlines
-from meetings.models import AgendaSupplement
+from meetings.models import AgendaSupplement, ReportReview
 from meetings.services import report_deadline_for
 
 
@@ -150,6 +150,63 @@ def _report(notification, report):
     }
 
 
+def _report_reviewed(notification, report):
+    """A step of the report's review, as it was when it was taken."""
+    review = ReportReview.objects.filter(
+        pk=notification.extra.get("review"), report=report
+    ).first()
+    if review is None:
+        return None
+    meeting = report.meeting
+    facts = [("Report", report.title), ("Board", report.body.name)]
+    if meeting is not None:
+        facts.append(("Meeting", str(meeting)))
+        deadline = report_deadline_for(meeting)
+    by = review.by.get_full_name() or review.by.username if review.by else ""
+    kind = notification.kind
+    if kind in ("report_submitted", "report_resubmitted"):
+        again = kind == "report_resubmitted"
+        subject = f"Report {'resubmitted' if again else 'submitted'}: {report.title}"
+        lines = [
+            f"{by or 'The author'} has "
+            f"{'changed and resubmitted' if again else 'submitted'} this report "
+            "for the agenda. Please review it: accept it onto the agenda, or "
+            "return it with comments."
+        ]
+        if meeting is not None:
+            facts.append(("Deadline for the agenda", _day(deadline)))
+        link_text = "Review the report"
+    elif kind == "report_returned":
+        subject = f"Report returned with comments: {report.title}"
+        lines = [
+            f"{by or 'The governance officer'} has returned your report with "
+            "these comments:",
+            review.comments,
+            "Change the report and submit it again"
+            + (f" by {_day(deadline)}." if meeting is not None else "."),
+        ]
+        link_text = "Change and resubmit the report"
+    else:
+        subject = f"Report accepted: {report.title}"
+        lines = [
+            "Your report has been accepted"
+            + (
+                f" onto the agenda of {meeting.body.name} on "
+                f"{_when(meeting.start, 'l j F Y')}."
+                if meeting is not None
+                else "."
+            )
+        ]
+        link_text = "See the report"
+    return {
+        "subject": subject,
+        "lines": [line for line in lines if line],
+        "facts": facts,
+        "link": report.get_absolute_url(),
+        "link_text": link_text,
+    }
+
+
 def _minutes_due(notification, meeting):
     if meeting.minutes_status not in ("none", "draft"):
         return None
@@ -172,6 +229,56 @@ def _minutes_ready(notification, meeting):
         "link": reverse("meetings:minutes_review", args=[meeting.pk]),
         "link_text": "Read and check the draft",
     }
+
+
+def _minutes_checked(notification, meeting):
+    if meeting.minutes_status != "checked":
+        return None
+    return {
+        "subject": f"The chair has checked the draft minutes: {meeting}",
+        "lines": [
+            "The chair has read and checked the draft minutes. Any comments are "
+            "shown beside the minutes. They can now be published as a draft, "
+            "subject to approval at the next meeting."
+        ],
+        "facts": [("Meeting", str(meeting))],
+        "link": reverse("meetings:minutes_manage", args=[meeting.pk]),
+        "link_text": "Publish the draft minutes",
+    }
+
+
+def _agenda_sign_off_asked(notification, meeting):
+    if meeting.agenda_status != "draft" or meeting.is_cancelled:
+        return None
+    deadline = meeting.publication_deadline()
+    return _meeting_notice(
+        meeting,
+        f"Agenda ready for your sign-off: {_on(meeting)}",
+        [
+            f"The draft agenda for the meeting of {meeting.body.name} on "
+            f"{_when(meeting.start, 'l j F Y')} is ready for you to read and sign "
+            "off.",
+            deadline
+            and f"It must be published by {_day(deadline)} (five clear working "
+            "days before the meeting).",
+        ],
+        link_text="Read and sign off the agenda",
+    ) | {"link": reverse("meetings:agenda", args=[meeting.pk])}
+
+
+def _agenda_signed_off(notification, meeting):
+    if meeting.agenda_status != "signed_off" or meeting.is_cancelled:
+        return None
+    by = meeting.agenda_signed_off_by
+    return _meeting_notice(
+        meeting,
+        f"Agenda signed off: {_on(meeting)}",
+        [
+            f"{by.get_full_name() or by.username if by else 'The chair'} has "
+            "signed off the agenda. It can now be published.",
+        ],
+        link_text="Publish the agenda",
+    ) | {"link": reverse("meetings:publish", args=[meeting.pk])}
 
 
 def _minutes_returned(notification, meeting):
@@ -267,9 +374,20 @@ for value, label, render in (
     ("action_overdue", "Action overdue", _action_reminder),
     ("report_due", "Report due", _report),
     ("report_overdue", "Report overdue", _report),
+    ("report_submitted", "Report submitted for review", _report_reviewed),
+    ("report_resubmitted", "Report resubmitted after changes", _report_reviewed),
+    ("report_returned", "Report returned with comments", _report_reviewed),
+    ("report_accepted", "Report accepted onto an agenda", _report_reviewed),
     ("minutes_draft_due", "Draft minutes due", _minutes_due),
     ("minutes_ready", "Draft minutes ready for the chair's check", _minutes_ready),
     ("minutes_returned", "Draft minutes sent back by the chair", _minutes_returned),
+    ("minutes_checked", "Draft minutes checked by the chair", _minutes_checked),
+    (
+        "agenda_sign_off_asked",
+        "Agenda ready for the chair's sign-off",
+        _agenda_sign_off_asked,
+    ),
+    ("agenda_signed_off", "Agenda signed off by the chair", _agenda_signed_off),
     ("action_escalated", "Overdue action escalated", _escalated),
     ("interests_review", "Register of interests: annual review", _interests),
     ("priority_review", "Priority review window passed", _priority_review),

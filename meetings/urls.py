@@ -60,6 +60,11 @@ urlpatterns = [
         name="item_move",
     ),
     path("<int:pk>/agenda/sign-off/", views.agenda_sign_off, name="sign_off"),
+    path(
+        "<int:pk>/agenda/ask-sign-off/",
+        views.agenda_ask_sign_off,
+        name="ask_sign_off",
+    ),
     path("<int:pk>/agenda/publish/", views.agenda_publish, name="publish"),
     path("<int:pk>/reschedule/", views.meeting_reschedule, name="reschedule"),
     path("<int:pk>/cancel/", views.meeting_cancel, name="cancel"),

@@ -44,6 +44,7 @@ MATRIX = {
     "meetings:item_edit": OFFICERS,
     "meetings:item_move": {**OFFICERS, "officer": 405},  # POST only
     "meetings:sign_off": {**OFFICERS, "officer": 403, "chair": 405},  # POST only
+    "meetings:ask_sign_off": {**OFFICERS, "officer": 405},  # POST only
     "meetings:publish": OFFICERS,
     "meetings:reschedule": OFFICERS,
     "meetings:cancel": OFFICERS,
@@ -202,6 +203,7 @@ def objects(db):
         "meetings:item_edit": [meeting.pk, item.pk],
         "meetings:item_move": [meeting.pk, item.pk],
         "meetings:sign_off": on_meeting,
+        "meetings:ask_sign_off": on_meeting,
         "meetings:publish": on_meeting,
         "meetings:reschedule": on_meeting,
         "meetings:cancel": on_meeting,

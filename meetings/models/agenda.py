@@ -224,6 +224,14 @@ class Meeting(models.Model):
             .first()
         )
 
+    def officers_to_tell(self):
+        """Whom the meeting's notices to an officer go to: its contact
+        officer, or every officer when it names none who has an email."""
+        officer = self.contact_officer
+        if officer is not None and officer.email:
+            return [officer]
+        return list(Person.objects.officers())
+
     def publication_deadline(self):
         """The last day the agenda may be published with five clear working days'
         notice: neither the day of publication nor the meeting day counts, nor do

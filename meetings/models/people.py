@@ -88,6 +88,26 @@ class PersonQuerySet(models.QuerySet):
             Exists(Membership.objects.filter(person=OuterRef("pk"), body__in=bodies))
         )
 
+    def officers(self):
+        """The governance officers with an email address: whom the cycle's
+        notices go to when a meeting names no contact officer."""
+        return self.filter(
+            user__groups__name=permissions.OFFICER, user__is_active=True
+        ).exclude(email="")
+
+    def chairing(self, body, day):
+        """The body's chair and deputy chair on `day`, with an email address."""
+        return (
+            self.filter(
+                memberships__in=Membership.objects.current_on(day).filter(
+                    body=body,
+                    role__in=[Membership.Role.CHAIR, Membership.Role.DEPUTY_CHAIR],
+                )
+            )
+            .exclude(email="")
+            .distinct()
+        )
+
 
 class Person(models.Model):
     honorific = models.CharField(max_length=50, blank=True)

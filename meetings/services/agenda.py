@@ -337,7 +337,35 @@ def _cannot_move(mine, theirs, up):
 
 
 @transaction.atomic
+def agenda_ask_sign_off(*, meeting):
+    """Ask the body's chair and deputy chair to sign off the draft agenda;
+    each is emailed once a day however often it is asked. The number told."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _refuse_if_cancelled(meeting)
+    if meeting.agenda_status != Meeting.AgendaStatus.DRAFT:
+        raise ValidationError("Only a draft agenda goes to the chair to sign off.")
+    if not meeting.agenda_items.exists():
+        raise ValidationError("The agenda has no items yet.")
+    today = timezone.localdate()
+    chairs = list(Person.objects.chairing(meeting.body, today))
+    if not chairs:
+        raise ValidationError(
+            f"{meeting.body.name} has no chair or deputy chair with an email "
+            "address today: add one to the membership first."
+        )
+    for person in chairs:
+        notify.queue(
+            **notify.notice(
+                "agenda_sign_off_asked", person, meeting, f"on-{today}", str(meeting)
+            )
+        )
+    return len(chairs)
+
+
+@transaction.atomic
 def agenda_sign_off(*, meeting, user):
+    """The chair signs off the draft agenda; the meeting's contact officer
+    (or, if it names none, every officer) is emailed to publish it."""
     _refuse_if_cancelled(meeting)
     if meeting.agenda_status != Meeting.AgendaStatus.DRAFT:
         raise ValidationError("Only a draft agenda can be signed off.")
@@ -345,6 +373,13 @@ def agenda_sign_off(*, meeting, user):
     meeting.agenda_signed_off_at = timezone.now()
     meeting.agenda_signed_off_by = user
     _bump(meeting, "agenda_status", "agenda_signed_off_at", "agenda_signed_off_by")
+    occasion = f"signed-off-{meeting.agenda_signed_off_at:%Y%m%d%H%M%S%f}"
+    for person in meeting.officers_to_tell():
+        notify.queue(
+            **notify.notice(
+                "agenda_signed_off", person, meeting, occasion, str(meeting)
+            )
+        )
     return meeting
 
 

@@ -377,7 +377,13 @@ def minutes_check_with_comments(*, meeting, by, comments):
         raise ValidationError("Only draft minutes can be checked.")
     _keep_comments(meeting, by, comments)
     meeting._history_user = by
-    return minutes_check(meeting=meeting)
+    meeting = minutes_check(meeting=meeting)
+    occasion = f"checked-{timezone.now():%Y%m%d%H%M%S%f}"
+    for person in meeting.officers_to_tell():
+        notify.queue(
+            **notify.notice("minutes_checked", person, meeting, occasion, str(meeting))
+        )
+    return meeting
 
 
 @transaction.atomic

@@ -5,25 +5,53 @@ accepted onto an agenda."""
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 
-from hwbb import uploads
+from hwbb import notify, uploads
 from meetings.models import (
     AgendaItem,
     Consideration,
     Document,
+    Person,
     Report,
     ReportReview,
 )
 from meetings.services.agenda import tagged_item_add
 from strategy import progress
 
+# Who hears of each step of a report's review, by email, with a link to act on it.
+REVIEW_NOTICES = {
+    Report.Status.SUBMITTED: "report_submitted",
+    Report.Status.RESUBMITTED: "report_resubmitted",
+    Report.Status.RETURNED: "report_returned",
+    Report.Status.ACCEPTED: "report_accepted",
+}
+
 
 def _review(report, user, status, comments=""):
     report.status = status
     report.full_clean()
     report.save(update_fields=["status", "updated_at"])
-    ReportReview.objects.create(
+    review = ReportReview.objects.create(
         report=report, status=status, comments=comments, by=user
     )
+    kind = REVIEW_NOTICES.get(status)
+    if kind:
+        for person in _told_of(report, status):
+            notice = notify.notice(
+                kind, person, report, f"review-{review.pk}", report.title
+            )
+            notify.queue(**notice, extra={"review": review.pk})
+    return review
+
+
+def _told_of(report, status):
+    """A submission goes to the meeting's contact officer, or to every officer
+    when it names none or the report has no meeting yet; the officer's answer
+    goes to the report's authors."""
+    if status in (Report.Status.SUBMITTED, Report.Status.RESUBMITTED):
+        if report.meeting is not None:
+            return report.meeting.officers_to_tell()
+        return list(Person.objects.officers())
+    return list(report.authors.exclude(email=""))
 
 
 def report_missing(report):

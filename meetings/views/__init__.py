@@ -24,6 +24,7 @@ from meetings.views.actions import (
     my_actions,
 )
 from meetings.views.agenda import (
+    agenda_ask_sign_off,
     agenda_builder,
     agenda_item_edit,
     agenda_item_move,
@@ -87,6 +88,7 @@ __all__ = [
     "agenda_item_edit",
     "agenda_item_move",
     "agenda_publish",
+    "agenda_ask_sign_off",
     "agenda_sign_off",
     "attendance_edit",
     "attendance_stats",

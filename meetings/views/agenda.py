@@ -87,7 +87,7 @@ def _with_moves(items):
     only within its own run of the agenda (AgendaItem.place)."""
     items = list(items)
     heads = [i for i in items if not i.sub_letter]
-    befores, afters = [None, *heads[:-1]], [*heads[1:], None]
+    befores, afters = [None, *heads][:-1], [*heads, None][1:]
     for before, item, after in zip(befores, heads, afters, strict=True):
         item.can_move_up = before is not None and before.place == item.place
         item.can_move_down = after is not None and after.place == item.place
@@ -138,6 +138,23 @@ def agenda_item_move(request, pk, item_pk):
         services.agenda_item_move(item=item, up=request.POST.get("direction") == "up")
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    return redirect("meetings:agenda", meeting.pk)
+
+
+@role_required(OFFICER)
+@require_POST
+def agenda_ask_sign_off(request, pk):
+    meeting = _get_meeting_for_officer(pk)
+    try:
+        told = services.agenda_ask_sign_off(meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Sent to the chair for sign-off: {told} "
+            f"{'person' if told == 1 else 'people'} emailed (once a day at most).",
+        )
     return redirect("meetings:agenda", meeting.pk)
 
 

@@ -84,6 +84,13 @@ def report_detail(request, pk):
     current = list(documents.current().in_reading_order())
     user = request.user
     may_edit = user.is_authenticated and _may_edit_report(user, report)
+    returned = None
+    if may_edit and report.status == Report.Status.RETURNED:
+        returned = (
+            report.reviews.filter(status=Report.Status.RETURNED)
+            .select_related("by")
+            .last()
+        )
     return render(
         request,
         "meetings/report_detail.html",
@@ -98,6 +105,7 @@ def report_detail(request, pk):
             "reviews": report.reviews.select_related("by") if may_edit else [],
             "considerations": report.considerations.select_related("body", "meeting"),
             "may_edit": may_edit,
+            "returned": returned,
             "missing": services.report_missing(report) if may_edit else [],
         },
     )
