@@ -10,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -96,8 +96,12 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
     user = request.user
     business = TaggedBusiness(user, **tag)
     items, resolutions = business.items, business.resolutions
+    discussed = Meeting.objects.filter(business.meetings())
+    held = discussed.held().aggregate(count=Count("pk"), last=Max("start"))
     meetings = (
-        Meeting.objects.filter(business.meetings())
+        discussed.annotate(
+            was_held=Exists(Meeting.objects.held().filter(pk=OuterRef("pk")))
+        )
         .select_related("body")
         .order_by("-start")
     )
@@ -105,7 +109,6 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
         request.GET.get("page")
     )
     on_page = [m.pk for m in page]
-    held = set(meetings.held().filter(pk__in=on_page).values_list("pk", flat=True))
     page_items = _marked(
         items.filter(meeting__in=on_page)
         .select_related("primary_pillar")
@@ -122,7 +125,7 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
     timeline = [
         (
             meeting,
-            meeting.pk in held,
+            meeting.was_held,
             [i for i in page_items if i.meeting_id == meeting.pk],
             [r for r in page_resolutions if r.minute.meeting_id == meeting.pk],
         )
@@ -142,12 +145,12 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
         "since": dashboards.last_board_meeting(),
         "timeline": timeline,
         "page": page,
-        "held_count": meetings.held().count(),
+        "held_count": held["count"],
         "open_actions": _marked(open_actions[:OPEN_ACTIONS_SHOWN], lineage),
         "action_total": sum(counts.values()),
         "status_counts": status_counts,
         "overdue_count": actions.overdue().count(),
-        "last_discussed": meetings.held().values_list("start", flat=True).first(),
+        "last_discussed": held["last"],
         "indicator_rows": summary.comparisons(indicators),
         "progress_reports": progress_reports,
         "earlier": lineage[1:],
