@@ -79,7 +79,7 @@ TEXTS = {
 PARENT_COMPARISON = re.compile(r"^Compared to (?!England\b).+ value or percentiles$")
 GSS = re.compile(r"^[EWSN]\d{8}$")
 AREA_TYPES = [  # Fingertips' area type label -> ours
-    (re.compile(r"^England$", re.I), Area.Type.COUNTRY),
+    (re.compile(r"^(England|Country|Nation)$", re.I), Area.Type.COUNTRY),
     (re.compile(r"region", re.I), Area.Type.REGION),
     (re.compile(r"ward", re.I), Area.Type.WARD),
 ]
@@ -142,7 +142,11 @@ def _number(row, column):
     return number
 
 
-def _area_type(label):
+def _area_type(label, code=""):
+    """The code's type where its GSS entity says (Area.TYPE_BY_ENTITY), or
+    else the one Fingertips' label suggests."""
+    if known := Area.type_of_code(code):
+        return known
     for pattern, area_type in AREA_TYPES:
         if pattern.search(label):
             return area_type
@@ -174,7 +178,7 @@ class _Importer:
             raise RowError(f'"Area Name" is longer than {_max_length(Area, "name")}')
         wanted = {
             "name": name,
-            "area_type": _area_type(label),
+            "area_type": _area_type(label, code),
             "type_label": label[: _max_length(Area, "type_label")],
             "parent": parent,
         }

@@ -4,6 +4,7 @@ This app knows nothing of meetings or the strategy: the strategy links its
 priorities and pillars to indicators.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -19,6 +20,24 @@ class Area(models.Model):
         REGION = "region", "Region"
         LOCAL_AUTHORITY = "local_authority", "Local authority"
         WARD = "ward", "Ward"
+
+    # The ONS entity a GSS code's first three characters name: the type of
+    # such an area is known from its code, whatever a file calls it
+    # (Fingertips labels England's rows "England", not "Country").
+    TYPE_BY_ENTITY = {
+        "E92": Type.COUNTRY,  # England
+        "W92": Type.COUNTRY,
+        "S92": Type.COUNTRY,
+        "N92": Type.COUNTRY,
+        "E12": Type.REGION,
+        "E06": Type.LOCAL_AUTHORITY,  # unitary authorities
+        "E07": Type.LOCAL_AUTHORITY,  # non-metropolitan districts
+        "E08": Type.LOCAL_AUTHORITY,  # metropolitan districts (Coventry)
+        "E09": Type.LOCAL_AUTHORITY,  # London boroughs
+        "E10": Type.LOCAL_AUTHORITY,  # counties
+        "E05": Type.WARD,
+        "W05": Type.WARD,
+    }
 
     code = models.CharField("GSS code", max_length=9, unique=True)
     name = models.CharField(max_length=200)
@@ -37,6 +56,23 @@ class Area(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
+
+    def clean(self):
+        known = self.type_of_code(self.code)
+        if known and self.area_type != known:
+            raise ValidationError(
+                {"area_type": f"A {self.code[:3]} code is a {known.label.lower()}"}
+            )
+
+    @classmethod
+    def type_of_code(cls, code):
+        """The area type a GSS code names, or None where the code does not say."""
+        return cls.TYPE_BY_ENTITY.get((code or "")[:3])
+
+    @property
+    def label(self):
+        """The name with the kind of area it is: "England (country)"."""
+        return f"{self.name} ({self.get_area_type_display().lower()})"
 
 
 class IndicatorQuerySet(models.QuerySet):
@@ -225,6 +261,10 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator} {self.area.name} {self.period_label}: {self.value}"
+
+    @property
+    def has_count(self):
+        return self.count is not None or self.denominator is not None
 
     @property
     def has_interval(self):

@@ -31,6 +31,7 @@ def indicator_detail(request, slug):
         )
     )
     areas = _areas_compared(indicator, values)
+    latest = areas.get("compared_period")
     return render(
         request,
         "indicators/indicator_detail.html",
@@ -38,6 +39,12 @@ def indicator_detail(request, slug):
             "indicator": indicator,
             "values": values,
             "chart": _chart(indicator, values),
+            "latest": latest,
+            "latest_judgement": latest.compare_with(
+                areas["comparator"], indicator.polarity
+            )
+            if latest
+            else "",
             **areas,
         },
     )
@@ -75,7 +82,12 @@ def _areas_compared(indicator, values):
             "the bars are 95% confidence intervals. The table below gives each value.",
             [(v.area.name, v.value, v.lower_ci_95, v.upper_ci_95) for v in same],
         )
-    return {"compared": compared, "areas_chart": chart, "compared_period": head}
+    return {
+        "compared": compared,
+        "areas_chart": chart,
+        "compared_period": head,
+        "comparator": england,
+    }
 
 
 def _chart(indicator, values):

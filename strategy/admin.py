@@ -40,8 +40,8 @@ class AmbitionInline(admin.TabularInline):
 
 @admin.register(models.StrategyVersion)
 class StrategyVersionAdmin(admin.ModelAdmin):
-    list_display = ["label", "kind", "period_start", "period_end", "is_current"]
-    list_filter = ["strategy", "kind", "is_current"]
+    list_display = ["label", "kind", "period_start", "period_end", "standing"]
+    list_filter = ["strategy", "kind"]
     inlines = [AmbitionInline]
 
 

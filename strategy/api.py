@@ -37,7 +37,7 @@ class PriorityFilter(FilterSet):
         field_name="version__key", label="Strategy version (e.g. 2019, 2023)"
     )
     current = StrictBooleanFilter(
-        field_name="version__is_current", label="In the current strategy"
+        method="filter_current", label="In a strategy version current today"
     )
     pillar = django_filters.ModelChoiceFilter(
         field_name="pillars", queryset=Pillar.objects.all(), label="Pillar (id)"
@@ -47,18 +47,26 @@ class PriorityFilter(FilterSet):
         model = Priority
         fields = ["version", "current", "pillar", "kind"]
 
+    def filter_current(self, queryset, name, value):
+        in_force = queryset.in_force()
+        return in_force if value else queryset.exclude(pk__in=in_force.values("pk"))
+
 
 class PriorityViewSet(viewsets.ReadOnlyModelViewSet):
-    """Every version's priorities, with their pillars, indicators and leads."""
+    """Every version's priorities, with their pillars, indicators and leads;
+    review dates only for officers and each priority's leads."""
 
     queryset = (
-        Priority.objects.select_related("version", "predecessor")
+        Priority.objects.select_related("version__successor", "predecessor")
         .prefetch_related("pillars__framework", "indicators", "leads")
         .order_by("version__period_start", "version__published", "number")
     )
     serializer_class = PrioritySerializer
     filterset_class = PriorityFilter
     lookup_field = "slug"
+
+    def get_queryset(self):
+        return super().get_queryset().for_reader(self.request.user)
 
 
 class TagFilterSet(FilterSet):

@@ -54,11 +54,8 @@ class Progress:
 def last_board_meeting():
     """When the board last met: values received since then are "new"."""
     return (
-        Meeting.objects.filter(
-            body__slug=settings.HOME_BODY_SLUG,
-            start__lte=timezone.now(),
-            status=Meeting.Status.HELD,
-        )
+        Meeting.objects.held()
+        .filter(body__slug=settings.HOME_BODY_SLUG)
         .order_by("-start")
         .values_list("start", flat=True)
         .first()
@@ -92,16 +89,15 @@ def _tiles(indicators, comparisons):
 
 
 def board(user):
-    """The current strategy's pillars, each with its priorities, its indicator
-    tiles and the progress of its actions."""
+    """The pillars of the strategy the board works to, each with its
+    priorities, its indicator tiles and the progress of its actions. The
+    version's standing says whether that strategy is current or has ended."""
     version = (
-        StrategyVersion.objects.filter(is_current=True)
-        .select_related("strategy")
+        StrategyVersion.objects.worked_to()
+        .select_related("strategy", "successor")
         .first()
     )
-    current = Priority.objects.filter(version__is_current=True).prefetch_related(
-        "indicators"
-    )
+    current = Priority.objects.filter(version=version).prefetch_related("indicators")
     pillars = list(
         Pillar.objects.kings_fund().prefetch_related(
             Prefetch("priorities", queryset=current, to_attr="current_priorities"),
@@ -133,24 +129,33 @@ def board(user):
     return {"version": version, "sections": sections, "since": last_board_meeting()}
 
 
-def priority(user, priority):
-    """One priority's tiles, its actions' progress and the latest words on it."""
+def priority(user, priority, lineage):
+    """One priority's tiles, its actions' progress (those of the priorities
+    it was carried forward from too, marked) and the latest words on it."""
     comparisons = summary.comparisons_by_indicator()
-    actions = Action.objects.visible_to(user).tagged(priority=priority)
+    actions = Action.objects.filter(
+        pk__in=Action.objects.visible_to(user).tagged(priorities=lineage).values("pk")
+    )
     today = timezone.localdate()
     progress = Progress()
     for status, due_date in actions.values_list("status", "due_date"):
         progress.add(status, _is_overdue(status, due_date, today))
-    open_actions = list(
-        actions.filter(status__in=_open_statuses())
-        .for_list()
-        .order_by("due_date", "pk")[:10]
+    open_actions = Action.mark_carried_forward(
+        list(
+            actions.filter(status__in=_open_statuses())
+            .for_list()
+            .order_by("due_date", "pk")[:10]
+        ),
+        lineage,
     )
     return {
         "tiles": _tiles(priority.indicators.all(), comparisons),
         "progress": progress,
         "open_actions": open_actions,
-        "latest_report": _published_reports(user).filter(priority=priority).first(),
+        "latest_report": _published_reports(user)
+        .filter(priority__in=lineage)
+        .select_related("priority__version")
+        .first(),
         "since": last_board_meeting(),
     }
 
@@ -222,13 +227,15 @@ def overview(user):
     counted by status and its indicators summarised: a fixed number of queries
     whatever the number of priorities, actions or indicators."""
     versions = list(
-        StrategyVersion.objects.select_related("strategy").prefetch_related(
+        StrategyVersion.objects.select_related(
+            "strategy", "successor"
+        ).prefetch_related(
             "ambitions",
             Prefetch(
                 "priorities",
-                queryset=Priority.objects.prefetch_related(
-                    "pillars__framework", "indicators"
-                ).select_related("predecessor"),
+                queryset=Priority.objects.for_reader(user)
+                .prefetch_related("pillars__framework", "indicators")
+                .select_related("predecessor", "version__successor"),
             ),
         )
     )

@@ -154,7 +154,7 @@ class ProgressRequestForm(forms.Form):
     who to ask (those with an email address are offered) and which board."""
 
     priority = forms.ModelChoiceField(
-        queryset=Priority.objects.current(),
+        queryset=Priority.objects.none(),  # today's: set in __init__
         empty_label="Choose a priority",
         error_messages={"required": "Choose the priority"},
     )
@@ -174,6 +174,7 @@ class ProgressRequestForm(forms.Form):
 
     def __init__(self, *args, people, bodies, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = Priority.objects.current()
         self.fields["lead"].queryset = people.exclude(email="")
         self.fields["body"].queryset = bodies
         self.fields["due_date"].error_messages["required"] = "Enter the due date"

@@ -1,12 +1,16 @@
 """The strategy and the population health framework, and the tags that join
 governance objects to them."""
 
+import datetime
 import re
+from typing import NamedTuple
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -129,6 +133,69 @@ class Strategy(models.Model):
         return self.name
 
 
+class Standing(NamedTuple):
+    """Where a strategy version stands on a day: "current", "upcoming" or
+    "ended", the day that is about (it starts or it ended), and the version
+    that replaced it, if one is recorded."""
+
+    state: str
+    on: datetime.date
+    successor: "StrategyVersion | None" = None
+
+    @property
+    def is_current(self):
+        return self.state == "current"
+
+    @property
+    def phrase(self):
+        """As within a sentence: "ended on 31 December 2023"."""
+        if self.state == "upcoming":
+            return f"starts on {self.on:%-d %B %Y}"
+        if self.state == "ended":
+            return f"ended on {self.on:%-d %B %Y}"
+        return "current"
+
+    def __str__(self):
+        return self.phrase[:1].upper() + self.phrase[1:]
+
+
+def _starts_on(prefix=""):
+    """In SQL, as StrategyVersion.starts_on: the later of the period's start
+    and the day the version was published."""
+    start = f"{prefix}period_start"
+    return Greatest(start, Coalesce(f"{prefix}published", start))
+
+
+class StrategyVersionQuerySet(models.QuerySet):
+    def with_dates(self):
+        return self.annotate(
+            took_effect=_starts_on(), successor_took_effect=_starts_on("successor__")
+        )
+
+    def in_force(self, today=None):
+        """The versions that are current today: `StrategyVersion.standing`
+        in SQL (a test holds the two to the same answers)."""
+        today = today or timezone.localdate()
+        return (
+            self.exclude(kind=StrategyVersion.Kind.STOCKTAKE)
+            .with_dates()
+            .filter(took_effect__lte=today, period_end__gte=today)
+            .filter(Q(successor__isnull=True) | Q(successor_took_effect__gt=today))
+        )
+
+    def worked_to(self, today=None):
+        """The version the board works to: the latest to have started (the one
+        in force, or, once its period has ended and no successor is recorded,
+        still the last one), newest first."""
+        today = today or timezone.localdate()
+        return (
+            self.exclude(kind=StrategyVersion.Kind.STOCKTAKE)
+            .with_dates()
+            .filter(took_effect__lte=today)
+            .order_by("-took_effect", "-pk")
+        )
+
+
 class StrategyVersion(models.Model):
     class Kind(models.TextChoices):
         ORIGINAL = "original", "Original strategy"
@@ -144,9 +211,19 @@ class StrategyVersion(models.Model):
     period_start = models.DateField()
     period_end = models.DateField()
     published = models.DateField(null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text="The version that replaced this one: it ends the day before "
+        "its successor starts.",
+    )
     vision = models.TextField(blank=True)
     principles = models.JSONField(default=list, blank=True)
-    is_current = models.BooleanField(default=False)
+
+    objects = StrategyVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["strategy", "period_start", "published"]
@@ -158,6 +235,47 @@ class StrategyVersion(models.Model):
 
     def __str__(self):
         return self.label
+
+    @property
+    def starts_on(self):
+        """The day the version took effect: its period's start, or its
+        publication if later (a refresh keeps the period of the strategy)."""
+        return max(self.period_start, self.published or self.period_start)
+
+    @property
+    def ends_on(self):
+        """The end of its period, or the day before its successor started."""
+        if self.successor_id is None:
+            return self.period_end
+        replaced = self.successor.starts_on - datetime.timedelta(days=1)
+        return min(self.period_end, replaced)
+
+    @property
+    def standing(self):
+        """Current, upcoming or ended, from the dates and today; None for a
+        stocktake, which reports on a strategy rather than being one. The one
+        rule every page, PDF and the API show ("Current", "Ended on ...")."""
+        if self.kind == self.Kind.STOCKTAKE:
+            return None
+        today = timezone.localdate()
+        if today < self.starts_on:
+            return Standing("upcoming", self.starts_on)
+        if today > self.ends_on:
+            return Standing("ended", self.ends_on, self.successor)
+        return Standing("current", self.starts_on)
+
+    @property
+    def is_current(self):
+        standing = self.standing
+        return standing is not None and standing.is_current
+
+    @property
+    def short_label(self):
+        """ "2019-23" for a strategy, "2023 refresh" for a refresh of one."""
+        if self.kind == self.Kind.ORIGINAL:
+            return f"{self.period_start:%Y}-{self.period_end:%y}"
+        day = self.published or self.period_start
+        return f"{day:%Y} {self.get_kind_display().lower()}"
 
 
 class Ambition(models.Model):
@@ -176,8 +294,42 @@ class Ambition(models.Model):
 
 
 class PriorityQuerySet(models.QuerySet):
-    def current(self):
-        return self.filter(version__is_current=True)
+    def current(self, today=None):
+        """The priorities the board works to: those of the version it works
+        to (StrategyVersionQuerySet.worked_to), which may have ended."""
+        latest = StrategyVersion.objects.worked_to(today).values("pk")[:1]
+        return self.filter(version__in=latest)
+
+    def in_force(self, today=None):
+        """The priorities of a version that is current today."""
+        return self.filter(version__in=StrategyVersion.objects.in_force(today))
+
+    def for_reader(self, user):
+        """Annotate whether the reader may see each priority's internal state
+        (its review date and whether the review is overdue): officers, and
+        the people named as its leads. Read by `Priority.shows_internal`."""
+        if permissions.is_officer(user):
+            shown = Value(True)
+        elif user is not None and user.is_authenticated:
+            shown = Exists(
+                PriorityLead.objects.filter(priority=OuterRef("pk"), person__user=user)
+            )
+        else:
+            shown = Value(False)
+        return self.annotate(internal_shown=shown)
+
+    def lineage_of(self, priority):
+        """The priority and those it was carried forward from, nearest
+        first, each with its version: one query however long the chain."""
+        if priority.predecessor_id is None:
+            return [priority]
+        rows = {p.pk: p for p in self.select_related("version")}
+        chain = [priority]
+        step = rows.get(priority.predecessor_id)
+        while step is not None and step not in chain:  # a loop ends the chain
+            chain.append(step)
+            step = rows.get(step.predecessor_id)
+        return chain
 
 
 class Priority(models.Model):
@@ -236,11 +388,36 @@ class Priority(models.Model):
         return reverse("strategy:priority", args=[self.slug])
 
     @property
+    def shows_internal(self):
+        """Whether the reader may see the priority's internal state: closed
+        unless the queryset said otherwise (PriorityQuerySet.for_reader)."""
+        try:
+            return self.__dict__["internal_shown"]
+        except KeyError:
+            raise ImproperlyConfigured(
+                "Read priorities through Priority.objects.for_reader(user) to "
+                "show their internal state."
+            ) from None
+
+    @property
+    def review_due(self):
+        """The next review date, for those who may see it."""
+        return self.next_review_date if self.shows_internal else None
+
+    @property
     def review_overdue(self):
+        """Past its review date, for those who may see it; a priority of a
+        version that has been replaced is no longer reviewed."""
+        due = self.review_due
         return (
-            self.next_review_date is not None
-            and self.next_review_date < timezone.localdate()
+            due is not None
+            and due < timezone.localdate()
+            and self.version.successor_id is None
         )
+
+    def carried_label(self):
+        """How an item tagged to this priority reads on a successor's page."""
+        return f"under the {self.version.short_label} priority ‘{self.title}’"
 
 
 class PriorityLead(models.Model):
@@ -275,12 +452,15 @@ class TaggedQuerySet(models.QuerySet):
         with closed (exempt) rows leaves out those closed to the reader."""
         return self
 
-    def tagged(self, *, pillar=None, priority=None):
-        """Rows tagged to a priority, or to a pillar as primary or secondary,
-        among those whose tags the reader may see."""
+    def tagged(self, *, pillar=None, priority=None, priorities=None):
+        """Rows tagged to a priority (or to any of `priorities`: a priority
+        and those it was carried forward from), or to a pillar as primary or
+        secondary, among those whose tags the reader may see."""
         self = self.tags_shown()
         if priority is not None:
             return self.filter(priorities=priority)
+        if priorities is not None:
+            return self.filter(priorities__in=priorities).distinct()
         return self.filter(
             Q(primary_pillar=pillar) | Q(secondary_pillars=pillar)
         ).distinct()
@@ -320,6 +500,30 @@ class Tagged(models.Model):
         self.secondary_pillars.set(source.secondary_pillars.all())
         self.priorities.set(source.priorities.all())
         return True
+
+    @classmethod
+    def mark_carried_forward(cls, rows, lineage):
+        """Set `carried_from` on each row tagged only to a priority the
+        lineage's head was carried forward from (the nearest such), None on
+        the others: one query for all the rows."""
+        head, *earlier = lineage
+        through = cls.priorities.through
+        column = f"{cls._meta.model_name}_id"
+        tags = {}
+        if earlier and rows:
+            pairs = through.objects.filter(
+                **{f"{column}__in": [r.pk for r in rows]},
+                priority_id__in=[p.pk for p in lineage],
+            ).values_list(column, "priority_id")
+            for row_id, priority_id in pairs:
+                tags.setdefault(row_id, set()).add(priority_id)
+        for row in rows:
+            tagged = tags.get(row.pk, {head.pk})
+            row.carried_from = next(
+                (p for p in earlier if p.pk in tagged and head.pk not in tagged),
+                None,
+            )
+        return rows
 
     @property
     def is_tagged(self):
@@ -365,9 +569,11 @@ class ReportingSchedule(models.Model):
 
 class ProgressReportQuerySet(TaggedQuerySet):
     def visible_to(self, user):
-        """Officers see every return; a lead sees the requests made of them;
-        anyone sees a return once an officer has accepted it, if they may see
-        the body it was filed to (a body that does not meet in public keeps
+        """Officers see every return; a lead sees the requests made of them,
+        and a priority's named leads its returns (awaited and missing ones
+        included: internal state, for them and officers only); anyone sees a
+        return once an officer has accepted it, if they may see the body it
+        was filed to (a body that does not meet in public keeps
         its returns to its members)."""
         if permissions.is_officer(user):
             return self
@@ -377,7 +583,8 @@ class ProgressReportQuerySet(TaggedQuerySet):
         seen = Q(body__isnull=True) | Q(body__in=bodies.visible_to(user))
         visible = Q(status__in=ProgressReport.PUBLISHED) & seen
         if user.is_authenticated:
-            visible |= Q(requested_of__user=user)
+            led = PriorityLead.objects.filter(person__user=user).values("priority")
+            visible |= Q(requested_of__user=user) | Q(priority__in=led)
         return self.filter(visible)
 
     def missing(self, today=None):

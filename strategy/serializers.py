@@ -64,6 +64,9 @@ class PrioritySerializer(serializers.ModelSerializer):
     version = serializers.SlugRelatedField(slug_field="key", read_only=True)
     version_label = serializers.CharField(source="version.label", read_only=True)
     is_current = serializers.BooleanField(source="version.is_current", read_only=True)
+    version_standing = serializers.SerializerMethodField()
+    next_review_date = serializers.DateField(source="review_due", read_only=True)
+    review_overdue = serializers.BooleanField(read_only=True)
     predecessor = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     pillars = PillarRefSerializer(many=True, read_only=True)
     indicators = serializers.SlugRelatedField(
@@ -83,11 +86,18 @@ class PrioritySerializer(serializers.ModelSerializer):
             "version",
             "version_label",
             "is_current",
+            "version_standing",
             "lineage",
             "predecessor",
             "next_review_date",
+            "review_overdue",
             "pillars",
             "indicators",
             "leads",
             "web_url",
         ]
+
+    def get_version_standing(self, priority) -> str:
+        """ "Current", "Starts on ..." or "Ended on ...", as the pages say."""
+        standing = priority.version.standing
+        return str(standing) if standing else ""

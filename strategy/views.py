@@ -10,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -88,15 +88,20 @@ TIMELINE_MEETINGS_PER_PAGE = 10
 OPEN_ACTIONS_SHOWN = 10
 
 
-def _thread(request, *, pillar=None, priority=None, indicators, progress_reports):
-    """Everything tagged to one pillar or priority, in a fixed number of
-    queries however much there is: the timeline is paged by meeting, and the
-    actions are counted by status with only the next few due listed."""
-    user, tag = request.user, {"pillar": pillar, "priority": priority}
+def _thread(request, *, tag, lineage=(), indicators, progress_reports):
+    """Everything tagged to one pillar or priority (and to the priorities it
+    was carried forward from, marked as such), in a fixed number of queries
+    however much there is: the timeline is paged by meeting, and the actions
+    are counted by status with only the next few due listed."""
+    user = request.user
     business = TaggedBusiness(user, **tag)
     items, resolutions = business.items, business.resolutions
+    discussed = Meeting.objects.filter(business.meetings())
+    held = discussed.held().aggregate(count=Count("pk"), last=Max("start"))
     meetings = (
-        Meeting.objects.filter(business.meetings())
+        discussed.annotate(
+            was_held=Exists(Meeting.objects.held().filter(pk=OuterRef("pk")))
+        )
         .select_related("body")
         .order_by("-start")
     )
@@ -104,20 +109,23 @@ def _thread(request, *, pillar=None, priority=None, indicators, progress_reports
         request.GET.get("page")
     )
     on_page = [m.pk for m in page]
-    page_items = (
+    page_items = _marked(
         items.filter(meeting__in=on_page)
         .select_related("primary_pillar")
-        .in_agenda_order()
+        .in_agenda_order(),
+        lineage,
     )
-    page_resolutions = (
+    page_resolutions = _marked(
         resolutions.filter(minute__meeting__in=on_page)
         .select_related("minute")
         .prefetch_related("clauses")
-        .order_by("minute__number")
+        .order_by("minute__number"),
+        lineage,
     )
     timeline = [
         (
             meeting,
+            meeting.was_held,
             [i for i in page_items if i.meeting_id == meeting.pk],
             [r for r in page_resolutions if r.minute.meeting_id == meeting.pk],
         )
@@ -132,20 +140,30 @@ def _thread(request, *, pillar=None, priority=None, indicators, progress_reports
         for value, label in Action.Status.choices
         if value in counts
     ]
+    open_actions = actions.open().for_list().order_by("due_date", "pk")
     return {
         "since": dashboards.last_board_meeting(),
         "timeline": timeline,
         "page": page,
-        "open_actions": list(
-            actions.open().for_list().order_by("due_date", "pk")[:OPEN_ACTIONS_SHOWN]
-        ),
+        "held_count": held["count"],
+        "open_actions": _marked(open_actions[:OPEN_ACTIONS_SHOWN], lineage),
         "action_total": sum(counts.values()),
         "status_counts": status_counts,
         "overdue_count": actions.overdue().count(),
-        "last_discussed": meetings.values_list("start", flat=True).first(),
+        "last_discussed": held["last"],
         "indicator_rows": summary.comparisons(indicators),
         "progress_reports": progress_reports,
+        "earlier": lineage[1:],
     }
+
+
+def _marked(rows, lineage):
+    """The rows, each marked with the earlier priority it was tagged under
+    (`carried_from`) when the page's priority was carried forward."""
+    rows = list(rows)
+    if rows and lineage:
+        type(rows[0]).mark_carried_forward(rows, lineage)
+    return rows
 
 
 def _gaps(thread):
@@ -177,19 +195,30 @@ def _progress_reports(user, rows):
     return list(
         ProgressReport.objects.visible_to(user)
         .filter(pk__in=rows.values("pk"))
-        .select_related("priority", "requested_of", "agenda_item__meeting")
+        .select_related("priority__version", "requested_of", "agenda_item__meeting")
         .order_by("-date")
     )
 
 
-def priority_detail(request, slug):
-    priority = get_object_or_404(
-        Priority.objects.select_related("version", "predecessor"), slug=slug
+def _get_priority_for_user(request, slug):
+    rows = Priority.objects.for_reader(request.user).select_related(
+        "version__successor", "predecessor"
     )
-    reports = _progress_reports(request.user, priority.progress_reports.all())
+    return get_object_or_404(rows, slug=slug)
+
+
+def priority_detail(request, slug):
+    priority = _get_priority_for_user(request, slug)
+    lineage = Priority.objects.lineage_of(priority)
+    reports = _progress_reports(
+        request.user, ProgressReport.objects.filter(priority__in=lineage)
+    )
+    for report in reports:  # a return on an earlier priority says whose it was
+        report.carried_from = report.priority if report.priority != priority else None
     thread = _thread(
         request,
-        priority=priority,
+        tag={"priorities": lineage},
+        lineage=lineage,
         indicators=priority.indicators.all(),
         progress_reports=reports,
     )
@@ -223,7 +252,7 @@ def pillar_detail(request, framework, code):
         ),
     )
     thread = _thread(
-        request, pillar=pillar, indicators=indicators, progress_reports=reports
+        request, tag={"pillar": pillar}, indicators=indicators, progress_reports=reports
     )
     context = {
         "pillar": pillar,
@@ -277,11 +306,12 @@ def board_dashboard_pdf(request):
 
 
 def priority_dashboard(request, slug):
-    priority = get_object_or_404(Priority.objects.select_related("version"), slug=slug)
+    priority = _get_priority_for_user(request, slug)
+    lineage = Priority.objects.lineage_of(priority)
     context = {
         "priority": priority,
         "leads": priority.leads.all(),
-        **dashboards.priority(request.user, priority),
+        **dashboards.priority(request.user, priority, lineage),
     }
     return render(request, "strategy/priority_dashboard.html", context)
 

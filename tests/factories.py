@@ -209,7 +209,6 @@ class VersionFactory(factory.django.DjangoModelFactory):
     kind = StrategyVersion.Kind.ORIGINAL
     period_start = datetime.date(2019, 1, 1)
     period_end = datetime.date(2023, 12, 31)
-    is_current = True
 
 
 class PriorityFactory(factory.django.DjangoModelFactory):

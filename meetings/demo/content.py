@@ -3029,10 +3029,15 @@ STRATEGY = {
             "period_start": "2019-01-01",
             "period_end": "2023-12-31",
             "published": "2019-10-29",
+            # The 2023 refresh took over from it, keeping and intensifying its
+            # priorities (seed-001-003 notes 1.4; no new end date is stated).
+            "successor": "2023",
             "inferred": {
                 "published": (
                     "the Cabinet date; the Cabinet decision itself is not in the seeds"
                 ),
+                "successor": "the refresh names no date it took effect: its "
+                "publication is taken",
             },
             "vision": (
                 "We are proposing three strategic ambitions for the health and "

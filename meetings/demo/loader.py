@@ -146,11 +146,6 @@ class Loader:
                     "published": _date(v.get("published")),
                     "vision": _text(v, "vision"),
                     "principles": v.get("principles", []),
-                    "is_current": v
-                    is max(
-                        (x for x in versions if x.get("priorities")),
-                        key=lambda x: x["period_start"] + (x.get("published") or ""),
-                    ),
                 },
             )
             _record_provenance(version, v)
@@ -165,6 +160,12 @@ class Loader:
                 )
             for p in v.get("priorities", []):
                 self.priority(version, p)
+        keyed = {v.key: v for v in strategy.versions.all()}
+        for v in versions:
+            if v.get("successor"):
+                version = keyed[v["key"]]
+                version.successor = keyed[v["successor"]]
+                version.save(update_fields=["successor"])
         home = m.Body.objects.get(slug=settings.HOME_BODY_SLUG)
         for v in versions:
             for r in v.get("progress_reports", []):

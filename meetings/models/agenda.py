@@ -76,6 +76,14 @@ class MeetingQuerySet(models.QuerySet):
             .order_by("start")
         )
 
+    def held(self):
+        """Meetings that have taken place: started by now and not cancelled
+        (an officer need not have marked one held). "Last discussed" and
+        "since the board last met" count these, never a meeting to come."""
+        return self.filter(start__lte=timezone.now()).exclude(
+            status=Meeting.Status.CANCELLED
+        )
+
     def approving(self, meeting):
         """The meetings that may approve this meeting's minutes: later meetings
         of the same body that have taken place and were not cancelled."""
