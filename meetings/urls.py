@@ -26,6 +26,22 @@ urlpatterns = [
         views.resolution_edit,
         name="resolution_edit",
     ),
+    path("<int:pk>/minutes/live/", views.minutes_live, name="minutes_live"),
+    path(
+        "<int:pk>/minutes/live/prepare/",
+        views.minutes_prepare,
+        name="minutes_prepare",
+    ),
+    path(
+        "<int:pk>/minutes/<int:minute_pk>/take/",
+        views.minute_take,
+        name="minute_take",
+    ),
+    path(
+        "<int:pk>/minutes/<int:minute_pk>/autosave/",
+        views.minute_autosave,
+        name="minute_autosave",
+    ),
     path("<int:pk>/minutes/ready/", views.minutes_ready, name="minutes_ready"),
     path("<int:pk>/minutes/publish/", views.minutes_publish, name="minutes_publish"),
     path("<int:pk>/minutes/approve/", views.minutes_approve, name="minutes_approve"),

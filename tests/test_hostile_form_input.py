@@ -96,6 +96,8 @@ FORMS = {
     "meetings:minute_edit": (["officer"], None),
     "meetings:minute_amend": (["officer"], None),
     "meetings:resolution_edit": (["officer"], None),
+    "meetings:minutes_live": (["officer"], None),  # the attendance
+    "meetings:minute_take": (["officer"], "meetings:minutes_live"),
     "meetings:minutes_approve": (["officer"], "meetings:minutes_manage"),
     "meetings:minutes_review": (["chair"], None),
     "meetings:pack_upload": (["officer"], None),
@@ -123,7 +125,13 @@ BUTTONS = {
     "meetings:planned_to_agenda": ("officer", []),
     "meetings:report_submit": ("author", []),
     "meetings:report_withdraw": ("author", []),
-    "meetings:minutes_ready": ("officer", []),
+    "meetings:minutes_ready": ("officer", ["back"]),
+    "meetings:minutes_prepare": ("officer", []),
+    # the live page's autosave: what its script sends, answered in JSON
+    "meetings:minute_autosave": (
+        "officer",
+        ["narrative", "taken_at", "preamble", "clauses", "version", "taken_now"],
+    ),
     "meetings:minutes_publish": ("officer", []),
     "meetings:calendar_renew": ("member", []),
     "meetings:api_token_renew": ("member", ["revoke"]),
@@ -241,6 +249,10 @@ def args(hwb, officer, chair, member, author):
         "meetings:minutes_manage": [published.pk],
         "meetings:minutes_approve": [published.pk],
         "meetings:minutes_ready": [held.pk],
+        "meetings:minutes_live": [held.pk],
+        "meetings:minutes_prepare": [held.pk],
+        "meetings:minute_take": [held.pk, minute.pk],
+        "meetings:minute_autosave": [held.pk, minute.pk],
         "meetings:minutes_review": [held.pk],
         "meetings:minutes_publish": [held.pk],
         "meetings:pack_import": [

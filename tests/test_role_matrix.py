@@ -88,6 +88,10 @@ MATRIX = {
     "meetings:minute_amend": OFFICERS,
     "meetings:resolution_edit": OFFICERS,
     "meetings:minutes_ready": {**OFFICERS, "officer": 405},  # POST only
+    "meetings:minutes_live": OFFICERS,
+    "meetings:minutes_prepare": {**OFFICERS, "officer": 405},  # POST only
+    "meetings:minute_take": {**OFFICERS, "officer": 405},  # POST only
+    "meetings:minute_autosave": {**OFFICERS, "officer": 405},  # POST only
     "meetings:minutes_publish": {**OFFICERS, "officer": 405},
     "meetings:minutes_approve": {**OFFICERS, "officer": 405, "chair": 405},
     "meetings:minutes_review": {**OFFICERS, "chair": 200},
@@ -233,6 +237,10 @@ def objects(db):
         "meetings:minute_amend": [meeting.pk, action.minute.pk],
         "meetings:resolution_edit": [meeting.pk, action.minute.pk],
         "meetings:minutes_ready": on_meeting,
+        "meetings:minutes_live": on_meeting,
+        "meetings:minutes_prepare": on_meeting,
+        "meetings:minute_take": [meeting.pk, action.minute.pk],
+        "meetings:minute_autosave": [meeting.pk, action.minute.pk],
         "meetings:minutes_publish": on_meeting,
         "meetings:minutes_approve": on_meeting,
         "meetings:minutes_review": on_meeting,

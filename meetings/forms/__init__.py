@@ -32,6 +32,7 @@ from meetings.forms.minutes import (
     MinuteAmendmentForm,
     MinuteForm,
     MinutesApproveForm,
+    MinuteTakingForm,
     ResolutionForm,
 )
 from meetings.forms.reports import (
@@ -64,6 +65,7 @@ __all__ = [
     "MinuteAmendmentForm",
     "MinuteForm",
     "MinutesApproveForm",
+    "MinuteTakingForm",
     "ResolutionForm",
     "ConsiderationForm",
     "DocumentForm",

@@ -1,10 +1,15 @@
+import copy
+import datetime
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 
 from hwbb.fields import iso_date
 from meetings import resolutions, services
+from meetings.forms.agenda import TimeField
 from meetings.models import Body, Meeting, Minute, Person, ResolutionClause
 from strategy.models import Pillar, Priority
 
@@ -208,3 +213,85 @@ class ResolutionForm(forms.Form):
             return resolutions.parse(self.cleaned_data["clauses"])
         except ValueError as exc:
             raise forms.ValidationError(str(exc)) from exc
+
+
+class MinuteTakingForm(MinuteForm):
+    """One item's minute as the officer takes it during the meeting: the
+    narrative (in MinuteForm's own widget), the time the item was taken, and
+    the resolution typed as the minutes print it. The version guards all of
+    it. Each minute's form gives its fields ids of their own (`auto_id`), so
+    a page holds many."""
+
+    TAKEN = ("narrative", "taken_at", "preamble", "clauses", "version")
+
+    taken_at = TimeField(
+        label="Time taken",
+        required=False,
+        help_text="24-hour clock, like 14:05. On the day of the meeting it is set "
+        "when you first write the minute.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    preamble = copy.deepcopy(ResolutionForm.base_fields["preamble"])
+    clauses = forms.CharField(
+        label="Resolution",
+        required=False,
+        widget=forms.Textarea,
+        help_text=ResolutionForm.base_fields["clauses"].help_text,
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        minute = kwargs["instance"]
+        kwargs.setdefault("auto_id", f"m{minute.pk}-%s")
+        self.resolution = getattr(minute, "resolution", None)
+        kwargs["initial"] = {
+            "version": minute.version,
+            "taken_at": minute.taken_time,
+            "preamble": self.resolution.preamble if self.resolution else "",
+            "clauses": resolutions.as_text(self.resolution) if self.resolution else "",
+            **kwargs.get("initial", {}),
+        }
+        super().__init__(*args, meeting=meeting, **kwargs)
+        self.meeting = meeting
+        for name in list(self.fields):
+            if name not in self.TAKEN:
+                del self.fields[name]
+        # the narrative laid out as MinuteForm lays it out, whatever that is
+        narrative = next(
+            f
+            for f in self.helper.layout.fields
+            if "narrative" in getattr(f, "fields", ())
+        )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            narrative,
+            Field.text("taken_at", field_width=5),
+            Field.text("preamble"),
+            Field.textarea("clauses", rows=5),
+            Field("version"),
+        )
+
+    def clean_taken_at(self):
+        time = self.cleaned_data["taken_at"]
+        if time is None:
+            return None
+        day = timezone.localdate(self.meeting.start)
+        return timezone.make_aware(datetime.datetime.combine(day, time))
+
+    def clean_clauses(self):
+        text = self.cleaned_data["clauses"]
+        if not text.strip():
+            if self.resolution is not None:
+                raise forms.ValidationError(
+                    "Write the resolution: one already recorded is changed here, "
+                    "not removed"
+                )
+            return []
+        try:
+            return resolutions.parse(text)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def resolution_errors(self):
+        """The resolution's problems, in words, or []."""
+        return [e for f in ("preamble", "clauses") for e in self.errors.get(f, [])]

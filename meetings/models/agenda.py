@@ -206,6 +206,31 @@ class Meeting(models.Model):
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
 
+    @property
+    def is_today(self):
+        return timezone.localdate(self.start) == timezone.localdate()
+
+    def why_no_minutes(self):
+        """Why minutes cannot be written for this meeting, or None. Minutes
+        record a meeting that took place: not a cancelled one, not one still
+        to come; they may be written from the day of the meeting."""
+        if self.is_cancelled:
+            return "The meeting was cancelled: it has no minutes."
+        if timezone.localdate(self.start) > timezone.localdate():
+            return (
+                "The meeting has not happened yet: its minutes are written on the day."
+            )
+        return None
+
+    @property
+    def minutes_may_be_taken(self):
+        """On the day of the meeting and after, unless the minutes are approved
+        (then they change only by a recorded amendment)."""
+        return (
+            self.why_no_minutes() is None
+            and self.minutes_status != self.MinutesStatus.APPROVED
+        )
+
     def _others_of_body(self):
         """The body's other meetings that are not cancelled."""
         return (

@@ -178,6 +178,12 @@ class Minute(ClosedContent, models.Model):
     exempt_paragraph = models.PositiveSmallIntegerField(
         choices=AgendaItem.ExemptParagraph.choices, null=True, blank=True
     )
+    taken_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the meeting took the item: set when the officer first "
+        "minutes it during the meeting; it can be corrected.",
+    )
     version = models.PositiveIntegerField(
         default=1,
         help_text="Raised on every save: two officers cannot overwrite each other.",
@@ -226,6 +232,11 @@ class Minute(ClosedContent, models.Model):
     def reference(self):
         """How minutes cite each other: "44/18"."""
         return f"{self.number}/{self.municipal_year % 100:02d}"
+
+    @property
+    def taken_time(self):
+        """When the item was taken, as the live page shows it: "14:05", or ""."""
+        return f"{timezone.localtime(self.taken_at):%H:%M}" if self.taken_at else ""
 
     @property
     def public_title(self):

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from hwbb import notify
 from hwbb.html import sanitise
-from meetings import signing
+from meetings import resolutions, signing
 from meetings.models import (
     Attendance,
     Body,
@@ -261,12 +261,9 @@ def _refuse_if_frozen(meeting):
 def _refuse_unless_held(meeting):
     """Minutes record a meeting that took place: not a cancelled one, not one
     still to come."""
-    if meeting.is_cancelled:
-        raise ValidationError("The meeting was cancelled: it has no minutes.")
-    if timezone.localdate(meeting.start) > timezone.localdate():
-        raise ValidationError(
-            "The meeting has not happened yet: its minutes are written on the day."
-        )
+    reason = meeting.why_no_minutes()
+    if reason:
+        raise ValidationError(reason)
 
 
 @transaction.atomic
@@ -308,6 +305,109 @@ def minute_update(*, minute_pk, expected_version, user, changes):
     minute.updated_by, minute.updated_at = user, timezone.now()
     minute.full_clean()
     minute.save()
+    return minute
+
+
+@transaction.atomic
+def minutes_prepare(*, meeting, user):
+    """Give each agenda item of a held meeting (or today's) its minute, as
+    the officer starts taking the minutes: numbered in agenda order after
+    the body's minutes so far this municipal year, titled as the item, and
+    exempt under the same paragraph as an exempt item.
+
+    Running it again creates nothing twice: an item that has a minute keeps
+    it (and its number), and an item added since gets the next number. The
+    meeting row is locked first, so two officers starting at once take
+    turns and the second finds the minutes made. The minutes created.
+    """
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    _refuse_if_frozen(meeting)
+    _refuse_unless_held(meeting)
+    minuted = meeting.minutes.exclude(agenda_item=None).values("agenda_item")
+    items = meeting.agenda_items.exclude(pk__in=minuted).in_agenda_order()
+    return [
+        minute_create(
+            minute=Minute(
+                meeting=meeting,
+                agenda_item=item,
+                title=item.title,
+                is_exempt=item.is_exempt,
+                exempt_paragraph=item.exempt_paragraph if item.is_exempt else None,
+            ),
+            user=user,
+        )
+        for item in items
+    ]
+
+
+def _taken_now(meeting):
+    """Now, to the minute, as the time an item is taken: only on the day of
+    the meeting (minutes written up later are not taken then)."""
+    if not meeting.is_today:
+        day = timezone.localdate(meeting.start)
+        raise ValidationError(
+            f"The meeting was on {day:%-d %B %Y}: type the time the item was taken."
+        )
+    return timezone.now().replace(second=0, microsecond=0)
+
+
+def _resolution_differs(minute, preamble, clauses):
+    """Whether saving this resolution would change the minute's."""
+    existing = Resolution.objects.filter(minute=minute).first()
+    if existing is None:
+        return bool(clauses)
+    try:
+        written = resolutions.parse(resolutions.as_text(existing))
+    except ValueError:  # recorded in a shape typing cannot give (or none)
+        return True
+    return existing.preamble != preamble or written != clauses
+
+
+@transaction.atomic
+def minute_take(
+    *,
+    minute_pk,
+    expected_version,
+    user,
+    narrative,
+    taken_at=None,
+    taken_now=False,
+    resolution=None,
+):
+    """Save what the officer has written of one item during the meeting: the
+    narrative, the time the item was taken and, given as (preamble, clauses),
+    its resolution. `minute_update`'s version check guards all three, so two
+    officers cannot overwrite each other: the resolution is saved only once
+    the minute's version has been checked and raised.
+
+    The time is now (to the minute) if the officer says the item is being
+    taken now; else the one given, else the one recorded, else, on the day
+    of the meeting, now when something is first written. Nothing unchanged is written:
+    autosave sends the same text often, and every write is a history row.
+    """
+    minute = Minute.objects.select_for_update().get(pk=minute_pk)
+    _refuse_unless_held(minute.meeting)
+    changes = {}
+    narrative = sanitise(narrative)
+    if narrative != minute.narrative:
+        changes["narrative"] = narrative
+    new_resolution = resolution is not None and _resolution_differs(minute, *resolution)
+    first = minute.taken_at is None and (changes or new_resolution)
+    if taken_now or (taken_at is None and first and minute.meeting.is_today):
+        taken_at = _taken_now(minute.meeting)
+    if taken_at is not None and taken_at != minute.taken_at:
+        changes["taken_at"] = taken_at
+    if not changes and not new_resolution:
+        return minute  # what the officer has is what is saved
+    minute = minute_update(
+        minute_pk=minute.pk,
+        expected_version=expected_version,
+        user=user,
+        changes=changes,
+    )
+    if new_resolution:
+        preamble, clauses = resolution
+        resolution_save(minute=minute, preamble=preamble, clauses=clauses, user=user)
     return minute
 
 

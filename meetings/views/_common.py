@@ -1,7 +1,8 @@
 """Lookups the views of several subjects share: the meeting or body a user may
 read, the meeting an officer works on, whether a user chairs a body, the
-posted data, a service's errors onto a form, the user's person, and the
-row or municipal year a page's address asks for."""
+posted data, a service's errors onto a form, the user's person, the row or
+municipal year a page's address asks for, and the members whose attendance
+is recorded."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -44,6 +45,20 @@ def _is_chair_of(user, body):
         person__user=user,
         role__in=[Membership.Role.CHAIR, Membership.Role.DEPUTY_CHAIR],
     ).exists()
+
+
+def _members_at(meeting):
+    """The people whose seats the attendance form lists: the body's members
+    on the day of the meeting, once each, by family name."""
+    day = timezone.localdate(meeting.start)
+    seats = (
+        Membership.objects.current_on(day)
+        .seats()
+        .filter(body=meeting.body)
+        .select_related("person")
+        .order_by("person__family_name")
+    )
+    return list({ms.person.pk: ms.person for ms in seats}.values())
 
 
 def _form_errors_from(form, error):

@@ -22,7 +22,6 @@ from meetings.forms import (
 from meetings.models import (
     Attendance,
     Meeting,
-    Membership,
     PlannedItem,
     municipal_year_span,
 )
@@ -31,6 +30,7 @@ from meetings.views._common import (
     _get_body_for_user,
     _get_meeting_for_officer,
     _is_chair_of,
+    _members_at,
     _municipal_year,
     _other_years,
     _posted,
@@ -317,16 +317,7 @@ def attendance_edit(request, pk):
             "meetings/attendance_signed.html",
             {"meeting": meeting, "attendance": pack.attendance_as_minuted(meeting)},
         )
-    day = timezone.localdate(meeting.start)
-    members = [
-        ms.person
-        for ms in Membership.objects.current_on(day)
-        .seats()
-        .filter(body=meeting.body)
-        .select_related("person")
-        .order_by("person__family_name")
-    ]
-    members = list({p.pk: p for p in members}.values())
+    members = _members_at(meeting)
     adding_other = "add_other" in request.POST
     form = AttendanceForm(
         None if adding_other else _posted(request),

@@ -1,8 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -10,10 +12,12 @@ from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
 from meetings import pack, resolutions, services, signing
 from meetings.api import exports
 from meetings.forms import (
+    AttendanceForm,
     DecisionFilter,
     MinuteAmendmentForm,
     MinuteForm,
     MinutesApproveForm,
+    MinuteTakingForm,
     ResolutionForm,
 )
 from meetings.models import Minute, Resolution
@@ -22,6 +26,7 @@ from meetings.views._common import (
     _get_meeting_for_officer,
     _get_meeting_for_user,
     _is_chair_of,
+    _members_at,
     _posted,
 )
 from strategy.models import TAG_PREFETCH
@@ -158,6 +163,8 @@ def minutes_ready(request, pk):
             messages.success(request, "The chair has been told the draft is ready.")
         else:
             messages.error(request, "The board has no chair with an email address.")
+    if request.POST.get("back") == "live":  # asked from the live page
+        return redirect(_live_url(meeting))
     return redirect("meetings:minutes_manage", meeting.pk)
 
 
@@ -373,4 +380,204 @@ def resolution_edit(request, pk, minute_pk):
             "intro": "Each clause's verb (noted, endorsed, approved, agreed, "
             "requested, delegated, recommended) is read from its wording.",
         },
+    )
+
+
+# -- Taking the minutes during the meeting -------------------------------------------
+
+
+def _live_url(meeting, anchor=""):
+    url = reverse("meetings:minutes_live", args=[meeting.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _conflict_message(current):
+    at = timezone.localtime(current.updated_at)
+    return (
+        f"Someone else changed this minute at {at:%H:%M}: their text is shown "
+        "below; nothing of yours is lost. Merge the two, then press Save."
+    )
+
+
+def _attendance_form(request, meeting, data=None):
+    return AttendanceForm(
+        data, meeting=meeting, members=_members_at(meeting), user=request.user
+    )
+
+
+def _live_minutes(meeting):
+    """The meeting's minutes in number order (the agenda's, once prepared),
+    with their items and resolutions read in a fixed number of queries."""
+    return (
+        meeting.minutes.select_related("agenda_item", "resolution", "updated_by")
+        .prefetch_related("resolution__clauses")
+        .order_by("number")
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def minutes_live(request, pk):
+    """Taking the minutes during the meeting, on one page: the attendance,
+    then each item's minute in agenda order, each its own form. Without
+    JavaScript each minute is saved by its own button; with it, as the
+    officer types (minute_autosave). The page's own form is the attendance."""
+    meeting = _get_meeting_for_officer(pk)
+    attendance = _attendance_form(request, meeting, _posted(request))
+    if request.method == "POST" and attendance.is_valid():
+        try:
+            services.attendance_record(meeting=meeting, rows=attendance.cleaned_rows())
+        except ValidationError as error:
+            _form_errors_from(attendance, error)
+        else:
+            messages.success(request, "Attendance saved.")
+            return redirect(_live_url(meeting, "attendance"))
+    return _live_page(request, meeting, attendance=attendance)
+
+
+def _live_page(request, meeting, *, attendance=None, taking=None, conflict=None):
+    """The page; `taking` is the form of a minute just posted, shown as posted
+    (with `conflict`, the version someone else saved first)."""
+    minutes = []
+    if meeting.minutes_may_be_taken:
+        for minute in _live_minutes(meeting):
+            posted = taking is not None and taking.instance.pk == minute.pk
+            minute.form = (
+                taking if posted else MinuteTakingForm(instance=minute, meeting=meeting)
+            )
+            minute.conflict = conflict if posted else None
+            minutes.append(minute)
+    minuted = meeting.minutes.exclude(agenda_item=None).values("agenda_item")
+    return render(
+        request,
+        "meetings/minutes_live.html",
+        {
+            "meeting": meeting,
+            "attendance": attendance or _attendance_form(request, meeting),
+            "minutes": minutes,
+            "taking": taking,
+            "unminuted": meeting.agenda_items.exclude(pk__in=minuted).count(),
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def minutes_prepare(request, pk):
+    """Give each agenda item its minute, numbered in agenda order."""
+    meeting = _get_meeting_for_officer(pk)
+    try:
+        made = services.minutes_prepare(meeting=meeting, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            f"Minutes {made[0].reference} to {made[-1].reference} are ready, one "
+            "for each agenda item."
+            if len(made) > 1
+            else f"Minute {made[0].reference} is ready for the new agenda item."
+            if made
+            else "Every agenda item already has its minute.",
+        )
+    return redirect(_live_url(meeting))
+
+
+def _take(request, form):
+    """Save the minute's form (its resolution only if it reads)."""
+    data = form.cleaned_data
+    return services.minute_take(
+        minute_pk=form.instance.pk,
+        expected_version=data["version"] or 0,
+        user=request.user,
+        narrative=data["narrative"],
+        taken_at=data["taken_at"],
+        taken_now="taken_now" in request.POST,
+        resolution=None
+        if form.resolution_errors()
+        else (data["preamble"], data["clauses"]),
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def minute_take(request, pk, minute_pk):
+    """Save one minute from the live page, without JavaScript."""
+    meeting = _get_meeting_for_officer(pk)
+    minute = get_object_or_404(meeting.minutes, pk=minute_pk)
+    form = MinuteTakingForm(request.POST, instance=minute, meeting=meeting)
+    conflict = None
+    if form.is_valid():
+        try:
+            minute = _take(request, form)
+        except services.MinuteConflict as error:
+            conflict = error.current
+            form.add_error(None, _conflict_message(conflict))
+            # the next save is made knowing the other version
+            form.data = form.data.copy()
+            form.data["version"] = conflict.version
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, f"Minute {minute.reference} saved.")
+            return redirect(_live_url(meeting, f"minute-{minute.pk}"))
+    return _live_page(request, meeting, taking=form, conflict=conflict)
+
+
+def _not_saved(form):
+    """The form's problems other than the resolution's, in words."""
+    problems = []
+    for name, errors in form.errors.items():
+        if name in ("preamble", "clauses"):
+            continue
+        label = form.fields[name].label if name in form.fields else None
+        problems += [f"{label}: {e}" if label else e for e in errors]
+    return problems
+
+
+@role_required(OFFICER)
+@require_POST
+def minute_autosave(request, pk, minute_pk):
+    """The live page's autosave, answering in JSON: 200 with the version
+    saved; 409 with the version someone else saved first (nothing of this
+    one is saved); 422 saying why nothing could be saved. A resolution that
+    does not read yet (half typed) is left unsaved, and said so, while the
+    rest of the minute is saved."""
+    meeting = _get_meeting_for_officer(pk)
+    minute = get_object_or_404(meeting.minutes, pk=minute_pk)
+    form = MinuteTakingForm(request.POST, instance=minute, meeting=meeting)
+    form.is_valid()
+    problems = _not_saved(form)
+    if problems:
+        return JsonResponse({"message": "Not saved: " + " ".join(problems)}, status=422)
+    try:
+        minute = _take(request, form)
+    except services.MinuteConflict as error:
+        current = error.current
+        html = render_to_string(
+            "meetings/_minute_conflict.html", {"conflict": current}, request
+        )
+        return JsonResponse(
+            {
+                "message": _conflict_message(current),
+                "version": current.version,
+                "html": html,
+            },
+            status=409,
+        )
+    except ValidationError as error:
+        return JsonResponse(
+            {"message": "Not saved: " + " ".join(error.messages)}, status=422
+        )
+    message = f"Saved at {timezone.localtime(minute.updated_at):%H:%M}"
+    unread = form.resolution_errors()
+    if unread:
+        message += ", but not the resolution: " + " ".join(unread)
+    return JsonResponse(
+        {
+            "message": message,
+            "version": minute.version,
+            "taken_at": minute.taken_time,
+            "resolution_saved": not unread,
+        }
     )
