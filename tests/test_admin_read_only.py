@@ -34,6 +34,7 @@ WORKFLOW = {
     "meetings.document",
     "meetings.interest",
     "meetings.meeting",
+    "meetings.memberresponse",
     "meetings.minute",
     "meetings.minuteamendment",
     "meetings.minutescomment",
@@ -44,6 +45,7 @@ WORKFLOW = {
     "meetings.reportreview",
     "meetings.resolution",
     "meetings.resolutionclause",
+    "meetings.urgentdecision",
     "strategy.progressreport",
 }
 # The reference data, edited in the admin.
