@@ -160,7 +160,9 @@ def urgent_decision_take(*, decision, user, taken_by=None, taken_on=None):
     decision.taken_on, decision.recorded_by = taken_on, user
     decision.full_clean()
     decision.save()
-    return decision, True, ratification_place(decision=decision, user=user)
+    words = ratification_place(decision=decision, user=user)
+    decision.refresh_from_db(fields=["ratification_item"])
+    return decision, True, words
 
 
 def urgent_decision_already(decision):
