@@ -73,8 +73,12 @@ class UrgentDecisionForm(TagFields, forms.ModelForm):
             "consultation": "Consultation: who was consulted, and what they said",
         }
         help_texts = {
+            "open_title": "Only for an exempt decision.",
+            "reasons": "",
+            "deadline_source": 'For example, "NHS England: Better Care Fund plan '
+            'submission".',
             "consultation": "Needed before a chair's action is taken: the lead "
-            "officer, the vice-chair, the partners concerned.",
+            "officer, the deputy chair, the partners concerned.",
         }
         widgets = {
             "kind": forms.RadioSelect,
@@ -100,13 +104,13 @@ class UrgentDecisionForm(TagFields, forms.ModelForm):
             Field.checkbox("is_exempt"),
             Field.select("exempt_paragraph"),
             Field.text("open_title"),
-            Field.textarea("decision"),
-            Field.textarea("reasons"),
+            Field.textarea("decision", rows=6),
+            Field.textarea("reasons", rows=4),
             Field("deadline"),
             Field.text("deadline_source"),
-            Field.textarea("options_considered"),
-            Field.textarea("conflicts"),
-            Field.textarea("consultation"),
+            Field.textarea("options_considered", rows=3),
+            Field.textarea("conflicts", rows=2),
+            Field.textarea("consultation", rows=4),
             Field.select("primary_pillar"),
             Field.checkboxes("secondary_pillars", legend_size=Size.SMALL, small=True),
             Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
