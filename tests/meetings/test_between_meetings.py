@@ -163,7 +163,7 @@ def test_a_written_resolution_asks_the_voting_members(board, voters):
     assert asked == set(voters)
     assert {r.answer for r in decision.responses.all()} == {"no_reply"}
     emailed = Notification.objects.filter(kind="written_resolution_asked")
-    assert {n.person for n in emailed} == set(voters)
+    assert sorted(n.person.pk for n in emailed) == sorted(p.pk for p in voters)
 
 
 def test_it_is_taken_only_once_a_majority_agreed(
@@ -423,3 +423,58 @@ def test_the_decisions_page_lists_it(client, board, next_meeting, chair):
     page = client.get(reverse("meetings:decisions")).text
     assert "Taken between meetings" in page
     assert BCF in page
+
+
+# -- Emails ----------------------------------------------------------------------
+
+
+def test_the_chair_is_emailed_once_and_only_the_open_title(
+    board, chair, officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    closed = "Care home contract: uplift for Oakwood Lodge"
+    for _ in range(2):  # a double submit
+        with django_capture_on_commit_callbacks(execute=True):
+            decision = _propose(
+                board,
+                user=officer,
+                title=closed,
+                is_exempt=True,
+                exempt_paragraph=3,
+                open_title="Contract uplift",
+            )
+    [email] = mailoutbox
+    assert email.to == [chair.person.email]
+    assert email.subject == "For your decision as chair: Contract uplift"
+    assert reverse("meetings:urgent_take", args=[decision.pk]) in email.body
+    assert closed not in email.body + email.subject
+
+
+def test_the_members_are_emailed_once_each(
+    board, voters, officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        decision = _propose(board, UrgentDecision.Kind.WRITTEN_RESOLUTION, user=officer)
+    assert sorted(e.to[0] for e in mailoutbox) == sorted(p.email for p in voters)
+    assert all(
+        reverse("meetings:urgent_respond", args=[decision.pk]) in e.body
+        for e in mailoutbox
+    )
+
+
+def test_the_list_reads_a_fixed_number_of_queries(
+    client, board, next_meeting, chair, officer, django_assert_max_num_queries
+):
+    def add(n):
+        for i in range(n):
+            decision = _propose(board, title=f"Better Care Fund return {n}-{i}")
+            services.urgent_decision_take(decision=decision, user=chair)
+
+    client.force_login(officer)
+    url = reverse("meetings:urgent_list", args=[board.slug])
+    add(2)
+    with django_assert_max_num_queries(12) as few:
+        client.get(url)
+    add(6)
+    assert _ratification_items(next_meeting).count() == 8
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
