@@ -169,7 +169,9 @@ def urgent_detail(request, pk):
 
 
 def _is_chair(user, decision):
-    return services.chairs_who_may_act(decision.body).filter(user=user.pk).exists()
+    if not user.is_authenticated:  # user=None would find chairs with no account
+        return False
+    return services.chairs_who_may_act(decision.body).filter(user=user).exists()
 
 
 def _may_take(user, decision):
@@ -183,7 +185,9 @@ def _asked(decision):
 def _may_answer(user, decision):
     if decision.is_chairs_action:
         return False
-    return has_role(user, OFFICER) or _asked(decision).filter(user=user.pk).exists()
+    if not user.is_authenticated:
+        return False
+    return has_role(user, OFFICER) or _asked(decision).filter(user=user).exists()
 
 
 @role_required(OFFICER, CHAIR)
