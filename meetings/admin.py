@@ -243,3 +243,23 @@ class MinutesSignatureAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 @admin.register(models.MinutesComment)
 class MinutesCommentAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["meeting", "minute", "by", "at"]
+
+
+class MemberResponseInline(ReadOnlyAdmin, admin.TabularInline):
+    model = models.MemberResponse
+    extra = 0
+
+
+@admin.register(models.UrgentDecision)
+class UrgentDecisionAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["__str__", "body", "status", "deadline", "taken_on"]
+    list_filter = ["body", "kind", "status"]
+    list_select_related = ["body"]
+    filter_horizontal = TAG_FIELDS
+    inlines = [MemberResponseInline]
+
+
+@admin.register(models.MemberResponse)
+class MemberResponseAdmin(ReadOnlyHistoryAdmin):
+    list_display = ["decision", "person", "answer", "answered_at"]
+    list_select_related = ["decision", "person"]

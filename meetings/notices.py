@@ -359,6 +359,47 @@ def _declarations(notification, meeting):
     }
 
 
+def _decision_facts(decision):
+    """What an email says of a decision: its open title only if exempt (the
+    closed words are read on the site, signed in)."""
+    return [
+        ("Board", decision.body.name),
+        ("Deadline", f"{_day(decision.deadline)}"),
+    ]
+
+
+def _urgent_decision_proposed(notification, decision):
+    if decision.status != "proposed":
+        return None
+    return {
+        "subject": f"For your decision as chair: {decision.public_title}",
+        "lines": [
+            "A decision cannot wait for the next meeting of the board and is "
+            "proposed for your action as chair. Please read it, with the reasons "
+            "and the consultation, and take it if you agree."
+        ],
+        "facts": _decision_facts(decision),
+        "link": reverse("meetings:urgent_take", args=[decision.pk]),
+        "link_text": "Read and take the decision",
+    }
+
+
+def _written_resolution_asked(notification, decision):
+    if decision.status != "proposed":
+        return None
+    return {
+        "subject": f"Written resolution for your agreement: {decision.public_title}",
+        "lines": [
+            "A decision cannot wait for the next meeting of the board, and the "
+            "members are asked to agree it in writing. It is taken when a "
+            "majority of the voting members agree."
+        ],
+        "facts": _decision_facts(decision),
+        "link": reverse("meetings:urgent_respond", args=[decision.pk]),
+        "link_text": "Read it and give your answer",
+    }
+
+
 # The summons and notices of a meeting (Local Government Act 1972, Schedule 12,
 # and the Access to Information rules) go to every member: no unsubscribe.
 for value, label, render in (
@@ -392,6 +433,16 @@ for value, label, render in (
     ("interests_review", "Register of interests: annual review", _interests),
     ("priority_review", "Priority review window passed", _priority_review),
     ("declarations", "Declarations of interest before a meeting", _declarations),
+    (
+        "urgent_decision_proposed",
+        "A chair's action proposed for the chair",
+        _urgent_decision_proposed,
+    ),
+    (
+        "written_resolution_asked",
+        "A written resolution for the members' agreement",
+        _written_resolution_asked,
+    ),
 ):
     notices.register(value, label, render)
 

@@ -13,7 +13,7 @@ single clause with no number. Each clause's verb is read from its wording
 import re
 from dataclasses import dataclass, field
 
-from meetings.models import ResolutionClause
+from meetings.models.minutes import ResolutionClause
 
 NUMBERED = re.compile(r"^\((\d+)\)\s*(.+)$")
 ROMAN = re.compile(r"^\(([ivxl]+)\)\s*(.+)$")

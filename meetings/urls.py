@@ -117,6 +117,38 @@ urlpatterns = [
     ),
     path("attendance/<slug:slug>/", views.attendance_stats, name="attendance_stats"),
     path("forward-plan/<slug:slug>/new/", views.planned_item_add, name="planned_add"),
+    path("between-meetings/<slug:slug>/", views.urgent_list, name="urgent_list"),
+    path("between-meetings/<slug:slug>/new/", views.urgent_new, name="urgent_new"),
+    path(
+        "between-meetings/decision/<int:pk>/",
+        views.urgent_detail,
+        name="urgent_decision",
+    ),
+    path(
+        "between-meetings/decision/<int:pk>/edit/",
+        views.urgent_edit,
+        name="urgent_edit",
+    ),
+    path(
+        "between-meetings/decision/<int:pk>/take/",
+        views.urgent_take,
+        name="urgent_take",
+    ),
+    path(
+        "between-meetings/decision/<int:pk>/answer/",
+        views.urgent_respond,
+        name="urgent_respond",
+    ),
+    path(
+        "between-meetings/decision/<int:pk>/ratify/",
+        views.urgent_ratify,
+        name="urgent_ratify",
+    ),
+    path(
+        "between-meetings/decision/<int:pk>/to-agenda/",
+        views.urgent_place,
+        name="urgent_place",
+    ),
     path("imports/", views.pack_upload, name="pack_upload"),
     path("imports/<int:pk>/", views.pack_import, name="pack_import"),
 ]

@@ -3,6 +3,8 @@ everyone, superusers included, so nothing bypasses the site's services (the
 frozen minutes, supplements, reminders, pack rebuilds). Officers keep every
 model permission for the site's own pages."""
 
+import datetime
+
 import pytest
 from django.apps import apps
 from django.contrib import admin
@@ -34,6 +36,7 @@ WORKFLOW = {
     "meetings.document",
     "meetings.interest",
     "meetings.meeting",
+    "meetings.memberresponse",
     "meetings.minute",
     "meetings.minuteamendment",
     "meetings.minutescomment",
@@ -44,6 +47,7 @@ WORKFLOW = {
     "meetings.reportreview",
     "meetings.resolution",
     "meetings.resolutionclause",
+    "meetings.urgentdecision",
     "strategy.progressreport",
 }
 # The reference data, edited in the admin.
@@ -205,6 +209,18 @@ def workflow_rows(officer):
             about=action.title,
         ),
         provenance.record(action, "Minute 44, clause 2", field="title"),
+    ]
+    decision = m.UrgentDecision.objects.create(
+        body=meeting.body,
+        title="Better Care Fund plan",
+        decision="The plan be approved.",
+        reasons="The deadline falls before the meeting.",
+        deadline=datetime.date(2027, 3, 30),
+        deadline_source="NHS England",
+    )
+    rows += [
+        decision,
+        m.MemberResponse.objects.create(decision=decision, person=person),
     ]
     assert {_label(type(row)) for row in rows} == WORKFLOW
     return rows

@@ -32,6 +32,7 @@ API_LISTS = [
     "minutes",
     "resolutions",
     "actions",
+    "urgent-decisions",
     "priorities",
     "pillars",
     "indicators",

@@ -38,7 +38,7 @@ from django.utils import timezone
 from hwbb import notify
 from indicators.models import ImportJob
 from meetings import services
-from meetings.models import Meeting, PackImport, PlannedItem, Report
+from meetings.models import Meeting, PackImport, PlannedItem, Report, UrgentDecision
 from strategy.models import ProgressReport
 from tests import factories
 
@@ -112,6 +112,13 @@ FORMS = {
     "indicators:import": (["officer"], None),
     "indicators:value_add": (["officer"], None),
     "notifications:settings": (EVERYONE, None),
+    "meetings:urgent_new": (["officer"], None),
+    "meetings:urgent_edit": (["officer"], None),
+    # the chair takes a chair's action; an officer records it for the chair
+    "meetings:urgent_take": (["chair", "officer"], None),
+    # a member answers a written resolution; an officer records one for them
+    "meetings:urgent_respond": (["member", "officer"], None),
+    "meetings:urgent_ratify": (["officer"], None),
 }
 FORM_PAGES = [
     (name, role) for name, (roles, _) in sorted(FORMS.items()) for role in roles
@@ -137,6 +144,7 @@ BUTTONS = {
     "meetings:api_token_renew": ("member", ["revoke"]),
     "strategy:watchlist_plan": ("officer", []),
     "notifications:unsubscribe": ("anonymous", []),
+    "meetings:urgent_place": ("officer", []),
 }
 
 HWB_PACK = (
@@ -222,7 +230,14 @@ def args(hwb, officer, chair, member, author):
     pillar = factories.PillarFactory()
     factories.AreaFactory()
     local = factories.IndicatorFactory(name="Household Survey: feels safe", unit="%")
+    action_, written, taken = _between_meetings(hwb, chair)
     return {
+        "meetings:urgent_new": [hwb.slug],
+        "meetings:urgent_edit": [action_.pk],
+        "meetings:urgent_take": [action_.pk],
+        "meetings:urgent_respond": [written.pk],
+        "meetings:urgent_ratify": [taken.pk],
+        "meetings:urgent_place": [taken.pk],
         "meetings:item_add": [ahead.pk],
         "meetings:item_edit": [ahead.pk, item.pk],
         "meetings:item_move": [ahead.pk, item.pk],
@@ -278,6 +293,30 @@ def args(hwb, officer, chair, member, author):
             notify.unsubscribe_token(member.person, "action_due_soon")
         ],
     }
+
+
+def _between_meetings(body, chair):
+    """A chair's action and a written resolution proposed, and a chair's
+    action taken (on the agenda of the meeting ahead, for ratification)."""
+
+    def proposed(kind, title):
+        decision = UrgentDecision(
+            body=body,
+            kind=kind,
+            title=title,
+            decision="(1) The Better Care Fund plan be approved.\n(2) It be sent.",
+            reasons="NHS England's deadline falls before the next meeting.",
+            deadline=timezone.localdate() + datetime.timedelta(days=20),
+            deadline_source="NHS England: Better Care Fund plan submission",
+            consultation="The Director of Adult Services agreed.",
+        )
+        return services.urgent_decision_propose(decision=decision, user=None)[0]
+
+    action = proposed(UrgentDecision.Kind.CHAIRS_ACTION, "Better Care Fund plan")
+    written = proposed(UrgentDecision.Kind.WRITTEN_RESOLUTION, "BCF Q3 return")
+    taken = proposed(UrgentDecision.Kind.CHAIRS_ACTION, "BCF year-end return")
+    services.urgent_decision_take(decision=taken, user=chair)
+    return action, written, taken
 
 
 def _sign_in(request, client, role):
@@ -633,6 +672,7 @@ QUERIES = {
     "strategy:progress_request": ("officer", ["priority"]),
     "indicators:export": ("anonymous", ["indicator"]),
     "indicators:import_job": ("officer", ["format"]),
+    "meetings:urgent_new": ("officer", ["planned", "recurring"]),
 }
 
 

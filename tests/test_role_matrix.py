@@ -1,5 +1,7 @@
 """Every named URL answers each role as the role matrix says."""
 
+import datetime
+
 import pytest
 from django.contrib import admin
 from django.urls import get_resolver, reverse
@@ -7,7 +9,7 @@ from django.urls import get_resolver, reverse
 from hwbb import notify
 from indicators.models import ImportJob
 from meetings import services
-from meetings.models import Meeting, PackImport, PlannedItem, Report
+from meetings.models import Meeting, PackImport, PlannedItem, Report, UrgentDecision
 from tests import factories
 
 ALL = {
@@ -158,6 +160,24 @@ MATRIX = {
     "api:decisions_csv": ALL,
     "api:actions_csv": ALL,
     "api:search": {role: 400 for role in ALL},  # asked for no words
+    # decisions taken between meetings: the list, a taken one, a proposal
+    "meetings:urgent_list": ALL,
+    "meetings:urgent_new": OFFICERS,
+    "meetings:urgent_decision": ALL,
+    "meetings:urgent_edit": OFFICERS,
+    "meetings:urgent_take": {**OFFICERS, "chair": 200},  # the body's chair
+    # a written resolution asks the voting members (the chair and the member);
+    # others do not see the proposal at all
+    "meetings:urgent_respond": {
+        "officer": 200,
+        "chair": 200,
+        "member": 200,
+        "author": 404,
+        "outsider": 404,
+        "anonymous": 302,
+    },
+    "meetings:urgent_ratify": OFFICERS,
+    "meetings:urgent_place": {**OFFICERS, "officer": 405},  # POST only
 }
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
 # actions_ics is reached by a private token (tests/meetings/test_actions_calendar.py).
@@ -181,8 +201,39 @@ def test_every_named_url_is_in_the_matrix():
     assert _project_url_names() == set(MATRIX) | NOT_IN_MATRIX
 
 
+def _between_meetings(body, chair):
+    """A chair's action and a written resolution proposed, and a chair's
+    action taken (no meeting to come, so not yet on an agenda)."""
+
+    def proposed(kind, title):
+        decision = UrgentDecision(
+            body=body,
+            kind=kind,
+            title=title,
+            decision="The Better Care Fund plan be approved for submission.",
+            reasons="NHS England's deadline falls before the next meeting.",
+            deadline=datetime.date(2027, 3, 30),
+            deadline_source="NHS England: Better Care Fund plan submission",
+            consultation="The Director of Adult Services agreed.",
+        )
+        return services.urgent_decision_propose(decision=decision, user=None)[0]
+
+    action = proposed(UrgentDecision.Kind.CHAIRS_ACTION, "Better Care Fund plan")
+    written = proposed(UrgentDecision.Kind.WRITTEN_RESOLUTION, "BCF Q3 return")
+    taken = proposed(UrgentDecision.Kind.CHAIRS_ACTION, "BCF year-end return")
+    services.urgent_decision_take(decision=taken, user=chair)
+    return {
+        "meetings:urgent_decision": [taken.pk],
+        "meetings:urgent_edit": [action.pk],
+        "meetings:urgent_take": [action.pk],
+        "meetings:urgent_respond": [written.pk],
+        "meetings:urgent_ratify": [taken.pk],
+        "meetings:urgent_place": [taken.pk],
+    }
+
+
 @pytest.fixture
-def objects(db):
+def objects(db, chair, member):
     action = factories.ActionFactory()
     pillar = factories.PillarFactory()
     meeting = action.minute.meeting
@@ -272,6 +323,9 @@ def objects(db):
         "notifications:unsubscribe": [
             notify.unsubscribe_token(action.owner_person, "action_due_soon")
         ],
+        "meetings:urgent_list": [meeting.body.slug],
+        "meetings:urgent_new": [meeting.body.slug],
+        **_between_meetings(meeting.body, chair),
     }
 
 

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, Todo
 
-from meetings.models import Action, Body, Meeting, Person
+from meetings.models import Action, Body, Meeting, Person, UrgentDecision
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 DEFAULT_LENGTH = datetime.timedelta(hours=2)
@@ -111,18 +111,21 @@ def all_ics(request):
 
 
 class PublicationFeed(Feed):
-    """Published agendas and minutes, newest first: public content only."""
+    """Published agendas and minutes, and decisions taken between meetings,
+    newest first: public content only."""
 
-    title = "Agendas and minutes published"
+    title = "Agendas, minutes and decisions published"
     description = (
-        "New agendas and minutes of the Health and Wellbeing Board and its partners."
+        "New agendas and minutes of the Health and Wellbeing Board and its "
+        "partners, and the decisions they take between meetings."
     )
 
     def link(self):
         return reverse("meetings:list")
 
     def items(self):
-        meetings = Meeting.objects.visible_to(AnonymousUser()).select_related("body")
+        public = AnonymousUser()
+        meetings = Meeting.objects.visible_to(public).select_related("body")
         agendas = [
             ("agenda", m, m.agenda_published_at)
             for m in meetings.filter(agenda_status=Meeting.AgendaStatus.PUBLISHED)
@@ -135,34 +138,53 @@ class PublicationFeed(Feed):
                 minutes_status__in=Meeting.PUBLIC_MINUTES
             ).order_by("-updated_at")[:50]
         ]
-        return sorted(agendas + minutes, key=lambda row: row[2], reverse=True)[:50]
+        decisions = [
+            ("decision", d, _start_of(d.taken_on))
+            for d in UrgentDecision.objects.visible_to(public)
+            .filter(status__in=UrgentDecision.DECIDED)
+            .select_related("body")
+            .order_by("-taken_on", "-pk")[:50]
+        ]
+        rows = agendas + minutes + decisions
+        return sorted(rows, key=lambda row: row[2], reverse=True)[:50]
 
     def item_title(self, item):
-        kind, meeting, _ = item
+        kind, row, _ = item
+        if kind == "decision":
+            return f"Decision taken between meetings: {row.public_title}"
         what = "Agenda" if kind == "agenda" else "Minutes"
-        day = timezone.localdate(meeting.start)
-        return f"{what} published: {meeting.body.name}, {day:%-d %B %Y}"
+        day = timezone.localdate(row.start)
+        return f"{what} published: {row.body.name}, {day:%-d %B %Y}"
 
     def item_description(self, item):
-        kind, meeting, _ = item
+        kind, row, _ = item
+        if kind == "decision":
+            return (
+                f"{row.get_kind_display()}, {row.body.name}, taken on "
+                f"{row.taken_on:%-d %B %Y}: {row.get_status_display().lower()}."
+            )
         if kind == "minutes":
-            return f"Minutes: {meeting.get_minutes_status_display()}."
-        return f"Agenda for {timezone.localtime(meeting.start):%A %-d %B %Y, %H:%M}."
+            return f"Minutes: {row.get_minutes_status_display()}."
+        return f"Agenda for {timezone.localtime(row.start):%A %-d %B %Y, %H:%M}."
 
     def item_link(self, item):
-        kind, meeting, _ = item
+        kind, row, _ = item
         if kind == "minutes":
-            return reverse("meetings:minutes", args=[meeting.pk])
-        return meeting.get_absolute_url()
+            return reverse("meetings:minutes", args=[row.pk])
+        return row.get_absolute_url()
 
     def item_guid(self, item):
-        kind, meeting, _ = item
-        return f"{kind}-{meeting.pk}@hwbb"
+        kind, row, _ = item
+        return f"{kind}-{row.pk}@hwbb"
 
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
         return item[2]
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 def meeting_json_ld(meeting, request):

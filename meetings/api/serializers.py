@@ -29,6 +29,7 @@ from meetings.models import (
     Person,
     Resolution,
     ResolutionClause,
+    UrgentDecision,
 )
 from strategy.models import Pillar, Priority
 from strategy.serializers import TaggedSerializer
@@ -292,6 +293,59 @@ class ResolutionSerializer(WebUrlMixin, TaggedSerializer):
             "minute_title",
             "preamble",
             "clauses",
+            *TaggedSerializer.TAG_FIELDS,
+            "web_url",
+        ]
+
+
+class UrgentDecisionSerializer(ClosedContentMixin, WebUrlMixin, TaggedSerializer):
+    """A decision taken between meetings; an exempt one the reader may not
+    read gives its open title, kind, dates and status only."""
+
+    CLOSED_BLANK = (
+        "decision",
+        "reasons",
+        "options_considered",
+        "conflicts",
+        "deadline_source",
+        "consultation",
+        "ratification_note",
+        "primary_pillar",
+    )
+    CLOSED_NULL = ("primary_pillar",)
+    CLOSED_EMPTY = ("secondary_pillars", "priorities")
+
+    body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    taken_by = serializers.CharField(
+        source="taken_by.display_name", default=None, read_only=True
+    )
+    ratification_meeting = serializers.IntegerField(
+        source="ratification_item.meeting_id", default=None, read_only=True
+    )
+
+    class Meta:
+        model = UrgentDecision
+        fields = [
+            "id",
+            "body",
+            "kind",
+            "status",
+            "title",
+            "is_exempt",
+            "exempt_paragraph",
+            "decision",
+            "reasons",
+            "options_considered",
+            "conflicts",
+            "deadline",
+            "deadline_source",
+            "consultation",
+            "taken_on",
+            "taken_by",
+            "ratification_item",
+            "ratification_meeting",
+            "ratified_on",
+            "ratification_note",
             *TaggedSerializer.TAG_FIELDS,
             "web_url",
         ]

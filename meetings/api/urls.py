@@ -23,6 +23,9 @@ router.register("documents", meetings_api.DocumentViewSet, basename="document")
 router.register("minutes", meetings_api.MinuteViewSet, basename="minute")
 router.register("resolutions", meetings_api.ResolutionViewSet, basename="resolution")
 router.register("actions", meetings_api.ActionViewSet, basename="action")
+router.register(
+    "urgent-decisions", meetings_api.UrgentDecisionViewSet, basename="urgentdecision"
+)
 router.register("priorities", strategy_api.PriorityViewSet)
 router.register("pillars", strategy_api.PillarViewSet)
 router.register("indicators", indicators_api.IndicatorViewSet)

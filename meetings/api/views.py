@@ -34,6 +34,7 @@ from meetings.api.serializers import (
     ResolutionSerializer,
     SearchQuerySerializer,
     SearchResultSerializer,
+    UrgentDecisionSerializer,
 )
 from meetings.models import (
     Action,
@@ -49,6 +50,7 @@ from meetings.models import (
     Resolution,
     ResolutionClause,
     TaggedBusiness,
+    UrgentDecision,
 )
 from strategy.api import TagFilterSet
 from strategy.models import TAG_PREFETCH
@@ -305,6 +307,34 @@ class ResolutionViewSet(VisibleViewSet):
                 *TAG_PREFETCH, "clauses__parent", "clauses__recommended_to"
             )
             .order_by("-minute__meeting__start", "-minute__number", "pk")
+        )
+
+
+class UrgentDecisionFilter(DateRangeFilterSet, TagFilterSet):
+    date_field = "deadline"
+    body = BodyChoiceFilter("body")
+    status = django_filters.ChoiceFilter(choices=UrgentDecision.Status.choices)
+
+    class Meta:
+        model = UrgentDecision
+        fields = ["body", "status", "since", "until", "pillar", "priority"]
+
+
+class UrgentDecisionViewSet(VisibleViewSet):
+    """Decisions taken between meetings (chair's action, written resolutions),
+    with their deadline and ratification; `since`/`until` are on the deadline."""
+
+    model = UrgentDecision
+    serializer_class = UrgentDecisionSerializer
+    filterset_class = UrgentDecisionFilter
+
+    def list_queryset(self, queryset):
+        return (
+            queryset.select_related(
+                "body", "taken_by", "ratification_item", "primary_pillar__framework"
+            )
+            .prefetch_related(*TAG_PREFETCH)
+            .order_by("-deadline", "-pk")
         )
 
 

@@ -5145,6 +5145,53 @@ RECURRING_ITEMS = [
     },
 ]
 
+# National deadlines on the forward plan, set by the next planned row of each
+# duty a number of days before its meeting (the seed packs hold none: chosen
+# for the demo, so one falls before the meeting it is planned for).
+PLANNED_DEADLINES = [
+    {
+        "body": "hwb",
+        "title": "Better Care Fund quarterly return",
+        "days_before_meeting": 12,
+        "deadline_source": "NHS England: Better Care Fund quarterly reporting template",
+        "inferred": {"statutory_deadline": "chosen for the demo"},
+    },
+    {
+        "body": "hwb",
+        "title": "Better Care Fund plan",
+        "days_before_meeting": 10,
+        "deadline_source": "NHS England: Better Care Fund planning submission",
+        "inferred": {"statutory_deadline": "chosen for the demo"},
+    },
+]
+
+# A decision the Better Care Fund's national deadline would not let wait for
+# the board: a chair's action on the next quarterly return, taken on the day
+# the demo is loaded and reported to the next meeting for ratification. The
+# seed packs hold none; the words follow Coventry's reports to the board.
+BETWEEN_MEETINGS = [
+    {
+        "body": "hwb",
+        "kind": "chairs_action",
+        "planned": "Better Care Fund quarterly return",
+        "title": "Better Care Fund quarterly return",
+        "decision": "(1) The Better Care Fund quarterly return be approved for "
+        "submission to NHS England.\n(2) The Director of Adult Services and "
+        "Housing be asked to report the return to the next meeting of the Board "
+        "for ratification.",
+        "reasons": "NHS England's deadline for the quarterly return falls before "
+        "the Board's next meeting. The Board signs the return off, and a late "
+        "return puts the Fund's assurance at risk.",
+        "options_considered": "Submitting the return unapproved, marked 'subject "
+        "to Board approval', which NHS England accepts only by exception.",
+        "consultation": "The Director of Adult Services and Housing and the "
+        "Coventry and Warwickshire Integrated Care Board's Chief Finance Officer "
+        "recommended approval; the Deputy Chair agreed.",
+        "taken_by": "caan",
+        "inferred": "chosen for the demo",
+    },
+]
+
 # Reports written on the council's template. Item 6 of 8 July 2019, verbatim
 # (seed 000 L470-519). The seed names two authors, James Harrison and Jim Crawshaw;
 # only Jim Crawshaw is among PEOPLE, so only he is linked.

@@ -99,6 +99,7 @@ class Loader:
         self.calendar()
         self.forward_plan()
         self.users()
+        self.between_meetings()
         self.progress_cycle()
 
     # -- framework and strategy -------------------------------------------------
@@ -576,6 +577,61 @@ class Loader:
         until = timezone.localdate() + datetime.timedelta(days=365)
         services.forward_plan_schedule(body=hwb, until=until)
 
+    def between_meetings(self):
+        """National deadlines on the next planned rows of the Better Care
+        Fund's duties, and a chair's action taken on one of them through the
+        services (proposed, then taken by the chair, so it goes on the next
+        meeting's agenda for ratification). Once only."""
+        planned = {}
+        for row in content.PLANNED_DEADLINES:
+            item = (
+                m.PlannedItem.objects.filter(
+                    meeting__body=self.bodies[row["body"]],
+                    title=row["title"],
+                    meeting__start__gte=timezone.now(),
+                )
+                .select_related("meeting")
+                .order_by("meeting__start")
+                .first()
+            )
+            if item is None:
+                continue
+            day = timezone.localdate(item.meeting.start)
+            item.statutory_deadline = day - datetime.timedelta(
+                days=row["days_before_meeting"]
+            )
+            item.deadline_source = row["deadline_source"]
+            item.save(update_fields=["statutory_deadline", "deadline_source"])
+            _record_provenance(item, row)
+            planned[row["title"]] = item
+        for row in content.BETWEEN_MEETINGS:
+            self._chairs_action(row, planned.get(row["planned"]))
+
+    def _chairs_action(self, row, planned):
+        body = self.bodies[row["body"]]
+        if planned is None or body.urgent_decisions.filter(title=row["title"]).exists():
+            return
+        # the chair's account was linked after the people were loaded (users())
+        chair = m.Person.objects.get(pk=self.people[row["taken_by"]].pk)
+        officer = User.objects.get(username="officer")
+        decision, _ = services.urgent_decision_propose(
+            decision=m.UrgentDecision(
+                body=body,
+                kind=row["kind"],
+                title=row["title"],
+                decision=row["decision"],
+                reasons=row["reasons"],
+                options_considered=_text(row, "options_considered"),
+                consultation=row["consultation"],
+                deadline=planned.statutory_deadline,
+                deadline_source=planned.deadline_source,
+                planned_item=planned,
+            ),
+            user=officer,
+        )
+        services.urgent_decision_take(decision=decision, user=chair.user)
+        _record_provenance(decision, row)
+
     def pillar_indicators(self):
         for code, keys in content.PILLAR_INDICATORS.items():
             pillar = self.pillars[code]
@@ -667,6 +723,8 @@ def _first_monday_of_next_quarter_month(day):
 
 
 RESET_ORDER = [
+    m.MemberResponse,
+    m.UrgentDecision,
     s.ReportingSchedule,
     s.ProgressReport,
     m.PlannedItem,
@@ -726,6 +784,8 @@ def _received(period_label):
 
 
 HISTORIES = (
+    m.UrgentDecision,
+    m.MemberResponse,
     m.Minute,
     m.Resolution,
     m.ResolutionClause,

@@ -7,6 +7,7 @@ reports    reports, their review, papers and route
 interests  interests and declarations
 imports    an agenda pack's upload, and who its printed names are
 search     the search page's words and filters
+urgent     decisions taken between meetings: proposal, taking, answers, ratification
 
 Every form is re-exported here: `from meetings.forms import ReportForm`. The
 tagged forms share strategy's TagFields (strategy/forms.py).
@@ -42,6 +43,12 @@ from meetings.forms.reports import (
     ReportReviewForm,
 )
 from meetings.forms.search import SearchForm
+from meetings.forms.urgent import (
+    RatifyForm,
+    RespondForm,
+    TakeForm,
+    UrgentDecisionForm,
+)
 
 __all__ = [
     "ActionForm",
@@ -72,4 +79,8 @@ __all__ = [
     "ReportForm",
     "ReportReviewForm",
     "SearchForm",
+    "RatifyForm",
+    "RespondForm",
+    "TakeForm",
+    "UrgentDecisionForm",
 ]

@@ -226,11 +226,28 @@ class CancelForm(forms.Form):
 
 class PlannedItemForm(forms.ModelForm):
     report_deadline = DateField(label="Report deadline")
+    statutory_deadline = DateField(
+        label="Deadline set outside the board (optional)",
+        required=False,
+        help_text=PlannedItem._meta.get_field("statutory_deadline").help_text,
+    )
 
     class Meta:
         model = PlannedItem
-        fields = ["meeting", "title", "report_author", "report_deadline", "notes"]
-        labels = {"meeting": "Meeting", "report_author": "Report author"}
+        fields = [
+            "meeting",
+            "title",
+            "report_author",
+            "report_deadline",
+            "statutory_deadline",
+            "deadline_source",
+            "notes",
+        ]
+        labels = {
+            "meeting": "Meeting",
+            "report_author": "Report author",
+            "deadline_source": "What sets that deadline",
+        }
 
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)
@@ -246,6 +263,8 @@ class PlannedItemForm(forms.ModelForm):
             Field.text("title"),
             Field.select("report_author"),
             Field("report_deadline"),
+            Field("statutory_deadline"),
+            Field.text("deadline_source"),
             Field.textarea("notes", rows=3),
             Submit("submit", "Add to the forward plan"),
         )
@@ -261,6 +280,8 @@ class PlannedItemForm(forms.ModelForm):
             self.add_error(
                 "report_deadline", "The report deadline must be before the meeting"
             )
+        if data.get("statutory_deadline") and not data.get("deadline_source"):
+            self.add_error("deadline_source", "Say what sets the deadline")
         return data
 
 

@@ -2,7 +2,8 @@
 resolutions and actions.
 
 One module per subject, each importing only from those before it: people,
-agenda, minutes, actions, papers, interests, imports. Every name the rest of the project
+agenda, minutes, actions, papers, interests, imports, urgent (decisions taken
+between meetings). Every name the rest of the project
 imports from `meetings.models` is re-exported here, and migrations refer to
 `meetings.models.document_path`.
 """
@@ -42,6 +43,7 @@ from meetings.models.papers import (
     document_path,
 )
 from meetings.models.people import Body, Membership, Organisation, Person
+from meetings.models.urgent import MemberResponse, UrgentDecision
 
 __all__ = [
     "Action",
@@ -57,6 +59,7 @@ __all__ = [
     "Document",
     "Interest",
     "Meeting",
+    "MemberResponse",
     "Membership",
     "Minute",
     "NameAlias",
@@ -74,6 +77,7 @@ __all__ = [
     "ResolutionClause",
     "StandingItem",
     "TaggedBusiness",
+    "UrgentDecision",
     "agenda_order",
     "document_path",
     "MUNICIPAL_YEARS",

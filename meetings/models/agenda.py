@@ -365,6 +365,7 @@ class AgendaItem(ClosedContent, Tagged):
         PRESENTATION = "presentation", "Presentation"
         ORAL_UPDATE = "oral_update", "Oral update"
         APPOINTMENT = "appointment", "Appointment"
+        RATIFICATION = "ratification", "Decision taken between meetings: to ratify"
         ANY_OTHER_BUSINESS = "any_other_business", "Any other business"
         OTHER = "other", "Other"
 
@@ -664,6 +665,33 @@ class RecurringItem(models.Model):
     def __str__(self):
         return self.title
 
+    def deadline_warning(self, next_meeting, today):
+        """In words, when the duty falls due before the body's next meeting."""
+        if not self.statutory:
+            return ""
+        return deadline_warning(self.next_due, next_meeting, next_meeting, today)
+
+
+def deadline_warning(deadline, meeting, next_meeting, today):
+    """In words, when a deadline still to come falls before the meeting that
+    would consider the business: "The deadline (30 March 2027) falls before
+    the next meeting (15 April 2027)."; else blank."""
+    if deadline is None or deadline < today:
+        return ""
+    if meeting is None:
+        return f"No meeting is scheduled before the deadline ({deadline:%-d %B %Y})."
+    day = timezone.localdate(meeting.start)
+    if deadline >= day:
+        return ""
+    which = (
+        "the next meeting"
+        if next_meeting is not None and meeting.pk == next_meeting.pk
+        else "the meeting it is planned for"
+    )
+    return (
+        f"The deadline ({deadline:%-d %B %Y}) falls before {which} ({day:%-d %B %Y})."
+    )
+
 
 class PlannedItemQuerySet(models.QuerySet):
     def visible_to(self, user):
@@ -689,6 +717,18 @@ class PlannedItem(models.Model):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     report_deadline = models.DateField(null=True, blank=True)
+    statutory_deadline = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The date a decision is needed by, set outside the board (a "
+        "national return, a statutory date).",
+    )
+    deadline_source = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='What sets it, such as "NHS England: Better Care Fund plan '
+        'submission".',
+    )
     notes = models.TextField(blank=True)
     agenda_item = models.OneToOneField(
         AgendaItem,
@@ -705,3 +745,9 @@ class PlannedItem(models.Model):
 
     def __str__(self):
         return self.title
+
+    def deadline_warning(self, next_meeting, today):
+        """In words, when its deadline falls before the meeting it is planned for."""
+        return deadline_warning(
+            self.statutory_deadline, self.meeting, next_meeting, today
+        )

@@ -2,7 +2,8 @@
 their agendas, the forward plan and the agenda packs; reports and their papers,
 and progress returns accepted onto an agenda;
 attendance, minutes and resolutions; interests and declarations; importing
-what the records print, and the packs officers upload to be imported.
+what the records print, and the packs officers upload to be imported;
+decisions taken between meetings and their ratification.
 
 Every public name is re-exported here, so callers keep writing
 `from meetings import services` and `services.agenda_publish(...)`."""
@@ -32,6 +33,8 @@ from meetings.services.agenda import (
     meeting_create,
     meeting_reschedule,
     planned_item_to_agenda,
+    ratification_meeting,
+    ratification_place,
     report_deadline_for,
     tagged_item_add,
 )
@@ -82,6 +85,17 @@ from meetings.services.papers import (
     report_submit,
     report_withdraw,
 )
+from meetings.services.urgent import (
+    chairs_who_may_act,
+    urgent_decision_already,
+    urgent_decision_place,
+    urgent_decision_propose,
+    urgent_decision_ratify,
+    urgent_decision_respond,
+    urgent_decision_take,
+    urgent_decision_update,
+    voting_members,
+)
 
 __all__ = [
     # actions
@@ -108,6 +122,8 @@ __all__ = [
     "meeting_create",
     "meeting_reschedule",
     "planned_item_to_agenda",
+    "ratification_meeting",
+    "ratification_place",
     "report_deadline_for",
     "tagged_item_add",
     # interests
@@ -151,4 +167,14 @@ __all__ = [
     "report_return",
     "report_submit",
     "report_withdraw",
+    # decisions taken between meetings
+    "chairs_who_may_act",
+    "urgent_decision_already",
+    "urgent_decision_place",
+    "urgent_decision_propose",
+    "urgent_decision_ratify",
+    "urgent_decision_respond",
+    "urgent_decision_take",
+    "urgent_decision_update",
+    "voting_members",
 ]

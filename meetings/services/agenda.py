@@ -22,6 +22,7 @@ from meetings.models import (
     Person,
     PlannedItem,
     StandingItem,
+    UrgentDecision,
 )
 
 log = logging.getLogger(__name__)
@@ -99,6 +100,7 @@ def meeting_create(*, meeting):
         _place_standing(item, standing)
         item.save()
     agenda_renumber(meeting=meeting)
+    _ratifications_waiting(meeting)
     return meeting
 
 
@@ -466,6 +468,7 @@ def meeting_cancel(*, meeting, reason):
     meeting.cancellation_reason = reason
     _bump(meeting, "status", "cancellation_reason")
     _notify_members(meeting, "meeting_cancelled")
+    _ratifications_moved_on(meeting)
     return meeting, True
 
 
@@ -546,6 +549,135 @@ def planned_item_to_agenda(*, planned, user, section=None, urgency_reason=""):
     planned.agenda_item = item
     planned.save(update_fields=["agenda_item"])
     return item, True
+
+
+# -- Decisions taken between meetings, reported for ratification -----------------
+
+RATIFICATION_URGENCY = (
+    "A decision taken between meetings on {day} ({kind}) is reported to the "
+    "first meeting after it for ratification."
+)
+
+
+def ratification_meeting(body):
+    """(meeting, passed over): the body's first meeting to come that is
+    scheduled (not cancelled, not held) and whose agenda is not yet
+    published, and the published ones before it, which it did not go on."""
+    passed = []
+    meetings = Meeting.objects.filter(
+        body=body,
+        start__gt=timezone.now(),
+        status__in=[Meeting.Status.SCHEDULED, Meeting.Status.RESCHEDULED],
+    ).order_by("start")
+    for meeting in meetings:
+        if not meeting.agenda_is_public:
+            return meeting, passed
+        passed.append(meeting)
+    return None, passed
+
+
+def _ratification_section(decision, body):
+    """The section a ratification goes in: an exempt one in the body's first
+    private section, an open one in its last public section (the governance
+    business at the end of the agenda). None where the body has none such:
+    `check_placement` then says what is missing."""
+    sections = list(body.sections.all())
+    if decision.is_exempt:
+        return next((s for s in sections if s.is_private), None)
+    public = [s for s in sections if not s.is_private]
+    return public[-1] if public else None
+
+
+def _ratification_item(decision, meeting):
+    day = f"{decision.taken_on:%-d %B %Y}"
+    who = f" by {decision.taken_by}" if decision.taken_by_id else ""
+    item = AgendaItem(
+        meeting=meeting,
+        section=_ratification_section(decision, meeting.body),
+        title=f"{decision.title}: for ratification",
+        open_title=f"{decision.open_title}: for ratification"
+        if decision.is_exempt
+        else "",
+        kind=AgendaItem.Kind.RATIFICATION,
+        description=f"{decision.get_kind_display()} taken on {day}{who}, before "
+        f"the deadline of {decision.deadline:%-d %B %Y} ({decision.deadline_source}).",
+        is_exempt=decision.is_exempt,
+        exempt_paragraph=decision.exempt_paragraph,
+    )
+    if meeting.is_late_to_publish(timezone.localdate()):
+        item.is_urgent = True
+        item.urgency_reason = RATIFICATION_URGENCY.format(
+            day=day, kind=decision.get_kind_display().lower()
+        )
+    return item
+
+
+@transaction.atomic
+def ratification_place(*, decision, user):
+    """Put a taken decision on the agenda of the body's next meeting whose
+    agenda is not yet published, "<title>: for ratification", tagged as the
+    decision is, at the end of its section (`agenda_item_add`). Returns what
+    was done, in words, for the officer. Safe to repeat: a decision already
+    on an agenda is left there. Where no meeting can take it, or the item
+    cannot be placed, it is left waiting, and the words say why: the next
+    meeting created takes it (`meeting_create`)."""
+    decision = UrgentDecision.objects.select_for_update().get(pk=decision.pk)
+    if decision.ratification_item_id:
+        item = decision.ratification_item
+        return f"It is item {item.reference} on the agenda of {item.meeting}."
+    if decision.status != UrgentDecision.Status.TAKEN:
+        raise ValidationError("Only a decision taken can go for ratification.")
+    meeting, passed = ratification_meeting(decision.body)
+    passed_words = _passed_in_words(passed)
+    if meeting is None:
+        return passed_words + (
+            f"No meeting of {decision.body} is scheduled with an agenda still to "
+            "publish: it will go on the agenda of the next meeting arranged."
+        )
+    item = _ratification_item(decision, meeting)
+    try:
+        tagged_item_add(item=item, tags_from=decision, user=user)
+    except ValidationError as error:
+        return passed_words + (
+            f"It could not go on the agenda of {meeting}: {' '.join(error.messages)}"
+        )
+    decision.ratification_item = item
+    decision.save(update_fields=["ratification_item"])
+    return passed_words + (
+        f"It is item {item.reference} on the agenda of {meeting}, for ratification."
+    )
+
+
+def _passed_in_words(passed):
+    if not passed:
+        return ""
+    days = " and ".join(f"{timezone.localdate(m.start):%-d %B %Y}" for m in passed)
+    return (
+        f"The agenda for {days} is already published, so it goes to the meeting "
+        "after. To report it sooner, add it to that agenda as an urgent item "
+        "(published as a supplement). "
+    )
+
+
+def _ratifications_waiting(meeting):
+    """A new meeting to come takes the decisions waiting for an agenda."""
+    if meeting.start <= timezone.now() or meeting.is_cancelled:
+        return
+    waiting = UrgentDecision.objects.awaiting_agenda().filter(body=meeting.body)
+    for decision in waiting:
+        ratification_place(decision=decision, user=None)
+
+
+def _ratifications_moved_on(meeting):
+    """A cancelled meeting's ratifications go to the next meeting; the item
+    stays on the cancelled agenda, as the rest of it does."""
+    moving = UrgentDecision.objects.filter(
+        status=UrgentDecision.Status.TAKEN, ratification_item__meeting=meeting
+    )
+    for decision in moving:
+        decision.ratification_item = None
+        decision.save(update_fields=["ratification_item"])
+        ratification_place(decision=decision, user=None)
 
 
 # -- The agenda pack ---------------------------------------------------------------

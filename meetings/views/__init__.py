@@ -8,6 +8,7 @@ actions    my actions, an action, the action log and the tokens for them
 reports    reports, their papers and the agenda packs
 interests  the register of interests and declarations
 imports    the officer's agenda pack importer: upload, progress, preview, confirm
+urgent     decisions taken between meetings: chair's action, written resolutions
 notifications  a person's notification settings, unsubscribing, the officers' log
 
 Every view is re-exported here, so meetings/urls.py and meetings/urls_site.py
@@ -80,6 +81,16 @@ from meetings.views.reports import (
     report_withdraw,
 )
 from meetings.views.search import search_page
+from meetings.views.urgent import (
+    urgent_detail,
+    urgent_edit,
+    urgent_list,
+    urgent_new,
+    urgent_place,
+    urgent_ratify,
+    urgent_respond,
+    urgent_take,
+)
 
 __all__ = [
     "action_create",
@@ -139,4 +150,12 @@ __all__ = [
     "report_withdraw",
     "home",
     "search_page",
+    "urgent_detail",
+    "urgent_edit",
+    "urgent_list",
+    "urgent_new",
+    "urgent_place",
+    "urgent_ratify",
+    "urgent_respond",
+    "urgent_take",
 ]

@@ -23,6 +23,7 @@ from meetings.models import (
     Attendance,
     Meeting,
     PlannedItem,
+    UrgentDecision,
     municipal_year_span,
 )
 from meetings.views._common import (
@@ -275,6 +276,19 @@ def forward_plan(request, slug):
             )
         )
     )
+    next_meeting = (
+        Meeting.objects.visible_to(request.user).filter(body=body).upcoming().first()
+    )
+    # newest last, so each row keeps its newest decision
+    decisions = list(
+        UrgentDecision.objects.visible_to(request.user)
+        .filter(body=body)
+        .order_by("proposed_at", "pk")
+    )
+    rows = [p for meeting in meetings for p in meeting.planned_items.all()]
+    duties = list(body.recurring_items.select_related("default_author"))
+    _deadlines(rows, next_meeting, {d.planned_item_id: d for d in decisions})
+    _deadlines(duties, next_meeting, {d.recurring_id: d for d in decisions})
     return render(
         request,
         "meetings/forward_plan.html",
@@ -282,10 +296,20 @@ def forward_plan(request, slug):
             "body": body,
             "year": year,
             "meetings": meetings,
-            "duties": body.recurring_items.select_related("default_author"),
+            "duties": duties,
             "years": _other_years(year),
         },
     )
+
+
+def _deadlines(rows, next_meeting, decisions):
+    """Tell each forward plan row (a planned item, or a duty) in words whether
+    its deadline falls before the meeting that would consider it, and which
+    decision between meetings, if any, was started from it."""
+    today = timezone.localdate()
+    for row in rows:
+        row.warning = row.deadline_warning(next_meeting, today)
+        row.decision = decisions.get(row.pk)
 
 
 @role_required(OFFICER)

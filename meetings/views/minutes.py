@@ -20,7 +20,7 @@ from meetings.forms import (
     MinuteTakingForm,
     ResolutionForm,
 )
-from meetings.models import Minute, Resolution
+from meetings.models import Minute, Resolution, UrgentDecision
 from meetings.views._common import (
     _form_errors_from,
     _get_meeting_for_officer,
@@ -333,15 +333,29 @@ def decisions(request):
     query.pop("page", None)
     csv_query = query.copy()
     csv_query["format"] = "csv"
+    quiet = query or page.number > 1
+    between = [] if quiet else list(_taken_between_meetings(request.user))
     return render(
         request,
         "meetings/decision_list.html",
         {
             "filters": filters,
+            "between": between,
+            "between_bodies": sorted({d.body for d in between}, key=str),
             "page": page,
             "query": query.urlencode(),
             "csv_query": csv_query.urlencode(),
         },
+    )
+
+
+def _taken_between_meetings(user):
+    """The latest decisions taken between meetings, for the decisions page."""
+    return (
+        UrgentDecision.objects.visible_to(user)
+        .filter(status__in=UrgentDecision.DECIDED)
+        .select_related("body", "taken_by")
+        .order_by("-taken_on", "-pk")[:10]
     )
 
 

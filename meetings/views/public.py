@@ -11,6 +11,7 @@ from meetings.models import (
     Membership,
     Minute,
     Report,
+    UrgentDecision,
 )
 from meetings.views._common import _get_body_for_user, _get_meeting_for_user
 from strategy.models import TAG_PREFETCH, Pillar, Priority, ProgressReport
@@ -142,5 +143,9 @@ def item_detail(request, pk, item_pk):
             "declarations": Declaration.objects.visible_to(request.user)
             .filter(agenda_item=item)
             .select_related("person", "agenda_item"),
+            "urgent": UrgentDecision.objects.visible_to(request.user)
+            .filter(ratification_item=item)
+            .select_related("body", "taken_by")
+            .first(),
         },
     )
