@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0026_attendance_history_and_rules'),
+        ('meetings', '0027_minute_taken_at'),
         ('strategy', '0004_progress_reminders_as_notifications'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
