@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hwbb import notify
-from hwbb.html import sanitise
+from hwbb.html import rich_text
 from meetings import signing
 from meetings.models import (
     Attendance,
@@ -272,7 +272,8 @@ def minute_create(*, minute, user):
     minute.body_id = meeting.body_id
     minute.municipal_year = meeting.municipal_year
     minute.number = minute.number or Minute.objects.next_number(meeting)
-    minute.narrative = sanitise(minute.narrative)
+    minute.narrative = rich_text(minute.narrative)
+    minute.officer_notes = rich_text(minute.officer_notes)
     minute.updated_by, minute.updated_at = user, timezone.now()
     minute.full_clean()
     minute.save()
@@ -298,7 +299,8 @@ def minute_update(*, minute_pk, expected_version, user, changes):
         raise MinuteConflict(minute)
     for field, value in changes.items():
         setattr(minute, field, value)
-    minute.narrative = sanitise(minute.narrative)
+    minute.narrative = rich_text(minute.narrative)
+    minute.officer_notes = rich_text(minute.officer_notes)
     minute.version += 1
     minute.updated_by, minute.updated_at = user, timezone.now()
     minute.full_clean()
