@@ -27,7 +27,13 @@ class RichTextarea(forms.Textarea):
 
     def get_context(self, name, value, attrs):
         html = rich_text(value)
-        text = html_to_text(html)
-        context = super().get_context(name, html if text is None else text, attrs)
+        shown = value
+        if html == (value or ""):
+            # saved rich text: shown as the text that makes it, where text can
+            # say it all; anything else (a form sent back with an error) is
+            # shown as it was typed, so nothing typed is lost
+            text = html_to_text(html)
+            shown = html if text is None else text
+        context = super().get_context(name, shown, attrs)
         context["widget"]["attrs"]["data-html"] = html
         return context

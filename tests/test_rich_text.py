@@ -210,6 +210,11 @@ def test_the_widget_shows_text_and_gives_the_editor_html():
     assert (
         ">\n&lt;h3&gt;H&lt;/h3&gt;</textarea>" in headed
     )  # HTML when text cannot say it
+    # a form sent back with an error shows what was typed, not what it makes
+    typed = "First.\n\n- one <script>x</script>"
+    bound = str(Form(data={"text": typed})["text"])
+    assert ">\nFirst.\n\n- one &lt;script&gt;x&lt;/script&gt;</textarea>" in bound
+    assert 'data-html="&lt;p&gt;First.&lt;/p&gt;&lt;ul&gt;&lt;li&gt;one' in bound
     media = str(Form().media)
     assert "vendor/tiptap/tiptap.min.js" in media and "js/rich-text.js" in media
     assert "defer" in media and "//" not in media.replace("://", "")  # no CDN
