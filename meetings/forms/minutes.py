@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hwbb.fields import iso_date
+from hwbb.widgets import RichTextarea
 from meetings import resolutions, services
 from meetings.forms.agenda import TimeField
 from meetings.models import Body, Meeting, Minute, Person, ResolutionClause
@@ -29,19 +30,28 @@ class MinuteForm(forms.ModelForm):
             "agenda_item",
             "title",
             "narrative",
+            "officer_notes",
             "is_exempt",
             "exempt_paragraph",
         ]
         labels = {
             "agenda_item": "Agenda item (leave empty for a minute with no item)",
             "narrative": "Minute",
+            "officer_notes": "Officer's notes (not published)",
             "is_exempt": "Exempt: considered in private",
             "exempt_paragraph": "Schedule 12A paragraph",
         }
         help_texts = {
-            "narrative": 'Paragraphs and lists; "Minute 31/18" becomes a link.',
+            "narrative": "Leave a blank line between paragraphs. Start a line with "
+            '"- " for a bulleted list or "1. " for a numbered list. '
+            '"Minute 31/18" becomes a link to that minute.',
+            "officer_notes": "Your working notes for this minute. Only governance "
+            "officers see them, here: they are never printed, published or exported.",
         }
-        widgets = {"narrative": forms.Textarea(attrs={"rows": 10})}
+        widgets = {
+            "narrative": RichTextarea(),
+            "officer_notes": RichTextarea(attrs={"rows": 5}),
+        }
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,6 +64,7 @@ class MinuteForm(forms.ModelForm):
             Field.select("agenda_item"),
             Field.text("title"),
             Field.textarea("narrative"),
+            Field.textarea("officer_notes"),
             Field.checkbox("is_exempt"),
             Field.select("exempt_paragraph"),
             Field("version"),
@@ -263,6 +274,8 @@ class MinuteTakingForm(MinuteForm):
         )
         self.helper = FormHelper()
         self.helper.form_tag = False
+        # the page holds a form a minute: it loads the editor's scripts once
+        self.helper.include_media = False
         self.helper.layout = Layout(
             narrative,
             Field.text("taken_at", field_width=5),

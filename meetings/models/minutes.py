@@ -174,6 +174,11 @@ class Minute(ClosedContent, models.Model):
     )
     title = models.CharField(max_length=300)
     narrative = models.TextField(blank=True, help_text="Sanitised HTML.")
+    officer_notes = models.TextField(
+        blank=True,
+        help_text="Sanitised HTML. The officers' working notes: shown on the minutes "
+        "editor only, never printed, published or exported.",
+    )
     is_exempt = models.BooleanField(default=False)
     exempt_paragraph = models.PositiveSmallIntegerField(
         choices=AgendaItem.ExemptParagraph.choices, null=True, blank=True

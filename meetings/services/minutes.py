@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from hwbb import notify
-from hwbb.html import sanitise
+from hwbb.html import rich_text
 from meetings import resolutions, signing
 from meetings.models import (
     Attendance,
@@ -274,7 +274,8 @@ def minute_create(*, minute, user):
     minute.body_id = meeting.body_id
     minute.municipal_year = meeting.municipal_year
     minute.number = minute.number or Minute.objects.next_number(meeting)
-    minute.narrative = sanitise(minute.narrative)
+    minute.narrative = rich_text(minute.narrative)
+    minute.officer_notes = rich_text(minute.officer_notes)
     minute.updated_by, minute.updated_at = user, timezone.now()
     minute.full_clean()
     minute.save()
@@ -300,7 +301,8 @@ def minute_update(*, minute_pk, expected_version, user, changes):
         raise MinuteConflict(minute)
     for field, value in changes.items():
         setattr(minute, field, value)
-    minute.narrative = sanitise(minute.narrative)
+    minute.narrative = rich_text(minute.narrative)
+    minute.officer_notes = rich_text(minute.officer_notes)
     minute.version += 1
     minute.updated_by, minute.updated_at = user, timezone.now()
     minute.full_clean()
@@ -388,7 +390,7 @@ def minute_take(
     minute = Minute.objects.select_for_update().get(pk=minute_pk)
     _refuse_unless_held(minute.meeting)
     changes = {}
-    narrative = sanitise(narrative)
+    narrative = rich_text(narrative)
     if narrative != minute.narrative:
         changes["narrative"] = narrative
     new_resolution = resolution is not None and _resolution_differs(minute, *resolution)

@@ -56,7 +56,9 @@ def test_officer_writes_minutes_and_reads_the_logs(live_server, demo_world, page
     check(page, "minutes-manage")
     page.click("text=Add a minute")
     page.fill("#id_title", "Declarations of Interest")
-    page.fill("#id_narrative", "<p>There were no declarations of interest.</p>")
+    # the rich-text editor stands in for the narrative's textarea
+    editor = page.get_by_role("textbox", name="Minute", exact=True)
+    editor.fill("There were no declarations of interest.")
     check(page, "minute-form")
     page.click("main [type=submit]")
     assert "saved" in page.inner_text("main")
