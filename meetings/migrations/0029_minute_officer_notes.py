@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0026_attendance_history_and_rules'),
+        ('meetings', '0028_urgent_decisions'),
     ]
 
     operations = [
