@@ -22,6 +22,8 @@ class MinuteForm(forms.ModelForm):
         required=False,
         min_value=1,
         help_text="Leave empty for the next number in the municipal year.",
+        # a text box, as GOV.UK asks for numbers, so it takes the input styles
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
 
     class Meta:

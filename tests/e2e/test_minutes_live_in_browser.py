@@ -71,12 +71,13 @@ def test_two_officers_typing_into_one_minute(chromium, live_server, officer, tod
     url = f"{live_server.url}/meetings/{today.pk}/minutes/live/"
     first = _window(chromium, live_server, officer.username, url)
     other = _window(chromium, live_server, "second", url)
-    box = f"#m{housing.pk}-narrative"
+    # the rich-text editor stands in for the narrative's textarea
+    box = f"#m{housing.pk}-narrative-editor"
 
     first.fill(box, "The Board considered the report of the Head of Housing.")
     expect(_status(first, housing)).to_contain_text("Saved at", timeout=10_000)
     housing.refresh_from_db()
-    assert housing.narrative.startswith("The Board considered the report")
+    assert housing.narrative.startswith("<p>The Board considered the report")
     assert housing.taken_time  # set when first written
     assert first.input_value(f"#m{housing.pk}-taken_at") == housing.taken_time
 
@@ -86,26 +87,27 @@ def test_two_officers_typing_into_one_minute(chromium, live_server, officer, tod
         "Someone else changed this minute at", timeout=10_000
     )
     expect(_status(other, housing)).to_contain_text("nothing of yours is lost")
-    assert other.input_value(box) == "Jim Crawshaw presented the One Coventry approach."
+    assert other.inner_text(box) == "Jim Crawshaw presented the One Coventry approach."
     conflict = _section(other, housing).locator("[data-conflict]")
     expect(conflict).to_be_visible()
     expect(conflict).to_contain_text("The Board considered the report")
     housing.refresh_from_db()
-    assert housing.narrative.startswith("The Board considered the report")
+    assert housing.narrative.startswith("<p>The Board considered the report")
     # typing more does not overwrite theirs: autosave waits for Save
-    other.type(box, " Members asked about temporary accommodation.")
+    other.locator(box).press("End")
+    other.locator(box).type(" Members asked about temporary accommodation.")
     other.wait_for_timeout(4000)
     housing.refresh_from_db()
-    assert housing.narrative.startswith("The Board considered the report")
+    assert housing.narrative.startswith("<p>The Board considered the report")
     check(other, "minutes-live-conflict")
 
-    other.locator(f"#minute-{housing.pk} button:not([name])").click()
+    other.locator(f"#minute-{housing.pk} button[type=submit]:not([name])").click()
     expect(_status(other, housing)).to_contain_text("Saved at", timeout=10_000)
     expect(conflict).to_be_hidden()
     housing.refresh_from_db()
     assert housing.narrative == (
-        "Jim Crawshaw presented the One Coventry approach. "
-        "Members asked about temporary accommodation."
+        "<p>Jim Crawshaw presented the One Coventry approach. "
+        "Members asked about temporary accommodation.</p>"
     )
 
 
@@ -134,7 +136,7 @@ def test_an_editor_that_only_dispatches_input_is_heard(
         f"#m{housing.pk}-clauses",
         "(1) The report be noted.\n(2) The approach be endorsed.",
     )
-    tab.locator(f"#m{housing.pk}-narrative").focus()  # leaving the box saves
+    tab.locator(f"#m{housing.pk}-narrative-editor").focus()  # leaving saves
     expect(_status(tab, housing)).not_to_contain_text("not the resolution")
     expect(_status(tab, housing)).to_contain_text("Saved at", timeout=10_000)
     verbs = Resolution.objects.get(minute=housing).clauses.values_list("verb")
