@@ -12,7 +12,13 @@ Every form is re-exported here: `from meetings.forms import ReportForm`. The
 tagged forms share strategy's TagFields (strategy/forms.py).
 """
 
-from meetings.forms.actions import ActionForm, ActionLogFilter, ActionUpdateForm
+from meetings.forms.actions import (
+    ActionForm,
+    ActionLogFilter,
+    ActionRagForm,
+    ActionUpdateForm,
+    MyActionsFilter,
+)
 from meetings.forms.agenda import (
     AgendaItemForm,
     AttendanceForm,
@@ -45,7 +51,9 @@ from meetings.forms.search import SearchForm
 __all__ = [
     "ActionForm",
     "ActionLogFilter",
+    "ActionRagForm",
     "ActionUpdateForm",
+    "MyActionsFilter",
     "AgendaItemForm",
     "AttendanceForm",
     "AttendeeForm",

@@ -41,7 +41,13 @@ from meetings.models.papers import (
     ReportReview,
     document_path,
 )
-from meetings.models.people import Body, Membership, Organisation, Person
+from meetings.models.people import (
+    Body,
+    Membership,
+    Organisation,
+    OrganisationLead,
+    Person,
+)
 
 __all__ = [
     "Action",
@@ -64,6 +70,7 @@ __all__ = [
     "MinutesComment",
     "MinutesSignature",
     "Organisation",
+    "OrganisationLead",
     "PackImport",
     "Person",
     "PlannedItem",

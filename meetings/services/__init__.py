@@ -11,6 +11,7 @@ from meetings.services.actions import (
     DOUBLE_SUBMIT_WINDOW,
     action_add_update,
     action_create,
+    action_set_rag,
 )
 from meetings.services.agenda import (
     AGENDA_CLOSED,
@@ -85,6 +86,7 @@ __all__ = [
     "DOUBLE_SUBMIT_WINDOW",
     "action_add_update",
     "action_create",
+    "action_set_rag",
     # agenda
     "AGENDA_CLOSED",
     "PACK_SWEEP_SINCE",

@@ -19,6 +19,7 @@ from meetings.views.actions import (
     action_create,
     action_detail,
     action_log,
+    action_rag,
     api_token_renew,
     calendar_token_renew,
     my_actions,
@@ -79,6 +80,7 @@ from meetings.views.search import search_page
 __all__ = [
     "action_create",
     "action_detail",
+    "action_rag",
     "action_log",
     "api_token_renew",
     "calendar_token_renew",
