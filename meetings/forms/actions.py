@@ -79,7 +79,7 @@ class ActionRagForm(forms.Form):
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.radios("rag", legend_size=Size.SMALL, small=True),
-            Field.textarea("reason"),
+            Field.textarea("reason", rows=3),
             Submit("submit", "Set the RAG status", css_class="govuk-button--secondary"),
         )
 
