@@ -68,13 +68,3 @@ def role_required(*roles):
         return wrapped
 
     return decorator
-
-
-def can_update_action(user, action):
-    """Only the action's owner, a governance officer or the chair may add an update."""
-    if not user.is_authenticated:
-        return False
-    if has_role(user, OFFICER, CHAIR):
-        return True
-    owner = action.owner_person
-    return owner is not None and owner.user_id == user.id

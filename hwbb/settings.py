@@ -334,7 +334,7 @@ REMINDER_HOUR = env_int("REMINDER_HOUR", 9)
 # Demo passwords work only with DEBUG on (see hwbb/auth_backends.py), and only
 # for the demo's users, which meetings/demo creates with these usernames.
 DEMO_PASSWORD = "hwbb-demo-2019"
-DEMO_USERNAMES = ["officer", "chair", "member", "author", "admin"]
+DEMO_USERNAMES = ["officer", "chair", "member", "author", "lead", "admin"]
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "hwbb.auth_backends.DemoPasswordBackend",

@@ -11,11 +11,38 @@ from meetings import models
 TAG_FIELDS = ["secondary_pillars", "priorities"]
 
 
+class OrganisationLeadInline(admin.TabularInline):
+    model = models.OrganisationLead
+    extra = 1
+    fields = ["person", "email", "since", "until"]
+    readonly_fields = ["email"]
+    autocomplete_fields = ["person"]
+    verbose_name = "nominated lead"
+    verbose_name_plural = (
+        "Nominated leads: they may update the organisation's actions and "
+        "receive the reminders of those that name no person"
+    )
+
+    @admin.display(description="Email (from the person)")
+    def email(self, lead):
+        return lead.person.email if lead.person_id else ""
+
+
 @admin.register(models.Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "successor"]
     list_filter = ["kind"]
     search_fields = ["name"]
+    inlines = [OrganisationLeadInline]
+
+
+@admin.register(models.OrganisationLead)
+class OrganisationLeadAdmin(admin.ModelAdmin):
+    list_display = ["person", "organisation", "since", "until"]
+    list_filter = ["organisation"]
+    search_fields = ["person__display_name", "organisation__name"]
+    list_select_related = ["person", "organisation"]
+    autocomplete_fields = ["person", "organisation"]
 
 
 @admin.register(models.Person)

@@ -5,9 +5,9 @@ finds the cycle's reminders due (meetings/deadlines.py)."""
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
-from hwbb import notices
+from hwbb import notices, permissions
 from meetings import deadlines
-from meetings.models import AgendaSupplement, ReportReview
+from meetings.models import AgendaSupplement, PlannedItem, ReportReview
 from meetings.services import report_deadline_for
 
 
@@ -102,36 +102,88 @@ def _meeting_cancelled(notification, meeting):
     )
 
 
+ACTION_SUBJECT = {
+    "action_due_soon": "Action due soon",
+    "action_overdue": "Overdue action",
+    "action_still_overdue": "Action still overdue",
+}
+
+
+def _action_lines(notification, action):
+    due = _day(action.due_date)
+    lines = {
+        "action_due_soon": [f"This action is due on {due}."],
+        "action_overdue": [
+            f"This action was due on {due} and is not yet marked as done."
+        ],
+        "action_still_overdue": [
+            f"This action was due on {due} and is still open. Add a progress "
+            "update, or mark it done; if the Board has agreed a new date, tell "
+            "the governance officer."
+        ],
+    }[notification.kind]
+    if action.owner_person_id is None and action.owner_organisation_id:
+        lines.append(
+            f"It is owned by {action.owner_organisation}, which names you as a "
+            "lead for its actions."
+        )
+    return lines
+
+
 def _action_reminder(notification, action):
     if action.is_closed or action.due_date is None:
         return None
-    overdue = notification.kind == "action_overdue"
     facts = [
         ("Action", action.title),
         ("Board", action.body.name),
-        (
-            "Status",
-            f"{action.get_status_display()} ({action.percent_complete}% complete)",
-        ),
+        ("Status", f"{action.rag_label} ({action.percent_complete}% complete)"),
     ]
     if action.due_text:
         facts.append(("Due, as agreed", action.due_text))
     return {
-        "subject": f"{'Overdue action' if overdue else 'Action due soon'}: "
-        f"{action.title}",
-        "lines": [
-            f"This action was due on {_day(action.due_date)} and is not yet "
-            "marked as done."
-            if overdue
-            else f"This action is due on {_day(action.due_date)}."
-        ],
+        "subject": f"{ACTION_SUBJECT[notification.kind]}: {action.title}",
+        "lines": _action_lines(notification, action),
         "facts": facts,
         "link": action.get_absolute_url(),
         "link_text": "Add a progress update, or mark it done",
     }
 
 
+def _planned_report(notification, planned):
+    """A report the forward plan names the person to write, whether or not a
+    draft exists yet; None once it is sent in or the meeting is off."""
+    meeting = planned.meeting
+    if meeting.is_cancelled or planned.report_author_id != notification.person_id:
+        return None
+    pairs, done_items = deadlines.finished_reports([meeting.pk])
+    if planned.pk in done_items or (meeting.pk, notification.person_id) in pairs:
+        return None
+    deadline = planned.report_deadline or report_deadline_for(meeting)
+    overdue = notification.kind == "report_overdue"
+    user = notification.person.user
+    writes_here = user is not None and permissions.has_role(
+        user, permissions.OFFICER, permissions.AUTHOR
+    )
+    return {
+        "subject": f"Report {'overdue' if overdue else 'due'}: {planned.title}",
+        "lines": [
+            "The forward plan names you to write this report for the meeting "
+            f"of {meeting.body.name} on {_when(meeting.start, 'l j F Y')}.",
+            f"The deadline for it was {_day(deadline)} and it has not been submitted."
+            if overdue
+            else f"It is due by {_day(deadline)} for the agenda.",
+        ],
+        "facts": [("Meeting", str(meeting)), ("Deadline", _day(deadline))],
+        "link": reverse("meetings:report_create")
+        if writes_here
+        else reverse("meetings:forward_plan", args=[meeting.body.slug]),
+        "link_text": "Write the report" if writes_here else "See the forward plan",
+    }
+
+
 def _report(notification, report):
+    if isinstance(report, PlannedItem):
+        return _planned_report(notification, report)
     if report.status not in deadlines.AWAITED_REPORT or report.meeting is None:
         return None
     deadline = report_deadline_for(report.meeting)
@@ -413,6 +465,7 @@ for value, label, render in (
 for value, label, render in (
     ("action_due_soon", "Action due soon", _action_reminder),
     ("action_overdue", "Action overdue", _action_reminder),
+    ("action_still_overdue", "Action still overdue (each month)", _action_reminder),
     ("report_due", "Report due", _report),
     ("report_overdue", "Report overdue", _report),
     ("report_submitted", "Report submitted for review", _report_reviewed),

@@ -64,6 +64,7 @@ urlpatterns = [
     path("decisions/", views.decisions, name="decisions"),
     path("actions/new/", views.action_create, name="action_create"),
     path("actions/<int:pk>/", views.action_detail, name="action"),
+    path("actions/<int:pk>/rag/", views.action_rag, name="action_rag"),
     path("new/", views.meeting_create, name="create"),
     path("<int:pk>/agenda/", views.agenda_builder, name="agenda"),
     path("<int:pk>/agenda/items/new/", views.agenda_item_edit, name="item_add"),

@@ -60,6 +60,7 @@ REFERENCE = {
     "meetings.membership",
     "meetings.namealias",
     "meetings.organisation",
+    "meetings.organisationlead",
     "meetings.person",
     "meetings.recurringitem",
     "meetings.standingitem",
@@ -288,6 +289,9 @@ def test_reference_data_stays_editable(client, staff, db):
             "name": "Coventry and Warwickshire Partnership NHS Trust",
             "kind": "nhs_trust",
             "aliases": "[]",
+            # its nominated leads, an inline: none added
+            "lead_roles-TOTAL_FORMS": "0",
+            "lead_roles-INITIAL_FORMS": "0",
         },
     )
     assert response.status_code == 302, response.content

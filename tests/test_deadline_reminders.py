@@ -12,7 +12,7 @@ from hwbb import notify
 from hwbb.models import Notification, Preference
 from hwbb.tasks import plan_notifications, send_weekly_digests
 from meetings import deadlines, services
-from meetings.models import Interest, Membership, Report
+from meetings.models import Interest, Membership, PlannedItem, Report
 from tests import factories
 
 
@@ -167,3 +167,76 @@ def test_held_notifications_go_in_one_weekly_digest(
     assert set(Notification.objects.values_list("status", flat=True)) == {"in_digest"}
     assert send_weekly_digests() == 0  # nothing held is left: nothing twice
     assert len(mail.outbox) == 1
+
+
+def _planned(hwb, person, days=16):
+    meeting = factories.MeetingFactory(
+        body=hwb,
+        status="scheduled",
+        agenda_status="draft",
+        minutes_status="none",
+        start=timezone.now() + datetime.timedelta(days=days),
+    )
+    return PlannedItem.objects.create(
+        meeting=meeting,
+        title="Pharmaceutical Needs Assessment 2025",
+        report_author=person,
+        report_deadline=services.report_deadline_for(meeting),
+    )
+
+
+def test_a_forward_plan_author_is_reminded_before_any_draft_exists(
+    hwb, author, django_capture_on_commit_callbacks, monkeypatch
+):
+    planned = _planned(hwb, author.person)
+    deadline = planned.report_deadline
+    assert not list(deadlines.planned_reports(deadline - datetime.timedelta(20)))
+    [due] = list(deadlines.planned_reports(deadline))
+    assert (due["kind"], due["person"], due["target"]) == (
+        "report_due",
+        author.person,
+        planned,
+    )
+    late = deadline + datetime.timedelta(days=1)
+    assert [r["kind"] for r in deadlines.planned_reports(late)] == ["report_overdue"]
+    now = timezone.make_aware(datetime.datetime.combine(deadline, datetime.time(9)))
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_notifications()
+        plan_notifications()  # an hour later
+    [row] = _kinds("report_due")
+    assert row.person == author.person and row.status == "sent"
+    [email] = [m for m in mail.outbox if m.to == [author.person.email]]
+    assert email.subject == f"Report due: {planned.title}"
+    assert "The forward plan names you" in email.body
+    assert reverse("meetings:report_create") in email.body
+
+
+def test_a_draft_does_not_remind_a_planned_author_twice_and_sending_it_in_stops(
+    hwb, author
+):
+    planned = _planned(hwb, author.person)
+    deadline = planned.report_deadline
+    draft = Report.objects.create(
+        title="Pharmaceutical Needs Assessment", body=hwb, meeting=planned.meeting
+    )
+    draft.authors.add(author.person)
+    found = [*deadlines.reports(deadline), *deadlines.planned_reports(deadline)]
+    assert [(r["kind"], r["target"]) for r in found] == [("report_due", planned)]
+    draft.status = Report.Status.SUBMITTED
+    draft.save()
+    assert not list(deadlines.planned_reports(deadline))
+    assert not list(deadlines.reports(deadline))
+
+
+def test_no_planned_reminder_for_a_cancelled_meeting_or_no_email(hwb, author):
+    planned = _planned(hwb, author.person)
+    deadline = planned.report_deadline
+    author.person.email = ""
+    author.person.save()
+    assert not list(deadlines.planned_reports(deadline))
+    author.person.email = "jim.crawshaw@example.org"
+    author.person.save()
+    planned.meeting.status = "cancelled"
+    planned.meeting.save()
+    assert not list(deadlines.planned_reports(deadline))

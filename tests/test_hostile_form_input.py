@@ -85,6 +85,8 @@ FORMS = {
     "meetings:action_create": (["officer"], None),
     # the action's owner (the member), the chair and officers add updates
     "meetings:action": (["member", "chair", "officer"], None),
+    # an officer's RAG status, on the action's page
+    "meetings:action_rag": (["officer"], "meetings:action"),
     "meetings:report_create": (["author", "officer"], None),
     "meetings:report_edit": (["author", "officer"], None),
     "meetings:report_review": (["officer"], None),
@@ -250,6 +252,7 @@ def args(hwb, officer, chair, member, author):
         "meetings:planned_add": [hwb.slug],
         "meetings:planned_to_agenda": [planned.pk],
         "meetings:action": [action.pk],
+        "meetings:action_rag": [action.pk],
         "meetings:report_edit": [draft.pk],
         "meetings:report_submit": [draft.pk],
         "meetings:report_withdraw": [draft.pk],
@@ -660,6 +663,7 @@ QUERIES = {
         ["status", "owner", "organisation", "pillar", "priority", "overdue", "format"],
     ),
     "meetings:action_create": ("officer", ["clause"]),
+    "meetings:my_actions": ("member", ["show"]),
     "meetings:document_upload": ("author", ["replaces"]),
     "meetings:forward_plan": ("anonymous", ["year"]),
     "meetings:attendance_stats": ("anonymous", ["year"]),

@@ -40,6 +40,7 @@ MATRIX = {
     "meetings:action": ALL,
     "meetings:my_actions": SIGNED_IN,
     "meetings:action_create": OFFICERS,
+    "meetings:action_rag": {**OFFICERS, "officer": 405},  # POST only
     "meetings:create": OFFICERS,
     "meetings:agenda": {**OFFICERS, "chair": 200},
     "meetings:item_add": OFFICERS,
@@ -302,6 +303,7 @@ def objects(db, chair, member):
         "meetings:detail": [action.minute.meeting.pk],
         "meetings:minutes": [action.minute.meeting.pk],
         "meetings:action": [action.pk],
+        "meetings:action_rag": [action.pk],
         "strategy:priority": [factories.PriorityFactory(slug="p-1").slug],
         "strategy:priority_dashboard": ["p-1"],
         "strategy:pillar": [pillar.framework.slug, pillar.code],

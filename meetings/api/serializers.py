@@ -370,7 +370,15 @@ class ActionSerializer(WebUrlMixin, TaggedSerializer):
     owner_organisation_name = serializers.CharField(
         source="owner_organisation.name", default=None, read_only=True
     )
-    rag = serializers.CharField(read_only=True)
+    rag = serializers.CharField(
+        read_only=True,
+        help_text="red, amber, green, complete (done), or empty (dropped): worked "
+        "out from the due date and progress unless an officer set it.",
+    )
+    rag_label = serializers.CharField(read_only=True, help_text="The RAG in words.")
+    rag_set_by_officer = serializers.BooleanField(
+        source="rag_is_set_by_officer", read_only=True
+    )
     is_overdue = serializers.BooleanField(read_only=True)
     updates = ActionUpdateSerializer(many=True, read_only=True)
 
@@ -393,6 +401,8 @@ class ActionSerializer(WebUrlMixin, TaggedSerializer):
             "status",
             "percent_complete",
             "rag",
+            "rag_label",
+            "rag_set_by_officer",
             "is_overdue",
             "closing_note",
             *TaggedSerializer.TAG_FIELDS,

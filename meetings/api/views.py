@@ -1,6 +1,7 @@
 """Governance objects through the API: read-only for the public, every list
-and detail through the model's `visible_to(user)`; an action's owner (or an
-officer or the chair) records progress on it."""
+and detail through the model's `visible_to(user)`; an action's owner (or a
+lead of the organisation owning it, an officer or the chair) records progress
+on it."""
 
 import io
 
@@ -16,7 +17,6 @@ from rest_framework.response import Response
 
 from hwbb.api import DateRangeFilterSet, VisibleViewSet
 from hwbb.api_filters import FilterSet, StrictBooleanFilter, refuse_unknown_filters
-from hwbb.permissions import can_update_action
 from hwbb.spreadsheets import write_rows
 from meetings import search
 from meetings.api import exports, opendata
@@ -384,8 +384,11 @@ class ActionFilter(DateRangeFilterSet, TagFilterSet):
 class ActionViewSet(VisibleViewSet):
     """Actions with their owners, due dates, status and progress updates.
 
-    PATCH records a progress update: only the action's owner, a governance
-    officer or the chair may, signed in or with a token."""
+    PATCH records a progress update: only the action's owner, a nominated
+    lead of the organisation that owns it, a governance officer or the chair
+    may, signed in or with a token. `rag` is worked out from the due date and
+    progress unless an officer set it (`rag_set_by_officer`, with the reason
+    in `rag_label`)."""
 
     model = Action
     serializer_class = ActionSerializer
@@ -405,9 +408,10 @@ class ActionViewSet(VisibleViewSet):
     @extend_schema(request=ActionProgressSerializer, responses=ActionSerializer)
     def partial_update(self, request, *args, **kwargs):
         action = self.get_object()
-        if not can_update_action(request.user, action):
+        if not action.may_update(request.user):
             raise PermissionDenied(
-                "Only the action's owner, an officer or the chair may update it."
+                "Only the action's owner, a nominated lead of the organisation "
+                "that owns it, an officer or the chair may update it."
             )
         progress = ActionProgressSerializer(data=request.data, action=action)
         progress.is_valid(raise_exception=True)

@@ -2087,8 +2087,9 @@ ACTIONS = [
         ],
     },
     {
-        # inferred: owner = presenting officer; due date = end of the 2019/20 financial
-        # year, chosen for 'as appropriate'.
+        # inferred: owner = the presenting officer's force (the clause names no one,
+        # so no person); due date = end of the 2019/20 financial year, chosen for
+        # 'as appropriate'.
         "meeting": "hwb-2019-04-08",
         "minute": 44,
         "clause": "3",
@@ -2097,7 +2098,7 @@ ACTIONS = [
             "Further reports be submitted to future meetings of the Board as "
             "appropriate."
         ),
-        "owner_person": "ohara",
+        "owner_person": None,
         "owner_organisation": "wmp",
         "due_date": "2020-03-31",
         "due_text": "as appropriate",
@@ -2105,7 +2106,10 @@ ACTIONS = [
         "percent_complete": 0,
         "closing_note": "",
         "inferred": {
-            "owner_person": "the presenting officer",
+            "owner_organisation": (
+                "the presenting officer's force; the clause names no one, so the "
+                "action names no person"
+            ),
             "due_date": "the end of the 2019/20 financial year, for 'as appropriate'",
         },
         "primary_pillar": "WD",
@@ -2835,6 +2839,21 @@ ACTIONS = [
         "secondary_pillars": [],
         "priorities": ["2019-p3"],
         "updates": [],
+    },
+]
+
+# Nominated leads: the people an organisation names to update its actions and to
+# receive the reminders of those that name no person. Not in the seeds: a demo
+# fixture, so that the `lead` login can try "My organisation's actions".
+ORGANISATION_LEADS = [
+    {
+        "organisation": "wmp",
+        "person": "ohara",
+        "since": "2019-04-08",
+        "inferred": (
+            "not in the seeds: a demo fixture naming the Police Commander as "
+            "West Midlands Police's lead for the Board's actions"
+        ),
     },
 ]
 

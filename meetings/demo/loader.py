@@ -41,6 +41,12 @@ DEMO_USERS = [
     ("chair", permissions.CHAIR, "Councillor Kamran Caan", "Chair of the Board"),
     ("member", permissions.MEMBER, "Liz Gaulton", "Board member who owns actions"),
     ("author", permissions.AUTHOR, "Jim Crawshaw", "Report author"),
+    (
+        "lead",
+        permissions.MEMBER,
+        "Chief Superintendent Mike O'Hara",
+        "West Midlands Police's nominated lead for its actions",
+    ),
     ("admin", None, None, "System administrator (Django admin)"),
 ]
 DEMO_USERNAMES = {username for username, *_ in DEMO_USERS}
@@ -84,6 +90,7 @@ class Loader:
         self.frameworks()
         self.organisations()
         self.persons()
+        self.organisation_leads()
         self.bodies_and_memberships()
         self.indicator_data()
         self.strategy()
@@ -279,6 +286,16 @@ class Loader:
             )
             _record_provenance(self.people[p["key"]], p)
 
+    def organisation_leads(self):
+        for row in content.ORGANISATION_LEADS:
+            lead, _ = m.OrganisationLead.objects.update_or_create(
+                organisation=self.orgs[row["organisation"]],
+                person=self.people[row["person"]],
+                since=_date(row.get("since")),
+                defaults={"until": _date(row.get("until"))},
+            )
+            _record_provenance(lead, row)
+
     def bodies_and_memberships(self):
         for b in content.BODIES:
             body, _ = m.Body.objects.update_or_create(
@@ -458,7 +475,8 @@ class Loader:
             )
             if action.due_date:  # history: its reminders went at the time
                 for reminder in (reminders.DUE_SOON, reminders.OVERDUE):
-                    notify.settle(**deadlines.action_reminder(action, reminder))
+                    for notice in deadlines.action_reminders(action, reminder):
+                        notify.settle(**notice)
             self._tag(action, ac)
             _record_provenance(action, ac)
             action.updates.all().delete()
@@ -756,6 +774,7 @@ RESET_ORDER = [
     IndicatorValue,
     Indicator,
     Area,
+    m.OrganisationLead,
     m.Person,
     m.Organisation,
 ]

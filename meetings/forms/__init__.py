@@ -13,7 +13,13 @@ Every form is re-exported here: `from meetings.forms import ReportForm`. The
 tagged forms share strategy's TagFields (strategy/forms.py).
 """
 
-from meetings.forms.actions import ActionForm, ActionLogFilter, ActionUpdateForm
+from meetings.forms.actions import (
+    ActionForm,
+    ActionLogFilter,
+    ActionRagForm,
+    ActionUpdateForm,
+    MyActionsFilter,
+)
 from meetings.forms.agenda import (
     AgendaItemForm,
     AttendanceForm,
@@ -53,7 +59,9 @@ from meetings.forms.urgent import (
 __all__ = [
     "ActionForm",
     "ActionLogFilter",
+    "ActionRagForm",
     "ActionUpdateForm",
+    "MyActionsFilter",
     "AgendaItemForm",
     "AttendanceForm",
     "AttendeeForm",

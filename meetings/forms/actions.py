@@ -54,6 +54,51 @@ class ActionUpdateForm(forms.Form):
         )
 
 
+class ActionRagForm(forms.Form):
+    """An officer's RAG status for an action, with the reason shown beside it;
+    `services.action_set_rag` holds the rule that a RAG needs a reason."""
+
+    rag = forms.ChoiceField(
+        label="RAG status",
+        choices=[
+            *Action.Rag.choices,
+            ("", "Work it out from the due date and progress"),
+        ],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label="Why (shown beside the RAG status)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=500,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("rag", legend_size=Size.SMALL, small=True),
+            Field.textarea("reason", rows=3),
+            Submit("submit", "Set the RAG status", css_class="govuk-button--secondary"),
+        )
+
+
+class MyActionsFilter(forms.Form):
+    """Which of a person's actions "My actions" shows (GET); all by default."""
+
+    CHOICES = [
+        ("", "All"),
+        ("open", "Open"),
+        ("overdue", "Overdue"),
+        ("done", "Done or dropped"),
+    ]
+    show = forms.ChoiceField(label="Show", choices=CHOICES, required=False)
+
+    def which(self):
+        return self.cleaned_data["show"] if self.is_valid() else ""
+
+
 class ActionForm(TagFields, forms.ModelForm):
     due_date = DateField(label="Due date", required=False)
 

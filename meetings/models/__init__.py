@@ -42,7 +42,13 @@ from meetings.models.papers import (
     ReportReview,
     document_path,
 )
-from meetings.models.people import Body, Membership, Organisation, Person
+from meetings.models.people import (
+    Body,
+    Membership,
+    Organisation,
+    OrganisationLead,
+    Person,
+)
 from meetings.models.urgent import MemberResponse, UrgentDecision
 
 __all__ = [
@@ -67,6 +73,7 @@ __all__ = [
     "MinutesComment",
     "MinutesSignature",
     "Organisation",
+    "OrganisationLead",
     "PackImport",
     "Person",
     "PlannedItem",

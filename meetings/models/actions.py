@@ -1,19 +1,26 @@
 """Actions agreed at meetings (or set between them) and their progress updates."""
 
+import calendar
 import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from django.utils import formats, timezone
 
 from hwbb import permissions
 from hwbb.history import HistoricalRecords
 from meetings.models.minutes import Minute, ResolutionClause, _readable_minutes
-from meetings.models.people import Body, Organisation, Person, _member_of_body
+from meetings.models.people import (
+    Body,
+    Organisation,
+    OrganisationLead,
+    Person,
+    _member_of_body,
+)
 from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
 
 
@@ -21,37 +28,91 @@ class ActionQuerySet(TaggedQuerySet):
     def visible_to(self, user):
         """Officers see every action. Anyone sees actions from published public
         minutes; members also those from their own body's exempt minutes and
-        those set without a minute; owners always see their own."""
+        those set without a minute; owners always see their own, and an
+        organisation's nominated leads its actions, as they act for it."""
         if permissions.is_officer(user):
             return self
         visible = Q(minute__in=_readable_minutes(user))
         if user.is_authenticated:
             standalone = Q(minute__isnull=True) & Q(_member_of_body(user, "body"))
-            visible |= Q(owner_person__user=user) | standalone
+            leads = OrganisationLead.objects.organisations_of(user)
+            led = Q(owner_organisation__in=leads)
+            visible |= Q(owner_person__user=user) | led | standalone
         return self.filter(visible)
 
     def open(self):
         return self.exclude(status__in=Action.CLOSED)
 
+    def closed(self):
+        return self.filter(status__in=Action.CLOSED)
+
     def overdue(self, today=None):
         return self.open().filter(due_date__lt=today or timezone.localdate())
 
-    def owned_by(self, user):
-        """The user's own actions and those of the organisation they work for,
-        as far as the user may read them: a colleague's action from exempt or
-        unpublished minutes, or of a private body, is not theirs to read."""
-        person = getattr(user, "person", None) if user.is_authenticated else None
-        return self.visible_to(user).owned_by_person(person)
+    def due_this_month(self, today=None):
+        """Open, due from today to the end of the month."""
+        today = today or timezone.localdate()
+        end = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+        return self.open().filter(due_date__gte=today, due_date__lte=end)
+
+    def shown(self, which, today=None):
+        """The actions a "My actions" filter asks for: "open", "overdue",
+        "done" (done or dropped), or all of them."""
+        if which == "open":
+            return self.open()
+        if which == "overdue":
+            return self.overdue(today)
+        if which == "done":
+            return self.closed()
+        return self
+
+    def counts(self, today=None):
+        """How many are overdue, due this month, open and done (or dropped),
+        in one query."""
+        today = today or timezone.localdate()
+        end = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+        is_open = ~Q(status__in=Action.CLOSED)
+        return self.aggregate(
+            overdue=Count("pk", filter=is_open & Q(due_date__lt=today)),
+            due_this_month=Count(
+                "pk", filter=is_open & Q(due_date__gte=today, due_date__lte=end)
+            ),
+            open=Count("pk", filter=is_open),
+            done=Count("pk", filter=Q(status__in=Action.CLOSED)),
+        )
+
+    def mine(self, user):
+        """The actions the user owns by name, as far as they may read them."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.visible_to(user).filter(owner_person__user=user)
+
+    def of_organisations_led_by(self, user):
+        """The actions of the organisations the user leads, less their own."""
+        if not user.is_authenticated:
+            return self.none()
+        led = OrganisationLead.objects.organisations_of(user)
+        return (
+            self.visible_to(user)
+            .filter(owner_organisation__in=led)
+            .exclude(owner_person__user=user)
+        )
 
     def owned_by_person(self, person):
-        """Owned by the person or their organisation; callers read it through
-        visible_to(the reader) first, as owned_by does."""
+        """Owned by the person by name; callers read it through
+        visible_to(the reader) first, as the calendar does."""
         if person is None:
             return self.none()
-        owned = Q(owner_person=person)
-        if person.organisation_id:
-            owned |= Q(owner_organisation_id=person.organisation_id)
-        return self.filter(owned)
+        return self.filter(owner_person=person)
+
+    def open_first(self):
+        """Open actions first, the soonest due first; then the closed ones."""
+        closed = Case(
+            When(status__in=Action.CLOSED, then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        return self.order_by(closed, F("due_date").asc(nulls_last=True), "pk")
 
     def arising_between(self, body, since, until):
         """The body's actions due, or updated, between two meetings: what the
@@ -75,12 +136,18 @@ class Action(Tagged):
         DONE = "done", "Done"
         DROPPED = "dropped", "Dropped"
 
+    class Rag(models.TextChoices):
+        RED = "red", "Red"
+        AMBER = "amber", "Amber"
+        GREEN = "green", "Green"
+
     CLOSED = (Status.DONE, Status.DROPPED)
-    RAG = {
-        Status.ON_TRACK: "green",
-        Status.AT_RISK: "amber",
-        Status.OFF_TRACK: "red",
-    }
+    # The RAG of a done action: complete (blue, where a council uses BRAG).
+    COMPLETE = "complete"
+    # An open action due within this many days with less than this much done
+    # is amber: it is not late yet, but little suggests it will not be.
+    AMBER_WITHIN_DAYS = 28
+    LITTLE_PROGRESS = 50
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="actions")
     minute = models.ForeignKey(
@@ -114,6 +181,14 @@ class Action(Tagged):
     )
     percent_complete = models.PositiveSmallIntegerField(default=0)
     closing_note = models.TextField(blank=True)
+    rag_override = models.CharField(
+        "RAG set by an officer",
+        max_length=10,
+        choices=Rag.choices,
+        blank=True,
+        help_text="Leave empty for the RAG worked out from the due date and progress.",
+    )
+    rag_override_reason = models.TextField("why the officer set it", blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ActionQuerySet.as_manager()
@@ -157,9 +232,72 @@ class Action(Tagged):
     def status_slug(self):
         return self.status.replace("_", "-")
 
+    def _worked_out_rag(self):
+        """(RAG, the words that say why) from the status, due date and
+        progress: an overdue action is red whatever its status says."""
+        if self.status == self.Status.DONE:
+            return self.COMPLETE, "done"
+        if self.status == self.Status.DROPPED:
+            return "", "dropped"
+        if self.is_overdue:
+            return self.Rag.RED, "overdue"
+        if self.status == self.Status.OFF_TRACK:
+            return self.Rag.RED, "off track"
+        if self.status == self.Status.AT_RISK:
+            return self.Rag.AMBER, "at risk"
+        if self.is_due_soon and self.percent_complete < self.LITTLE_PROGRESS:
+            return self.Rag.AMBER, "due soon, little progress"
+        return self.Rag.GREEN, self.get_status_display().lower()
+
+    @property
+    def is_due_soon(self):
+        today = timezone.localdate()
+        return (
+            not self.is_closed
+            and self.due_date is not None
+            and today <= self.due_date
+            and (self.due_date - today).days <= self.AMBER_WITHIN_DAYS
+        )
+
+    @property
+    def rag_is_set_by_officer(self):
+        return bool(self.rag_override) and not self.is_closed
+
     @property
     def rag(self):
-        return self.RAG.get(self.status, "")
+        """red, amber, green, complete (done), or "" (dropped). An officer's
+        RAG stands while the action is open."""
+        if self.rag_is_set_by_officer:
+            return self.rag_override
+        return self._worked_out_rag()[0]
+
+    @property
+    def rag_label(self):
+        """The RAG in words, the one status shown: "Red: overdue", "Done",
+        "Green (set by an officer: ...)"."""
+        if self.rag_is_set_by_officer:
+            colour = self.get_rag_override_display()
+            return f"{colour} (set by an officer: {self.rag_override_reason})"
+        rag, words = self._worked_out_rag()
+        if rag in self.Rag.values:
+            return f"{self.Rag(rag).label}: {words}"
+        return words.capitalize()
+
+    def may_update(self, user):
+        """Whether the user may record progress: an officer or the chair, the
+        owner named on it, or a nominated lead of the organisation owning it."""
+        if not user.is_authenticated:
+            return False
+        if permissions.has_role(user, permissions.OFFICER, permissions.CHAIR):
+            return True
+        if self.owner_person_id and self.owner_person.user_id == user.id:
+            return True
+        return (
+            self.owner_organisation_id is not None
+            and OrganisationLead.objects.current_on()
+            .filter(organisation_id=self.owner_organisation_id, person__user=user)
+            .exists()
+        )
 
     @property
     def owner_label(self):
@@ -172,13 +310,15 @@ class Action(Tagged):
         return newest.first()
 
     def clean(self):
+        errors = {}
         if self.is_closed and not self.closing_note.strip():
-            raise ValidationError(
-                {
-                    "closing_note": "Say what closed the action: what was done, "
-                    "or why it was dropped"
-                }
+            errors["closing_note"] = (
+                "Say what closed the action: what was done, or why it was dropped"
             )
+        if self.rag_override and not self.rag_override_reason.strip():
+            errors["rag_override_reason"] = "Say why you are setting the RAG status"
+        if errors:
+            raise ValidationError(errors)
 
 
 class ActionUpdate(models.Model):

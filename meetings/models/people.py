@@ -2,8 +2,10 @@
 the membership expressions the other models' visibility rules are built on."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, Exists, OuterRef, Q, Value
+from django.utils import timezone
 
 from hwbb import permissions
 
@@ -66,6 +68,14 @@ class Organisation(models.Model):
     )
     active_from = models.DateField(null=True, blank=True)
     active_to = models.DateField(null=True, blank=True)
+    leads = models.ManyToManyField(
+        "Person",
+        through="OrganisationLead",
+        blank=True,
+        related_name="organisations_led",
+        help_text="The people the organisation names to report progress on its "
+        "actions and to receive their reminders.",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -244,3 +254,55 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()}, {self.body})"
+
+
+class OrganisationLeadQuerySet(models.QuerySet):
+    def current_on(self, day=None):
+        day = day or timezone.localdate()
+        return self.filter(Q(since__isnull=True) | Q(since__lte=day)).filter(
+            Q(until__isnull=True) | Q(until__gte=day)
+        )
+
+    def organisations_of(self, user):
+        """The organisations the user leads today, as a subquery of their pks."""
+        if not user.is_authenticated:
+            return Organisation.objects.none().values("pk")
+        return self.current_on().filter(person__user=user).values("organisation")
+
+
+class OrganisationLead(models.Model):
+    """A person an organisation names as its lead for the board's actions:
+    they may update the organisation's actions and receive the reminders of
+    those that name no person."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="lead_roles"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="lead_roles"
+    )
+    since = models.DateField(null=True, blank=True)
+    until = models.DateField(
+        null=True, blank=True, help_text="Leave empty while they are the lead."
+    )
+
+    objects = OrganisationLeadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organisation", "person__family_name"]
+        verbose_name = "nominated lead"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "person", "since"],
+                name="organisation_lead_once",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person}, lead for {self.organisation}"
+
+    def clean(self):
+        if self.since and self.until and self.until < self.since:
+            raise ValidationError(
+                {"until": "The end of the nomination cannot be before its start"}
+            )

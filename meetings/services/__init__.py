@@ -12,6 +12,7 @@ from meetings.services.actions import (
     DOUBLE_SUBMIT_WINDOW,
     action_add_update,
     action_create,
+    action_set_rag,
 )
 from meetings.services.agenda import (
     AGENDA_CLOSED,
@@ -102,6 +103,7 @@ __all__ = [
     "DOUBLE_SUBMIT_WINDOW",
     "action_add_update",
     "action_create",
+    "action_set_rag",
     # agenda
     "AGENDA_CLOSED",
     "PACK_SWEEP_SINCE",

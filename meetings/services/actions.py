@@ -1,4 +1,4 @@
-"""Actions: creation and progress updates."""
+"""Actions: creation, progress updates and an officer's RAG status."""
 
 import datetime
 
@@ -112,3 +112,18 @@ def _check(update, action, *, late, newest):
         ]
     if errors:
         raise ValidationError(errors)
+
+
+@transaction.atomic
+def action_set_rag(*, action, rag, reason):
+    """Set (or, with rag "", clear) the officer's RAG status and its reason.
+
+    The row is locked so two officers at once apply in turn; the last one's
+    RAG stands, and each is kept in the action's history. Returns the action.
+    """
+    action = Action.objects.select_for_update().get(pk=action.pk)
+    action.rag_override = rag
+    action.rag_override_reason = reason.strip() if rag else ""
+    action.full_clean()
+    action.save(update_fields=["rag_override", "rag_override_reason"])
+    return action

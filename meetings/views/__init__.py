@@ -20,6 +20,7 @@ from meetings.views.actions import (
     action_create,
     action_detail,
     action_log,
+    action_rag,
     api_token_renew,
     calendar_token_renew,
     my_actions,
@@ -95,6 +96,7 @@ from meetings.views.urgent import (
 __all__ = [
     "action_create",
     "action_detail",
+    "action_rag",
     "action_log",
     "api_token_renew",
     "calendar_token_renew",

@@ -8,11 +8,23 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from knox.models import AuthToken
 
-from hwbb.permissions import OFFICER, can_update_action, role_required
+from hwbb.permissions import OFFICER, is_officer, role_required
 from meetings import services
 from meetings.api import exports
-from meetings.forms import ActionForm, ActionLogFilter, ActionUpdateForm
-from meetings.models import Action, ActionUpdate, ResolutionClause
+from meetings.forms import (
+    ActionForm,
+    ActionLogFilter,
+    ActionRagForm,
+    ActionUpdateForm,
+    MyActionsFilter,
+)
+from meetings.models import (
+    Action,
+    ActionUpdate,
+    Organisation,
+    OrganisationLead,
+    ResolutionClause,
+)
 from meetings.views._common import (
     _form_errors_from,
     _get_body_for_user,
@@ -63,12 +75,30 @@ def api_token_renew(request):
     return redirect("meetings:my_actions")
 
 
+def _action_list(actions, which):
+    """A "My actions" list: its counts, and the actions the filter asks for,
+    open first."""
+    return {
+        "counts": actions.counts(),
+        "actions": list(actions.shown(which).for_list().open_first()),
+    }
+
+
 @role_required()
 def my_actions(request):
-    actions = (
-        Action.objects.owned_by(request.user).for_list().order_by("status", "due_date")
+    """The actions the person owns by name; for an organisation's nominated
+    leads, the organisation's too, as a second list. Both through
+    visible_to, as the action page is, so every link opens."""
+    filters = MyActionsFilter(request.GET)
+    which = filters.which()
+    mine = _action_list(Action.objects.mine(request.user), which)
+    led = Action.objects.of_organisations_led_by(request.user)
+    organisations = list(
+        Organisation.objects.filter(
+            pk__in=OrganisationLead.objects.organisations_of(request.user)
+        )
     )
-    actions = sorted(actions, key=lambda a: (a.is_closed, not a.is_overdue, a.pk))
+    theirs = _action_list(led, which) if organisations else None
     person = getattr(request.user, "person", None)
     token = person.calendar_token if person else None
     calendar_url = (
@@ -81,21 +111,45 @@ def my_actions(request):
         request,
         "meetings/action_mine.html",
         {
-            "actions": actions,
+            "filters": filters,
+            "which": which,
+            "mine": mine,
+            "theirs": theirs,
+            "organisations": organisations,
             "person": person,
             "calendar_url": calendar_url,
             "new_api_token": request.session.pop(NEW_API_TOKEN, ""),
             "api_token": api_token,
             "api_token_expired": bool(api_token and api_token.expiry <= timezone.now()),
-            "api_example": actions[0] if actions else None,
+            "api_example": mine["actions"][0] if mine["actions"] else None,
         },
+    )
+
+
+def _rag_form(action, data=None):
+    initial = {"rag": action.rag_override, "reason": action.rag_override_reason}
+    form = ActionRagForm(data, initial=initial)
+    form.helper.form_action = reverse("meetings:action_rag", args=[action.pk])
+    return form
+
+
+def _render_detail(request, action, form, rag_form=None):
+    updates = ActionUpdate.objects.filter(action=action).select_related(
+        "author", "author_person"
+    )
+    if rag_form is None and is_officer(request.user) and not action.is_closed:
+        rag_form = _rag_form(action)
+    return render(
+        request,
+        "meetings/action_detail.html",
+        {"action": action, "form": form, "updates": updates, "rag_form": rag_form},
     )
 
 
 @require_http_methods(["GET", "POST"])
 def action_detail(request, pk):
     action = _get_action_for_user(request, pk)
-    may_update = can_update_action(request.user, action)
+    may_update = action.may_update(request.user)
     form = None
     if may_update:
         initial = {
@@ -118,14 +172,33 @@ def action_detail(request, pk):
                 text = "Update saved." if created else "That update was already saved."
                 messages.success(request, text)
                 return redirect(action)
-    updates = ActionUpdate.objects.filter(action=action).select_related(
-        "author", "author_person"
-    )
-    return render(
-        request,
-        "meetings/action_detail.html",
-        {"action": action, "form": form, "updates": updates},
-    )
+    return _render_detail(request, action, form)
+
+
+@role_required(OFFICER)
+@require_POST
+def action_rag(request, pk):
+    """An officer sets the action's RAG status, with the reason shown beside
+    it, or hands it back to the due date and progress."""
+    action = _get_action_for_user(request, pk)
+    form = _rag_form(action, request.POST)
+    if form.is_valid():
+        try:
+            services.action_set_rag(
+                action=action,
+                rag=form.cleaned_data["rag"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            for field, words in error.message_dict.items():
+                on = "reason" if field == "rag_override_reason" else None
+                form.add_error(on, words)
+        else:
+            messages.success(request, "RAG status saved.")
+            return redirect(action)
+    may_update = action.may_update(request.user)
+    update_form = ActionUpdateForm(initial={"date": timezone.localdate()})
+    return _render_detail(request, action, update_form if may_update else None, form)
 
 
 def _action_initial_from_clause(request):

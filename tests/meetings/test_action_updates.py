@@ -1,5 +1,7 @@
-"""Only the owner, an officer or the chair may update an action; bad input gets a
-clear message and loses nothing; a double submit records one update."""
+"""Only the owner, an officer or the chair may update an action (and an
+organisation's nominated leads: tests/meetings/test_organisation_leads.py);
+bad input gets a clear message and loses nothing; a double submit records one
+update."""
 
 import datetime
 
@@ -106,24 +108,6 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(
     if data["narrative"]:
         assert data["narrative"] in html  # nothing typed is lost
     assert action.updates.count() == 0
-
-
-def test_my_actions_lists_own_and_organisation_actions_overdue_in_words(
-    client, owner, action
-):
-    org_action = factories.ActionFactory(
-        owner_person=None,
-        owner_organisation=owner.person.organisation,
-        title="Organisation-wide action",
-        due_date=timezone.localdate() - datetime.timedelta(days=1),
-    )
-    factories.ActionFactory(title="Someone else's action")
-    client.force_login(owner)
-    html = client.get(reverse("meetings:my_actions")).content.decode()
-    assert action.title in html and org_action.title in html
-    assert "Someone else&#x27;s action" not in html
-    assert "Overdue" in html
-    assert html.index(org_action.title) < html.index(action.title)  # overdue first
 
 
 def test_officer_creates_an_action_from_a_clause(client, officer):
