@@ -38,7 +38,7 @@ def test_sanitise_keeps_structure_and_drops_scripts():
     )
     assert (
         sanitise(html)
-        == '<p>Noted <a href="/m/31" rel="noopener noreferrer">31/18</a></p>'
+        == '<p>Noted <a href="/m/31" rel="noopener">31/18</a></p>'
     )
 
 

@@ -7,6 +7,7 @@ on the form and the minutes page."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from meetings.models import Meeting, Minute
 from tests.e2e.browser import ARTIFACTS, check, sign_in
@@ -61,6 +62,8 @@ def test_officer_formats_a_minute_with_the_keyboard(live_server, july, page):
     assert page.evaluate("document.activeElement.textContent") == "Bold"
     assert bold.get_attribute("aria-pressed") == "false"
     page.keyboard.press("Enter")  # bold on, back in the text box
+    # the toolbar hands focus back to the text box: type once it is there
+    expect(editor).to_be_focused()
     page.keyboard.type("Agreed")
     assert bold.get_attribute("aria-pressed") == "true"
     page.keyboard.press("Control+b")
