@@ -39,6 +39,7 @@ MATRIX = {
     "meetings:minutes": ALL,
     "meetings:action": ALL,
     "meetings:my_actions": SIGNED_IN,
+    "your_work": SIGNED_IN,
     "meetings:action_create": OFFICERS,
     "meetings:action_rag": {**OFFICERS, "officer": 405},  # POST only
     "meetings:create": OFFICERS,

@@ -92,6 +92,7 @@ from meetings.views.urgent import (
     urgent_respond,
     urgent_take,
 )
+from meetings.views.work import your_work
 
 __all__ = [
     "action_create",
@@ -152,6 +153,7 @@ __all__ = [
     "report_withdraw",
     "home",
     "search_page",
+    "your_work",
     "urgent_detail",
     "urgent_edit",
     "urgent_list",
