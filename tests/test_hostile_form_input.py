@@ -280,6 +280,7 @@ def args(hwb, officer, chair, member, author):
         ],
         "meetings:action_log": [hwb.slug],
         "meetings:forward_plan": [hwb.slug],
+        "meetings:body": [hwb.slug],
         "meetings:attendance_stats": [hwb.slug],
         "strategy:framework_edit": [pillar.framework.slug],
         "strategy:pillar": [pillar.framework.slug, pillar.code],
@@ -656,6 +657,8 @@ QUERIES = {
         ["q", "body", "type", "pillar", "priority", "since", "until", "page"],
     ),
     "meetings:list": ("anonymous", ["page"]),
+    "meetings:body": ("anonymous", ["page"]),
+    "meetings:create": ("officer", ["body"]),
     "meetings:decisions": (
         "anonymous",
         ["q", "body", "verb", "pillar", "priority", "since", "until", "page", "format"],
