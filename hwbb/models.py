@@ -54,6 +54,8 @@ class Notification(models.Model):
     last_error = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = "email notice"
+        verbose_name_plural = "email notices"
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "created_at"])]
 
@@ -79,6 +81,8 @@ class Preference(models.Model):
     changed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "email setting"
+        verbose_name_plural = "email settings"
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "kind"], name="preference_unique_kind"
@@ -109,6 +113,8 @@ class Provenance(models.Model):
     )
 
     class Meta:
+        verbose_name = "note on a value's source"
+        verbose_name_plural = "notes on where values came from"
         ordering = ["content_type", "object_id", "field"]
         constraints = [
             models.UniqueConstraint(
@@ -116,7 +122,6 @@ class Provenance(models.Model):
                 name="provenance_unique_field",
             )
         ]
-        verbose_name_plural = "provenance"
 
     def __str__(self):
         where = f"{self.content_type.model} {self.object_id}"

@@ -56,7 +56,7 @@ SITE_NAME = env_str("SITE_NAME", "Coventry Health and Wellbeing Board")
 COUNCIL_NAME = env_str("COUNCIL_NAME", "Coventry City Council")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "hwbb.admin_site.CouncilAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -337,6 +337,8 @@ class ImportJob(models.Model):
     message = models.TextField(blank=True, help_text="Why the import failed.")
 
     class Meta:
+        verbose_name = "import of indicator data"
+        verbose_name_plural = "imports of indicator data"
         ordering = ["-created_at"]
 
     def __str__(self):

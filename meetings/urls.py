@@ -92,6 +92,7 @@ urlpatterns = [
         views.planned_to_agenda,
         name="planned_to_agenda",
     ),
+    path("forward-plan/items/<int:pk>/edit/", views.planned_edit, name="planned_edit"),
     path("reports/", views.report_list, name="reports"),
     path("reports/new/", views.report_edit, name="report_create"),
     path("reports/<int:pk>/", views.report_detail, name="report"),

@@ -226,6 +226,8 @@ class StrategyVersion(models.Model):
     objects = StrategyVersionQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "version of a strategy"
+        verbose_name_plural = "versions of strategies"
         ordering = ["strategy", "period_start", "published"]
         constraints = [
             models.UniqueConstraint(
@@ -562,6 +564,10 @@ class ReportingSchedule(models.Model):
         default=20, validators=[MinValueValidator(5), MaxValueValidator(60)]
     )
     active = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "progress report schedule"
+        verbose_name_plural = "progress report schedules"
 
     def __str__(self):
         return f"{self.priority}: every {self.every_months} months"

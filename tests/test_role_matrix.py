@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.contrib import admin
 from django.urls import get_resolver, reverse
+from django.utils import timezone
 
 from hwbb import notify
 from indicators.models import ImportJob
@@ -55,6 +56,7 @@ MATRIX = {
     "meetings:forward_plan": ALL,
     "meetings:planned_add": OFFICERS,
     "meetings:planned_to_agenda": OFFICERS,  # a form: choose the section
+    "meetings:planned_edit": OFFICERS,
     "meetings:attendance": OFFICERS,
     "meetings:pack_upload": OFFICERS,
     "meetings:pack_import": OFFICERS,
@@ -64,7 +66,8 @@ MATRIX = {
     "meetings:report": ALL,
     "meetings:report_edit": OFFICERS,  # the author persona did not write it
     "meetings:report_submit": {**OFFICERS, "officer": 405, "author": 405},
-    "meetings:report_withdraw": {**OFFICERS, "officer": 405, "author": 405},
+    # a page that says what withdrawing does; the persona did not write it
+    "meetings:report_withdraw": OFFICERS,
     "meetings:report_review": OFFICERS,
     "meetings:report_route": OFFICERS,
     "meetings:document_upload": OFFICERS,
@@ -263,10 +266,20 @@ def objects(db, chair, member):
         "meetings:ask_sign_off": on_meeting,
         "meetings:publish": on_meeting,
         "meetings:reschedule": on_meeting,
-        "meetings:cancel": on_meeting,
+        # a meeting yet to happen: one with minutes cannot be cancelled
+        "meetings:cancel": [
+            factories.MeetingFactory(
+                body=meeting.body,
+                start=timezone.now() + datetime.timedelta(days=30),
+                status="scheduled",
+                agenda_status="draft",
+                minutes_status="none",
+            ).pk
+        ],
         "meetings:forward_plan": [meeting.body.slug],
         "meetings:planned_add": [meeting.body.slug],
         "meetings:planned_to_agenda": [planned.pk],
+        "meetings:planned_edit": [planned.pk],
         "meetings:attendance": on_meeting,
         "meetings:attendance_stats": [meeting.body.slug],
         "meetings:report": [report.pk],

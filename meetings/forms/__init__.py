@@ -47,6 +47,7 @@ from meetings.forms.reports import (
     DocumentForm,
     ReportForm,
     ReportReviewForm,
+    WithdrawForm,
 )
 from meetings.forms.search import SearchForm
 from meetings.forms.urgent import (
@@ -86,6 +87,7 @@ __all__ = [
     "DocumentForm",
     "ReportForm",
     "ReportReviewForm",
+    "WithdrawForm",
     "SearchForm",
     "RatifyForm",
     "RespondForm",

@@ -220,7 +220,9 @@ class CancelForm(forms.Form):
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.textarea("reason"),
-            Submit("submit", "Cancel the meeting", css_class="govuk-button--warning"),
+            Submit(
+                "submit", "Yes, cancel this meeting", css_class="govuk-button--warning"
+            ),
         )
 
 
@@ -251,6 +253,9 @@ class PlannedItemForm(forms.ModelForm):
 
     def __init__(self, *args, body, **kwargs):
         super().__init__(*args, **kwargs)
+        self.instance.body = body
+        self.fields["meeting"].required = True
+        self.fields["meeting"].error_messages["required"] = "Choose the meeting"
         self.fields["meeting"].queryset = (
             Meeting.objects.filter(body=body, start__gte=timezone.now())
             .exclude(status=Meeting.Status.CANCELLED)
@@ -266,7 +271,10 @@ class PlannedItemForm(forms.ModelForm):
             Field("statutory_deadline"),
             Field.text("deadline_source"),
             Field.textarea("notes", rows=3),
-            Submit("submit", "Add to the forward plan"),
+            Submit(
+                "submit",
+                "Save" if self.instance.pk else "Add to the forward plan",
+            ),
         )
 
     def clean(self):

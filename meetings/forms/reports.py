@@ -159,6 +159,25 @@ class ReportReviewForm(forms.Form):
         return data
 
 
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the report withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": "Give the reason the report is withdrawn"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.textarea("reason"),
+            Submit(
+                "submit", "Yes, withdraw the report", css_class="govuk-button--warning"
+            ),
+        )
+
+
 class DocumentForm(forms.Form):
     title = forms.CharField(
         max_length=300, error_messages={"required": "Give the document a title"}

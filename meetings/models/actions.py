@@ -354,6 +354,8 @@ class ActionUpdate(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = "progress update on an action"
+        verbose_name_plural = "progress updates on actions"
         ordering = ["action", "-date", "-created_at"]
 
     def __str__(self):

@@ -231,6 +231,15 @@ class Meeting(models.Model):
             and self.minutes_status != self.MinutesStatus.APPROVED
         )
 
+    NOT_CANCELLABLE = (
+        "This meeting has minutes: it took place, so it cannot be cancelled."
+    )
+
+    @property
+    def may_be_cancelled(self):
+        """A meeting with minutes took place: it can no longer be cancelled."""
+        return not self.is_cancelled and self.minutes_status == self.MinutesStatus.NONE
+
     def _others_of_body(self):
         """The body's other meetings that are not cancelled."""
         return (
@@ -630,6 +639,8 @@ class AgendaSupplement(models.Model):
     )
 
     class Meta:
+        verbose_name = "supplement to a published agenda"
+        verbose_name_plural = "supplements to published agendas"
         ordering = ["meeting", "number"]
         constraints = [
             models.UniqueConstraint(
@@ -660,6 +671,8 @@ class RecurringItem(models.Model):
     )
 
     class Meta:
+        verbose_name = "recurring duty"
+        verbose_name_plural = "recurring duties (statutory business)"
         ordering = ["body", "next_due", "title"]
 
     def __str__(self):
@@ -695,15 +708,38 @@ def deadline_warning(deadline, meeting, next_meeting, today):
 
 class PlannedItemQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """The forward plan is public for bodies that meet in public."""
-        return self.filter(meeting__in=Meeting.objects.visible_to(user))
+        """The forward plan is public for bodies that meet in public; a row
+        not yet given a meeting is seen where its body is."""
+        return self.filter(
+            Q(meeting__in=Meeting.objects.visible_to(user))
+            | Q(meeting__isnull=True, body__in=Body.objects.visible_to(user))
+        )
+
+    def unscheduled(self, body):
+        """The body's planned business not yet given a meeting."""
+        return self.filter(body=body, meeting__isnull=True)
 
 
 class PlannedItem(models.Model):
-    """An item planned on a future meeting, with its report author and deadline."""
+    """An item planned on a future meeting, with its report author and
+    deadline; or, sent on by another body and not yet given a meeting, on
+    its body's forward plan until the officer chooses one."""
 
     meeting = models.ForeignKey(
-        Meeting, on_delete=models.CASCADE, related_name="planned_items"
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="planned_items",
+    )
+    body = models.ForeignKey(
+        Body,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="planned_items",
+        help_text="The body whose forward plan carries it: needed while it "
+        "has no meeting.",
     )
     title = models.CharField(max_length=300)
     recurring = models.ForeignKey(
@@ -737,11 +773,28 @@ class PlannedItem(models.Model):
         on_delete=models.SET_NULL,
         related_name="planned_item",
     )
+    consideration = models.OneToOneField(
+        "meetings.Consideration",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="planned_item",
+        help_text="The stop on a report's route this plans: a report sent on "
+        "from another body (to Cabinet, to Council).",
+    )
 
     objects = PlannedItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting__start", "title"]
+        verbose_name = "item on a forward plan"
+        verbose_name_plural = "items on forward plans"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(meeting__isnull=False) | Q(body__isnull=False),
+                name="planneditem_has_meeting_or_body",
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -751,3 +804,8 @@ class PlannedItem(models.Model):
         return deadline_warning(
             self.statutory_deadline, self.meeting, next_meeting, today
         )
+
+    @property
+    def plan_body(self):
+        """The body whose forward plan carries the row."""
+        return self.meeting.body if self.meeting_id else self.body

@@ -127,6 +127,8 @@ class PackImport(models.Model):
     )
 
     class Meta:
+        verbose_name = "imported agenda pack"
+        verbose_name_plural = "imported agenda packs"
         ordering = ["-created_at"]
 
     def __str__(self):

@@ -49,6 +49,8 @@ class Interest(models.Model):
     objects = InterestQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "entry in the register of interests"
+        verbose_name_plural = "register of interests"
         ordering = ["person", "kind", "pk"]
 
     def __str__(self):
@@ -121,6 +123,8 @@ class Declaration(ClosedContent, models.Model):
     objects = DeclarationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "declaration of interest"
+        verbose_name_plural = "declarations of interest"
         ordering = ["meeting", "agenda_item__number", "person__family_name"]
         constraints = [
             models.UniqueConstraint(

@@ -61,6 +61,8 @@ class Attendance(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = "attendance record"
+        verbose_name_plural = "attendance records"
         ordering = ["meeting", "capacity", "person__family_name"]
         constraints = [
             models.UniqueConstraint(
@@ -271,6 +273,8 @@ class MinuteAmendment(models.Model):
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = "amendment to signed minutes"
+        verbose_name_plural = "amendments to signed minutes"
         ordering = ["minute", "at"]
 
     def __str__(self):
@@ -375,6 +379,8 @@ class ResolutionClause(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = "clause of a resolution"
+        verbose_name_plural = "clauses of resolutions"
         ordering = ["resolution", "order"]
 
     def __str__(self):
@@ -408,6 +414,10 @@ class MinutesSignature(models.Model):
     digest = models.CharField(max_length=64)
     text = models.TextField()
 
+    class Meta:
+        verbose_name = "chair's signature of minutes"
+        verbose_name_plural = "chairs' signatures of minutes"
+
     def __str__(self):
         return f"Minutes of {self.meeting} signed by {self.signed_by}"
 
@@ -438,6 +448,8 @@ class MinutesComment(models.Model):
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = "chair's comment on draft minutes"
+        verbose_name_plural = "chairs' comments on draft minutes"
         ordering = ["at", "pk"]
 
     def __str__(self):

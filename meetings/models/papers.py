@@ -144,12 +144,20 @@ class Report(Tagged):
     )
 
     NOT_EDITABLE = "Only a draft or returned report can be changed."
+    NOT_WITHDRAWABLE = (
+        "This report has been accepted onto the agenda: it can no longer be withdrawn."
+    )
 
     @property
     def is_editable(self):
         """Its author may change it: a draft, or one returned with comments.
         Once submitted it is the officer's to review, and it stays as read."""
         return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+    @property
+    def may_be_withdrawn(self):
+        """Until it is accepted onto an agenda (or already withdrawn)."""
+        return self.status not in (self.Status.ACCEPTED, self.Status.WITHDRAWN)
 
     def implications(self):
         return [
@@ -176,6 +184,8 @@ class ReportReview(models.Model):
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = "step in a report's review"
+        verbose_name_plural = "steps in reports' reviews"
         ordering = ["report", "at"]
 
     def __str__(self):
@@ -196,6 +206,8 @@ class Consideration(models.Model):
     outcome = models.CharField(max_length=300, blank=True)
 
     class Meta:
+        verbose_name = "stop on a report's route"
+        verbose_name_plural = "stops on a report's route"
         ordering = ["report", "order"]
 
     def __str__(self):
@@ -274,6 +286,8 @@ class Document(models.Model):
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "paper (a report or appendix)"
+        verbose_name_plural = "papers (reports and appendices)"
         ordering = ["report", "kind", "title", "-version"]
 
     def __str__(self):

@@ -195,8 +195,9 @@ class Body(models.Model):
     objects = BodyQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "board or committee"
+        verbose_name_plural = "boards and committees"
         ordering = ["name"]
-        verbose_name_plural = "bodies"
 
     def __str__(self):
         return self.name
@@ -250,6 +251,8 @@ class Membership(models.Model):
     objects = MembershipQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "membership of a board"
+        verbose_name_plural = "memberships of boards"
         ordering = ["body", "person__family_name"]
 
     def __str__(self):

@@ -460,12 +460,22 @@ def meeting_reschedule(*, meeting, start, end=None):
     return meeting
 
 
+def members_told_of(meeting):
+    """How many members a notice about the meeting (its cancellation, its
+    agenda) is emailed to: the current members with an email address."""
+    return len(_members_to_notify(meeting))
+
+
 @transaction.atomic
 def meeting_cancel(*, meeting, reason):
+    """Cancel the meeting, close its agenda and email the members; (meeting,
+    changed). A second cancel, or two officers at once, changes nothing more
+    and tells no one twice."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if meeting.is_cancelled:
         return meeting, False
     meeting.status = Meeting.Status.CANCELLED
-    meeting.cancellation_reason = reason
+    meeting.cancellation_reason = reason.strip()
     _bump(meeting, "status", "cancellation_reason")
     _notify_members(meeting, "meeting_cancelled")
     _ratifications_moved_on(meeting)
@@ -535,6 +545,8 @@ def planned_item_to_agenda(*, planned, user, section=None, urgency_reason=""):
     planned = PlannedItem.objects.select_for_update().get(pk=planned.pk)
     if planned.agenda_item_id:
         return planned.agenda_item, False
+    if planned.meeting_id is None:
+        raise ValidationError("Choose the meeting it goes to first.")
     presenter = f"Report of {planned.report_author}" if planned.report_author else ""
     item = AgendaItem(
         meeting=planned.meeting,
@@ -548,6 +560,11 @@ def planned_item_to_agenda(*, planned, user, section=None, urgency_reason=""):
     agenda_item_add(item=item, user=user)
     planned.agenda_item = item
     planned.save(update_fields=["agenda_item"])
+    stop = planned.consideration
+    if stop is not None and stop.meeting_id is None:
+        # a report sent on from another body: its route now names the meeting
+        stop.meeting = planned.meeting
+        stop.save(update_fields=["meeting"])
     return item, True
 
 

@@ -4,17 +4,21 @@ accepted onto an agenda."""
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from hwbb import notify, uploads
 from meetings.models import (
     AgendaItem,
     Consideration,
     Document,
+    Meeting,
     Person,
+    PlannedItem,
     Report,
     ReportReview,
 )
-from meetings.services.agenda import tagged_item_add
+from meetings.services.agenda import report_deadline_for, tagged_item_add
 from strategy import progress
 
 # Who hears of each step of a report's review, by email, with a link to act on it.
@@ -133,14 +137,106 @@ def report_accept(*, report, user, section=None, urgency_reason=""):
         tagged_item_add(item=item, tags_from=report, user=user)
         report.agenda_item = item
         report.save(update_fields=["agenda_item"])
+        # The first stop on the route, before any onward stop added already.
         Consideration.objects.get_or_create(
             report=report,
             body=report.meeting.body,
             meeting=report.meeting,
-            defaults={"order": report.considerations.count() + 1},
+            defaults={"order": 0},
         )
     _review(report, user, Report.Status.ACCEPTED)
+    report_send_on(report=report)
     return report, True
+
+
+@transaction.atomic
+def report_route_add(*, report, stop):
+    """Add a stop to the report's route (then Cabinet, then Council); if the
+    report is already accepted, it goes on that body's forward plan. The
+    same stop posted twice is added once."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    same = report.considerations.filter(
+        body_id=stop.body_id, meeting_id=stop.meeting_id, outcome=stop.outcome
+    ).first()
+    if same is not None:
+        return same
+    stop.report = report
+    stop.order = (report.considerations.aggregate(n=Max("order"))["n"] or 0) + 1
+    stop.full_clean()
+    stop.save()
+    report_send_on(report=report)
+    return stop
+
+
+@transaction.atomic
+def report_send_on(*, report):
+    """Put an accepted report on the forward plan of each body its route sends
+    it on to, so that body's officer takes it up: on the stop's meeting if
+    the route names one, else on the body's next meeting after the one
+    before whose agenda is still open, else as business not yet given a
+    meeting. A stop already planned, or already considered (it has an
+    outcome), is left as it is; so this may run any number of times. The
+    rows planned now."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.status != Report.Status.ACCEPTED:
+        return []
+    planned = dict(
+        PlannedItem.objects.filter(consideration__report=report).values_list(
+            "consideration_id", "meeting__start"
+        )
+    )
+    after = max(report.meeting.start, timezone.now()) if report.meeting else None
+    made = []
+    for stop in _onward_stops(report):
+        if stop.pk in planned:
+            after = planned[stop.pk] or after
+            continue
+        row = _plan_stop(report, stop, after)
+        made.append(row)
+        after = row.meeting.start if row.meeting else after
+    return made
+
+
+def _onward_stops(report):
+    return (
+        report.considerations.exclude(body_id=report.body_id)
+        .filter(outcome="")
+        .select_related("body", "meeting")
+        .order_by("order", "pk")
+    )
+
+
+def _plan_stop(report, stop, after):
+    meeting = stop.meeting or _next_open_meeting(stop.body, after)
+    deadline = report_deadline_for(meeting) if meeting else None
+    came_from = report.meeting or report.body
+    row = PlannedItem(
+        meeting=meeting,
+        body=stop.body,
+        consideration=stop,
+        title=report.title,
+        report_author=report.authors.order_by("pk").first(),
+        report_deadline=deadline
+        if deadline and deadline >= timezone.localdate()
+        else None,
+        notes=f"Sent on from {came_from}.",
+    )
+    row.full_clean()
+    row.save()
+    return row
+
+
+def _next_open_meeting(body, after):
+    """The body's first meeting after `after` (and not yet begun) that is not
+    cancelled and whose agenda is not yet published."""
+    after = max(after or timezone.now(), timezone.now())
+    return (
+        Meeting.objects.filter(body=body, start__gt=after)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .exclude(agenda_status=Meeting.AgendaStatus.PUBLISHED)
+        .order_by("start")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -168,10 +264,15 @@ def progress_report_accept(*, report, user, meeting, section=None, urgency_reaso
 
 @transaction.atomic
 def report_withdraw(*, report, user, reason=""):
+    """Withdraw a report that is not yet on an agenda, with the reason, kept
+    in its history; (report, changed). A second withdrawal changes nothing."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status == Report.Status.WITHDRAWN:
-        return report
-    _review(report, user, Report.Status.WITHDRAWN, reason)
-    return report
+        return report, False
+    if not report.may_be_withdrawn:
+        raise ValidationError(Report.NOT_WITHDRAWABLE)
+    _review(report, user, Report.Status.WITHDRAWN, reason.strip())
+    return report, True
 
 
 @transaction.atomic

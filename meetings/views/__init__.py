@@ -38,6 +38,7 @@ from meetings.views.agenda import (
     meeting_cancel,
     meeting_create,
     meeting_reschedule,
+    planned_edit,
     planned_item_add,
     planned_to_agenda,
 )
@@ -114,6 +115,7 @@ __all__ = [
     "meeting_cancel",
     "meeting_create",
     "meeting_reschedule",
+    "planned_edit",
     "planned_item_add",
     "planned_to_agenda",
     "pack_import",

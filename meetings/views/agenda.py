@@ -21,6 +21,7 @@ from meetings.forms import (
 )
 from meetings.models import (
     Attendance,
+    Body,
     Meeting,
     PlannedItem,
     UrgentDecision,
@@ -41,7 +42,7 @@ from meetings.views._common import (
 @role_required(OFFICER)
 @require_http_methods(["GET", "POST"])
 def meeting_create(request):
-    form = MeetingForm(_posted(request))
+    form = MeetingForm(_posted(request), initial=_new_meeting_initial(request))
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create(meeting=form.save(commit=False))
@@ -53,8 +54,20 @@ def meeting_create(request):
             )
             return redirect("meetings:agenda", meeting.pk)
     return render(
-        request, "meetings/form_page.html", {"form": form, "heading": "New meeting"}
+        request,
+        "meetings/form_page.html",
+        {"form": form, "heading": "Schedule a meeting"},
     )
+
+
+def _new_meeting_initial(request):
+    """A body's page schedules its meeting (`?body=<slug>`); the officer
+    scheduling it is its contact officer unless changed."""
+    initial = {"contact_officer": getattr(request.user, "person", None)}
+    slug = request.GET.get("body", "")[:100]
+    if slug:
+        initial["body"] = Body.objects.filter(slug=slug).first()
+    return initial
 
 
 @role_required(OFFICER, CHAIR)
@@ -243,17 +256,56 @@ def meeting_reschedule(request, pk):
 @role_required(OFFICER)
 @require_http_methods(["GET", "POST"])
 def meeting_cancel(request, pk):
+    """A page of its own that says what cancelling does, and asks for the
+    reason before it is done."""
     meeting = _get_meeting_for_officer(pk)
+    if meeting.is_cancelled:
+        messages.info(request, "This meeting is already cancelled.")
+        return redirect(meeting)
+    if not meeting.may_be_cancelled:
+        messages.error(request, Meeting.NOT_CANCELLABLE)
+        return redirect(meeting)
     form = CancelForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        services.meeting_cancel(meeting=meeting, reason=form.cleaned_data["reason"])
-        messages.success(request, "Meeting cancelled; the members are being told.")
-        return redirect(meeting)
+        try:
+            _, cancelled = services.meeting_cancel(
+                meeting=meeting, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            text = "Meeting cancelled; the members are being told."
+            messages.success(request, text if cancelled else "Already cancelled.")
+            _say_if_notices_wait(request, meeting)
+            return redirect(meeting)
+    day = timezone.localtime(meeting.start)
     return render(
         request,
-        "meetings/form_page.html",
-        {"form": form, "meeting": meeting, "heading": "Cancel the meeting"},
+        "meetings/confirm_page.html",
+        {
+            "form": form,
+            "heading": "Cancel this meeting?",
+            "caption": f"{meeting.body.name}, {day:%-d %B %Y}",
+            "consequences": _cancel_consequences(meeting),
+            "back_url": meeting.get_absolute_url(),
+            "back_text": "No, keep the meeting",
+        },
     )
+
+
+def _cancel_consequences(meeting):
+    told = services.members_told_of(meeting)
+    people = f"{told} member{'' if told == 1 else 's'}"
+    verb = "is" if told == 1 else "are"
+    return [
+        f"the {people} with an email address {verb} emailed that the meeting is "
+        "cancelled, with your reason",
+        "the agenda is closed: no item can be added or changed, and it cannot be "
+        "signed off or published",
+        "the meeting stays listed, marked cancelled with your reason, and "
+        "calendars that subscribe to it show it cancelled",
+        "attendance statistics leave it out",
+    ]
 
 
 # -- Forward plan ---------------------------------------------------------------
@@ -271,7 +323,7 @@ def forward_plan(request, slug):
             Prefetch(
                 "planned_items",
                 queryset=PlannedItem.objects.select_related(
-                    "report_author", "agenda_item"
+                    "report_author", "agenda_item", "consideration"
                 ),
             )
         )
@@ -289,6 +341,11 @@ def forward_plan(request, slug):
     duties = list(body.recurring_items.select_related("default_author"))
     _deadlines(rows, next_meeting, {d.planned_item_id: d for d in decisions})
     _deadlines(duties, next_meeting, {d.recurring_id: d for d in decisions})
+    unscheduled = (
+        PlannedItem.objects.visible_to(request.user)
+        .unscheduled(body)
+        .select_related("report_author", "consideration")
+    )
     return render(
         request,
         "meetings/forward_plan.html",
@@ -296,6 +353,7 @@ def forward_plan(request, slug):
             "body": body,
             "year": year,
             "meetings": meetings,
+            "unscheduled": unscheduled,
             "duties": duties,
             "years": _other_years(year),
         },
@@ -325,6 +383,38 @@ def planned_item_add(request, slug):
         request,
         "meetings/form_page.html",
         {"form": form, "heading": f"Plan an item: {body.name}"},
+    )
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def planned_edit(request, pk):
+    """Change a planned item: above all, give a report sent on from another
+    body the meeting it goes to."""
+    planned = get_object_or_404(
+        PlannedItem.objects.select_related("meeting__body", "body"), pk=pk
+    )
+    body = planned.plan_body
+    if planned.agenda_item_id:
+        messages.info(request, "It is on the agenda already: change it there.")
+        return redirect("meetings:forward_plan", body.slug)
+    form = PlannedItemForm(_posted(request), instance=planned, body=body)
+    if request.method == "POST" and form.is_valid():
+        planned = form.save()
+        messages.success(request, f"Forward plan changed: {planned.title}")
+        return redirect("meetings:forward_plan", body.slug)
+    none_yet = not form.fields["meeting"].queryset.exists()
+    return render(
+        request,
+        "meetings/form_page.html",
+        {
+            "form": form,
+            "heading": f"Plan an item: {body.name}",
+            "intro": f"The {body.name} has no meeting ahead yet: schedule one "
+            "first, from its page."
+            if none_yet
+            else "",
+        },
     )
 
 
@@ -406,6 +496,9 @@ def planned_to_agenda(request, pk):
     if planned.agenda_item_id:
         messages.info(request, f"Already item {planned.agenda_item.reference}.")
         return redirect("meetings:agenda", meeting.pk)
+    if meeting is None:
+        messages.info(request, "Choose the meeting it goes to first.")
+        return redirect("meetings:planned_edit", planned.pk)
     form = PlannedToAgendaForm(_posted(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:

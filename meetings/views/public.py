@@ -2,6 +2,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from hwbb.permissions import OFFICER, has_role
+from meetings import cycle
 from meetings.models import (
     Action,
     AgendaItem,
@@ -13,7 +15,11 @@ from meetings.models import (
     Report,
     UrgentDecision,
 )
-from meetings.views._common import _get_body_for_user, _get_meeting_for_user
+from meetings.views._common import (
+    _get_body_for_user,
+    _get_meeting_for_user,
+    _is_chair_of,
+)
 from strategy.models import TAG_PREFETCH, Pillar, Priority, ProgressReport
 
 
@@ -69,14 +75,40 @@ def meeting_detail(request, pk):
     return render(
         request,
         "meetings/meeting_detail.html",
-        {"meeting": meeting, "items": items, "arising": arising, "previous": previous},
+        {
+            "meeting": meeting,
+            "items": items,
+            "arising": arising,
+            "previous": previous,
+            **_next_step_context(request.user, meeting),
+        },
     )
+
+
+def _next_step_context(user, meeting):
+    """The "Next step" panel's context, for the body's officers and its chair;
+    nothing for anyone else."""
+    is_officer = has_role(user, OFFICER)
+    is_chair = user.is_authenticated and _is_chair_of(user, meeting.body)
+    if not (is_officer or is_chair) or meeting.is_cancelled:
+        return {}
+    return {
+        "cycle": cycle.meeting_cycle(meeting),
+        "is_chair": is_chair,
+        "has_items": meeting.agenda_items.exists(),
+        "days_to_publish": cycle.working_days_to_publish(meeting),
+        "next_meeting": meeting.next_meeting(),
+        "approvable": Meeting.objects.approving(meeting).exists(),
+    }
 
 
 # -- Bodies ----------------------------------------------------------------------
 
 
 def body_detail(request, slug):
+    """The body's page: for the public, what it is, its members, its meetings
+    and its records; for its officers, also the hub of their work on it:
+    scheduling meetings, and each coming meeting's next step."""
     body = _get_body_for_user(request, slug)
     meetings = (
         Meeting.objects.visible_to(request.user)
@@ -89,14 +121,20 @@ def body_detail(request, slug):
         .select_related("person", "on_behalf_of")
         .order_by("role", "person__family_name")
     )
+    upcoming = list(meetings.upcoming()[:12])
+    past = meetings.filter(start__lt=timezone.now()).order_by("-start")
+    if has_role(request.user, OFFICER):
+        cycles = cycle.meeting_cycles(upcoming)
+        for meeting in upcoming:
+            meeting.cycle = cycles[meeting.pk]
     return render(
         request,
         "meetings/body_detail.html",
         {
             "body": body,
             "members": sorted(members, key=lambda m: _ROLE_ORDER.get(m.role, 9)),
-            "upcoming": meetings.upcoming()[:10],
-            "past": meetings.filter(start__lt=timezone.now()).order_by("-start")[:10],
+            "upcoming": upcoming,
+            "page": Paginator(past, 10).get_page(request.GET.get("page")),
         },
     )
 

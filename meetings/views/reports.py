@@ -10,8 +10,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hwbb.permissions import AUTHOR, OFFICER, has_role, role_required
 from meetings import services
-from meetings.forms import ConsiderationForm, DocumentForm, ReportForm, ReportReviewForm
-from meetings.models import AgendaPack, Document, Report
+from meetings.forms import (
+    ConsiderationForm,
+    DocumentForm,
+    ReportForm,
+    ReportReviewForm,
+    WithdrawForm,
+)
+from meetings.models import AgendaPack, Document, PlannedItem, Report
 from meetings.views._common import (
     _form_errors_from,
     _get_meeting_for_user,
@@ -160,14 +166,56 @@ def report_review(request, pk):
 
 
 @role_required(OFFICER, AUTHOR)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_withdraw(request, pk):
+    """A page of its own that says what withdrawing does and asks why; the
+    report is withdrawn only when that is posted."""
     report = _get_report_for_user(request, pk)
     if not _may_edit_report(request.user, report):
         raise PermissionDenied
-    services.report_withdraw(report=report, user=request.user)
-    messages.success(request, "Report withdrawn.")
-    return redirect(report)
+    if report.status == Report.Status.WITHDRAWN:
+        messages.info(request, "This report is already withdrawn.")
+        return redirect(report)
+    if not report.may_be_withdrawn:
+        messages.error(request, Report.NOT_WITHDRAWABLE)
+        return redirect(report)
+    form = WithdrawForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, withdrawn = services.report_withdraw(
+                report=report, user=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            text = "Report withdrawn." if withdrawn else "Already withdrawn."
+            messages.success(request, text)
+            return redirect(report)
+    return render(
+        request,
+        "meetings/confirm_page.html",
+        {
+            "form": form,
+            "heading": "Withdraw this report?",
+            "caption": report.title,
+            "consequences": _withdraw_consequences(report),
+            "back_url": report.get_absolute_url(),
+            "back_text": "No, keep the report",
+        },
+    )
+
+
+def _withdraw_consequences(report):
+    going_to = f"the {report.body.name}"
+    if report.meeting:
+        going_to += f" on {timezone.localtime(report.meeting.start):%-d %B %Y}"
+    return [
+        f"it does not go to {going_to}",
+        "it can no longer be changed or submitted: to bring it back, write a new "
+        "report",
+        "its page and papers stay, marked withdrawn, with your reason in its "
+        "history for the governance officer and its authors",
+    ]
 
 
 @role_required(OFFICER, AUTHOR)
@@ -261,14 +309,33 @@ def report_route(request, pk):
     report = _get_report_for_user(request, pk)
     form = ConsiderationForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        stop = form.save(commit=False)
-        stop.report = report
-        stop.order = report.considerations.count() + 1
-        stop.save()
-        messages.success(request, f"Added to the route: {stop.body}")
-        return redirect(report)
+        try:
+            stop = services.report_route_add(
+                report=report, stop=form.save(commit=False)
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _route_added(report, stop))
+            return redirect(report)
     return render(
         request,
         "meetings/form_page.html",
         {"form": form, "heading": f"Route of {report.title}"},
+    )
+
+
+def _route_added(report, stop):
+    planned = PlannedItem.objects.filter(consideration=stop).first()
+    if planned is None:
+        return f"Added to the route: {stop.body}."
+    if planned.meeting_id is None:
+        return (
+            f"Added to the route: {stop.body}. It is on the {stop.body}'s forward "
+            "plan, waiting for a meeting."
+        )
+    day = timezone.localtime(planned.meeting.start)
+    return (
+        f"Added to the route: {stop.body}. It is on the {stop.body}'s forward "
+        f"plan for the meeting of {day:%-d %B %Y}."
     )
