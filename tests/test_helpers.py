@@ -36,10 +36,7 @@ def test_sanitise_keeps_structure_and_drops_scripts():
     html = (
         '<p onclick="x()">Noted <script>alert(1)</script><a href="/m/31">31/18</a></p>'
     )
-    assert (
-        sanitise(html)
-        == '<p>Noted <a href="/m/31" rel="noopener">31/18</a></p>'
-    )
+    assert sanitise(html) == '<p>Noted <a href="/m/31" rel="noopener">31/18</a></p>'
 
 
 def test_minute_reference_uses_the_municipal_year():

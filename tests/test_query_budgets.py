@@ -22,7 +22,8 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "indicators:list": 6,
     "meetings:decisions": 14,
     "meetings:action_log": 16,
-    "meetings:forward_plan": 9,  # and its decisions taken between meetings
+    # and its decisions taken between meetings, and business waiting for a meeting
+    "meetings:forward_plan": 10,
     "meetings:body": 10,
 }
 
