@@ -15,6 +15,11 @@ def test_lead_writes_a_return_and_the_officer_puts_it_on_the_agenda(
     live_server, page, demo_world
 ):
     sign_in(page, live_server, "member")
+    # signing in lands on "Your work", which names the return asked of her
+    assert page.url.endswith("/your-work/")
+    assert "1 progress return asked of you" in page.inner_text("main")
+    check(page, "your-work-with-return-asked")
+    page.goto(live_server.url + "/")
     banner = page.locator(".govuk-notification-banner")
     assert "asked you for 1 progress report" in banner.inner_text()
     check(page, "home-with-return-asked")
