@@ -399,8 +399,8 @@ def member_lines(user, today):
             lines.append(
                 Line(
                     theirs["overdue"] + theirs["due_this_month"],
-                    f"of your organisation's actions overdue ({theirs['overdue']}) "
-                    f"or due this month ({theirs['due_this_month']})",
+                    f"{theirs['overdue']} of your organisation's actions overdue"
+                    f" and {theirs['due_this_month']} due this month",
                     url + "#organisation",
                     OVERDUE if theirs["overdue"] else SOON,
                 )

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hwbb.models import Notification
 from meetings import services, work
-from meetings.models import Meeting, PlannedItem, Report
+from meetings.models import Meeting, OrganisationLead, PlannedItem, Report
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -181,6 +181,29 @@ def test_another_bodys_business_is_not_counted(member, chair, author):
 def test_anonymous_is_asked_to_sign_in(client):
     response = client.get(reverse("your_work"))
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_a_partners_lead_sees_the_organisations_actions_counted(client, hwb, member):
+    """A nominated lead's line counts the organisation's actions that name no
+    person, in words and numbers, and opens that list."""
+    police = factories.OrganisationFactory(name="West Midlands Police")
+
+    OrganisationLead.objects.create(organisation=police, person=member.person)
+    today = timezone.localdate()
+    for days in (-30, -2, 3):
+        factories.ActionFactory(
+            body=hwb,
+            owner_person=None,
+            owner_organisation=police,
+            due_date=today + datetime.timedelta(days=days),
+        )
+    line = next(x for x in work.your_work(member) if "organisation" in x.text)
+    due = 1 if (today + datetime.timedelta(days=3)).month == today.month else 0
+    assert line.text == (
+        f"2 of your organisation's actions overdue and {due} due this month"
+    )
+    assert line.urgency_words == "Overdue"
+    _every_link_opens(client, member)
 
 
 # -- A budget that does not grow --------------------------------------------------
