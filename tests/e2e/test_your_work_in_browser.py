@@ -68,6 +68,14 @@ def test_the_officers_work_and_back_office(live_server, demo_world, page):
         "urgent-new",
         "Why it cannot wait",
     )
+    _visit(
+        page,
+        live_server,
+        "/meetings/attendance/hwb/?year=2018",
+        "attendance-stats",
+        "By organisation",
+    )
+    _visit(page, live_server, "/meetings/forward-plan/hwb/", "forward-plan", "plan")
     decision = UrgentDecision.objects.first()
     _visit(page, live_server, decision.get_absolute_url(), "urgent", decision.title)
     # nothing was cancelled by looking
