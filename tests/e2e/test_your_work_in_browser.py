@@ -124,3 +124,33 @@ def test_a_members_and_a_leads_actions(live_server, demo_world, page, username):
     expect = "My organisation's actions" if username == "lead" else "Your actions"
     mine = "/meetings/actions/mine/"
     _visit(page, live_server, mine, f"my-actions-{username}", expect)
+
+
+OFFICERS_PAGES = [
+    "/notifications/log/",
+    "/strategy/progress/",
+    "/strategy/interconnections/",
+    "/indicators/",
+    "/indicators/watchlist/",
+    "/indicators/import/",
+    "/meetings/actions/log/hwb/",
+    "/meetings/reports/",
+    "/meetings/imports/",
+    "/meetings/decisions/",
+    "/admin/",
+]
+
+
+def test_no_page_an_officer_works_on_overflows_a_phone(live_server, demo_world, page):
+    """Wide tables scroll inside their own region, or stack; the page itself
+    is never wider than the phone."""
+    sign_in(page, live_server, "officer")
+    page.wait_for_load_state()
+    page.set_viewport_size({"width": 390, "height": 844})
+    wide = {}
+    for path in OFFICERS_PAGES:
+        assert page.goto(live_server.url + path).ok, path
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[path] = width
+    assert not wide, f"wider than 390 px: {wide}"
