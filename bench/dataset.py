@@ -55,7 +55,12 @@ EXTRA_BODIES = [
     ("scrutiny-board-4", "Scrutiny Board 4 (Health and Social Care)", True),
     ("place-partnership", "Coventry Place Partnership Board", True),
 ]
-MEETINGS_A_YEAR = {"home": 6, "public": 5, "private": 3}
+# By kind of body: meetings a year, business items on an agenda, actions from
+# each minute of business. The home board carries the most: its action log
+# holds about 40% of the actions, as in the issue's measured dataset.
+MEETINGS_A_YEAR = {"home": 8, "public": 5, "private": 3}
+BUSINESS_ITEMS = {"home": (8, 12), "public": (5, 9), "private": (5, 9)}
+ACTIONS_PER_MINUTE = {"home": (4, 14), "public": (1, 5), "private": (1, 5)}
 TOPICS = [
     "Better Care Fund plan",
     "Pharmaceutical needs assessment",
@@ -215,6 +220,7 @@ class Generator:
                 )
         self.bodies = list(m.Body.objects.order_by("pk"))
         self.home = m.Body.objects.get(slug=settings.HOME_BODY_SLUG)
+        self.public = {b.pk: b.meets_in_public for b in self.bodies}
         self.seats = {b.pk: [] for b in self.bodies}
         for ms in m.Membership.objects.seats():
             self.seats[ms.body_id].append(ms.person_id)
@@ -225,6 +231,11 @@ class Generator:
         for section in m.AgendaSection.objects.all():
             self.sections.setdefault(section.body_id, {})[section.is_private] = section
         self.counts["bodies"] = len(self.bodies)
+
+    def kind_of(self, body_id):
+        if body_id == self.home.pk:
+            return "home"
+        return "public" if self.public[body_id] else "private"
 
     def strategy_versions(self):
         """The priorities current on each day: the demo's 2019 strategy, its
@@ -281,12 +292,7 @@ class Generator:
         self.officer = officer or self.people[0]
         rows = []
         for body in self.bodies:
-            kind = (
-                "home"
-                if body.pk == self.home.pk
-                else ("public" if body.meets_in_public else "private")
-            )
-            every = 365.25 / MEETINGS_A_YEAR[kind]
+            every = 365.25 / MEETINGS_A_YEAR[self.kind_of(body.pk)]
             day = self.start + datetime.timedelta(days=self.rng.randint(0, int(every)))
             while day < self.today + datetime.timedelta(days=120):
                 rows.append(self._meeting(body, day))
@@ -375,7 +381,7 @@ class Generator:
             m.AgendaItem(meeting=meeting, section=openly, title=t, kind=k)
             for t, k in standing
         ]
-        for _ in range(self.n(6, 9)):
+        for _ in range(self.n(*BUSINESS_ITEMS[self.kind_of(meeting.body_id)])):
             topic = self.rng.choice(TOPICS)
             items.append(
                 m.AgendaItem(
@@ -441,15 +447,11 @@ class Generator:
         for row in rows:
             origin = source(row)
             for pillar in getattr(origin, "_secondary", []):
-                s_rows.append(
-                    secondary(**{f"{field}_id": row.pk, "pillar_id": pillar.pk})
-                )
+                s_rows.append({f"{field}_id": row.pk, "pillar_id": pillar.pk})
             for priority in getattr(origin, "_priorities", []):
-                p_rows.append(
-                    priorities(**{f"{field}_id": row.pk, "priority_id": priority.pk})
-                )
-        secondary.objects.bulk_create(s_rows, batch_size=5000)
-        priorities.objects.bulk_create(p_rows, batch_size=5000)
+                p_rows.append({f"{field}_id": row.pk, "priority_id": priority.pk})
+        copy_rows(secondary, s_rows)
+        copy_rows(priorities, p_rows)
         self.counts[f"{field} tags"] = len(s_rows) + len(p_rows)
 
     # -- minutes, decisions, actions ------------------------------------------------
@@ -552,7 +554,7 @@ class Generator:
             if item.kind not in ("report", "presentation", "oral_update"):
                 continue
             meeting = meetings[minute.meeting_id]
-            for _ in range(self.n(1, 7)):
+            for _ in range(self.n(*ACTIONS_PER_MINUTE[self.kind_of(meeting.body_id)])):
                 rows.append(self._action(meeting, minute, item))
         standalone = [mt for mt in self.meetings_made if mt.start.date() < self.today]
         for meeting in self.rng.sample(standalone, len(standalone) // 3):
@@ -621,8 +623,8 @@ class Generator:
                 final = k == count - 1
                 day = agreed + datetime.timedelta(days=span * (k + 1) // (count + 1))
                 rows.append(
-                    m.ActionUpdate(
-                        action=action,
+                    dict(
+                        action_id=action.pk,
                         date=day,
                         author_id=users.get(action.owner_person_id),
                         author_person_id=action.owner_person_id,
@@ -636,7 +638,7 @@ class Generator:
                         created_at=_local(day, 11),
                     )
                 )
-        m.ActionUpdate.objects.bulk_create(rows, batch_size=5000)
+        copy_rows(m.ActionUpdate, rows)
         self.counts["action updates"] = len(rows)
 
     # -- papers ---------------------------------------------------------------------
@@ -771,9 +773,9 @@ class Generator:
                         value = round(base + self.rng.uniform(-8, 8), 1)
                         half = round(self.rng.uniform(0.3, 3), 1)
                         rows.append(
-                            IndicatorValue(
-                                indicator=indicator,
-                                area=area,
+                            dict(
+                                indicator_id=indicator.pk,
+                                area_id=area.pk,
                                 period_key=str(year),
                                 period_label=f"{year}/{(year + 1) % 100:02d}",
                                 sex=sex,
@@ -786,7 +788,7 @@ class Generator:
                                 updated_at=_local(datetime.date(year + 1, 6, 30), 9),
                             )
                         )
-        IndicatorValue.objects.bulk_create(rows, batch_size=10000)
+        copy_rows(IndicatorValue, rows)
         self.counts["indicator values"] = len(rows)
         self.counts["areas"] = Area.objects.count()
 
@@ -836,6 +838,23 @@ class Generator:
 
         hashed = make_password(BENCH_PASSWORD)
         User.objects.filter(username__in=DEMO_USERNAMES).update(password=hashed)
+
+
+def copy_rows(model, rows):
+    """Insert rows (dicts of column values; a field left out takes its
+    default) with PostgreSQL's COPY: the largest tables, whose rows no later
+    step needs back, go in several times faster than with bulk_create."""
+    from django.db import connection
+
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    defaults = {f.attname: f.get_default() for f in fields}
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    connection.ensure_connection()
+    sql = f"COPY {table} ({columns}) FROM STDIN"
+    with connection.connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row([row.get(k, d) for k, d in defaults.items()])
 
 
 def _tiny_pdf():
