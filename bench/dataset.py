@@ -881,11 +881,41 @@ def build(*, years, scale=1.0, seed=SEED):
 
 
 # -- the database ----------------------------------------------------------------------
-def _migrations_fingerprint():
+def _fingerprint(*patterns):
     digest = hashlib.sha256()
-    for path in sorted(ROOT.glob("*/migrations/*.py")):
-        digest.update(path.read_bytes())
+    for pattern in patterns:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
+
+
+def _migrations_fingerprint():
+    return _fingerprint("*/migrations/*.py")
+
+
+def label(*, years, scale=1.0, seed=SEED):
+    """What a built database is, written on it as its comment: a load bench
+    may reuse a database whose label matches (the same code, the same day)."""
+    code = _fingerprint("*/migrations/*.py", "bench/dataset.py", "meetings/demo/*.py")
+    today = datetime.date.today().isoformat()
+    return f"hwbb bench dataset years={years} scale={scale} seed={seed} {code} {today}"
+
+
+def database_label(url):
+    """The label of the database at url, or None if it has none or is absent."""
+    from urllib.parse import urlparse
+
+    import psycopg
+
+    parts = urlparse(url)
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database "
+            "WHERE datname = %s",
+            [parts.path.lstrip("/")],
+        ).fetchone()
+    return row[0] if row else None
 
 
 def _create_from_template(url):
@@ -950,8 +980,12 @@ def main(argv=None):
     counts = build(years=args.years, scale=args.scale, seed=args.seed)
     from django.db import connection
 
+    name = connection.settings_dict["NAME"]
+    mark = label(years=args.years, scale=args.scale, seed=args.seed)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+        quoted = mark.replace("'", "''")
+        cursor.execute(f"COMMENT ON DATABASE \"{name}\" IS '{quoted}'")
     done = time.perf_counter()
     print(f"{args.years} years at scale {args.scale} in {args.database_url}:")
     for what, count in counts.items():
