@@ -950,7 +950,10 @@ def _save_template(url, template, admin):
     connections.close_all()
     name = urlparse(url).path.lstrip("/")
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+        try:
+            conn.execute(f'CREATE DATABASE "{template}" TEMPLATE "{name}"')
+        except psycopg.errors.DuplicateDatabase:
+            pass  # another run migrated at the same time and saved it first
 
 
 def main(argv=None):
