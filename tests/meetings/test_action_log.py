@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from meetings.api.exports import ACTION_COLUMNS as ACTION_CSV_COLUMNS
 from tests import factories
+from tests.helpers import content_of
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_csv_has_stable_columns_and_leaves_exempt_actions_out(client, log):
         reverse("meetings:action_log", args=["hwb"]), {"format": "csv"}
     )
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(content_of(response).decode())))
     assert rows[0] == ACTION_CSV_COLUMNS
     titles = {row[1] for row in rows[1:]}
     assert log["overdue"].title in titles and log["secret"].title not in titles

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests import factories
+from tests.helpers import content_of
 
 
 @pytest.fixture
@@ -73,7 +74,7 @@ def test_decisions_download_as_csv_with_the_page_filters(client, hwb):
     response = client.get(
         reverse("meetings:decisions"), {"verb": "approved", "format": "csv"}
     )
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(content_of(response).decode())))
     assert rows[0] == DECISION_COLUMNS
     assert sorted(r[11] for r in rows[1:]) == [
         "Another meeting's approval.",
