@@ -7,11 +7,13 @@ kind's table with a GIN index on them (migrations 0013 and 0033); elsewhere (the
 SQLite default) every word must appear, case-insensitively, in one of the same
 fields.
 
-One page costs a fixed number of queries whatever the data: a count and a page
-of (kind, pk, rank, date) over a UNION of every kind, then one query per kind
-on the page for the objects and their highlighted excerpts.
+One page costs a fixed number of queries whatever the data: one for the page
+of (kind, pk, rank, date) over a UNION of every kind, with the count of every
+match beside each row, then one query per kind on the page for the objects and
+their highlighted excerpts.
 """
 
+import datetime
 import html
 import math
 import re
@@ -46,6 +48,7 @@ from django.db.models.functions import Coalesce, Concat
 from django.db.models.lookups import IContains
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 
 from meetings.models import (
@@ -201,16 +204,46 @@ def search(
     # UNION ALL: each part is one kind's rows, so none repeats another's, and
     # de-duplicating them would rank every match once more for nothing.
     combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    total = combined.count()
+    page = max(1, page)
+    rows, total = _page(combined, page, per_page)
+    if not rows and page > 1:  # past the end (rare): count, then the last page
+        total = combined.count()
+        page = max(1, math.ceil(total / per_page))
+        rows, total = _page(combined, page, per_page)
     num_pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, page), num_pages)
-    rows = []
-    if total:
-        start = (page - 1) * per_page
-        ordered = combined.order_by("-rank", "-when", "hit_kind", "pk")
-        rows = list(ordered[start : start + per_page])
     hits = _hits(rows, engine)
     return SearchResult(hits, total, page, per_page, num_pages)
+
+
+def _page(combined, page, per_page):
+    """One page of the hits, best first, and how many there are in all, in one
+    query: the count is a window over the same matches, not a second run of
+    the union (which matches and ranks every row again). Past the end, no rows
+    and a count of 0."""
+    sql, params = combined.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'SELECT "pk", "hit_kind", "rank", "when", COUNT(*) OVER () '
+            f"FROM ({sql}) hits "
+            'ORDER BY "rank" DESC, "when" DESC, "hit_kind", "pk" LIMIT %s OFFSET %s',
+            [*params, per_page, (page - 1) * per_page],
+        )
+        found = cursor.fetchall()
+    rows = [
+        {"pk": pk, "hit_kind": kind, "rank": rank, "when": _moment(when)}
+        for pk, kind, rank, when, _ in found
+    ]
+    return rows, found[0][4] if found else 0
+
+
+def _moment(value):
+    """A date a hit is dated by, as the raw query hands it back: aware from
+    PostgreSQL, text in UTC from SQLite."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
 
 
 def _full_text():

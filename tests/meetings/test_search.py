@@ -16,6 +16,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import OuterRef, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings import resolutions, search, services
@@ -392,6 +393,21 @@ def test_the_fallback_ranks_a_title_match_first_then_the_newest(monkeypatch, hwb
     older = factories.AgendaItemFactory(meeting=old, description="A lantern")
     hits = search.search(AnonymousUser(), "LANTERN").hits
     assert [h.pk for h in hits] == [in_title.pk, newer.pk, older.pk]
+
+
+def test_one_query_finds_the_page_and_counts_every_match(engine, hwb):
+    """The page and the count come from one run of the union of every kind,
+    not one run each."""
+    meeting = factories.MeetingFactory(body=hwb)
+    for n in range(12):
+        factories.AgendaItemFactory(meeting=meeting, description=f"Dunnock {n}")
+    first = search.search(AnonymousUser(), "dunnock", per_page=5)
+    with CaptureQueriesContext(connection) as queries:
+        result = search.search(AnonymousUser(), "dunnock", per_page=5, page=2)
+    unions = [q["sql"] for q in queries.captured_queries if "UNION" in q["sql"]]
+    assert len(unions) == 1 and "COUNT(*) OVER ()" in unions[0]
+    assert (result.total, result.page, len(result.hits)) == (12, 2, 5)
+    assert {h.pk for h in result.hits}.isdisjoint(h.pk for h in first.hits)
 
 
 def test_pages_of_results(client, engine, hwb):
