@@ -188,9 +188,8 @@ def search(
     per_page=20,
 ):
     """A page of what `user` may read that matches `q`, best first."""
-    q = " ".join((q or "")[:MAX_QUERY_LENGTH].split())
-    engine = FullText(q) if _full_text() else WordByWord(q)
-    if not q or not engine.searchable:
+    engine = engine_for(q)
+    if not engine.searchable:
         return SearchResult(page=1, per_page=per_page, searchable=False)
     filters = {"body": body, "since": since, "until": until}
     tags = {"pillar": pillar, "priority": priority}
@@ -244,6 +243,15 @@ def _moment(value):
     if value is not None and timezone.is_naive(value):
         value = timezone.make_aware(value, datetime.UTC)
     return value
+
+
+def engine_for(q):
+    """What a search for `q`, as a person typed it, runs on: full text on
+    PostgreSQL, word by word elsewhere. Its `match(kind, rows)` narrows rows
+    of a kind (already the reader's) to those the words find, as /search/
+    finds them; a list's own word box uses it too (the decisions register)."""
+    q = " ".join((q or "")[:MAX_QUERY_LENGTH].split())
+    return FullText(q) if _full_text() else WordByWord(q)
 
 
 def _full_text():
@@ -444,7 +452,9 @@ class FullText:
             return cursor.fetchone()[0] > 0
 
     def match(self, key, rows):
-        return rows.annotate(search=StoredVector(KINDS[key].model)).filter(
+        # An alias, not an annotation: a list made distinct (the decisions
+        # register) need not compare vectors.
+        return rows.alias(search=StoredVector(KINDS[key].model)).filter(
             search=self.query
         )
 
