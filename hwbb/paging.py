@@ -1,24 +1,39 @@
 """Pages of long lists: the page's keys first, then its rows.
 
 A list page's query joins a row's relations (select_related) and filters it by
-who may read it (subqueries): on PostgreSQL, planning a dozen joins beside those
-subqueries takes longer than running the query, and the joins ride along through
-the sort of every matching row. So a page is found in two queries that each plan
-in a millisecond or two: the page's primary keys through the list's filters and
-order alone, then those rows with their relations.
+who may read it (subqueries). On PostgreSQL, over a body's ten years, that one
+query carried every join through a sort of every matching row to keep fifty,
+and took longer to plan than to run. So a page is found in two queries: the
+page's primary keys through the list's filters and order alone (no joins), then
+those rows, by key, with their relations and prefetches.
 """
 
 from django.core.paginator import Paginator
 
 
-def page_of(keys, number, *, per_page, rows):
+class KeysFirstPaginator(Paginator):
+    """Django's Paginator, whose pages are found by their keys first.
+
+    `object_list` is a queryset in the list's order (its count and keys are
+    read from it); `rows` loads a page's rows by key: by default the list
+    itself, or a queryset of the same model with the relations a page shows
+    and none of the list's filters (which then plans in a millisecond or two,
+    not tens). Anything but a queryset is paged as Django pages it."""
+
+    def __init__(self, object_list, per_page, *, rows=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.rows = object_list if rows is None else rows
+
+    def _get_page(self, object_list, number, paginator):
+        if hasattr(object_list, "values_list"):
+            keys = list(object_list.values_list("pk", flat=True))
+            loaded = self.rows.in_bulk(keys)
+            # A row deleted between the two queries is left out.
+            object_list = [loaded[key] for key in keys if key in loaded]
+        return super()._get_page(object_list, number, paginator)
+
+
+def page_of(keys, number, *, per_page, rows=None):
     """Page `number` (a GET value: the last page past the end, the first for
-    anything not a number) of `keys`, a queryset whose rows are the list's, in
-    its order; its `object_list` holds those rows as `rows` (a queryset of the
-    same model, with the relations the page shows) loads them."""
-    page = Paginator(keys.values_list("pk", flat=True), per_page).get_page(number)
-    pks = list(page.object_list)
-    loaded = rows.in_bulk(pks)
-    # A row deleted between the two queries is left out.
-    page.object_list = [loaded[pk] for pk in pks if pk in loaded]
-    return page
+    anything not a number) of the list `keys`, its rows loaded by `rows`."""
+    return KeysFirstPaginator(keys, per_page, rows=rows).get_page(number)

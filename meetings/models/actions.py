@@ -201,6 +201,8 @@ class Action(Tagged):
             # the index, the first page stops after its rows, not after a sort
             # of every action the body ever had.
             models.Index(fields=["body", "due_date", "id"], name="action_body_due"),
+            # Every body's, as the API lists them: the same, a page of keys.
+            models.Index(fields=["due_date", "id"], name="action_due"),
         ]
         constraints = [
             models.CheckConstraint(
