@@ -452,6 +452,22 @@ def _written_resolution_asked(notification, decision):
     }
 
 
+def _urgent_decision_withdrawn(notification, decision):
+    if decision.status != "withdrawn":
+        return None
+    return {
+        "subject": f"Withdrawn, no longer for your decision: {decision.public_title}",
+        "lines": [
+            "The proposal you were asked to decide between meetings has been "
+            "withdrawn by the governance officer before it was taken. Nothing "
+            "more is needed from you.",
+        ],
+        "facts": _decision_facts(decision),
+        "link": reverse("meetings:urgent_decision", args=[decision.pk]),
+        "link_text": "Read why it was withdrawn",
+    }
+
+
 # The summons and notices of a meeting (Local Government Act 1972, Schedule 12,
 # and the Access to Information rules) go to every member: no unsubscribe.
 for value, label, render in (
@@ -495,6 +511,11 @@ for value, label, render in (
         "written_resolution_asked",
         "A written resolution for the members' agreement",
         _written_resolution_asked,
+    ),
+    (
+        "urgent_decision_withdrawn",
+        "A decision between meetings withdrawn",
+        _urgent_decision_withdrawn,
     ),
 ):
     notices.register(value, label, render)

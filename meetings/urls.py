@@ -147,6 +147,11 @@ urlpatterns = [
         name="urgent_ratify",
     ),
     path(
+        "between-meetings/decision/<int:pk>/withdraw/",
+        views.urgent_withdraw,
+        name="urgent_withdraw",
+    ),
+    path(
         "between-meetings/decision/<int:pk>/to-agenda/",
         views.urgent_place,
         name="urgent_place",

@@ -244,6 +244,7 @@ def chair_lines(user, today):
                 kind="minutes_ready", person__user=user
             ).values("object_id")
         )
+        .select_related("body")
         .order_by("start")
     )
     if count := drafts.count():
@@ -332,16 +333,19 @@ def _planned_reports(person, today):
         .select_related("meeting__body")
         .order_by("meeting__start")
     )
-    lines, finished = [], None
+    lines, finished, drafted = [], None, None
     for item in planned:
-        finished = finished_reports(ahead) if finished is None else finished
+        if finished is None:
+            finished = finished_reports(ahead)
+            drafted = set(
+                Report.objects.filter(
+                    meeting__in=ahead, authors=person, status__in=AWAITED_REPORT
+                ).values_list("meeting_id", flat=True)
+            )
         pairs, done_items = finished
         if item.pk in done_items or (item.meeting_id, person.pk) in pairs:
             continue
-        drafted = Report.objects.filter(
-            meeting=item.meeting, authors=person, status__in=AWAITED_REPORT
-        ).exists()
-        if drafted:
+        if item.meeting_id in drafted:
             continue  # its draft has a line of its own
         deadline = item.report_deadline or report_deadline_for(item.meeting)
         lines.append(
@@ -395,8 +399,8 @@ def member_lines(user, today):
             lines.append(
                 Line(
                     theirs["overdue"] + theirs["due_this_month"],
-                    f"of your organisation's actions overdue ({theirs['overdue']}) "
-                    f"or due this month ({theirs['due_this_month']})",
+                    f"{theirs['overdue']} of your organisation's actions overdue"
+                    f" and {theirs['due_this_month']} due this month",
                     url + "#organisation",
                     OVERDUE if theirs["overdue"] else SOON,
                 )

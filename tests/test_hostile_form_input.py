@@ -123,6 +123,7 @@ FORMS = {
     # a member answers a written resolution; an officer records one for them
     "meetings:urgent_respond": (["member", "officer"], None),
     "meetings:urgent_ratify": (["officer"], None),
+    "meetings:urgent_withdraw": (["officer"], None),
 }
 FORM_PAGES = [
     (name, role) for name, (roles, _) in sorted(FORMS.items()) for role in roles
@@ -238,6 +239,7 @@ def args(hwb, officer, chair, member, author):
         "meetings:urgent_new": [hwb.slug],
         "meetings:urgent_edit": [action_.pk],
         "meetings:urgent_take": [action_.pk],
+        "meetings:urgent_withdraw": [action_.pk],
         "meetings:urgent_respond": [written.pk],
         "meetings:urgent_ratify": [taken.pk],
         "meetings:urgent_place": [taken.pk],

@@ -182,6 +182,7 @@ MATRIX = {
         "anonymous": 302,
     },
     "meetings:urgent_ratify": OFFICERS,
+    "meetings:urgent_withdraw": OFFICERS,
     "meetings:urgent_place": {**OFFICERS, "officer": 405},  # POST only
 }
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
@@ -231,6 +232,7 @@ def _between_meetings(body, chair):
         "meetings:urgent_decision": [taken.pk],
         "meetings:urgent_edit": [action.pk],
         "meetings:urgent_take": [action.pk],
+        "meetings:urgent_withdraw": [action.pk],
         "meetings:urgent_respond": [written.pk],
         "meetings:urgent_ratify": [taken.pk],
         "meetings:urgent_place": [taken.pk],

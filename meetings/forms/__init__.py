@@ -55,6 +55,7 @@ from meetings.forms.urgent import (
     RespondForm,
     TakeForm,
     UrgentDecisionForm,
+    WithdrawProposalForm,
 )
 
 __all__ = [
@@ -88,6 +89,7 @@ __all__ = [
     "ReportForm",
     "ReportReviewForm",
     "WithdrawForm",
+    "WithdrawProposalForm",
     "SearchForm",
     "RatifyForm",
     "RespondForm",

@@ -55,6 +55,7 @@ class UrgentDecision(ClosedContent, Tagged):
         TAKEN = "taken", "Taken: awaiting ratification"
         RATIFIED = "ratified", "Ratified"
         NOT_RATIFIED = "not_ratified", "Not ratified"
+        WITHDRAWN = "withdrawn", "Withdrawn before it was taken"
 
     DECIDED = (Status.TAKEN, Status.RATIFIED, Status.NOT_RATIFIED)
 
@@ -144,6 +145,9 @@ class UrgentDecision(ClosedContent, Tagged):
         Minute, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     ratification_note = models.TextField(blank=True)
+    withdrawn_reason = models.TextField(
+        blank=True, help_text="Why the proposal was withdrawn before it was taken."
+    )
 
     objects = UrgentDecisionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=TAG_M2M_FIELDS)

@@ -97,6 +97,7 @@ from meetings.services.urgent import (
     urgent_decision_ratify,
     urgent_decision_respond,
     urgent_decision_take,
+    urgent_decision_withdraw,
     urgent_decision_update,
     voting_members,
 )
@@ -183,6 +184,7 @@ __all__ = [
     "urgent_decision_ratify",
     "urgent_decision_respond",
     "urgent_decision_take",
+    "urgent_decision_withdraw",
     "urgent_decision_update",
     "voting_members",
 ]

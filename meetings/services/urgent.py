@@ -111,13 +111,48 @@ def urgent_decision_update(*, decision):
 
 
 @transaction.atomic
+def urgent_decision_withdraw(*, decision, user, reason):
+    """Withdraw a proposal before it is taken (the deadline moved, or the
+    board can meet in time), with the reason. Those asked to take or agree it
+    are told, once; emails still waiting to go out that asked them are not
+    sent (their notices are only for a proposal). Withdrawing again changes
+    nothing. (decision, withdrawn now)."""
+    locked = UrgentDecision.objects.select_for_update().get(pk=decision.pk)
+    if locked.status == UrgentDecision.Status.WITHDRAWN:
+        return locked, False
+    if locked.status != UrgentDecision.Status.PROPOSED:
+        raise ValidationError("It has been taken: it can no longer be withdrawn.")
+    if not permissions.is_officer(user):
+        raise ValidationError("Only a governance officer may withdraw a proposal.")
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Say why the proposal is withdrawn."})
+    locked.status = UrgentDecision.Status.WITHDRAWN
+    locked.withdrawn_reason = reason.strip()
+    locked.save(update_fields=["status", "withdrawn_reason"])
+    if locked.is_chairs_action:
+        asked = chairs_who_may_act(locked.body)
+    else:
+        asked = Person.objects.filter(urgent_responses__decision=locked).distinct()
+    for person in asked:
+        notify.queue(
+            **notify.notice(
+                "urgent_decision_withdrawn", person, locked, "withdrawn", str(locked)
+            )
+        )
+    return locked, True
+
+
+@transaction.atomic
 def urgent_decision_respond(*, decision, person, answer, comment, user):
     """Record a member's answer to a written resolution: their own, or one an
     officer records for them (sent by email). A member may change their
     answer until the decision is taken."""
     decision = UrgentDecision.objects.select_for_update().get(pk=decision.pk)
     if decision.status != UrgentDecision.Status.PROPOSED:
-        raise ValidationError("This written resolution is closed: it has been taken.")
+        raise ValidationError(
+            "This written resolution is closed: it has been "
+            + ("withdrawn." if decision.status == "withdrawn" else "taken.")
+        )
     response = decision.responses.filter(person=person).first()
     if response is None:
         raise ValidationError({"person": f"{person} was not asked to answer it."})
@@ -169,6 +204,8 @@ def urgent_decision_already(decision):
     """In words, when a decision asked to be taken already was."""
     if decision.status == UrgentDecision.Status.PROPOSED:
         return ""
+    if decision.status == UrgentDecision.Status.WITHDRAWN:
+        return "It was withdrawn before it was taken."
     return f"It was already taken on {decision.taken_on:%-d %B %Y}."
 
 

@@ -92,6 +92,7 @@ from meetings.views.urgent import (
     urgent_ratify,
     urgent_respond,
     urgent_take,
+    urgent_withdraw,
 )
 from meetings.views.work import your_work
 
@@ -164,4 +165,5 @@ __all__ = [
     "urgent_ratify",
     "urgent_respond",
     "urgent_take",
+    "urgent_withdraw",
 ]

@@ -11,7 +11,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
 from meetings import services
-from meetings.forms import RatifyForm, RespondForm, TakeForm, UrgentDecisionForm
+from meetings.forms import (
+    RatifyForm,
+    RespondForm,
+    TakeForm,
+    UrgentDecisionForm,
+    WithdrawProposalForm,
+)
 from meetings.models import Meeting, Person, PlannedItem, UrgentDecision
 from meetings.views._common import (
     _form_errors_from,
@@ -161,6 +167,7 @@ def urgent_detail(request, pk):
             "closed": decision.closed,
             "can_take": proposed and _may_take(request.user, decision),
             "can_edit": proposed and is_officer,
+            "can_withdraw": proposed and is_officer,
             "can_answer": proposed and _may_answer(request.user, decision),
             "can_ratify": taken and is_officer and decision.ratification_item_id,
             "can_place": taken and is_officer and not decision.ratification_item_id,
@@ -326,3 +333,52 @@ def urgent_place(request, pk):
     else:
         messages.info(request, words)
     return redirect(decision)
+
+
+@role_required(OFFICER)
+@require_http_methods(["GET", "POST"])
+def urgent_withdraw(request, pk):
+    """A page of its own that says what withdrawing a proposal does and asks
+    why; it is withdrawn only when that is posted."""
+    decision = _get_decision_for_user(request, pk)
+    if decision.status == UrgentDecision.Status.WITHDRAWN:
+        messages.info(request, "This proposal is already withdrawn.")
+        return redirect(decision)
+    if decision.status != UrgentDecision.Status.PROPOSED:
+        messages.info(request, services.urgent_decision_already(decision))
+        return redirect(decision)
+    form = WithdrawProposalForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            _, withdrawn = services.urgent_decision_withdraw(
+                decision=decision,
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            text = "Proposal withdrawn." if withdrawn else "Already withdrawn."
+            messages.success(request, text)
+            return redirect(decision)
+    if decision.is_chairs_action:
+        told = "the chair and deputy chair are emailed that it is withdrawn"
+    else:
+        told = "each member asked is emailed that it is withdrawn"
+    return render(
+        request,
+        "meetings/confirm_page.html",
+        {
+            "form": form,
+            "heading": "Withdraw this proposal?",
+            "caption": decision.public_title if decision.closed else decision.title,
+            "consequences": [
+                "it can no longer be taken, answered or changed",
+                told + ", with your reason",
+                "it stays listed, marked withdrawn, for officers and the "
+                "board's members; the public never sees a proposal",
+            ],
+            "back_url": decision.get_absolute_url(),
+            "back_text": "No, keep the proposal",
+        },
+    )

@@ -33,6 +33,17 @@ def check(page, name):
     assert not serious, results.generate_report()
 
 
+def check_at_widths(page, name):
+    """axe-core at a desktop and at a phone width, where nothing may overflow
+    sideways and the header's links, wrapped onto rows, stay 24 px targets."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    check(page, f"{name}-wide")
+    page.set_viewport_size({"width": 390, "height": 844})
+    check(page, f"{name}-narrow")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"{name}: {width} px wide at a phone's 390 px"
+
+
 def sign_in(tab, live_server, username):
     user = User.objects.get(username=username)
     user.set_password(PASSWORD)

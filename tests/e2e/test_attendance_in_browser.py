@@ -6,19 +6,9 @@ the form and the minutes; screenshots at a desktop and a phone width."""
 import pytest
 
 from meetings.models import Attendance, Meeting, Membership, Person
-from tests.e2e.browser import ARTIFACTS, check, sign_in
+from tests.e2e.browser import ARTIFACTS, check_at_widths, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _check_at_widths(page, name):
-    """axe-core at a desktop and at a phone width, where the header's links
-    wrap onto rows and must still be targets of 24 px."""
-    page.set_viewport_size({"width": 1280, "height": 900})
-    check(page, f"{name}-wide")
-    page.set_viewport_size({"width": 390, "height": 844})
-    check(page, f"{name}-narrow")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def _save(page):
@@ -65,13 +55,13 @@ def test_officer_records_a_substitute_and_the_minutes_print_it(
     history = Attendance.history.count()
     _save(page)
     assert Attendance.history.count() == history
-    _check_at_widths(page, "attendance-form")
+    check_at_widths(page, "attendance-form")
 
     page.goto(f"{live_server.url}/meetings/{april.pk}/minutes/")
     main = page.inner_text("main")
     assert f"(substitute for {member})" in main
     assert f"(substituted by {substitute})" in main
-    _check_at_widths(page, "attendance-minutes")
+    check_at_widths(page, "attendance-minutes")
     pdf = page.request.get(f"{live_server.url}/meetings/{april.pk}/minutes.pdf")
     assert pdf.ok
     (ARTIFACTS / "attendance-minutes.pdf").write_bytes(pdf.body())

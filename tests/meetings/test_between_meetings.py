@@ -478,3 +478,90 @@ def test_the_list_reads_a_fixed_number_of_queries(
     assert _ratification_items(next_meeting).count() == 8
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+# -- Withdrawn before it was taken -------------------------------------------------
+
+
+def test_an_officer_withdraws_a_proposal_and_the_chair_is_told_once(
+    board, chair, officer, mailoutbox, django_capture_on_commit_callbacks
+):
+    decision = _propose(board, user=officer)
+    for _ in range(2):  # a double submit
+        with django_capture_on_commit_callbacks(execute=True):
+            decision, _ = services.urgent_decision_withdraw(
+                decision=decision, user=officer, reason="The deadline moved to May."
+            )
+    decision.refresh_from_db()
+    assert decision.status == UrgentDecision.Status.WITHDRAWN
+    assert decision.withdrawn_reason == "The deadline moved to May."
+    told = Notification.objects.filter(kind="urgent_decision_withdrawn")
+    assert [n.person for n in told] == [chair.person]
+    [email] = [e for e in mailoutbox if "Withdrawn" in e.subject]
+    assert email.to == [chair.person.email]
+
+
+def test_once_withdrawn_it_cannot_be_taken_answered_or_changed(
+    board, next_meeting, voters, officer, chair, member
+):
+    decision = _propose(board, UrgentDecision.Kind.WRITTEN_RESOLUTION, user=officer)
+    services.urgent_decision_withdraw(decision=decision, user=officer, reason="Met.")
+    told = Notification.objects.filter(kind="urgent_decision_withdrawn")
+    assert sorted(n.person.pk for n in told) == sorted(p.pk for p in voters)
+    with pytest.raises(ValidationError, match="withdrawn"):
+        services.urgent_decision_respond(
+            decision=decision,
+            person=member.person,
+            answer="agree",
+            comment="",
+            user=member,
+        )
+    decision, taken, words = services.urgent_decision_take(
+        decision=decision, user=chair
+    )
+    assert not taken and words == "It was withdrawn before it was taken."
+    assert not _ratification_items(next_meeting).exists()
+    with pytest.raises(ValidationError):
+        services.urgent_decision_update(decision=decision)
+
+
+def test_a_taken_decision_cannot_be_withdrawn_nor_without_a_reason(
+    board, next_meeting, chair, officer, member
+):
+    decision = _propose(board, user=officer)
+    with pytest.raises(ValidationError) as error:
+        services.urgent_decision_withdraw(decision=decision, user=officer, reason=" ")
+    assert "Say why" in str(error.value)
+    with pytest.raises(ValidationError):
+        services.urgent_decision_withdraw(decision=decision, user=member, reason="No.")
+    services.urgent_decision_take(decision=decision, user=chair)
+    with pytest.raises(ValidationError, match="taken"):
+        services.urgent_decision_withdraw(decision=decision, user=officer, reason="x")
+
+
+def test_withdrawing_through_its_page_asks_first(client, board, chair, officer, member):
+    decision = _propose(board, user=officer)
+    url = reverse("meetings:urgent_withdraw", args=[decision.pk])
+    client.force_login(member)
+    assert client.get(url).status_code == 403
+    client.force_login(officer)
+    page = client.get(decision.get_absolute_url()).text
+    assert url in page
+    confirm = client.get(url).text
+    assert "Withdraw this proposal?" in confirm
+    assert "the chair and deputy chair are emailed" in confirm
+    decision.refresh_from_db()
+    assert decision.status == UrgentDecision.Status.PROPOSED  # nothing by a GET
+    refused = client.post(url, {"reason": ""})
+    assert refused.status_code == 200
+    assert "Give the reason the proposal is withdrawn" in refused.text
+    response = client.post(url, {"reason": "The board meets in time."})
+    assert response.status_code == 302
+    page = client.get(decision.get_absolute_url()).text
+    assert "Withdrawn before it was taken." in page
+    assert "The board meets in time." in page
+    assert url not in page
+    # the chair's work no longer lists it
+    from meetings import work
+
+    assert not any("chair's action" in line.text for line in work.your_work(chair))

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from hwbb.models import Notification
 from meetings import services, work
-from meetings.models import Meeting, PlannedItem, Report
+from meetings.models import Meeting, OrganisationLead, PlannedItem, Report
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +181,97 @@ def test_another_bodys_business_is_not_counted(member, chair, author):
 def test_anonymous_is_asked_to_sign_in(client):
     response = client.get(reverse("your_work"))
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_a_partners_lead_sees_the_organisations_actions_counted(client, hwb, member):
+    """A nominated lead's line counts the organisation's actions that name no
+    person, in words and numbers, and opens that list."""
+    police = factories.OrganisationFactory(name="West Midlands Police")
+
+    OrganisationLead.objects.create(organisation=police, person=member.person)
+    today = timezone.localdate()
+    for days in (-30, -2, 3):
+        factories.ActionFactory(
+            body=hwb,
+            owner_person=None,
+            owner_organisation=police,
+            due_date=today + datetime.timedelta(days=days),
+        )
+    line = next(x for x in work.your_work(member) if "organisation" in x.text)
+    due = 1 if (today + datetime.timedelta(days=3)).month == today.month else 0
+    assert line.text == (
+        f"2 of your organisation's actions overdue and {due} due this month"
+    )
+    assert line.urgency_words == "Overdue"
+    _every_link_opens(client, member)
+
+
+# -- A budget that does not grow --------------------------------------------------
+
+
+def _grow_everyones_work(hwb, officer, chair, author, member, n):
+    """n more of every kind of work each role's page counts."""
+    soon = timezone.now() + datetime.timedelta(days=20)
+    for i in range(n):
+        coming = factories.MeetingFactory(
+            body=hwb,
+            start=soon + datetime.timedelta(days=i),
+            status="scheduled",
+            agenda_status=Meeting.AgendaStatus.DRAFT,
+            minutes_status=Meeting.MinutesStatus.NONE,
+            contact_officer=officer.person,
+        )
+        factories.AgendaItemFactory(meeting=coming)
+        _report(coming, author, Report.Status.SUBMITTED, title=f"Submitted {i}")
+        _report(coming, author, Report.Status.RETURNED, title=f"Returned {i}")
+        _report(coming, author, title=f"Draft {i}")
+        PlannedItem.objects.create(
+            body=hwb, meeting=coming, title=f"Planned {i}", report_author=author.person
+        )
+        held = factories.MeetingFactory(
+            body=hwb,
+            start=timezone.now() - datetime.timedelta(days=3 + i),
+            minutes_status=Meeting.MinutesStatus.DRAFT,
+            contact_officer=officer.person,
+        )
+        services.minutes_ready_for_chair(meeting=held)
+        factories.ActionFactory(
+            owner_person=member.person,
+            due_date=timezone.localdate() - datetime.timedelta(days=10 + i),
+        )
+        factories.ActionFactory(
+            owner_person=member.person,
+            due_date=timezone.localdate() + datetime.timedelta(days=5 + i),
+        )
+
+
+@pytest.mark.parametrize("role", ["officer", "chair", "author", "member"])
+def test_your_work_keeps_a_query_budget_that_does_not_grow(
+    role, client, hwb, officer, chair, author, member
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    people = {"officer": officer, "chair": chair, "author": author, "member": member}
+    client.force_login(people[role])
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("your_work"))
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    _grow_everyones_work(hwb, officer, chair, author, member, 2)
+    small, _ = count()
+    _grow_everyones_work(hwb, officer, chair, author, member, 12)
+    large, page = count()
+    assert large == small, f"{role}: {small} queries with 2 of each, {large} with 14"
+    assert large <= 30, f"{role}: {large} queries"
+    # and the page counted what grew, so the budget measured a full page
+    grown = {
+        "officer": "reports to review",
+        "chair": "sets of draft minutes to check",
+        "author": "reports returned with comments",
+        "member": "overdue",
+    }[role]
+    assert grown in page
