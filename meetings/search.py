@@ -3,7 +3,7 @@ documents, each kind read through its model's `visible_to(user)`.
 
 On PostgreSQL the words are matched as `websearch_to_tsquery('english', q)`
 against weighted vectors (the title weighs more than the text), stored in each
-kind's table with a GIN index on them (migrations 0013 and 0033); elsewhere (the
+kind's table with a GIN index on them (migrations 0013 and 0034); elsewhere (the
 SQLite default) every word must appear, case-insensitively, in one of the same
 fields.
 
@@ -506,7 +506,7 @@ class StoredVector(Expression):
     Every kind's is a weighted vector (its title A, the rest B): a generated
     column for the kinds whose words are in their own row (migration 0013);
     for decisions, whose words are in the minute's title and the clauses, one
-    that triggers keep up to date (0033)."""
+    that triggers keep up to date (0034)."""
 
     output_field = SearchVectorField()
 

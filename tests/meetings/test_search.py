@@ -641,7 +641,7 @@ def test_the_api_says_what_is_wrong_with_a_search(client, content, params, field
     assert response.json()[field][0]
 
 
-# -- A decision's stored vector (migration 0033) ----------------------------------
+# -- A decision's stored vector (migration 0034) ----------------------------------
 
 
 def _decision_vectors_out_of_date():
@@ -775,7 +775,7 @@ def test_the_migration_fills_the_vectors_of_decisions_already_recorded(content):
     assert _decision_vectors_out_of_date() == [resolution.pk]
     assert _decisions_found(word) == []
     migration = importlib.import_module(
-        "meetings.migrations.0033_decision_search_vector"
+        "meetings.migrations.0034_decision_search_vector"
     )
     with connection.schema_editor() as editor:
         migration.fill(None, editor)

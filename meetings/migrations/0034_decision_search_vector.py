@@ -156,7 +156,7 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0032_action_log_index"),
+        ("meetings", "0033_action_log_index"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0033_decision_search_vector"),
+        ("meetings", "0034_decision_search_vector"),
         ("strategy", "0006_names_in_council_words"),
     ]
 

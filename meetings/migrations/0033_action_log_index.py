@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0031_back_office'),
+        ('meetings', '0032_urgent_decision_withdrawn'),
         ('strategy', '0006_names_in_council_words'),
     ]
 
