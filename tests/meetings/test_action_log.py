@@ -189,12 +189,20 @@ def test_csv_has_every_action_the_filters_choose_not_one_page(client, many):
     assert [row[1] for row in rows] == [f"Action number {n}" for n in (0, 2, 4, 6)]
 
 
-def test_a_page_shows_the_same_number_of_rows_whatever_the_log_holds(client, hwb, many):
-    def page_size():
-        html = _log(client).content.decode()
-        return html.count('<tr class="govuk-table__row">') - 1  # less the header
+def test_a_page_costs_the_same_rows_and_queries_whatever_the_log_holds(
+    client, hwb, many
+):
+    """Seven actions or seventeen, three to a page: the same rows on a page,
+    the same queries, on the first page and a later one."""
 
-    small = page_size()
+    def cost(page):
+        with CaptureQueriesContext(connection) as queries:
+            html = _log(client, page=page).content.decode()
+        rows = html.count('<tr class="govuk-table__row">') - 1  # less the header
+        return rows, len(queries)
+
+    small = [cost(1), cost(2)]
     for _ in range(10):
         factories.ActionFactory(body=hwb, minute=many[0].minute)
-    assert small == page_size() == 3
+    assert [cost(1), cost(2)] == small
+    assert small[0][0] == 3
