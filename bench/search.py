@@ -9,7 +9,7 @@ public for a few searches as the median of repeated runs:
 
 1. the word-by-word scan (icontains on every field; the baseline);
 2. full-text on the stored vectors with their GIN indexes
-   (meetings/migrations/0013_search_vectors.py);
+   (meetings/migrations/0013_search_vectors.py, 0034 for decisions);
 3. full-text with those indexes dropped, to show what they are worth.
 
     make bench                                  # or:
@@ -197,7 +197,7 @@ def main():
     scan = _round(False)
     indexed = _round(True)
     with connection.cursor() as cursor:
-        for index in INDEXES.values():
+        for index in [*INDEXES.values(), "resolution_search"]:
             cursor.execute(f"DROP INDEX {index}")
     unindexed = _round(True)
     print(

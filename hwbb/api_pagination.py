@@ -5,10 +5,14 @@ from django.conf import settings
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 
+from hwbb.paging import KeysFirstPaginator
+
 
 class Pagination(pagination.PageNumberPagination):
-    """Fifty rows a page; ?page_size= from 1 to 200, anything else an error."""
+    """Fifty rows a page; ?page_size= from 1 to 200, anything else an error.
+    A page is found by its keys first (hwbb/paging.py)."""
 
+    django_paginator_class = KeysFirstPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200

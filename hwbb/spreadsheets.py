@@ -37,3 +37,19 @@ def write_rows(stream, rows):
     """CSV rows, every cell through `safe_cell`."""
     writer = csv.writer(stream)
     writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+
+
+class _Line:
+    """A file whose write hands back what is written, so csv.writer makes a
+    line at a time."""
+
+    def write(self, text):
+        return text
+
+
+def csv_lines(rows):
+    """The CSV rows one line at a time, as `write_rows` writes them: for a
+    download sent as it is made, never held whole."""
+    writer = csv.writer(_Line())
+    for row in rows:
+        yield writer.writerow([safe_cell(cell) for cell in row])

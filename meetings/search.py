@@ -2,15 +2,18 @@
 documents, each kind read through its model's `visible_to(user)`.
 
 On PostgreSQL the words are matched as `websearch_to_tsquery('english', q)`
-against weighted vectors (the title weighs more than the text) that the GIN
-indexes of migration 0012 cover; elsewhere (the SQLite default) every word must
-appear, case-insensitively, in one of the same fields.
+against weighted vectors (the title weighs more than the text), stored in each
+kind's table with a GIN index on them (migrations 0013 and 0034); elsewhere (the
+SQLite default) every word must appear, case-insensitively, in one of the same
+fields.
 
-One page costs a fixed number of queries whatever the data: a count and a page
-of (kind, pk, rank, date) over a UNION of every kind, then one query per kind
-on the page for the objects and their highlighted excerpts.
+One page costs a fixed number of queries whatever the data: one for the page
+of (kind, pk, rank, date) over a UNION of every kind, with the count of every
+match beside each row, then one query per kind on the page for the objects and
+their highlighted excerpts.
 """
 
+import datetime
 import html
 import math
 import re
@@ -23,12 +26,10 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchQueryField,
     SearchRank,
-    SearchVector,
     SearchVectorField,
 )
 from django.db import connection
 from django.db.models import (
-    BooleanField,
     Case,
     CharField,
     Exists,
@@ -47,6 +48,7 @@ from django.db.models.functions import Coalesce, Concat
 from django.db.models.lookups import IContains
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.functional import cached_property
 
 from meetings.models import (
@@ -68,8 +70,6 @@ CONFIG = "english"
 # Markers ts_headline puts round a match; no text a person writes has them.
 START, STOP = "\x02", "\x03"
 EXCERPT_WORDS = 30
-# Past this many, a decision's candidates stay a subquery (see FullText).
-MAX_DECISION_CANDIDATES = 1000
 TAG = re.compile("<[^>]*>")
 
 
@@ -188,9 +188,8 @@ def search(
     per_page=20,
 ):
     """A page of what `user` may read that matches `q`, best first."""
-    q = " ".join((q or "")[:MAX_QUERY_LENGTH].split())
-    engine = FullText(q) if _full_text() else WordByWord(q)
-    if not q or not engine.searchable:
+    engine = engine_for(q)
+    if not engine.searchable:
         return SearchResult(page=1, per_page=per_page, searchable=False)
     filters = {"body": body, "since": since, "until": until}
     tags = {"pillar": pillar, "priority": priority}
@@ -204,16 +203,55 @@ def search(
     # UNION ALL: each part is one kind's rows, so none repeats another's, and
     # de-duplicating them would rank every match once more for nothing.
     combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    total = combined.count()
+    page = max(1, page)
+    rows, total = _page(combined, page, per_page)
+    if not rows and page > 1:  # past the end (rare): count, then the last page
+        total = combined.count()
+        page = max(1, math.ceil(total / per_page))
+        rows, total = _page(combined, page, per_page)
     num_pages = max(1, math.ceil(total / per_page))
-    page = min(max(1, page), num_pages)
-    rows = []
-    if total:
-        start = (page - 1) * per_page
-        ordered = combined.order_by("-rank", "-when", "hit_kind", "pk")
-        rows = list(ordered[start : start + per_page])
     hits = _hits(rows, engine)
     return SearchResult(hits, total, page, per_page, num_pages)
+
+
+def _page(combined, page, per_page):
+    """One page of the hits, best first, and how many there are in all, in one
+    query: the count is a window over the same matches, not a second run of
+    the union (which matches and ranks every row again). Past the end, no rows
+    and a count of 0."""
+    sql, params = combined.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'SELECT "pk", "hit_kind", "rank", "when", COUNT(*) OVER () '
+            f"FROM ({sql}) hits "
+            'ORDER BY "rank" DESC, "when" DESC, "hit_kind", "pk" LIMIT %s OFFSET %s',
+            [*params, per_page, (page - 1) * per_page],
+        )
+        found = cursor.fetchall()
+    rows = [
+        {"pk": pk, "hit_kind": kind, "rank": rank, "when": _moment(when)}
+        for pk, kind, rank, when, _ in found
+    ]
+    return rows, found[0][4] if found else 0
+
+
+def _moment(value):
+    """A date a hit is dated by, as the raw query hands it back: aware from
+    PostgreSQL, text in UTC from SQLite."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
+
+
+def engine_for(q):
+    """What a search for `q`, as a person typed it, runs on: full text on
+    PostgreSQL, word by word elsewhere. Its `match(kind, rows)` narrows rows
+    of a kind (already the reader's) to those the words find, as /search/
+    finds them; a list's own word box uses it too (the decisions register)."""
+    q = " ".join((q or "")[:MAX_QUERY_LENGTH].split())
+    return FullText(q) if _full_text() else WordByWord(q)
 
 
 def _full_text():
@@ -401,68 +439,24 @@ class FullText:
         self.query = SearchQuery(q, search_type="websearch", config=CONFIG)
 
     @cached_property
-    def _parsed(self):
-        """The query as PostgreSQL parses it, in one query: its number of
-        nodes (0 when it has no word to search for) and its querytree (the
-        words an index can look up)."""
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT numnode(q), querytree(q)::text "
-                "FROM websearch_to_tsquery(%s::regconfig, %s) AS q",
-                [CONFIG, self.q],
-            )
-            return cursor.fetchone()
-
-    @property
     def searchable(self):
         """Whether there is a word to search for: not in punctuation alone,
-        nor in stop words alone ("the")."""
-        return bool(self.q) and self._parsed[0] > 0
+        nor in stop words alone ("the"), as PostgreSQL parses the query."""
+        if not self.q:
+            return False
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))",
+                [CONFIG, self.q],
+            )
+            return cursor.fetchone()[0] > 0
 
     def match(self, key, rows):
-        rows = rows.annotate(search=vector(key)).filter(search=self.query)
-        if key == "resolution":
-            rows = rows.filter(self._decision_candidates())
-        return rows
-
-    def _decision_candidates(self):
-        """Decisions that could match, found through indexes: a decision's
-        vector is computed (its words are in the minute and the clauses), so
-        only these few are computed and checked.
-
-        Each word a query needs must be somewhere: in the minute, a clause or
-        the preamble. A query with "or" needs any one of its words; one of
-        negations alone ("-housing") may match any decision. Two queries: the
-        words, as PostgreSQL parses them, and the decisions that have them."""
-        words = self._needed_words()
-        if words:
-            found = Q()
-            for word in words:
-                found &= self._decisions_with(SearchQuery(word, config="simple"))
-            # Fetched first: PostgreSQL cannot tell how few they are, and would
-            # otherwise read every minute to compute every decision's vector.
-            candidates = Resolution.objects.filter(found).values_list("pk", flat=True)
-            ids = list(candidates[: MAX_DECISION_CANDIDATES + 1])
-            if len(ids) <= MAX_DECISION_CANDIDATES:
-                return Q(pk__in=ids)
-            return found
-        return self._decisions_with(AnyWord(self.query)) | Q(OnlyNegations(self.query))
-
-    def _needed_words(self):
-        """The stemmed words a query with no "or" needs, as PostgreSQL parses
-        it; [] for one with "or" or with none to look up."""
-        tree = self._parsed[1]
-        if "|" in tree or tree == "T":
-            return []
-        return [w.replace("''", "'") for w in re.findall(r"'((?:[^']|'')+)'", tree)]
-
-    @staticmethod
-    def _decisions_with(words):
-        minutes = Minute.objects.filter(Matches(StoredVector(Minute), words))
-        clauses = ResolutionClause.objects.filter(
-            Matches(StoredVector(ResolutionClause), words), resolution=OuterRef("pk")
+        # An alias, not an annotation: a list made distinct (the decisions
+        # register) need not compare vectors.
+        return rows.alias(search=StoredVector(KINDS[key].model)).filter(
+            search=self.query
         )
-        return Q(minute__in=minutes.values("pk")) | Q(Exists(clauses)) | ~Q(preamble="")
 
     def rank(self, key):
         return SearchRank(F("search"), self.query)
@@ -495,22 +489,6 @@ class FullText:
         )
 
 
-def vector(key):
-    """The weighted vector of a kind: title A, the rest B.
-
-    Every kind but decisions keeps it in a generated column, `search_vector`
-    (migration 0013), which PostgreSQL indexes and keeps up to date; decisions'
-    words are in two other tables (the minute and the clauses), so theirs is
-    computed, for the few candidates the indexes find."""
-    if key != "resolution":
-        return StoredVector(KINDS[key].model)
-    kind = KINDS[key]
-    title = SearchVector(kind.title, weight="A", config=CONFIG)
-    return title + SearchVector(
-        *kind.fields, _clauses_text(), weight="B", config=CONFIG
-    )
-
-
 class AnyWord(Func):
     """The query's indexable words joined by OR (its lexemes, already stemmed)."""
 
@@ -521,24 +499,14 @@ class AnyWord(Func):
     output_field = SearchQueryField()
 
 
-class OnlyNegations(Func):
-    """True for a query with no word an index can look up."""
-
-    template = "querytree(%(expressions)s)::text = 'T'"
-    output_field = BooleanField()
-
-
-class Matches(Func):
-    """vector @@ query, as a condition of its own."""
-
-    arg_joiner = " @@ "
-    template = "%(expressions)s"
-    output_field = BooleanField()
-
-
 class StoredVector(Expression):
     """A table's `search_vector` column, which Django's model state does not
-    know (it exists on PostgreSQL only), under the query's alias for it."""
+    know (it exists on PostgreSQL only), under the query's alias for it.
+
+    Every kind's is a weighted vector (its title A, the rest B): a generated
+    column for the kinds whose words are in their own row (migration 0013);
+    for decisions, whose words are in the minute's title and the clauses, one
+    that triggers keep up to date (0034)."""
 
     output_field = SearchVectorField()
 

@@ -9,6 +9,13 @@ from meetings.models import ActionUpdate, Report
 from tests import factories
 
 
+def content_of(response):
+    """A response's body, whether sent whole or streamed (a CSV download)."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def wait_for(predicate, timeout=20):
     """Poll until `predicate()` is true, for up to `timeout` seconds: whether
     it came true (a real worker's mail, say)."""

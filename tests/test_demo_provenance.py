@@ -16,6 +16,7 @@ from indicators.models import Indicator, IndicatorValue
 from meetings import demo, search
 from meetings.models import Action, AgendaItem, Body, Meeting, Minute, Report
 from strategy.models import Framework, Pillar, Priority, ProgressReport
+from tests.helpers import content_of
 
 # A note about the seed documents, as the demo's content used to write them.
 SEED_NOTE = re.compile(r"\bseeds?\b|\[sic\]|\bL\d{2,5}\b", re.IGNORECASE)
@@ -67,7 +68,7 @@ class _ShownText(HTMLParser):
 
 def shown_text(response):
     """A page's shown text; a feed's, an export's or an API answer's all of it."""
-    body = response.content.decode()
+    body = content_of(response).decode()
     if "html" not in response.get("Content-Type", ""):
         return body
     parser = _ShownText()

@@ -4,10 +4,11 @@ The column names are a published interface (README, "Open data"): add new
 columns at the end, never rename or reorder one.
 """
 
-from django.http import HttpResponse
+from django.db.models import QuerySet
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 
-from hwbb.spreadsheets import write_rows
+from hwbb.spreadsheets import csv_lines
 
 MEETING_COLUMNS = [
     "id",
@@ -60,11 +61,30 @@ ACTION_COLUMNS = [
 ]
 
 
+# Rows read from the database at a time (and their prefetches with them).
+CHUNK = 500
+
+
 def csv_response(filename, columns, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    """Every row, sent as it is made: a body's ten years of actions are never
+    held whole, in memory or in one query's results."""
+    response = StreamingHttpResponse(
+        csv_lines(_with_header(columns, rows)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    write_rows(response, [columns, *rows])
     return response
+
+
+def _with_header(columns, rows):
+    yield columns
+    yield from rows
+
+
+def _chunked(rows):
+    """A queryset read CHUNK rows at a time, prefetches and all."""
+    if isinstance(rows, QuerySet):
+        return rows.iterator(chunk_size=CHUNK)
+    return rows
 
 
 def _day(value):
@@ -76,7 +96,7 @@ def _local(moment):
 
 
 def meeting_rows(request, meetings):
-    for m in meetings:
+    for m in _chunked(meetings):
         yield [
             m.pk,
             m.body.name,
@@ -98,7 +118,7 @@ def _names(rows, attribute):
 def decision_rows(request, resolutions, verb=""):
     """One row per clause: a decision, or a recommendation to another body;
     only the clauses with the verb, when one is asked for."""
-    for r in resolutions:
+    for r in _chunked(resolutions):
         minute, meeting = r.minute, r.minute.meeting
         tags = [
             r.primary_pillar or "",
@@ -127,7 +147,7 @@ def decision_rows(request, resolutions, verb=""):
 
 
 def action_rows(request, actions):
-    for a in actions:
+    for a in _chunked(actions):
         yield [
             a.pk,
             a.title,

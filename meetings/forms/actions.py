@@ -191,12 +191,14 @@ class ActionLogFilter(forms.Form):
     def __init__(self, *args, actions, **kwargs):
         """`actions`: those the user may see; the owner lists name only their owners."""
         super().__init__(*args, **kwargs)
+        # Semi-joins (pk IN ...), not a join made distinct: a body's log has
+        # thousands of actions and a few dozen owners.
         self.fields["owner"].queryset = Person.objects.filter(
-            actions__in=actions
-        ).distinct()
+            pk__in=actions.values("owner_person")
+        )
         self.fields["organisation"].queryset = Organisation.objects.filter(
-            actions__in=actions
-        ).distinct()
+            pk__in=actions.values("owner_organisation")
+        )
 
     def apply(self, actions):
         if not self.is_valid():

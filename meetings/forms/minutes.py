@@ -4,12 +4,11 @@ import datetime
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Submit
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from hwbb.fields import iso_date
 from hwbb.widgets import RichTextarea
-from meetings import resolutions, services
+from meetings import resolutions, search, services
 from meetings.forms.agenda import TimeField
 from meetings.models import Body, Meeting, Minute, Person, ResolutionClause
 from strategy.models import Pillar, Priority
@@ -168,16 +167,24 @@ class DecisionFilter(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = Body.objects.visible_to(user)
+        self.words = None
+
+    def clean_q(self):
+        """The words, found as /search/ finds a decision's: stemmed, in any
+        order, in the minute's title, the preamble or the clauses."""
+        q = self.cleaned_data["q"]
+        if q.strip():
+            self.words = search.engine_for(q)
+            if not self.words.searchable:
+                raise forms.ValidationError(search.NOTHING_TO_SEARCH)
+        return q
 
     def apply(self, resolutions):
         if not self.is_valid():
             return resolutions.none()
         data = self.cleaned_data
-        if data["q"]:
-            resolutions = resolutions.filter(
-                Q(clauses__text__icontains=data["q"])
-                | Q(minute__title__icontains=data["q"])
-            )
+        if self.words is not None:
+            resolutions = self.words.match("resolution", resolutions)
         if data["body"]:
             resolutions = resolutions.filter(minute__meeting__body=data["body"])
         if data["verb"]:

@@ -196,6 +196,14 @@ class Action(Tagged):
 
     class Meta:
         ordering = ["due_date", "pk"]
+        indexes = [
+            # A body's action log, a page at a time in this order: read from
+            # the index, the first page stops after its rows, not after a sort
+            # of every action the body ever had.
+            models.Index(fields=["body", "due_date", "id"], name="action_body_due"),
+            # Every body's, as the API lists them: the same, a page of keys.
+            models.Index(fields=["due_date", "id"], name="action_due"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(percent_complete__lte=100), name="action_percent_max_100"

@@ -97,8 +97,8 @@ from meetings.services.urgent import (
     urgent_decision_ratify,
     urgent_decision_respond,
     urgent_decision_take,
-    urgent_decision_withdraw,
     urgent_decision_update,
+    urgent_decision_withdraw,
     voting_members,
 )
 

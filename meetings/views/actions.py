@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from knox.models import AuthToken
 
+from hwbb import paging
 from hwbb.permissions import OFFICER, is_officer, role_required
 from meetings import services
 from meetings.api import exports
@@ -253,31 +254,42 @@ def action_create(request):
 # -- Action log ----------------------------------------------------------------------
 
 
+ACTION_LOG_PAGE = 50
+
+
 def action_log(request, slug):
+    """A body's actions, due soonest first, a page at a time; the CSV has every
+    action the filters choose."""
     body = _get_body_for_user(request, slug)
     visible = Action.objects.visible_to(request.user).filter(body=body)
     filters = ActionLogFilter(request.GET, actions=visible)
-    actions = filters.apply(
-        visible.for_list()
+    actions = filters.apply(visible).order_by("due_date", "pk")
+    rows = (
+        Action.objects.for_list()
         .select_related("primary_pillar")
         .prefetch_related("priorities")
-        .order_by("due_date", "pk")
     )
     if request.GET.get("format") == "csv":
         return exports.csv_response(
             f"{body.slug}-actions.csv",
             exports.ACTION_COLUMNS,
-            exports.action_rows(request, actions),
+            exports.action_rows(request, rows.filter(pk__in=actions.values("pk"))),
         )
+    page = paging.page_of(
+        actions, request.GET.get("page"), per_page=ACTION_LOG_PAGE, rows=rows
+    )
     query = request.GET.copy()
-    query["format"] = "csv"
+    query.pop("page", None)
+    csv_query = query.copy()
+    csv_query["format"] = "csv"
     return render(
         request,
         "meetings/action_log.html",
         {
             "body": body,
             "filters": filters,
-            "actions": actions,
-            "csv_query": query.urlencode(),
+            "page": page,
+            "query": query.urlencode(),
+            "csv_query": csv_query.urlencode(),
         },
     )

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -8,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hwbb import paging
 from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
 from meetings import pack, resolutions, services, signing
 from meetings.api import exports
@@ -328,7 +328,7 @@ def decisions(request):
         )
         rows = exports.decision_rows(request, resolutions, verb=verb)
         return exports.csv_response("decisions.csv", exports.DECISION_COLUMNS, rows)
-    page = Paginator(resolutions, 25).get_page(request.GET.get("page"))
+    page = paging.page_of(resolutions, request.GET.get("page"), per_page=25)
     query = request.GET.copy()
     query.pop("page", None)
     csv_query = query.copy()

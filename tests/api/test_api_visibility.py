@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from meetings.models import Report
 from tests import factories
+from tests.helpers import content_of
 
 SEES_CLOSED = factories.Closed.SEES
 OPEN_TITLE = factories.Closed.OPEN_TITLE
@@ -39,7 +40,7 @@ def _everything(client, exempt):
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        texts.append(response.content.decode())
+        texts.append(content_of(response).decode())
     return "\n".join(texts)
 
 
@@ -98,7 +99,7 @@ def test_private_body_and_its_people_only_for_its_members(persona, client, hwb):
         factories.MembershipFactory(body=private, person=user.person)
     sees = role in {"officer", "member"}
     text = "".join(
-        client.get(url).content.decode()
+        content_of(client.get(url)).decode()
         for url in (
             "/api/bodies/",
             "/api/meetings/",

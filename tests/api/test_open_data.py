@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from meetings.models import Attendance
 from tests import factories
+from tests.helpers import content_of
 
 MEETING_COLUMNS = "id,body,name,start,end,status,venue,agenda_status,minutes_status,url"
 DECISION_COLUMNS = (
@@ -188,7 +189,7 @@ def _csv(client, name, **params):
     response = client.get(reverse(name), params)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(response.content.decode())))
+    return list(csv.reader(io.StringIO(content_of(response).decode())))
 
 
 def test_csv_exports_keep_their_documented_columns(client, hwb):
@@ -281,3 +282,19 @@ def test_a_sub_item_is_one_lower_case_letter(hwb, letter):
     item.sub_letter = letter
     with pytest.raises(ValidationError, match="one lower-case letter"):
         item.full_clean()
+
+
+def test_csv_exports_stream_every_row_read_a_chunk_at_a_time(client, hwb, monkeypatch):
+    """Sent as made, and read from the database a chunk at a time: the last
+    chunk's rows (and their tags, prefetched a chunk at a time) are all there."""
+    monkeypatch.setattr("meetings.api.exports.CHUNK", 2)
+    priority = factories.PriorityFactory(title="Healthy weight")
+    for n in range(5):
+        action = factories.ActionFactory(body=hwb, title=f"Action {n}")
+        action.priorities.add(priority)
+    response = client.get(reverse("api:actions_csv"))
+    assert response.streaming
+    rows = list(csv.reader(io.StringIO(content_of(response).decode())))[1:]
+    priorities = ACTION_COLUMNS.split(",").index("priorities")
+    assert sorted(row[1] for row in rows) == [f"Action {n}" for n in range(5)]
+    assert {row[priorities] for row in rows} == {"Healthy weight"}

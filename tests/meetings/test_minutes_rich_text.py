@@ -14,6 +14,7 @@ from hwbb.html import html_to_text, rich_text
 from meetings import demo, pack, services
 from meetings.models import Minute
 from tests import factories
+from tests.helpers import content_of
 
 TYPED = (
     "The Board considered a report of the Director of Public Health.\n"
@@ -228,7 +229,7 @@ def _public_urls(minute, meeting):
 def _text(response):
     if response["Content-Type"] == "application/pdf":
         return "\n".join(_pdf_lines(response.content))
-    return response.content.decode()
+    return content_of(response).decode()
 
 
 @pytest.mark.parametrize("role", ["anonymous", "member", "author", "chair", "officer"])

@@ -3,6 +3,7 @@ ranked and highlighted; the same through the word-by-word fallback, and on the
 SQLite default."""
 
 import datetime
+import importlib
 import os
 import subprocess
 import sys
@@ -10,14 +11,29 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchVector
 from django.db import connection
+from django.db.models import OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings import search
-from meetings.models import Document, Meeting, Report
+from meetings import resolutions, search, services
+from meetings.importers.pack import read_pack
+from meetings.importers.source import lines_from_text
+from meetings.models import (
+    Document,
+    Meeting,
+    Minute,
+    Report,
+    Resolution,
+    ResolutionClause,
+)
 from tests import factories
 
 ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "meetings" / "demo" / "seeds"
 SEES_CLOSED = {"officer", "chair", "member"}
 CLOSED_TITLE = "Contract award: integrated substance misuse service"
 # One word of closed text per kind, and the sentence it is in.
@@ -379,6 +395,21 @@ def test_the_fallback_ranks_a_title_match_first_then_the_newest(monkeypatch, hwb
     assert [h.pk for h in hits] == [in_title.pk, newer.pk, older.pk]
 
 
+def test_one_query_finds_the_page_and_counts_every_match(engine, hwb):
+    """The page and the count come from one run of the union of every kind,
+    not one run each."""
+    meeting = factories.MeetingFactory(body=hwb)
+    for n in range(12):
+        factories.AgendaItemFactory(meeting=meeting, description=f"Dunnock {n}")
+    first = search.search(AnonymousUser(), "dunnock", per_page=5)
+    with CaptureQueriesContext(connection) as queries:
+        result = search.search(AnonymousUser(), "dunnock", per_page=5, page=2)
+    unions = [q["sql"] for q in queries.captured_queries if "UNION" in q["sql"]]
+    assert len(unions) == 1 and "COUNT(*) OVER ()" in unions[0]
+    assert (result.total, result.page, len(result.hits)) == (12, 2, 5)
+    assert {h.pk for h in result.hits}.isdisjoint(h.pk for h in first.hits)
+
+
 def test_pages_of_results(client, engine, hwb):
     meeting = factories.MeetingFactory(body=hwb)
     for n in range(25):
@@ -426,6 +457,7 @@ def test_the_page_costs_the_same_queries_however_many_results(
         ("agenda_item", "agendaitem_search"),
         ("report", "report_search"),
         ("minute", "minute_search"),
+        ("resolution", "resolution_search"),
         ("action", "action_search"),
         ("document", "document_search"),
     ],
@@ -607,3 +639,145 @@ def test_the_api_says_what_is_wrong_with_a_search(client, content, params, field
     response = client.get(reverse("api:search"), params)
     assert response.status_code == 400
     assert response.json()[field][0]
+
+
+# -- A decision's stored vector (migration 0034) ----------------------------------
+
+
+def _decision_vectors_out_of_date():
+    """Decisions whose stored vector is not the one their words make now:
+    the minute's title (A), the preamble and the clauses in order (B)."""
+    clauses = (
+        ResolutionClause.objects.filter(resolution=OuterRef("pk"))
+        .values("resolution")
+        .annotate(text=StringAgg("text", " ", order_by="order"))
+        .values("text")
+    )
+    made = SearchVector("minute__title", weight="A", config="english") + SearchVector(
+        "preamble",
+        Coalesce(Subquery(clauses), Value(""), output_field=TextField()),
+        weight="B",
+        config="english",
+    )
+    rows = Resolution.objects.annotate(
+        made=made, stored=search.StoredVector(Resolution)
+    )
+    return [pk for pk, m, s in rows.values_list("pk", "made", "stored") if m != s]
+
+
+def _decisions_found(q):
+    found = search.search(AnonymousUser(), q, kinds=["resolution"])
+    return [h.pk for h in found.hits]
+
+
+def _clause_saved(clause):
+    clause.text = "A nightjar survey be commissioned."
+    clause.save()
+
+
+def _clauses_updated(clause):
+    ResolutionClause.objects.filter(pk=clause.pk).update(text="Nightjar survey.")
+
+
+def _clause_added_in_bulk(clause):
+    clause.text = "Nothing of the kind."
+    clause.save()
+    ResolutionClause.objects.bulk_create(
+        [ResolutionClause(resolution=clause.resolution, label="9", text="Nightjar.")]
+    )
+
+
+def _preamble_saved(clause):
+    clause.resolution.preamble = "subject to the nightjar survey"
+    clause.resolution.save()
+
+
+def _preamble_updated(clause):
+    Resolution.objects.filter(pk=clause.resolution_id).update(preamble="nightjar")
+
+
+def _minute_retitled(clause):
+    Minute.objects.filter(pk=clause.resolution.minute_id).update(title="Nightjars")
+
+
+def _resolution_saved_through_the_service(clause):
+    """As the minutes editor and the importers save one, clause by clause."""
+    meeting = clause.resolution.minute.meeting
+    published = meeting.minutes_status
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_status="draft")
+    services.resolution_save(
+        minute=Minute.objects.get(pk=clause.resolution.minute_id),
+        preamble="",
+        clauses=resolutions.parse("(1) A nightjar survey be commissioned."),
+        user=None,
+    )
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_status=published)
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        _clause_saved,
+        _clauses_updated,
+        _clause_added_in_bulk,
+        _preamble_saved,
+        _preamble_updated,
+        _minute_retitled,
+        _resolution_saved_through_the_service,
+    ],
+)
+def test_a_decision_is_found_by_its_new_words_however_they_were_written(
+    hwb, content, write
+):
+    resolution, old_word = content["resolution"]
+    clause = resolution.clauses.get()
+    write(clause)
+    assert _decision_vectors_out_of_date() == []
+    assert _decisions_found("nightjar") == [resolution.pk]
+    if write not in (_preamble_saved, _preamble_updated, _minute_retitled):
+        assert _decisions_found(old_word) == []
+
+
+def test_a_deleted_clause_takes_its_words_with_it(content):
+    resolution, word = content["resolution"]
+    factories.ClauseFactory(resolution=resolution, label="2", text="Nightjar.")
+    assert _decisions_found(word) == [resolution.pk]
+    resolution.clauses.filter(text__contains="badger").delete()
+    assert _decision_vectors_out_of_date() == []
+    assert _decisions_found(word) == [] and _decisions_found("nightjar")
+
+
+def test_decisions_made_in_bulk_are_found(hwb):
+    """bulk_create, as a generator or a one-off load writes them: the vector is
+    the database's to keep, not a save() method's."""
+    minutes = [factories.MinuteFactory(title=f"Heathland {n}") for n in range(3)]
+    decisions = Resolution.objects.bulk_create(Resolution(minute=m) for m in minutes)
+    ResolutionClause.objects.bulk_create(
+        ResolutionClause(resolution=r, label=str(n), order=n, text=f"Stonechat {n}.")
+        for r in decisions
+        for n in (1, 2)
+    )
+    assert _decision_vectors_out_of_date() == []
+    assert sorted(_decisions_found("stonechat heathland")) == [r.pk for r in decisions]
+
+
+def test_an_imported_pack_s_decisions_are_found(db):
+    pack = SEEDS / "coventry-hwb-2019-07-08-pack.txt"
+    services.import_commit(read_pack(lines_from_text(pack.read_text())), by=None)
+    assert Resolution.objects.count() > 5
+    assert _decision_vectors_out_of_date() == []
+
+
+def test_the_migration_fills_the_vectors_of_decisions_already_recorded(content):
+    resolution, word = content["resolution"]
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE meetings_resolution SET search_vector = NULL")
+    assert _decision_vectors_out_of_date() == [resolution.pk]
+    assert _decisions_found(word) == []
+    migration = importlib.import_module(
+        "meetings.migrations.0034_decision_search_vector"
+    )
+    with connection.schema_editor() as editor:
+        migration.fill(None, editor)
+    assert _decision_vectors_out_of_date() == []
+    assert _decisions_found(word) == [resolution.pk]
