@@ -3,9 +3,9 @@ beside the progress of the actions tagged to the same pillar or priority.
 
 Each dashboard is read in a fixed number of queries whatever the number of
 pillars, priorities, indicators or actions. Indicator judgements come from the
-cache in indicators.summary; actions are always read for the user, through
-Action.objects.visible_to, so a dashboard never counts an action its reader may
-not see.
+cache in indicators.summary, for the indicators shown only; actions are always
+read for the user, through Action.objects.visible_to, so a dashboard never
+counts an action its reader may not see.
 """
 
 from dataclasses import dataclass, field
@@ -104,7 +104,14 @@ def board(user):
             "indicators",
         )
     )
-    comparisons = summary.comparisons_by_indicator()
+    shown = {
+        pillar.pk: [
+            *pillar.indicators.all(),
+            *(i for p in pillar.current_priorities for i in p.indicators.all()),
+        ]
+        for pillar in pillars
+    }
+    comparisons = summary.comparisons_of(i.pk for rows in shown.values() for i in rows)
     rows, secondary = _action_rows(user)
     today = timezone.localdate()
     progress = {pillar.pk: Progress() for pillar in pillars}
@@ -114,15 +121,11 @@ def board(user):
                 progress[pillar_id].add(status, _is_overdue(status, due_date, today))
     sections = []
     for pillar in pillars:
-        indicators = [
-            *pillar.indicators.all(),
-            *(i for p in pillar.current_priorities for i in p.indicators.all()),
-        ]
         sections.append(
             {
                 "pillar": pillar,
                 "priorities": pillar.current_priorities,
-                "tiles": _tiles(indicators, comparisons),
+                "tiles": _tiles(shown[pillar.pk], comparisons),
                 "progress": progress[pillar.pk],
             }
         )
@@ -132,7 +135,8 @@ def board(user):
 def priority(user, priority, lineage):
     """One priority's tiles, its actions' progress (those of the priorities
     it was carried forward from too, marked) and the latest words on it."""
-    comparisons = summary.comparisons_by_indicator()
+    indicators = list(priority.indicators.all())
+    comparisons = summary.comparisons_of(i.pk for i in indicators)
     actions = Action.objects.filter(
         pk__in=Action.objects.visible_to(user).tagged(priorities=lineage).values("pk")
     )
@@ -149,7 +153,7 @@ def priority(user, priority, lineage):
         lineage,
     )
     return {
-        "tiles": _tiles(priority.indicators.all(), comparisons),
+        "tiles": _tiles(indicators, comparisons),
         "progress": progress,
         "open_actions": open_actions,
         "latest_report": _published_reports(user)
@@ -254,7 +258,9 @@ def overview(user):
         progress.setdefault(priority_id, Progress()).add(
             status, _is_overdue(status, due_date, today)
         )
-    comparisons = summary.comparisons_by_indicator()
+    comparisons = summary.comparisons_of(
+        i.pk for v in versions for p in v.priorities.all() for i in p.indicators.all()
+    )
     every = [(v, p) for v in versions for p in v.priorities.all()]
     lineage = []
     for version, p in every:

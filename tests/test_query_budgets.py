@@ -18,8 +18,8 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "strategy:pillar": 23,
     "strategy:dashboard": 15,
     "strategy:priority_dashboard": 14,
-    "indicators:watchlist": 6,
-    "indicators:list": 6,
+    "indicators:watchlist": 7,  # with the indicators' ids, to read their judgements
+    "indicators:list": 7,
     "meetings:decisions": 14,
     "meetings:action_log": 16,
     # and its decisions taken between meetings, and business waiting for a meeting
