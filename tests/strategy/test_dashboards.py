@@ -68,6 +68,27 @@ def test_actions_progress_counts_only_what_the_reader_may_see(board, officer):
     assert late.is_overdue
 
 
+def test_an_action_counts_once_under_each_of_its_pillars(board):
+    pillar, other = board["pillar"], board["other"]
+    both = factories.ActionFactory(primary_pillar=pillar, status="on_track")
+    both.secondary_pillars.add(pillar, other)  # its primary one again
+    late = factories.ActionFactory(
+        primary_pillar=None,
+        status=Action.Status.OFF_TRACK,
+        due_date=factories.london(2020, 1, 6).date(),
+    )
+    late.secondary_pillars.add(other)
+    factories.ActionFactory(
+        primary_pillar=None, status="done", due_date=late.due_date
+    ).secondary_pillars.add(other)
+    context = dashboards.board(AnonymousUser())
+    mine = _section(context, pillar)["progress"]
+    assert (mine.counts, mine.overdue) == ({"on_track": 1}, 0)
+    theirs = _section(context, other)["progress"]
+    assert theirs.counts == {"on_track": 1, "off_track": 1, "done": 1}
+    assert theirs.overdue == 1  # a done action is never overdue
+
+
 def test_dashboard_pdf_shows_the_public_view_whoever_asks(client, board, officer):
     pillar = board["pillar"]
     factories.ActionFactory(primary_pillar=pillar)
