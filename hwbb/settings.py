@@ -170,6 +170,12 @@ CACHES = {
     )
 }
 
+# Public pages (hwbb/pagecache.py) are cached this many seconds for readers
+# who are not signed in, under a version of the data that any edit renews;
+# pages that change with the clock (meetings to come) are at most this late.
+# 0 turns the page cache off.
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 60)
+
 # The API (meetings/api/urls.py): read-only for the public, through the same
 # visibility rules as the pages; signed-in owners update their own actions
 # with a token (Authorization: Token <key>) or their session. Tokens are

@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
+from hwbb import pagecache
 from indicators.models import Indicator
 
 VERSION_KEY = "indicators:data-version"
@@ -38,12 +39,14 @@ def _new_version():
 
 
 def data_changed(**kwargs):
-    """Invalidate every cached comparison (also a signal receiver): now, so
-    this process reads its own change, and again once the change is committed,
-    so a page that read the data before the commit cannot leave its stale
-    comparison under the version every later page reads."""
+    """Invalidate every cached comparison, and the public pages that show
+    them (also a signal receiver): now, so this process reads its own change,
+    and again once the change is committed, so a page that read the data
+    before the commit cannot leave its stale comparison under the version
+    every later page reads."""
     _new_version()
     transaction.on_commit(_new_version)
+    pagecache.data_changed()
 
 
 def _keys(pks):

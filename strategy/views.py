@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hwbb.pagecache import public_page
 from hwbb.permissions import OFFICER, has_role, role_required
 from indicators import summary
 from indicators.models import Indicator
@@ -52,6 +53,7 @@ from strategy.models import (
 NOT_DISCUSSED_AFTER = datetime.timedelta(days=183)
 
 
+@public_page
 def overview(request):
     return render(
         request, "strategy/strategy_overview.html", dashboards.overview(request.user)
@@ -207,6 +209,7 @@ def _get_priority_for_user(request, slug):
     return get_object_or_404(rows, slug=slug)
 
 
+@public_page
 def priority_detail(request, slug):
     priority = _get_priority_for_user(request, slug)
     lineage = Priority.objects.lineage_of(priority)
@@ -237,6 +240,7 @@ def priority_detail(request, slug):
     return render(request, "strategy/priority_detail.html", context)
 
 
+@public_page
 def pillar_detail(request, framework, code):
     pillar = get_object_or_404(
         Pillar.objects.select_related("framework"), framework__slug=framework, code=code
@@ -290,6 +294,7 @@ def watchlist_to_forward_plan(request, slug):
     return redirect("meetings:forward_plan", meeting.body.slug)
 
 
+@public_page
 def board_dashboard(request):
     return render(
         request, "strategy/board_dashboard.html", dashboards.board(request.user)
@@ -305,6 +310,7 @@ def board_dashboard_pdf(request):
     )
 
 
+@public_page
 def priority_dashboard(request, slug):
     priority = _get_priority_for_user(request, slug)
     lineage = Priority.objects.lineage_of(priority)
