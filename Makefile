@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 export DATABASE_URL_TEST ?= postgres://postgres@127.0.0.1:5432/hwbb
 export TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run demo test lint system-deps bench clean
+.PHONY: install run demo test lint system-deps bench bench-load clean
 
 $(STAMP): pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,16 @@ bench: install
 	$(BIN)/python bench/reminders.py
 	$(BIN)/python bench/import_pack.py
 	$(BIN)/python bench/search.py
+	$(MAKE) bench-load
+
+# The key pages on a board's ten years (bench/dataset.py), served by gunicorn
+# as docker-compose.yml runs it and loaded with wrk (Debian's), beside bare
+# views in the same run. BENCH_LOAD_ARGS="--years 10 --pages search" narrows it.
+bench-load: install
+	@command -v wrk >/dev/null || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+	$(BIN)/python bench/load.py --reuse $(BENCH_LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache test-artifacts

@@ -90,6 +90,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "hwbb.urls"
+# The load bench's baselines (bench/load.py): two bare views beside the site,
+# routed only when the bench asks for them; never set in production.
+if env_bool("BENCH_BARE_VIEWS", False):
+    ROOT_URLCONF = "hwbb.bench_urls"
 
 TEMPLATES = [
     {
