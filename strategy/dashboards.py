@@ -65,13 +65,13 @@ def last_board_meeting():
     )
 
 
-def _overdue_count(to_action=""):
-    """Counts, in a query grouped by status, the open actions past due
-    (`to_action`: the path to the action from the rows counted)."""
-    late = Q(**{f"{to_action}due_date__lt": timezone.localdate()}) & ~Q(
-        **{f"{to_action}status__in": Action.CLOSED}
+def _overdue_count():
+    """Counts, in a query of tag rows grouped by their action's status, the
+    open actions past due (as ActionQuerySet.by_status does)."""
+    late = Q(action__due_date__lt=timezone.localdate()) & ~Q(
+        action__status__in=Action.CLOSED
     )
-    return Count(f"{to_action}pk", filter=late)
+    return Count("action", filter=late)
 
 
 def _progress_by_pillar(user, pillar_ids):
@@ -80,12 +80,7 @@ def _progress_by_pillar(user, pillar_ids):
     database: two queries of a few rows each, whatever the number of actions."""
     visible = Action.objects.visible_to(user)
     progress = {pk: Progress() for pk in pillar_ids}
-    primary = (
-        visible.filter(primary_pillar__in=pillar_ids)
-        .values_list("primary_pillar", "status")
-        .annotate(n=Count("pk"), overdue=_overdue_count())
-        .order_by()
-    )
+    primary = visible.filter(primary_pillar__in=pillar_ids).by_status("primary_pillar")
     # A secondary pillar that is also the action's primary one counts once.
     secondary = (
         Action.secondary_pillars.through.objects.filter(
@@ -93,7 +88,7 @@ def _progress_by_pillar(user, pillar_ids):
         )
         .exclude(action__primary_pillar=F("pillar"))
         .values_list("pillar", "action__status")
-        .annotate(n=Count("action"), overdue=_overdue_count("action__"))
+        .annotate(n=Count("action"), overdue=_overdue_count())
         .order_by()
     )
     for pillar_id, status, n, overdue in [*primary, *secondary]:
@@ -153,21 +148,12 @@ def priority(user, priority, lineage):
     it was carried forward from too, marked) and the latest words on it."""
     indicators = list(priority.indicators.all())
     comparisons = summary.comparisons_of(i.pk for i in indicators)
-    actions = Action.objects.filter(
-        pk__in=Action.objects.visible_to(user).tagged(priorities=lineage).values("pk")
-    )
+    actions = Action.objects.visible_to(user).tagged(priorities=lineage)
     progress = Progress()
-    counts = actions.values_list("status").annotate(
-        n=Count("pk"), overdue=_overdue_count()
-    )
-    for status, n, overdue in counts.order_by():
+    for status, n, overdue in actions.by_status():
         progress.add(status, overdue, n)
     open_actions = Action.mark_carried_forward(
-        list(
-            actions.filter(status__in=_open_statuses())
-            .for_list()
-            .order_by("due_date", "pk")[:10]
-        ),
+        list(actions.open().for_list().order_by("due_date", "pk")[:10]),
         lineage,
     )
     return {
@@ -180,10 +166,6 @@ def priority(user, priority, lineage):
         .first(),
         "since": last_board_meeting(),
     }
-
-
-def _open_statuses():
-    return [s for s in Action.Status.values if s not in Action.CLOSED]
 
 
 def _published_reports(user):
@@ -270,7 +252,7 @@ def overview(user):
             action__in=Action.objects.visible_to(user).values("pk")
         )
         .values_list("priority", "action__status")
-        .annotate(n=Count("action"), overdue=_overdue_count("action__"))
+        .annotate(n=Count("action"), overdue=_overdue_count())
         .order_by()
     )
     for priority_id, status, n, overdue in rows:

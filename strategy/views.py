@@ -133,12 +133,10 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
         )
         for meeting in page
     ]
-    actions = Action.objects.filter(
-        pk__in=Action.objects.visible_to(user).tagged(**tag).values("pk")
-    )
-    counts = dict(actions.order_by().values_list("status").annotate(n=Count("pk")))
+    actions = Action.objects.visible_to(user).tagged(**tag)
+    counts = {status: (n, overdue) for status, n, overdue in actions.by_status()}
     status_counts = [
-        (label, counts[value])
+        (label, counts[value][0])
         for value, label in Action.Status.choices
         if value in counts
     ]
@@ -149,9 +147,9 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
         "page": page,
         "held_count": held["count"],
         "open_actions": _marked(open_actions[:OPEN_ACTIONS_SHOWN], lineage),
-        "action_total": sum(counts.values()),
+        "action_total": sum(n for n, _ in counts.values()),
         "status_counts": status_counts,
-        "overdue_count": actions.overdue().count(),
+        "overdue_count": sum(overdue for _, overdue in counts.values()),
         "last_discussed": held["last"],
         "indicator_rows": summary.comparisons(indicators),
         "progress_reports": progress_reports,
