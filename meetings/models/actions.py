@@ -207,6 +207,16 @@ class Action(Tagged):
 
     class Meta:
         ordering = ["due_date", "pk"]
+        indexes = [
+            # The open actions (not Action.CLOSED) soonest due first: the next
+            # few of a priority, a pillar or a dashboard are read from here
+            # until enough match, not sorted out of every action ever set.
+            models.Index(
+                fields=["due_date", "id"],
+                condition=~Q(status__in=["done", "dropped"]),
+                name="action_open_due",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(percent_complete__lte=100), name="action_percent_max_100"
