@@ -10,6 +10,7 @@ class IndicatorsConfig(AppConfig):
         from indicators import summary
         from indicators.models import Area, Indicator, IndicatorValue
 
+        # summary.data_changed renews the public pages' version too.
         for model in (Area, Indicator, IndicatorValue):
             for signal in (post_save, post_delete):
                 signal.connect(

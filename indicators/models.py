@@ -4,6 +4,8 @@ This app knows nothing of meetings or the strategy: the strategy links its
 priorities and pillars to indicators.
 """
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -129,6 +131,13 @@ class IndicatorComparison:
                 self.region_judgement = self.local.compare_with(self.region, polarity)
         self.history = self.series(home) if self.local else []
         self.trend = judgements.trend(self.history, polarity) if self.local else ""
+
+    def __getstate__(self):
+        """Cached without the indicator's other values: only those shown (the
+        newest local value, its comparators and its series) go with it."""
+        indicator = copy.copy(self.indicator)
+        indicator.__dict__.pop("area_values", None)
+        return {**self.__dict__, "indicator": indicator}
 
     @property
     def sparkline(self):

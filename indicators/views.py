@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from hwbb import notify
+from hwbb.pagecache import public_page
 from hwbb.permissions import OFFICER, role_required
 from indicators import charts, fingertips, summary, tasks
 from indicators.forms import FingertipsUploadForm, LocalValueForm
@@ -18,11 +19,13 @@ from indicators.models import (
 )
 
 
+@public_page
 def indicator_list(request):
     rows = summary.comparisons()
     return render(request, "indicators/indicator_list.html", {"rows": rows})
 
 
+@public_page
 def indicator_detail(request, slug):
     indicator = get_object_or_404(Indicator, slug=slug)
     values = list(
@@ -228,6 +231,7 @@ def value_add(request):
     )
 
 
+@public_page
 def watchlist(request):
     """Red-red indicators: significantly worse than England and getting worse."""
     rows = [row for row in summary.comparisons() if row.red_red]

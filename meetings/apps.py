@@ -21,6 +21,9 @@ class MeetingsConfig(AppConfig):
     name = "meetings"
 
     def ready(self):
+        from hwbb import pagecache
         from meetings import notices  # noqa: F401 (registers the notices)
+        from meetings.models import PackImport
 
         connection_created.connect(_sqlite_functions)
+        pagecache.watch(self, leave_out=[PackImport])

@@ -2,16 +2,18 @@
 beside the progress of the actions tagged to the same pillar or priority.
 
 Each dashboard is read in a fixed number of queries whatever the number of
-pillars, priorities, indicators or actions. Indicator judgements come from the
-cache in indicators.summary; actions are always read for the user, through
-Action.objects.visible_to, so a dashboard never counts an action its reader may
-not see.
+pillars, priorities, indicators or actions, and the actions are counted in
+the database (grouped by pillar or priority and status), never fetched one
+by one. Indicator judgements come from the cache in indicators.summary, only
+for the indicators shown; actions are always read for the user, through
+Action.objects.visible_to, so a dashboard never counts an action its reader
+may not see.
 """
 
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from indicators import summary
@@ -26,8 +28,9 @@ class Progress:
     counts: dict = field(default_factory=dict)
     overdue: int = 0
 
-    def add(self, status, overdue):
-        self.counts[status] = self.counts.get(status, 0) + 1
+    def add(self, status, overdue, n=1):
+        """Count n actions of a status, `overdue` of them past due."""
+        self.counts[status] = self.counts.get(status, 0) + n
         self.overdue += overdue
 
     @property
@@ -62,21 +65,35 @@ def last_board_meeting():
     )
 
 
-def _action_rows(user):
-    """(pk, status, due date, primary pillar) of each action the user may see,
-    with the pks of each action's secondary pillars: two queries."""
-    actions = Action.objects.visible_to(user)
-    rows = list(actions.values_list("pk", "status", "due_date", "primary_pillar_id"))
-    secondary = {}
-    for action_id, pillar_id in Action.secondary_pillars.through.objects.filter(
-        action_id__in=[r[0] for r in rows]
-    ).values_list("action_id", "pillar_id"):
-        secondary.setdefault(action_id, set()).add(pillar_id)
-    return rows, secondary
+def _overdue_count():
+    """Counts, in a query of tag rows grouped by their action's status, the
+    open actions past due (as ActionQuerySet.by_status does)."""
+    late = Q(action__due_date__lt=timezone.localdate()) & ~Q(
+        action__status__in=Action.CLOSED
+    )
+    return Count("action", filter=late)
 
 
-def _is_overdue(status, due_date, today):
-    return status not in Action.CLOSED and due_date is not None and due_date < today
+def _progress_by_pillar(user, pillar_ids):
+    """{pillar pk: Progress} of the actions the user may see, each counted
+    once under each of its pillars (primary or secondary), grouped in the
+    database: two queries of a few rows each, whatever the number of actions."""
+    visible = Action.objects.visible_to(user)
+    progress = {pk: Progress() for pk in pillar_ids}
+    primary = visible.filter(primary_pillar__in=pillar_ids).by_status("primary_pillar")
+    # A secondary pillar that is also the action's primary one counts once.
+    secondary = (
+        Action.secondary_pillars.through.objects.filter(
+            pillar__in=pillar_ids, action__in=visible.values("pk")
+        )
+        .exclude(action__primary_pillar=F("pillar"))
+        .values_list("pillar", "action__status")
+        .annotate(n=Count("action"), overdue=_overdue_count())
+        .order_by()
+    )
+    for pillar_id, status, n, overdue in [*primary, *secondary]:
+        progress[pillar_id].add(status, overdue, n)
+    return progress
 
 
 def _tiles(indicators, comparisons):
@@ -104,25 +121,22 @@ def board(user):
             "indicators",
         )
     )
-    comparisons = summary.comparisons_by_indicator()
-    rows, secondary = _action_rows(user)
-    today = timezone.localdate()
-    progress = {pillar.pk: Progress() for pillar in pillars}
-    for pk, status, due_date, primary in rows:
-        for pillar_id in {primary, *secondary.get(pk, ())}:
-            if pillar_id in progress:
-                progress[pillar_id].add(status, _is_overdue(status, due_date, today))
-    sections = []
-    for pillar in pillars:
-        indicators = [
+    shown = {
+        pillar.pk: [
             *pillar.indicators.all(),
             *(i for p in pillar.current_priorities for i in p.indicators.all()),
         ]
+        for pillar in pillars
+    }
+    comparisons = summary.comparisons_of(i.pk for rows in shown.values() for i in rows)
+    progress = _progress_by_pillar(user, [pillar.pk for pillar in pillars])
+    sections = []
+    for pillar in pillars:
         sections.append(
             {
                 "pillar": pillar,
                 "priorities": pillar.current_priorities,
-                "tiles": _tiles(indicators, comparisons),
+                "tiles": _tiles(shown[pillar.pk], comparisons),
                 "progress": progress[pillar.pk],
             }
         )
@@ -132,24 +146,18 @@ def board(user):
 def priority(user, priority, lineage):
     """One priority's tiles, its actions' progress (those of the priorities
     it was carried forward from too, marked) and the latest words on it."""
-    comparisons = summary.comparisons_by_indicator()
-    actions = Action.objects.filter(
-        pk__in=Action.objects.visible_to(user).tagged(priorities=lineage).values("pk")
-    )
-    today = timezone.localdate()
+    indicators = list(priority.indicators.all())
+    comparisons = summary.comparisons_of(i.pk for i in indicators)
+    actions = Action.objects.visible_to(user).tagged(priorities=lineage)
     progress = Progress()
-    for status, due_date in actions.values_list("status", "due_date"):
-        progress.add(status, _is_overdue(status, due_date, today))
+    for status, n, overdue in actions.by_status():
+        progress.add(status, overdue, n)
     open_actions = Action.mark_carried_forward(
-        list(
-            actions.filter(status__in=_open_statuses())
-            .for_list()
-            .order_by("due_date", "pk")[:10]
-        ),
+        list(actions.open().for_list().order_by("due_date", "pk")[:10]),
         lineage,
     )
     return {
-        "tiles": _tiles(priority.indicators.all(), comparisons),
+        "tiles": _tiles(indicators, comparisons),
         "progress": progress,
         "open_actions": open_actions,
         "latest_report": _published_reports(user)
@@ -158,10 +166,6 @@ def priority(user, priority, lineage):
         .first(),
         "since": last_board_meeting(),
     }
-
-
-def _open_statuses():
-    return [s for s in Action.Status.values if s not in Action.CLOSED]
 
 
 def _published_reports(user):
@@ -243,18 +247,19 @@ def overview(user):
     for report in _published_reports(user).only("priority_id", "rag", "date"):
         latest.setdefault(report.priority_id, report)
     progress = {}
-    today = timezone.localdate()
     rows = (
-        Action.objects.visible_to(user)
-        .filter(priorities__isnull=False)
-        .values_list("pk", "priorities", "status", "due_date")
-        .distinct()
-    )
-    for _, priority_id, status, due_date in rows:
-        progress.setdefault(priority_id, Progress()).add(
-            status, _is_overdue(status, due_date, today)
+        Action.priorities.through.objects.filter(
+            action__in=Action.objects.visible_to(user).values("pk")
         )
-    comparisons = summary.comparisons_by_indicator()
+        .values_list("priority", "action__status")
+        .annotate(n=Count("action"), overdue=_overdue_count())
+        .order_by()
+    )
+    for priority_id, status, n, overdue in rows:
+        progress.setdefault(priority_id, Progress()).add(status, overdue, n)
+    comparisons = summary.comparisons_of(
+        i.pk for v in versions for p in v.priorities.all() for i in p.indicators.all()
+    )
     every = [(v, p) for v in versions for p in v.priorities.all()]
     lineage = []
     for version, p in every:

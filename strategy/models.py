@@ -457,15 +457,21 @@ class TaggedQuerySet(models.QuerySet):
     def tagged(self, *, pillar=None, priority=None, priorities=None):
         """Rows tagged to a priority (or to any of `priorities`: a priority
         and those it was carried forward from), or to a pillar as primary or
-        secondary, among those whose tags the reader may see."""
+        secondary, among those whose tags the reader may see.
+
+        The tags are read in subqueries, not joined: each row comes once
+        without DISTINCT, so the result can be counted, grouped and ordered
+        as it is (a join to the secondary pillars, OR'd with the primary one,
+        read every row of the table and then took out the duplicates)."""
         self = self.tags_shown()
+        column = f"{self.model._meta.model_name}_id"
         if priority is not None:
-            return self.filter(priorities=priority)
+            priorities = [priority]
         if priorities is not None:
-            return self.filter(priorities__in=priorities).distinct()
-        return self.filter(
-            Q(primary_pillar=pillar) | Q(secondary_pillars=pillar)
-        ).distinct()
+            tags = self.model.priorities.through.objects.filter(priority__in=priorities)
+            return self.filter(pk__in=tags.values(column))
+        tags = self.model.secondary_pillars.through.objects.filter(pillar=pillar)
+        return self.filter(Q(primary_pillar=pillar) | Q(pk__in=tags.values(column)))
 
 
 class Tagged(models.Model):

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hwbb.pagecache import public_page
 from hwbb.permissions import OFFICER, has_role, role_required
 from indicators import summary
 from indicators.models import Indicator
@@ -52,6 +53,7 @@ from strategy.models import (
 NOT_DISCUSSED_AFTER = datetime.timedelta(days=183)
 
 
+@public_page
 def overview(request):
     return render(
         request, "strategy/strategy_overview.html", dashboards.overview(request.user)
@@ -131,12 +133,10 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
         )
         for meeting in page
     ]
-    actions = Action.objects.filter(
-        pk__in=Action.objects.visible_to(user).tagged(**tag).values("pk")
-    )
-    counts = dict(actions.order_by().values_list("status").annotate(n=Count("pk")))
+    actions = Action.objects.visible_to(user).tagged(**tag)
+    counts = {status: (n, overdue) for status, n, overdue in actions.by_status()}
     status_counts = [
-        (label, counts[value])
+        (label, counts[value][0])
         for value, label in Action.Status.choices
         if value in counts
     ]
@@ -147,9 +147,9 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
         "page": page,
         "held_count": held["count"],
         "open_actions": _marked(open_actions[:OPEN_ACTIONS_SHOWN], lineage),
-        "action_total": sum(counts.values()),
+        "action_total": sum(n for n, _ in counts.values()),
         "status_counts": status_counts,
-        "overdue_count": actions.overdue().count(),
+        "overdue_count": sum(overdue for _, overdue in counts.values()),
         "last_discussed": held["last"],
         "indicator_rows": summary.comparisons(indicators),
         "progress_reports": progress_reports,
@@ -207,6 +207,7 @@ def _get_priority_for_user(request, slug):
     return get_object_or_404(rows, slug=slug)
 
 
+@public_page
 def priority_detail(request, slug):
     priority = _get_priority_for_user(request, slug)
     lineage = Priority.objects.lineage_of(priority)
@@ -237,6 +238,7 @@ def priority_detail(request, slug):
     return render(request, "strategy/priority_detail.html", context)
 
 
+@public_page
 def pillar_detail(request, framework, code):
     pillar = get_object_or_404(
         Pillar.objects.select_related("framework"), framework__slug=framework, code=code
@@ -290,6 +292,7 @@ def watchlist_to_forward_plan(request, slug):
     return redirect("meetings:forward_plan", meeting.body.slug)
 
 
+@public_page
 def board_dashboard(request):
     return render(
         request, "strategy/board_dashboard.html", dashboards.board(request.user)
@@ -305,6 +308,7 @@ def board_dashboard_pdf(request):
     )
 
 
+@public_page
 def priority_dashboard(request, slug):
     priority = _get_priority_for_user(request, slug)
     lineage = Priority.objects.lineage_of(priority)

@@ -15,6 +15,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 
 from hwbb import permissions
 from tests import factories
@@ -75,6 +76,19 @@ def _reset_celery_pools(app):
     app._local = threading.local()  # the result backend is cached per thread
 
 
+def end_worker_connections():
+    """A worker keeps its database connection between tasks (CONN_MAX_AGE),
+    until its process exits. A test's worker is a thread of this process, so
+    its connection outlives it: end the connections other than this thread's
+    to the test database once the worker has stopped, lest they pile up and
+    stop the test database from being dropped."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture
 def redis_app(redis_url):
     """The project's Celery app pointed at Redis, no longer eager; a test starts
@@ -93,6 +107,7 @@ def redis_app(redis_url):
     yield app
     app.conf.update(saved)
     _reset_celery_pools(app)
+    end_worker_connections()
 
 
 @pytest.fixture

@@ -8,9 +8,12 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 from hwbb.settings import *  # noqa: E402,F403
 from hwbb.settings import dj_database_url, env_str  # noqa: E402
 
+# Connections are kept and health-checked as in production (hwbb/settings.py).
 DATABASES = {
     "default": dj_database_url.parse(
-        env_str("DATABASE_URL_TEST", "postgres://postgres@127.0.0.1:5432/hwbb")
+        env_str("DATABASE_URL_TEST", "postgres://postgres@127.0.0.1:5432/hwbb"),
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],  # noqa: F405
+        conn_health_checks=DATABASES["default"]["CONN_HEALTH_CHECKS"],  # noqa: F405
     )
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -18,7 +18,11 @@ from hwbb import notify
 from hwbb.models import Notification
 from meetings import services
 from tests import factories
-from tests.conftest import _reset_celery_pools, service_missing
+from tests.conftest import (
+    _reset_celery_pools,
+    end_worker_connections,
+    service_missing,
+)
 from tests.helpers import wait_for
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
@@ -83,6 +87,7 @@ def private_redis():
     yield app, redis
     app.conf.update(saved)
     _reset_celery_pools(app)
+    end_worker_connections()
     if redis.process.poll() is None:
         redis.stop()
 

@@ -81,6 +81,17 @@ class ActionQuerySet(TaggedQuerySet):
             done=Count("pk", filter=Q(status__in=Action.CLOSED)),
         )
 
+    def by_status(self, *fields, today=None):
+        """Rows of (*fields, status, how many, how many of them overdue), one
+        for each status held (and value of the fields), in one query."""
+        today = today or timezone.localdate()
+        late = Q(due_date__lt=today) & ~Q(status__in=Action.CLOSED)
+        return (
+            self.order_by()
+            .values_list(*fields, "status")
+            .annotate(n=Count("pk"), overdue=Count("pk", filter=late))
+        )
+
     def mine(self, user):
         """The actions the user owns by name, as far as they may read them."""
         if not user.is_authenticated:
@@ -203,6 +214,14 @@ class Action(Tagged):
             models.Index(fields=["body", "due_date", "id"], name="action_body_due"),
             # Every body's, as the API lists them: the same, a page of keys.
             models.Index(fields=["due_date", "id"], name="action_due"),
+            # The open actions (not Action.CLOSED) soonest due first: the next
+            # few of a priority, a pillar or a dashboard are read from here
+            # until enough match, not sorted out of every action ever set.
+            models.Index(
+                fields=["due_date", "id"],
+                condition=~Q(status__in=["done", "dropped"]),
+                name="action_open_due",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

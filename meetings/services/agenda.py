@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from hwbb import notify, workdays
+from hwbb import notify, pagecache, workdays
 from meetings import pack
 from meetings.models import (
     AgendaItem,
@@ -204,6 +204,7 @@ def agenda_renumber(*, meeting):
         parked = [AgendaItem(pk=i.pk, number=PARKED + i.number) for i in moving]
         AgendaItem.objects.bulk_update(parked, ["number"])
         AgendaItem.objects.bulk_update(moving, ["number"])
+        pagecache.data_changed()  # bulk_update sends no signal
     return changed
 
 
@@ -309,6 +310,7 @@ def agenda_item_move(*, item, up):
     AgendaItem.objects.filter(pk__in=group).update(number=PARKED + mine.number)
     meeting.agenda_items.filter(number=theirs.number).update(number=mine.number)
     AgendaItem.objects.filter(pk__in=group).update(number=theirs.number)
+    pagecache.data_changed()  # update() sends no signal
     agenda_renumber(meeting=meeting)
     if meeting.agenda_is_public:
         meeting.sequence += 1

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from hwbb import pagecache
 from meetings.models import Declaration
 
 
@@ -60,4 +61,5 @@ def declaration_make(
 @transaction.atomic
 def interests_reviewed(*, person):
     """The person confirms their register is up to date, today."""
+    pagecache.data_changed()  # update() sends no signal
     return person.interests.current().update(reviewed_on=timezone.localdate())

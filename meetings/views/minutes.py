@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hwbb import paging
+from hwbb.pagecache import public_page
 from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
 from meetings import pack, resolutions, services, signing
 from meetings.api import exports
@@ -37,6 +38,7 @@ def _minutes_context(request, pk):
     return pack.minutes_context(_get_meeting_for_user(request, pk), request.user)
 
 
+@public_page
 def meeting_minutes(request, pk):
     return render(
         request, "meetings/meeting_minutes.html", _minutes_context(request, pk)

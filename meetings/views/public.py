@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from hwbb.pagecache import public_page
 from hwbb.permissions import OFFICER, has_role
 from meetings import cycle
 from meetings.models import (
@@ -23,6 +24,7 @@ from meetings.views._common import (
 from strategy.models import TAG_PREFETCH, Pillar, Priority, ProgressReport
 
 
+@public_page
 def home(request):
     meetings = Meeting.objects.visible_to(request.user).select_related("body")
     return render(
@@ -54,6 +56,7 @@ def meeting_list(request):
     )
 
 
+@public_page
 def meeting_detail(request, pk):
     meeting = _get_meeting_for_user(request, pk)
     items = (

@@ -2,6 +2,8 @@
 progress, by pillar; the board dashboard as a PDF; cached judgements."""
 
 import io
+import pickle
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -66,6 +68,27 @@ def test_actions_progress_counts_only_what_the_reader_may_see(board, officer):
     assert late.is_overdue
 
 
+def test_an_action_counts_once_under_each_of_its_pillars(board):
+    pillar, other = board["pillar"], board["other"]
+    both = factories.ActionFactory(primary_pillar=pillar, status="on_track")
+    both.secondary_pillars.add(pillar, other)  # its primary one again
+    late = factories.ActionFactory(
+        primary_pillar=None,
+        status=Action.Status.OFF_TRACK,
+        due_date=factories.london(2020, 1, 6).date(),
+    )
+    late.secondary_pillars.add(other)
+    factories.ActionFactory(
+        primary_pillar=None, status="done", due_date=late.due_date
+    ).secondary_pillars.add(other)
+    context = dashboards.board(AnonymousUser())
+    mine = _section(context, pillar)["progress"]
+    assert (mine.counts, mine.overdue) == ({"on_track": 1}, 0)
+    theirs = _section(context, other)["progress"]
+    assert theirs.counts == {"on_track": 1, "off_track": 1, "done": 1}
+    assert theirs.overdue == 1  # a done action is never overdue
+
+
 def test_dashboard_pdf_shows_the_public_view_whoever_asks(client, board, officer):
     pillar = board["pillar"]
     factories.ActionFactory(primary_pillar=pillar)
@@ -101,11 +124,10 @@ def test_priority_dashboard_lists_open_actions_and_the_progress(client, board, m
 
 def test_judgements_are_cached_until_the_data_changes(board):
     first = summary.comparisons()
+    pks = [r.indicator.pk for r in first]
     with CaptureQueriesContext(connection) as queries:
-        again = summary.comparisons()
-    assert len(queries) == 0 and [r.indicator.pk for r in again] == [
-        r.indicator.pk for r in first
-    ]
+        again = summary.comparisons_of(pks)
+    assert len(queries) == 0 and list(again) == pks
     # A new value (saved, so the signal fires) is seen at once.
     factories.ValueFactory(
         indicator=board["hle"],
@@ -135,3 +157,43 @@ def test_an_import_that_changes_nothing_keeps_the_cache(board):
     row += "All ages,,,2019 - 21,62.1,,,,,,,,,,,20190000,,"
     result = fingertips.import_csv(io.StringIO(f"{header}\n{row}\n"))
     assert result.created == 1 and summary.data_version() != version
+
+
+def test_a_page_computes_only_the_judgements_it_shows(board):
+    hle, other = board["hle"], factories.IndicatorFactory(name="Smoking prevalence")
+    assert list(summary.comparisons_of([hle.pk])) == [hle.pk]
+    # Cached, hle is not computed again: only the other indicator is.
+    with mock.patch.object(summary, "_compute", wraps=summary._compute) as compute:
+        rows = summary.comparisons_of([hle.pk, other.pk])
+    compute.assert_called_once_with([other.pk])
+    assert list(rows) == [hle.pk, other.pk]
+    assert rows[other.pk].judgement == "No local value"
+
+
+def test_a_cached_judgement_keeps_only_the_values_it_shows(board):
+    hle = board["hle"]
+    for period in range(2000, 2010):  # old values and another breakdown
+        factories.ValueFactory(
+            indicator=hle, period_key=str(period), period_label=str(period)
+        )
+        factories.ValueFactory(
+            indicator=hle, period_key=str(period), sex="Male", value=50.0
+        )
+    row = summary.comparisons_of([hle.pk])[hle.pk]
+    cached = pickle.loads(pickle.dumps(row))
+    assert len(row.indicator.area_values) > 20  # the page's own row is whole
+    assert "area_values" not in cached.indicator.__dict__
+    assert (cached.judgement, cached.trend) == (row.judgement, row.trend)
+    assert [v.value for v in cached.history] == [v.value for v in row.history]
+    assert cached.sparkline == row.sparkline
+
+
+def test_a_change_sets_a_new_version_again_once_committed(
+    board, django_capture_on_commit_callbacks
+):
+    """A page that read the values before the commit must not leave its
+    judgement under the version later pages read."""
+    with django_capture_on_commit_callbacks(execute=True):
+        factories.ValueFactory(indicator=board["hle"], period_key="2020")
+        during = summary.data_version()
+    assert summary.data_version() != during
