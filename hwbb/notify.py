@@ -17,9 +17,10 @@ import itertools
 import logging
 
 from django.conf import settings
+from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from kombu.exceptions import OperationalError
@@ -227,11 +228,12 @@ def claim_each(pks):
     when the one before has been dealt with: a worker holds one at most, as
     it would with a task for each. The rows, their people and objects are
     read at once beforehand."""
-    rows = (
+    rows = list(
         Notification.objects.filter(pk__in=pks, status=Status.PENDING)
         .select_related("person", "content_type")
-        .prefetch_related("target")
+        .order_by()
     )
+    prefetch_related_objects(rows, GenericPrefetch("target", _targets(rows)))
     for row in sorted(rows, key=lambda r: pks.index(r.pk)):
         won = Notification.objects.filter(pk=row.pk, status=Status.PENDING).update(
             status=Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
@@ -239,6 +241,21 @@ def claim_each(pks):
         if won:
             row.status = Status.SENDING
             yield row
+
+
+def _targets(rows):
+    """A queryset for each model the rows' objects are, loading with them
+    the foreign keys their kinds' renderers read."""
+    related = {}
+    for row in rows:
+        kind = notices.kind(row.kind)
+        wanted = related.setdefault(row.content_type, set())
+        wanted.update(kind.related if kind else ())
+    return [
+        content_type.model_class()._base_manager.select_related(*sorted(wanted))
+        for content_type, wanted in related.items()
+        if content_type.model_class() is not None
+    ]
 
 
 def claim(pk):

@@ -9,6 +9,8 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -166,6 +168,39 @@ def test_a_mail_error_in_a_batch_sends_the_rest_and_retries_the_one(
     assert len(mail.outbox) == 2
     deliver_notifications.apply(args=[[row.pk for row in rows]])  # again: nothing
     assert len(mail.outbox) == 2
+
+
+def _delivered_in_queries(count, overdue):
+    actions = [
+        factories.ActionFactory(
+            due_date=overdue.due_date, owner_person=overdue.owner_person
+        )
+        for _ in range(count)
+    ]
+    rows = [_queue(action, key=f"{count}-{action.pk}")[0] for action in actions]
+    with CaptureQueriesContext(connection) as queries:
+        deliver_notifications.apply(args=[[row.pk for row in rows]])
+    assert (
+        Notification.objects.filter(
+            pk__in=[r.pk for r in rows], status=Status.SENT
+        ).count()
+        == count
+    )
+    return len(queries)
+
+
+def test_a_batch_reads_its_rows_and_their_objects_at_once(
+    overdue, django_capture_on_commit_callbacks
+):
+    """Each notification of a batch costs its claim and its record of being
+    sent; its row, person, action and the action's board are read with the
+    others'."""
+    with django_capture_on_commit_callbacks(execute=False):
+        few, more = (
+            _delivered_in_queries(5, overdue),
+            _delivered_in_queries(15, overdue),
+        )
+    assert more - few == 2 * 10
 
 
 def test_the_beat_queues_a_batch_one_by_one_if_another_run_made_a_key(
