@@ -27,6 +27,7 @@ class Kind:
     label: str
     render: Callable
     statutory: bool = False
+    related: tuple = ()  # the object's foreign keys its renderer reads
 
     def __str__(self):
         return self.value
@@ -40,10 +41,12 @@ _kinds = {}
 _planners = {}
 
 
-def register(value, label, render, *, statutory=False):
+def register(value, label, render, *, statutory=False, related=()):
     """Register a kind of notice and its renderer; the kind's value. A
-    statutory notice goes to each person whatever they chose."""
-    _kinds[value] = Kind(value, label, render, statutory)
+    statutory notice goes to each person whatever they chose. `related`
+    names the foreign keys of the notice's object that the renderer reads,
+    loaded with the object when notices are sent in batches."""
+    _kinds[value] = Kind(value, label, render, statutory, tuple(related))
     return value
 
 

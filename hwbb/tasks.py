@@ -27,6 +27,27 @@ def deliver_notification(self, pk):
     return status
 
 
+@shared_task(acks_late=True, ignore_result=True)
+def deliver_notifications(pks):
+    """Send several notifications one after another, each claimed just before
+    it is sent, as deliver_notification sends one, so none goes twice and a
+    worker that dies holds one at most. One that meets a mail server error
+    goes back to pending and to deliver_notification, which retries it with
+    back-off."""
+    for notification in notify.claim_each(pks):
+        try:
+            sent = emails.send_notification(notification)
+        except (smtplib.SMTPException, OSError) as exc:
+            error = f"{type(exc).__name__}: {exc}"
+            notify.finish(notification, Notification.Status.PENDING, error=error)
+            notify.to_queue(
+                deliver_notification, notification.pk, countdown=60, retries=1
+            )
+            continue
+        status = Notification.Status.SENT if sent else Notification.Status.NOT_NEEDED
+        notify.finish(notification, status)
+
+
 @shared_task
 def plan_notifications():
     """Beat task: queue every notice the apps' planners find due now; each

@@ -478,10 +478,17 @@ for value, label, render in (
 ):
     notices.register(value, label, render, statutory=True)
 
+# An action's reminder prints its board, and its organisation if it has one.
+for value, label in (
+    ("action_due_soon", "Action due soon"),
+    ("action_overdue", "Action overdue"),
+    ("action_still_overdue", "Action still overdue (each month)"),
+):
+    notices.register(
+        value, label, _action_reminder, related=("body", "owner_organisation")
+    )
+
 for value, label, render in (
-    ("action_due_soon", "Action due soon", _action_reminder),
-    ("action_overdue", "Action overdue", _action_reminder),
-    ("action_still_overdue", "Action still overdue (each month)", _action_reminder),
     ("report_due", "Report due", _report),
     ("report_overdue", "Report overdue", _report),
     ("report_submitted", "Report submitted for review", _report_reviewed),

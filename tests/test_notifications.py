@@ -9,12 +9,18 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from hwbb import notify
 from hwbb.models import Notification, Preference
-from hwbb.tasks import deliver_notification, plan_notifications
+from hwbb.tasks import (
+    deliver_notification,
+    deliver_notifications,
+    plan_notifications,
+)
 from meetings.views.notifications import CHOOSABLE
 from tests import factories
 
@@ -24,6 +30,16 @@ Status = Notification.Status
 class RefusingBackend(BaseEmailBackend):
     def send_messages(self, messages):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+class RefusingOneBackend(BaseEmailBackend):
+    """Refuses mail to refused@example.org; sends the rest to the outbox."""
+
+    def send_messages(self, messages):
+        if any("refused@example.org" in m.to for m in messages):
+            raise smtplib.SMTPRecipientsRefused({"refused@example.org": (550, b"")})
+        mail.outbox.extend(messages)
+        return len(messages)
 
 
 @pytest.fixture
@@ -125,6 +141,105 @@ def test_a_refusing_mail_server_is_retried_then_logged_as_failed(
     page = client.get(reverse("notifications:log") + "?status=failed")
     assert "1 failed" in page.text
     assert "Connection unexpectedly closed" in page.text
+
+
+def test_a_mail_error_in_a_batch_sends_the_rest_and_retries_the_one(
+    overdue, settings, django_capture_on_commit_callbacks
+):
+    """Reminders go to the worker fifty to a task; one the mail server
+    refuses does not hold up the others, and is retried on its own."""
+    settings.EMAIL_BACKEND = "tests.test_notifications.RefusingOneBackend"
+    refused = factories.ActionFactory(
+        due_date=overdue.due_date, owner_person__email="refused@example.org"
+    )
+    with django_capture_on_commit_callbacks(execute=False):
+        rows = [_queue(overdue, key="a")[0], _queue(refused, key="b")[0]]
+        rows.append(_queue(overdue, key="c")[0])
+    conf = deliver_notification.app.conf
+    conf.update(task_eager_propagates=False)
+    try:
+        deliver_notifications.apply(args=[[row.pk for row in rows]])
+    finally:
+        conf.update(task_eager_propagates=True)
+    for row in rows:
+        row.refresh_from_db()
+    assert [row.status for row in rows] == [Status.SENT, Status.FAILED, Status.SENT]
+    assert [row.attempts for row in rows] == [1, 6, 1]  # as deliver_notification's
+    assert len(mail.outbox) == 2
+    deliver_notifications.apply(args=[[row.pk for row in rows]])  # again: nothing
+    assert len(mail.outbox) == 2
+
+
+def _delivered_in_queries(count, overdue):
+    actions = [
+        factories.ActionFactory(
+            due_date=overdue.due_date, owner_person=overdue.owner_person
+        )
+        for _ in range(count)
+    ]
+    rows = [_queue(action, key=f"{count}-{action.pk}")[0] for action in actions]
+    with CaptureQueriesContext(connection) as queries:
+        deliver_notifications.apply(args=[[row.pk for row in rows]])
+    assert (
+        Notification.objects.filter(
+            pk__in=[r.pk for r in rows], status=Status.SENT
+        ).count()
+        == count
+    )
+    return len(queries)
+
+
+def test_a_batch_reads_its_rows_and_their_objects_at_once(
+    overdue, django_capture_on_commit_callbacks
+):
+    """Each notification of a batch costs its claim and its record of being
+    sent; its row, person, action and the action's board are read with the
+    others'."""
+    with django_capture_on_commit_callbacks(execute=False):
+        few, more = (
+            _delivered_in_queries(5, overdue),
+            _delivered_in_queries(15, overdue),
+        )
+    assert more - few == 2 * 10
+
+
+def test_the_beat_queues_a_batch_one_by_one_if_another_run_made_a_key(
+    overdue, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Two beat runs at once: the later INSERT meets a key the other made and
+    goes one by one, each key finding its row; nothing is queued twice."""
+    other = factories.ActionFactory(
+        due_date=overdue.due_date, owner_person=overdue.owner_person
+    )
+    real = notify.notices.due
+
+    def due_as_another_run_queues_one(now):
+        found = list(real(now))
+        notify.queue(**found[0])  # the other run, between the look-up and ours
+        return iter(found)
+
+    monkeypatch.setattr(
+        Notification.objects, "filter", _without_keys(Notification.objects.filter)
+    )
+    monkeypatch.setattr(notify.notices, "due", due_as_another_run_queues_one)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert plan_notifications() == 1
+    assert Notification.objects.count() == 2
+    assert sorted(m.subject for m in mail.outbox) == sorted(
+        f"Overdue action: {a.title}" for a in (overdue, other)
+    )
+
+
+def _without_keys(filter):
+    """Notification.objects.filter as the beat's look-up of known keys ran
+    before the other run made its row: it finds none."""
+
+    def wrapped(*args, **kwargs):
+        if "key__in" in kwargs:
+            return Notification.objects.none()
+        return filter(*args, **kwargs)
+
+    return wrapped
 
 
 def test_one_click_unsubscribe(overdue, client, django_capture_on_commit_callbacks):

@@ -164,6 +164,20 @@ def test_a_changed_value_is_updated_and_a_repeated_row_counts_once():
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("use_copy", [True, False], ids=["copy", "orm-upsert"])
+def test_the_last_row_for_a_key_wins_across_batches(monkeypatch, use_copy):
+    monkeypatch.setattr(fingertips, "USE_COPY", use_copy)
+    monkeypatch.setattr(fingertips, "BATCH_SIZE", 2)
+    first, second = [list(r) for r in FINGERTIPS_ROWS[2:]], [list(FINGERTIPS_ROWS[2])]
+    second[0][12] = "61.5"
+    result = fingertips.import_csv(
+        fingertips_csv(fingertips.HEADER, [*FINGERTIPS_ROWS, *first, *second])
+    )
+    assert result.errors == [] and IndicatorValue.objects.count() == 3
+    assert IndicatorValue.objects.get(area__code="E08000026").value == 61.5
+
+
+@pytest.mark.django_db
 def test_rows_too_long_or_not_finite_are_refused_with_their_line():
     bad = [list(r) for r in FINGERTIPS_ROWS]
     bad[0][7] = "x" * 30  # Sex: longer than the column holds

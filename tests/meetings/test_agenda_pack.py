@@ -138,6 +138,54 @@ def test_front_sheet_page_ranges_match_the_pack(meeting):
     assert "Director of Law and Governance" not in front
 
 
+def _long_agenda(meeting):
+    for number in range(20, 60):
+        factories.AgendaItemFactory(
+            meeting=meeting, number=number, description="Noted. " * 30
+        )
+
+
+@pytest.mark.parametrize("guess", [1, 2, 9])
+def test_a_wrong_guess_at_the_front_sheet_length_still_numbers_right(
+    meeting, monkeypatch, guess
+):
+    """The front sheet is laid out from a guess at its own length: a wrong
+    guess costs a second layout, never a wrong page range."""
+    m = meeting["meeting"]
+    _long_agenda(m)
+    monkeypatch.setattr(pack, "_front_pages_guess", lambda inputs: guess)
+    data, ranges = pack.build(pack.inputs(m, "public"))
+    pages = _pages(data)
+    front_pages = min(start for start, _ in ranges.values()) - 1
+    assert front_pages > 2
+    front = "\n".join(pages[:front_pages])
+    for item, first_words in (
+        (meeting["housing"], "Housing and Homelessness"),
+        (meeting["strategy"], "Draft strategy text"),
+    ):
+        start, end = ranges[item.pk]
+        assert f"(Pages {start} - {end})" in front
+        assert first_words in pages[start - 1]
+        assert f"Page {end}" in pages[end - 1]
+
+
+def test_a_rebuild_lays_the_front_sheet_out_once(meeting, monkeypatch):
+    """The length the front sheet had last time (the page ranges recorded on
+    the agenda) is the first guess, so a rebuild lays it out once."""
+    m = meeting["meeting"]
+    _long_agenda(m)
+    services.agenda_pack_build(meeting=m)
+    layouts = []
+    real = pack._front_sheet
+    monkeypatch.setattr(
+        pack, "_front_sheet", lambda *args: layouts.append(1) or real(*args)
+    )
+    monkeypatch.setattr(pack, "FRONT_LINES_PER_PAGE", 1000)  # a guess of 1: wrong
+    data, ranges = pack.build(pack.inputs(m, "public"))
+    assert len(layouts) == 1
+    assert min(start for start, _ in ranges.values()) > 3
+
+
 def test_members_pack_adds_the_exempt_papers(meeting):
     m = meeting["meeting"]
     services.agenda_pack_build(meeting=m)
@@ -359,7 +407,7 @@ def test_the_fingerprint_takes_a_few_queries_however_long_the_agenda(
     m = meeting["meeting"]
     factories.AgendaItemFactory(meeting=m, number=3, title="Minutes", kind="minutes")
     april, *_ = _april_in_full(hwb)
-    monkeypatch.setattr(pack, "_pdf", lambda html: pytest.fail("rendered a PDF"))
+    monkeypatch.setattr(pack, "_layout", lambda html: pytest.fail("rendered a PDF"))
 
     def check():
         pack.fingerprint(pack.inputs(m, kind))

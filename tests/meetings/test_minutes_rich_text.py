@@ -85,13 +85,13 @@ def written(client, officer, board):
 def pdf_html(monkeypatch):
     """The HTML each PDF is rendered from, as WeasyPrint is given it."""
     seen = []
-    real = pack._pdf
+    real = pack._layout
 
     def spy(html):
         seen.append(html)
         return real(html)
 
-    monkeypatch.setattr(pack, "_pdf", spy)
+    monkeypatch.setattr(pack, "_layout", spy)
     return seen
 
 
