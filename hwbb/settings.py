@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "hwbb",
     "strategy",
     "indicators",
@@ -87,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a locked-out sign-in into the page that says when to retry.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hwbb.urls"
@@ -336,6 +339,9 @@ REMINDER_HOUR = env_int("REMINDER_HOUR", 9)
 DEMO_PASSWORD = "hwbb-demo-2019"
 DEMO_USERNAMES = ["officer", "chair", "member", "author", "lead", "admin"]
 AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password is
+    # checked (see "Sign-in throttling" below).
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "hwbb.auth_backends.DemoPasswordBackend",
 ]
@@ -344,6 +350,23 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+
+# -- Sign-in throttling (django-axes) -----------------------------------------
+# Every sign-in, the admin's included, goes through authenticate(), where
+# axes counts failures per account and, separately, per address. At
+# SIGNIN_FAILURE_LIMIT failures within SIGNIN_LOCKOUT_MINUTES either is
+# refused until that many minutes have passed since its last attempt (a
+# guess made while locked out starts the wait again): Cyber Essentials asks
+# for no more than 10 guesses. The page says when to try again
+# (hwbb/signin.py); officers see and lift lock-outs at /accounts/lockouts/.
+# The client's address is read as the API reads it (API_NUM_PROXIES).
+AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "hwbb.signin.locked_out"
+AXES_CLIENT_IP_CALLABLE = "hwbb.signin.client_ip"
+AXES_USERNAME_CALLABLE = "hwbb.signin.username_tried"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

@@ -5,10 +5,14 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from hwbb import signin
+
 urlpatterns = [
     path("", include("meetings.urls_site")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/lockouts/", signin.lockouts, name="lockouts"),
+    path("accounts/lockouts/unlock/", signin.unlock, name="unlock"),
     path("meetings/", include("meetings.urls")),
     path("strategy/", include("strategy.urls")),
     path("indicators/", include("indicators.urls")),

@@ -148,6 +148,8 @@ BUTTONS = {
     "strategy:watchlist_plan": ("officer", []),
     "notifications:unsubscribe": ("anonymous", []),
     "meetings:urgent_place": ("officer", []),
+    # the lock-outs page's buttons: one account's, one address's
+    "unlock": ("officer", ["username", "ip_address"]),
 }
 
 HWB_PACK = (

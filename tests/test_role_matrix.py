@@ -147,6 +147,8 @@ MATRIX = {
     "strategy:schedule": OFFICERS,
     "notifications:settings": {**SIGNED_IN, "outsider": 404},  # needs a person
     "notifications:log": OFFICERS,
+    "lockouts": OFFICERS,
+    "unlock": {**OFFICERS, "officer": 405},  # POST only
     "notifications:unsubscribe": ALL,  # the signed token is the credential
     "meetings:api_token_renew": {
         **SIGNED_IN,

@@ -1,0 +1,132 @@
+"""Signing in: the throttle on failed attempts, and the officers' list of the
+accounts and addresses it has locked out.
+
+django-axes counts the failures (settings, "Sign-in throttling"); this module
+tells it whose address a request comes from, which account a form named, and
+what a locked-out visitor is told: when to try again, in the council's time.
+"""
+
+from axes.models import AccessAttempt
+from axes.utils import reset
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_ipv46_address
+from django.db.models import Max, Sum
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from hwbb.permissions import OFFICER, role_required
+
+
+def client_ip(request):
+    """The client's own address: REMOTE_ADDR, or with API_NUM_PROXIES
+    proxies in front, the address the outermost of them saw (as DRF's
+    throttles read it, so the API and the sign-in agree)."""
+    num_proxies = settings.REST_FRAMEWORK.get("NUM_PROXIES")
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
+    if num_proxies and forwarded:
+        addresses = [a.strip() for a in forwarded.split(",") if a.strip()]
+        if addresses:
+            return addresses[-min(num_proxies, len(addresses))]
+    return request.META.get("REMOTE_ADDR")
+
+
+def username_tried(request, credentials):
+    """The account a sign-in named, whichever form sent it, as the database
+    can keep it (no null character, at most 255 characters: no account's
+    name is longer, so a longer one is counted as that much of it)."""
+    credentials = credentials or {}
+    name = credentials.get("username") or credentials.get("login")
+    if not name and request is not None:
+        name = request.POST.get("username") or request.POST.get("login")
+    return str(name or "").replace("\x00", "").strip()[:255] or None
+
+
+def retry_at():
+    """When a locked-out visitor may try again: the wait starts afresh with
+    each attempt made while locked out, so it ends a full wait from now."""
+    return timezone.localtime() + settings.AXES_COOLOFF_TIME
+
+
+def locked_out(request, original_response=None, credentials=None):
+    return render(
+        request,
+        "registration/locked_out.html",
+        {
+            "retry_at": retry_at(),
+            "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+        },
+        status=429,
+    )
+
+
+def _locked(field):
+    """(value, failures, locked until) for each account or address whose
+    failures within the wait have reached the limit, newest first."""
+    since = timezone.now() - settings.AXES_COOLOFF_TIME
+    rows = (
+        AccessAttempt.objects.filter(attempt_time__gte=since)
+        .exclude(**{f"{field}__isnull": True})
+        .values(field)
+        .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
+        .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
+        .order_by("-last")
+    )
+    return [
+        {
+            "value": row[field],
+            "failures": row["failures"],
+            "until": timezone.localtime(row["last"] + settings.AXES_COOLOFF_TIME),
+        }
+        for row in rows
+    ]
+
+
+def _is_address(value):
+    try:
+        validate_ipv46_address(value)
+    except ValidationError:
+        return False
+    return True
+
+
+@role_required(OFFICER)
+def lockouts(request):
+    """The accounts and addresses locked out now, for an officer to see (and
+    lift, once they know the person asking is who they say)."""
+    return render(
+        request,
+        "registration/lockouts.html",
+        {
+            "tables": [
+                ("Accounts locked out", _locked("username"), "username"),
+                ("Addresses locked out", _locked("ip_address"), "ip_address"),
+            ],
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
+    )
+
+
+@role_required(OFFICER)
+@require_POST
+def unlock(request):
+    username = request.POST.get("username", "").strip()
+    address = request.POST.get("ip_address", "").strip()
+    if username and "\x00" not in username and len(username) <= 255:
+        removed = reset(username=username)
+        what = f"the account “{username}”"
+    elif _is_address(address):
+        removed = reset(ip=address)
+        what = f"the address {address}"
+    else:
+        messages.error(request, "Choose an account or address to unlock.")
+        return redirect("lockouts")
+    if removed:
+        messages.success(request, f"Sign-in failures cleared for {what}.")
+    else:
+        messages.info(request, f"{what[0].upper()}{what[1:]} was not locked out.")
+    return redirect("lockouts")
