@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "csp",
     "hwbb",
     "strategy",
     "indicators",
@@ -88,6 +89,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Headers and sessions (see "Headers and sessions" below).
+    "csp.middleware.CSPMiddleware",
+    "hwbb.middleware.PermissionsPolicy",
+    "hwbb.middleware.EndIdleSessions",
     # Last: turns a locked-out sign-in into the page that says when to retry.
     "axes.middleware.AxesMiddleware",
 ]
@@ -120,9 +125,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords: at least 12 characters (NCSC: three random words), not like the
+# username or the person's name, not a common password, and not a common
+# word with digits added ("officer123": hwbb/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "hwbb.passwords.CommonWordWithDigitsValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "your_work"
@@ -350,6 +366,56 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+
+# -- Headers and sessions ------------------------------------------------------
+# In production every page is HTTPS only: HSTS for a year (subdomains too),
+# plain HTTP redirected, cookies marked Secure (above). SECURE_SSL_REDIRECT
+# can be turned off where the proxy in front already redirects.
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# A session ends after SESSION_IDLE_MINUTES without a request
+# (hwbb.middleware.EndIdleSessions), when the browser closes, and at the
+# latest SESSION_MAX_HOURS after signing in.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = env_int("SESSION_MAX_HOURS", 12) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images
+# from the site itself, no inline script anywhere (every page's scripts are
+# files in static/js/); a style attribute is allowed (a progress bar's
+# widths), a <style> element is not. No page may be framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy (hwbb.middleware.PermissionsPolicy): the features the
+# site never uses are off; WebAuthn (security keys, passkeys) is the site's.
+PERMISSIONS_POLICY = [
+    ("accelerometer", "()"),
+    ("camera", "()"),
+    ("geolocation", "()"),
+    ("gyroscope", "()"),
+    ("magnetometer", "()"),
+    ("microphone", "()"),
+    ("payment", "()"),
+    ("usb", "()"),
+    ("browsing-topics", "()"),
+    ("publickey-credentials-create", "(self)"),
+    ("publickey-credentials-get", "(self)"),
+]
 
 # -- Sign-in throttling (django-axes) -----------------------------------------
 # Every sign-in, the admin's included, goes through authenticate(), where
