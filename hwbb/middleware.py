@@ -1,5 +1,6 @@
 """The site's own middleware: null characters refused, the Permissions-Policy
-header, and idle sessions ended.
+header, idle sessions ended, and a second factor required of those who
+publish.
 
 A request carrying a null character is refused in words before any view
 reads it: PostgreSQL cannot store or compare one, so a slug or a search
@@ -11,7 +12,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+
+from hwbb import signin
 
 NULL = "\x00"
 MESSAGE = "Null characters are not allowed in an address or its query."
@@ -87,4 +90,40 @@ class EndIdleSessions:
                 )
             elif seen is None or now - seen >= 60:
                 request.session[self.KEY] = now
+        return self.get_response(request)
+
+
+class RequireSecondFactor:
+    """An officer, chair or administrator with no second factor sets one up
+    before anything else (the first sign-in's enrolment): every page but the
+    sign-in and second-factor pages sends them there."""
+
+    ALLOWED = (
+        "/accounts/login/",
+        "/accounts/logout/",
+        "/accounts/reauthenticate/",
+        "/accounts/2fa/",
+        "/static/",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            not request.path.startswith(self.ALLOWED)
+            and signin.needs_second_factor(request.user)
+            and not signin.has_second_factor(request.user)
+        ):
+            if request.path.startswith("/api/"):
+                return JsonResponse(
+                    {"detail": "Set up a second factor at /accounts/2fa/ first."},
+                    status=403,
+                )
+            messages.info(
+                request,
+                "Your role needs a second way to prove it is you when you sign "
+                "in. Set one up to continue.",
+            )
+            return redirect("mfa_index")
         return self.get_response(request)

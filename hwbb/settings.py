@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "crispy_forms",
     "crispy_forms_gds",
     "simple_history",
@@ -72,6 +73,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "axes",
     "csp",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "hwbb",
     "strategy",
     "indicators",
@@ -85,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "hwbb.middleware.RefuseNullCharacters",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -93,6 +100,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "hwbb.middleware.PermissionsPolicy",
     "hwbb.middleware.EndIdleSessions",
+    "hwbb.middleware.RequireSecondFactor",
     # Last: turns a locked-out sign-in into the page that says when to retry.
     "axes.middleware.AxesMiddleware",
 ]
@@ -416,6 +424,37 @@ PERMISSIONS_POLICY = [
     ("publickey-credentials-create", "(self)"),
     ("publickey-credentials-get", "(self)"),
 ]
+
+# -- Signing in: django-allauth (accounts, second factors, sessions) -----------
+# The sign-in pages are allauth's, in the GOV.UK style (templates/allauth/,
+# templates/account/, templates/mfa/). Nobody signs themselves up: officers
+# and administrators make the accounts. A second factor (an authenticator
+# app's code, or a security key or passkey, with recovery codes) is asked
+# for at sign-in from whoever has one; MFA_REQUIRED makes officers, chairs
+# and administrators enrol one before anything else (hwbb/middleware.py).
+# It is on in production and off by default with DEBUG, so the demo's
+# shared-password logins work without an authenticator.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", not DEBUG)
+ACCOUNT_ADAPTER = "hwbb.signin.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+# A signed-in visitor may still open the sign-in page (to sign in as
+# someone who may see a page their account may not).
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+# Failed sign-ins are counted by axes (below), not twice.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_PASSKEY_LOGIN_ENABLED = False
+# WebAuthn needs HTTPS, except on localhost for the demo.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Sign out everywhere: allauth records each signed-in session, and lists
+# them at /accounts/sessions/ with a button that ends all the others.
+USERSESSIONS_TRACK_ACTIVITY = False
+# The client's address (sessions, rate limits) behind API_NUM_PROXIES.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("API_NUM_PROXIES", 0)
 
 # -- Sign-in throttling (django-axes) -----------------------------------------
 # Every sign-in, the admin's included, goes through authenticate(), where

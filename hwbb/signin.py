@@ -1,11 +1,14 @@
-"""Signing in: the throttle on failed attempts, and the officers' list of the
-accounts and addresses it has locked out.
+"""Signing in: who must have a second factor, the throttle on failed
+attempts, and the officers' list of the accounts and addresses it has locked
+out.
 
 django-axes counts the failures (settings, "Sign-in throttling"); this module
 tells it whose address a request comes from, which account a form named, and
 what a locked-out visitor is told: when to try again, in the council's time.
 """
 
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.models import Authenticator
 from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
@@ -17,7 +20,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hwbb.permissions import OFFICER, role_required
+from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
 
 
 def client_ip(request):
@@ -130,3 +133,26 @@ def unlock(request):
     else:
         messages.info(request, f"{what[0].upper()}{what[1:]} was not locked out.")
     return redirect("lockouts")
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Accounts are made by officers and administrators, never by signing up."""
+
+    def is_open_for_signup(self, request):
+        return False
+
+
+def needs_second_factor(user):
+    """Whether the user must have a second factor: officers, chairs and
+    administrators, who publish and sign (MFA_REQUIRED)."""
+    return bool(
+        settings.MFA_REQUIRED
+        and user.is_authenticated
+        and (user.is_staff or user.is_superuser or has_role(user, OFFICER, CHAIR))
+    )
+
+
+def has_second_factor(user):
+    return Authenticator.objects.filter(
+        user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+    ).exists()

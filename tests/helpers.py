@@ -155,6 +155,6 @@ def sign_in(client, username, password, address="127.0.0.1", url=None):
 
     return client.post(
         url or reverse("login"),
-        {"username": username, "password": password},
+        {"login": username, "password": password},
         REMOTE_ADDR=address,
     )

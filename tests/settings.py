@@ -33,3 +33,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # The test client speaks plain HTTP; production redirects it to HTTPS.
 SECURE_SSL_REDIRECT = False
+# Most tests sign people in with force_login and no second factor; the tests
+# of the second factor (tests/test_second_factor.py) turn this on.
+MFA_REQUIRED = False
