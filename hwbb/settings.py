@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "allauth.usersessions",
     "hwbb",
     "strategy",
@@ -366,7 +368,8 @@ AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out account or address before any password is
     # checked (see "Sign-in throttling" below).
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's, answering no password when LOCAL_PASSWORDS is off.
+    "hwbb.signin.LocalPasswordBackend",
     "hwbb.auth_backends.DemoPasswordBackend",
 ]
 
@@ -455,6 +458,48 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 USERSESSIONS_TRACK_ACTIVITY = False
 # The client's address (sessions, rate limits) behind API_NUM_PROXIES.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("API_NUM_PROXIES", 0)
+
+# -- Single sign-on: OpenID Connect ------------------------------------------
+# A council's Entra ID, NHSmail or any OpenID Connect provider: set
+# OIDC_ISSUER (e.g. https://login.microsoftonline.com/<tenant>/v2.0),
+# OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, and register
+# <SITE_URL>/accounts/oidc/council/login/callback/ as the redirect address.
+# The sign-in page then offers "Sign in with OIDC_PROVIDER_NAME". Whoever
+# signs in is matched by email to an account (its own address or its
+# person's); roles stay HWBB's groups; nobody unknown gets an account.
+# LOCAL_PASSWORDS=off leaves single sign-on the only way in.
+OIDC_ISSUER = env_str("OIDC_ISSUER")
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "your council account")
+LOCAL_PASSWORDS = env_bool("LOCAL_PASSWORDS", True)
+SOCIALACCOUNT_ADAPTER = "hwbb.signin.SocialAccountAdapter"
+# The redirect address given to the provider: HTTPS in production.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "SCOPE": ["openid", "email", "profile"],
+        "APPS": [
+            {
+                "provider_id": "council",
+                "name": OIDC_PROVIDER_NAME,
+                "client_id": env_str("OIDC_CLIENT_ID"),
+                "secret": env_str("OIDC_CLIENT_SECRET"),
+                "settings": {"server_url": OIDC_ISSUER},
+            }
+        ]
+        if OIDC_ISSUER
+        else [],
+    }
+}
+if OIDC_ISSUER:
+    # The sign-in button's form is answered by a redirect to the provider.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        "/".join(OIDC_ISSUER.split("/")[:3])
+    )
 
 # -- Sign-in throttling (django-axes) -----------------------------------------
 # Every sign-in, the admin's included, goes through authenticate(), where

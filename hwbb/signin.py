@@ -1,6 +1,7 @@
-"""Signing in: who must have a second factor, the throttle on failed
-attempts, and the officers' list of the accounts and addresses it has locked
-out.
+"""Signing in: single sign-on's match of a person to an account, local
+passwords switched off, who must have a second factor, the throttle on
+failed attempts, and the officers' list of the accounts and addresses it has
+locked out.
 
 django-axes counts the failures (settings, "Sign-in throttling"); this module
 tells it whose address a request comes from, which account a form named, and
@@ -8,14 +9,18 @@ what a locked-out visitor is told: when to try again, in the council's time.
 """
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from axes.models import AccessAttempt
 from axes.utils import reset
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_ipv46_address
-from django.db.models import Max, Sum
+from django.db.models import Max, Q, Sum
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -156,3 +161,54 @@ def has_second_factor(user):
     return Authenticator.objects.filter(
         user=user, type__in=[Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
     ).exists()
+
+
+class LocalPasswordBackend(ModelBackend):
+    """Django's own check of a password, refused with LOCAL_PASSWORDS off
+    (single sign-on is then the only way in)."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if not settings.LOCAL_PASSWORDS:
+            return None
+        return super().authenticate(request, username, password, **kwargs)
+
+
+def account_for_email(email):
+    """The one active account whose address, or whose person's, is `email`."""
+    if not email:
+        return None
+    accounts = User.objects.filter(
+        Q(email__iexact=email) | Q(person__email__iexact=email), is_active=True
+    ).distinct()
+    found = list(accounts[:2])
+    return found[0] if len(found) == 1 else None
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Single sign-on signs in an existing account, matched by the email the
+    council's directory vouches for; it never makes one."""
+
+    def is_open_for_signup(self, request, sociallogin):
+        return False
+
+    def pre_social_login(self, request, sociallogin):
+        if sociallogin.is_existing:
+            return
+        email = sociallogin.account.extra_data.get("userinfo", {}).get("email") or (
+            sociallogin.account.extra_data.get("id_token", {}).get("email")
+        )
+        verified = any(
+            address.verified and address.email.lower() == (email or "").lower()
+            for address in sociallogin.email_addresses
+        )
+        user = account_for_email(email) if verified else None
+        if user is None:
+            messages.error(
+                request,
+                "There is no account on this site for the email address "
+                f"{settings.OIDC_PROVIDER_NAME} gave"
+                f"{f' ({email})' if email else ''}. Ask a governance officer "
+                "of the board to add you.",
+            )
+            raise ImmediateHttpResponse(redirect("login"))
+        sociallogin.connect(request, user)
