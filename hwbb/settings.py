@@ -446,8 +446,13 @@ ACCOUNT_SESSION_REMEMBER = False
 # A signed-in visitor may still open the sign-in page (to sign in as
 # someone who may see a page their account may not).
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
-# Failed sign-ins are counted by axes (below), not twice.
-ACCOUNT_RATE_LIMITS = {"login_failed": None}
+# Failed sign-ins are counted by axes (below), not twice; allauth slows
+# every sign-in attempt from one address to SIGNIN_RATE (its other limits,
+# on codes and password changes, stand), answered by templates/429.html.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": None,
+    "login": env_str("SIGNIN_RATE", "30/m/ip"),
+}
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = SITE_NAME
 MFA_PASSKEY_LOGIN_ENABLED = False

@@ -132,3 +132,17 @@ def test_the_address_behind_a_proxy_is_the_clients(client, person, settings):
         HTTP_X_FORWARDED_FOR="198.51.100.31",
     )
     assert response.status_code == 302
+
+
+def test_sign_in_attempts_from_one_address_are_slowed(client, person, settings):
+    """Beyond SIGNIN_RATE attempts a minute from one address, right or wrong,
+    the address waits a minute (allauth's limit), on a page that says so."""
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "3/m/ip"}
+    for _ in range(3):
+        assert sign_in(client, "ruth", "wrong").status_code == 200
+    response = sign_in(client, "ruth", PASSWORD)
+    assert response.status_code == 429
+    assert "Wait a minute, then try again." in response.content.decode()
+    assert not _signed_in(client)
+    # another address is not slowed
+    assert sign_in(client, "ruth", PASSWORD, address="203.0.113.9").status_code == 302
