@@ -146,6 +146,8 @@ def test_signing_out_everywhere_ends_the_other_sessions(client, member):
     elsewhere = Client()
     sign_in(elsewhere, member.username, PASSWORD, address="203.0.113.5")
     sign_in(client, member.username, PASSWORD)
+    security = client.get(reverse("mfa_index")).content.decode()
+    assert f'href="{reverse("usersessions_list")}"' in security
     page = client.get(reverse("usersessions_list")).content.decode()
     assert "203.0.113.5" in page and "Sign Out Other Sessions" in page
     client.post(reverse("usersessions_list"))
