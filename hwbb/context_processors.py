@@ -10,4 +10,5 @@ def site(request):
         "HOME_BODY_SLUG": settings.HOME_BODY_SLUG,
         "user_roles": permissions.roles_of(request.user),
         "is_officer": permissions.is_officer(request.user),
+        "LOCAL_PASSWORDS": settings.LOCAL_PASSWORDS,
     }

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
     "crispy_forms",
     "crispy_forms_gds",
     "simple_history",
@@ -70,6 +71,14 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "csp",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
     "hwbb",
     "strategy",
     "indicators",
@@ -83,10 +92,19 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "hwbb.middleware.RefuseNullCharacters",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Headers and sessions (see "Headers and sessions" below).
+    "csp.middleware.CSPMiddleware",
+    "hwbb.middleware.PermissionsPolicy",
+    "hwbb.middleware.EndIdleSessions",
+    "hwbb.middleware.RequireSecondFactor",
+    # Last: turns a locked-out sign-in into the page that says when to retry.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hwbb.urls"
@@ -128,9 +146,20 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Passwords: at least 12 characters (NCSC: three random words), not like the
+# username or the person's name, not a common password, and not a common
+# word with digits added ("officer123": hwbb/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": env_int("PASSWORD_MIN_LENGTH", 12)},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "hwbb.passwords.CommonWordWithDigitsValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "your_work"
@@ -357,7 +386,11 @@ REMINDER_HOUR = env_int("REMINDER_HOUR", 9)
 DEMO_PASSWORD = "hwbb-demo-2019"
 DEMO_USERNAMES = ["officer", "chair", "member", "author", "lead", "admin"]
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
+    # First: refuses a locked-out account or address before any password is
+    # checked (see "Sign-in throttling" below).
+    "axes.backends.AxesStandaloneBackend",
+    # Django's, answering no password when LOCAL_PASSWORDS is off.
+    "hwbb.signin.LocalPasswordBackend",
     "hwbb.auth_backends.DemoPasswordBackend",
 ]
 
@@ -365,6 +398,151 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
+
+# -- Headers and sessions ------------------------------------------------------
+# In production every page is HTTPS only: HSTS for a year (subdomains too),
+# plain HTTP redirected, cookies marked Secure (above). SECURE_SSL_REDIRECT
+# can be turned off where the proxy in front already redirects.
+if not DEBUG:
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# A session ends after SESSION_IDLE_MINUTES without a request
+# (hwbb.middleware.EndIdleSessions), when the browser closes, and at the
+# latest SESSION_MAX_HOURS after signing in.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30)
+SESSION_COOKIE_AGE = env_int("SESSION_MAX_HOURS", 12) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images
+# from the site itself, no inline script anywhere (every page's scripts are
+# files in static/js/); a style attribute is allowed (a progress bar's
+# widths), a <style> element is not. No page may be framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Permissions-Policy (hwbb.middleware.PermissionsPolicy): the features the
+# site never uses are off; WebAuthn (security keys, passkeys) is the site's.
+PERMISSIONS_POLICY = [
+    ("accelerometer", "()"),
+    ("camera", "()"),
+    ("geolocation", "()"),
+    ("gyroscope", "()"),
+    ("magnetometer", "()"),
+    ("microphone", "()"),
+    ("payment", "()"),
+    ("usb", "()"),
+    ("browsing-topics", "()"),
+    ("publickey-credentials-create", "(self)"),
+    ("publickey-credentials-get", "(self)"),
+]
+
+# -- Signing in: django-allauth (accounts, second factors, sessions) -----------
+# The sign-in pages are allauth's, in the GOV.UK style (templates/allauth/,
+# templates/account/, templates/mfa/). Nobody signs themselves up: officers
+# and administrators make the accounts. A second factor (an authenticator
+# app's code, or a security key or passkey, with recovery codes) is asked
+# for at sign-in from whoever has one; MFA_REQUIRED makes officers, chairs
+# and administrators enrol one before anything else (hwbb/middleware.py).
+# It is on in production and off by default with DEBUG, so the demo's
+# shared-password logins work without an authenticator.
+MFA_REQUIRED = env_bool("MFA_REQUIRED", not DEBUG)
+ACCOUNT_ADAPTER = "hwbb.signin.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+# A signed-in visitor may still open the sign-in page (to sign in as
+# someone who may see a page their account may not).
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+# Failed sign-ins are counted by axes (below), not twice; allauth slows
+# every sign-in attempt from one address to SIGNIN_RATE (its other limits,
+# on codes and password changes, stand), answered by templates/429.html.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": None,
+    "login": env_str("SIGNIN_RATE", "30/m/ip"),
+}
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_TOTP_ISSUER = SITE_NAME
+MFA_PASSKEY_LOGIN_ENABLED = False
+# WebAuthn needs HTTPS, except on localhost for the demo.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Sign out everywhere: allauth records each signed-in session, and lists
+# them at /accounts/sessions/ with a button that ends all the others.
+USERSESSIONS_TRACK_ACTIVITY = False
+# The client's address (sessions, rate limits) behind API_NUM_PROXIES.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("API_NUM_PROXIES", 0)
+
+# -- Single sign-on: OpenID Connect ------------------------------------------
+# A council's Entra ID, NHSmail or any OpenID Connect provider: set
+# OIDC_ISSUER (e.g. https://login.microsoftonline.com/<tenant>/v2.0),
+# OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, and register
+# <SITE_URL>/accounts/oidc/council/login/callback/ as the redirect address.
+# The sign-in page then offers "Sign in with OIDC_PROVIDER_NAME". Whoever
+# signs in is matched by email to an account (its own address or its
+# person's); roles stay HWBB's groups; nobody unknown gets an account.
+# LOCAL_PASSWORDS=off leaves single sign-on the only way in.
+OIDC_ISSUER = env_str("OIDC_ISSUER")
+OIDC_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "your council account")
+LOCAL_PASSWORDS = env_bool("LOCAL_PASSWORDS", True)
+SOCIALACCOUNT_ADAPTER = "hwbb.signin.SocialAccountAdapter"
+# The redirect address given to the provider: HTTPS in production.
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "SCOPE": ["openid", "email", "profile"],
+        "APPS": [
+            {
+                "provider_id": "council",
+                "name": OIDC_PROVIDER_NAME,
+                "client_id": env_str("OIDC_CLIENT_ID"),
+                "secret": env_str("OIDC_CLIENT_SECRET"),
+                "settings": {"server_url": OIDC_ISSUER},
+            }
+        ]
+        if OIDC_ISSUER
+        else [],
+    }
+}
+if OIDC_ISSUER:
+    # The sign-in button's form is answered by a redirect to the provider.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        "/".join(OIDC_ISSUER.split("/")[:3])
+    )
+
+# -- Sign-in throttling (django-axes) -----------------------------------------
+# Every sign-in, the admin's included, goes through authenticate(), where
+# axes counts failures per account and, separately, per address. At
+# SIGNIN_FAILURE_LIMIT failures within SIGNIN_LOCKOUT_MINUTES either is
+# refused until that many minutes have passed since its last attempt (a
+# guess made while locked out starts the wait again): Cyber Essentials asks
+# for no more than 10 guesses. The page says when to try again
+# (hwbb/signin.py); officers see and lift lock-outs at /accounts/lockouts/.
+# The client's address is read as the API reads it (API_NUM_PROXIES).
+AXES_FAILURE_LIMIT = env_int("SIGNIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("SIGNIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "hwbb.signin.locked_out"
+AXES_CLIENT_IP_CALLABLE = "hwbb.signin.client_ip"
+AXES_USERNAME_CALLABLE = "hwbb.signin.username_tried"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

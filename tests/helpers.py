@@ -154,3 +154,14 @@ def a_meeting(hwb, n):
     factories.MembershipFactory(body=hwb)
     priority.indicators.add(factories.IndicatorFactory())
     factories.ValueFactory()
+
+
+def sign_in(client, username, password, address="127.0.0.1", url=None):
+    """The sign-in form posted as a browser would, from `address`; the answer."""
+    from django.urls import reverse
+
+    return client.post(
+        url or reverse("login"),
+        {"login": username, "password": password},
+        REMOTE_ADDR=address,
+    )

@@ -33,3 +33,9 @@ import tempfile  # noqa: E402
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="hwbb-test-media-"))  # noqa: F405
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The test client speaks plain HTTP; production redirects it to HTTPS.
+SECURE_SSL_REDIRECT = False
+# Most tests sign people in with force_login and no second factor; the tests
+# of the second factor (tests/test_second_factor.py) turn this on.
+MFA_REQUIRED = False

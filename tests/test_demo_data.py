@@ -116,13 +116,16 @@ def test_demo_loads_the_stocktake_as_returns_and_a_second_framework(loaded):
     assert Framework.objects.get(slug="marmot").pillars.count() == 8
 
 
-def test_demo_password_works_only_with_debug_on(loaded, settings):
+def test_demo_password_works_only_with_debug_on(loaded, settings, rf):
+    # a sign-in always has its request (the throttle counts by its address)
+    request = rf.post("/accounts/login/")
+    demo_password = settings.DEMO_PASSWORD
     settings.DEBUG = False
-    assert authenticate(username="officer", password=settings.DEMO_PASSWORD) is None
+    assert authenticate(request, username="officer", password=demo_password) is None
     settings.DEBUG = True
-    user = authenticate(username="officer", password=settings.DEMO_PASSWORD)
+    user = authenticate(request, username="officer", password=demo_password)
     assert user is not None and user.person.display_name == "Liz Knight"
-    assert authenticate(username="officer", password="wrong") is None
+    assert authenticate(request, username="officer", password="wrong") is None
 
 
 def test_the_demo_creates_exactly_the_users_the_demo_password_is_for(loaded, settings):

@@ -124,6 +124,10 @@ FORMS = {
     "meetings:urgent_respond": (["member", "officer"], None),
     "meetings:urgent_ratify": (["officer"], None),
     "meetings:urgent_withdraw": (["officer"], None),
+    # a second factor, set up by an officer who signs in through the council
+    # (no password here, so allauth asks for none again first)
+    "mfa_activate_totp": (["sso_officer"], None),
+    "mfa_add_webauthn": (["sso_officer"], None),
 }
 FORM_PAGES = [
     (name, role) for name, (roles, _) in sorted(FORMS.items()) for role in roles
@@ -149,6 +153,14 @@ BUTTONS = {
     "strategy:watchlist_plan": ("officer", []),
     "notifications:unsubscribe": ("anonymous", []),
     "meetings:urgent_place": ("officer", []),
+    # the lock-outs page's buttons: one account's, one address's
+    "unlock": ("officer", ["username", "ip_address"]),
+    # the code asked for between the password and signing in
+    "mfa_authenticate": ("anonymous", ["code"]),
+    "mfa_deactivate_totp": ("sso_officer", []),
+    "mfa_generate_recovery_codes": ("sso_officer", []),
+    # sign out everywhere else
+    "usersessions_list": ("member", []),
 }
 
 HWB_PACK = (
@@ -325,6 +337,13 @@ def _between_meetings(body, chair):
     taken = proposed(UrgentDecision.Kind.CHAIRS_ACTION, "BCF year-end return")
     services.urgent_decision_take(decision=taken, user=chair)
     return action, written, taken
+
+
+@pytest.fixture
+def sso_officer(officer):
+    officer.set_unusable_password()
+    officer.save()
+    return officer
 
 
 def _sign_in(request, client, role):

@@ -147,6 +147,24 @@ MATRIX = {
     "strategy:schedule": OFFICERS,
     "notifications:settings": {**SIGNED_IN, "outsider": 404},  # needs a person
     "notifications:log": OFFICERS,
+    "lockouts": OFFICERS,
+    # signing in: a second factor, and one's own sessions
+    "mfa_index": SIGNED_IN,
+    # only between the password and the code: the signed-in go on to their
+    # work (REDIRECTED_ELSEWHERE), the public back to sign in
+    "mfa_authenticate": {role: 302 for role in ALL},
+    # these ask the signed-in for their password again first
+    "mfa_activate_totp": {role: 302 for role in ALL},
+    "mfa_generate_recovery_codes": {role: 302 for role in ALL},
+    "mfa_add_webauthn": {role: 302 for role in ALL},
+    # nothing to turn off or show to someone with no authenticator app
+    "mfa_deactivate_totp": {**SIGNED_IN, **{r: 404 for r in ALL if r != "anonymous"}},
+    "mfa_view_recovery_codes": {
+        **SIGNED_IN,
+        **{r: 404 for r in ALL if r != "anonymous"},
+    },
+    "usersessions_list": SIGNED_IN,
+    "unlock": {**OFFICERS, "officer": 405},  # POST only
     "notifications:unsubscribe": ALL,  # the signed token is the credential
     "meetings:api_token_renew": {
         **SIGNED_IN,
@@ -188,6 +206,13 @@ MATRIX = {
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
 # actions_ics is reached by a private token (tests/meetings/test_actions_calendar.py).
 # The API's router endpoints are tested per role in tests/api/.
+# Where a signed-in role is sent, for the pages that do not send it to sign in.
+REDIRECTED_ELSEWHERE = {
+    "mfa_authenticate": "/your-work/",
+    "mfa_activate_totp": "/accounts/reauthenticate/",
+    "mfa_generate_recovery_codes": "/accounts/reauthenticate/",
+    "mfa_add_webauthn": "/accounts/reauthenticate/",
+}
 NOT_IN_MATRIX = {"logout", "meetings:minute_ref", "meetings:actions_ics"}
 
 
@@ -356,7 +381,10 @@ def test_url_answers_each_role(name, persona, client, objects):
     response = client.get(reverse(name, args=objects.get(name, [])))
     assert response.status_code == MATRIX[name][role], (name, role)
     if response.status_code == 302:
-        assert response["Location"].startswith(reverse("login"))
+        expected = reverse("login")
+        if role != "anonymous":
+            expected = REDIRECTED_ELSEWHERE.get(name, expected)
+        assert response["Location"].startswith(expected), (name, role)
 
 
 def test_admin_is_for_officers_only(persona, client):

@@ -2,7 +2,7 @@
 OpenAPI schema with its browsable docs (Swagger UI from vendored files)."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from indicators import api as indicators_api
@@ -37,7 +37,9 @@ ocd_detail = meetings_api.OcdEventViewSet.as_view({"get": "retrieve"})
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"
+    ),
     path("ocd/events/", ocd_list, name="ocd_events"),
     path("ocd/events/<int:pk>.json", ocd_detail, name="ocd_event"),
     path("popolo.json", meetings_api.popolo, name="popolo"),

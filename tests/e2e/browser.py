@@ -49,6 +49,6 @@ def sign_in(tab, live_server, username):
     user.set_password(PASSWORD)
     user.save()
     tab.goto(live_server.url + "/accounts/login/")
-    tab.fill("#id_username", username)
+    tab.fill("#id_login", username)
     tab.fill("#id_password", PASSWORD)
     tab.click("button[type=submit]")

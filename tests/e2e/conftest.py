@@ -18,14 +18,27 @@ from tests.e2e.browser import CHROMIUM_ARGS, PASSWORD  # noqa: E402
 
 @pytest.fixture
 def page(chromium_path):
+    """A Chromium tab; the test fails if the Content-Security-Policy refused
+    anything on any page it opened (an inline script, a foreign file)."""
+    refused = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser.new_page(viewport={"width": 1100, "height": 900})
+        tab = browser.new_page(viewport={"width": 1100, "height": 900})
+        tab.on(
+            "console",
+            lambda m: (
+                refused.append(f"{tab.url}: {m.text}")
+                if "Content Security Policy" in m.text
+                else None
+            ),
+        )
+        yield tab
         browser.close()
         # Inside Playwright's event loop the ORM keys its connection on the loop's
         # context, so the test's queries used a connection of their own: close it,
         # or the test database cannot be dropped at the end of the run.
         connections.close_all()
+    assert not refused, "\n".join(refused)
 
 
 @pytest.fixture

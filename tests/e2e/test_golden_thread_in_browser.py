@@ -16,7 +16,7 @@ def test_member_follows_the_golden_thread(live_server, page, demo_world):
 
     page.click("text=Sign in")
     check(page, "login")
-    page.fill("#id_username", "member")
+    page.fill("#id_login", "member")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     assert "Signed in as Liz Gaulton" in page.inner_text("header")
@@ -49,7 +49,7 @@ def test_officer_turns_a_resolution_clause_into_an_action(
     officer.set_password(PASSWORD)
     officer.save()
     page.goto(live_server.url + "/accounts/login/")
-    page.fill("#id_username", "officer")
+    page.fill("#id_login", "officer")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
 

@@ -69,7 +69,7 @@ def test_sign_in_lands_on_your_work_and_the_header_links_it(client, member):
     member.save()
     response = client.post(
         reverse("login"),
-        {"username": member.username, "password": "correct-horse-battery"},
+        {"login": member.username, "password": "correct-horse-battery"},
     )
     assert response.url == reverse("your_work")
     page = client.get(reverse("your_work")).content.decode()
