@@ -154,9 +154,10 @@ def _post_form(opener, url, fields):
 
 @pytest.fixture
 def shared_cache(redis_url):
-    """The Redis the web processes cache in, without what an earlier run left."""
+    """The Redis the web processes cache in, without the entries an earlier
+    run left (a page cached for the same address would outlive its rows)."""
     client = redis.Redis.from_url(redis_url)
-    for key in client.scan_iter(":1:indicators:*"):
+    for key in client.scan_iter(":1:*"):  # Django's cache keys; not the queue
         client.delete(key)
     return client
 
