@@ -196,7 +196,7 @@ class ValueFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         held = Area.objects.filter(pk__in=indicator.values.values("area"))
         self.fields["area"].choices = [
-            (self.COMPARED, "The local area, England and the region"),
+            (self.COMPARED, "Local area and comparators"),
             (self.ALL, "All areas"),
             *((a.code, a.label) for a in held.order_by("area_type", "name")),
         ]
