@@ -41,3 +41,43 @@ class Pagination(pagination.PageNumberPagination):
         for name, page in (("next", 4), ("previous", 2)):
             paged["properties"][name]["example"] = f"{site}/api/meetings/?page={page}"
         return paged
+
+
+class OcdPagination(Pagination):
+    """Twenty events a page, with the `pagination` object the Open Civic Data
+    (Open States) API answers with beside REST framework's count and links:
+    an event carries its whole agenda, so a page of fifty ran to hundreds of
+    kilobytes."""
+
+    page_size = 20
+    max_page_size = 100
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["pagination"] = self._pagination()
+        return response
+
+    def _pagination(self):
+        paginator = self.page.paginator
+        return {
+            "page": self.page.number,
+            "max_page": paginator.num_pages,
+            "per_page": paginator.per_page,
+            "total_items": paginator.count,
+        }
+
+    def get_paginated_response_schema(self, schema):
+        paged = super().get_paginated_response_schema(schema)
+        number = {"type": "integer", "minimum": 0}
+        paged["properties"]["pagination"] = {
+            "type": "object",
+            "required": ["page", "max_page", "per_page", "total_items"],
+            "properties": {
+                "page": {**number, "example": 1},
+                "max_page": {**number, "example": 4},
+                "per_page": {**number, "example": self.page_size},
+                "total_items": {**number, "example": 72},
+            },
+        }
+        paged["required"] = [*paged.get("required", []), "pagination"]
+        return paged

@@ -174,3 +174,50 @@ class LocalValueForm(forms.ModelForm):
         ):
             self.add_error("value", "A percentage must be between 0 and 100")
         return data
+
+
+class ValueFilterForm(forms.Form):
+    """Which of an indicator's values its page lists: by default the local
+    area and its comparators, England and the region; or one area, or all."""
+
+    COMPARED = ""
+    ALL = "all"
+    SEXES = [
+        ("", "All"),
+        ("Persons", "Persons"),
+        ("Female", "Female"),
+        ("Male", "Male"),
+    ]
+
+    area = forms.ChoiceField(required=False)
+    sex = forms.ChoiceField(required=False, choices=SEXES)
+
+    def __init__(self, *args, indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        held = Area.objects.filter(pk__in=indicator.values.values("area"))
+        self.fields["area"].choices = [
+            (self.COMPARED, "Local area and comparators"),
+            (self.ALL, "All areas"),
+            *((a.code, a.label) for a in held.order_by("area_type", "name")),
+        ]
+
+    def filter(self, values):
+        """The values asked for, newest first; the default if the form is not
+        valid (its errors say why)."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        area = data.get("area", self.COMPARED)
+        if area == self.COMPARED:
+            values = values.filter(
+                area__code__in=[
+                    settings.HOME_AREA_CODE,
+                    settings.COMPARATOR_AREA_CODE,
+                    settings.REGION_AREA_CODE,
+                ]
+            )
+        elif area != self.ALL:
+            values = values.filter(area__code=area)
+        if data.get("sex"):
+            values = values.filter(sex=data["sex"])
+        return values.order_by(
+            "-period_key", "area__area_type", "area__name", "sex", "age", "category"
+        )

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.files.base import ContentFile
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Case, When
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -10,7 +12,7 @@ from hwbb import notify
 from hwbb.pagecache import public_page
 from hwbb.permissions import OFFICER, role_required
 from indicators import charts, fingertips, summary, tasks
-from indicators.forms import FingertipsUploadForm, LocalValueForm
+from indicators.forms import FingertipsUploadForm, LocalValueForm, ValueFilterForm
 from indicators.models import (
     ImportJob,
     Indicator,
@@ -25,48 +27,77 @@ def indicator_list(request):
     return render(request, "indicators/indicator_list.html", {"rows": rows})
 
 
+CHART_PERIODS = 10  # the newest ten periods: a decade of yearly values
+VALUES_PER_PAGE = 30
+
+
 @public_page
 def indicator_detail(request, slug):
+    """The headline value, the local area against England and the region over
+    the newest periods, every area for the newest period, and every value in a
+    filtered, paged table: the page's size does not grow with the years held
+    (the CSV and JSON downloads hold them all)."""
     indicator = get_object_or_404(Indicator, slug=slug)
-    values = list(
-        indicator.values.select_related("area").order_by(
-            "period_key", "area__area_type", "area__name"
-        )
+    values = indicator.values.select_related("area")
+    head = _headline(values)
+    areas = _areas_compared(indicator, values, head)
+    form = ValueFilterForm(request.GET or None, indicator=indicator)
+    page = Paginator(form.filter(values), VALUES_PER_PAGE).get_page(
+        request.GET.get("page")
     )
-    areas = _areas_compared(indicator, values)
-    latest = areas.get("compared_period")
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "indicators/indicator_detail.html",
         {
             "indicator": indicator,
-            "values": values,
-            "chart": _chart(indicator, values),
-            "latest": latest,
-            "latest_judgement": latest.compare_with(
+            "page": page,
+            "form": form,
+            "query": query.urlencode(),
+            "over_time": _over_time(indicator, values, head),
+            "latest": head,
+            "latest_judgement": head.compare_with(
                 areas["comparator"], indicator.polarity
             )
-            if latest
+            if head
             else "",
             **areas,
         },
     )
 
 
-def _areas_compared(indicator, values):
+def _breakdown(value):
+    return {
+        "sex": value.sex,
+        "age": value.age,
+        "category_type": value.category_type,
+        "category": value.category,
+    }
+
+
+def _headline(values):
+    """The newest local value: persons of all ages, uncategorised, if given."""
+    return (
+        values.filter(area__code=settings.HOME_AREA_CODE)
+        .annotate(
+            breakdown_rank=Case(
+                When(sex="Persons", age="All ages", category="", then=0),
+                When(sex="Persons", then=1),
+                default=2,
+            )
+        )
+        .order_by("-period_key", "breakdown_rank", "sex", "age", "category")
+        .first()
+    )
+
+
+def _areas_compared(indicator, values, head):
     """Every area's value for the newest local period and breakdown, England
     first, each judged against England as the dashboard judges Coventry."""
-    local = [v for v in values if v.area.code == settings.HOME_AREA_CODE]
-    if not local:
-        return {"compared": [], "areas_chart": ""}
-    head = local[-1]
-    same = [
-        v
-        for v in values
-        if v.period_key == head.period_key
-        and (v.sex, v.age, v.category_type, v.category)
-        == (head.sex, head.age, head.category_type, head.category)
-    ]
+    if not head:
+        return {"compared": [], "areas_chart": "", "comparator": None}
+    same = list(values.filter(period_key=head.period_key, **_breakdown(head)))
     england = next(
         (v for v in same if v.area.code == settings.COMPARATOR_AREA_CODE), None
     )
@@ -93,29 +124,54 @@ def _areas_compared(indicator, values):
     }
 
 
-def _chart(indicator, values):
-    """The headline breakdown (the newest local value's) for each area."""
-    local = [v for v in values if v.area.code == settings.HOME_AREA_CODE]
-    if not local:
-        return ""
-    head = local[-1]
-    breakdown = (head.sex, head.age, head.category_type, head.category)
-    areas = {}
-    for v in values:
-        if (v.sex, v.age, v.category_type, v.category) == breakdown:
-            areas.setdefault(v.area, []).append(
+def _over_time(indicator, values, head):
+    """The headline breakdown over the newest periods for the local area,
+    England and the region, as a chart and the table beside it."""
+    if not head:
+        return {}
+    same = values.filter(**_breakdown(head))
+    newest = (
+        same.filter(area=head.area)
+        .order_by("-period_key")
+        .values("period_key")[:CHART_PERIODS]
+    )
+    codes = [
+        settings.HOME_AREA_CODE,
+        settings.COMPARATOR_AREA_CODE,
+        settings.REGION_AREA_CODE,
+    ]
+    rows = same.filter(area__code__in=codes, period_key__in=newest)
+    areas, periods = {}, {}
+    for v in rows.order_by("period_key"):
+        areas.setdefault(v.area, {})[v.period_key] = v
+        periods[v.period_key] = v.period_label
+    ordered = sorted(areas, key=lambda a: codes.index(a.code))
+    series = [
+        charts.Series(
+            area.name,
+            [
                 (v.period_label, v.value, v.lower_ci_95, v.upper_ci_95)
-            )
-    ordered = sorted(areas, key=lambda a: a.code != settings.HOME_AREA_CODE)
-    series = [charts.Series(area.name, areas[area]) for area in ordered]
+                for v in areas[area].values()
+            ],
+        )
+        for area in ordered
+    ]
     unit = f" ({indicator.unit})" if indicator.unit else ""
     description = (
-        f"{indicator.name}{unit} by period for {', '.join(s.name for s in series)}. "
-        "Vertical bars are 95% confidence intervals. The table below gives every value."
+        f"{indicator.name}{unit} over the newest {len(periods)} periods for "
+        f"{', '.join(s.name for s in series)}. Vertical bars are 95% confidence "
+        "intervals. The table below the chart gives every value in it."
     )
-    return charts.time_series(
-        f"{indicator.name}{unit}", description, series, chart_id="over-time"
-    )
+    return {
+        "chart": charts.time_series(
+            f"{indicator.name}{unit}", description, series, chart_id="over-time"
+        ),
+        "areas": ordered,
+        "rows": [
+            (label, [areas[a].get(key) for a in ordered])
+            for key, label in reversed(periods.items())
+        ],
+    }
 
 
 def indicator_export(request, fmt):

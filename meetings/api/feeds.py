@@ -20,6 +20,10 @@ from meetings.models import Action, Body, Meeting, Person, UrgentDecision
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 DEFAULT_LENGTH = datetime.timedelta(hours=2)
+# The body and all-bodies calendars hold the past year and everything to come:
+# what a subscriber's calendar shows, and a size that does not grow with the
+# years the board has held (the meeting pages and the API keep the rest).
+CALENDAR_BACK = datetime.timedelta(days=365)
 COUNCIL_ADDRESS = "Council House, Earl Street, Coventry CV1 5RR"
 
 
@@ -91,6 +95,11 @@ def _visible(request):
     return Meeting.objects.visible_to(request.user).select_related("body")
 
 
+def _window(meetings):
+    """The meetings a subscribed calendar holds: from a year ago onwards."""
+    return meetings.filter(start__gte=timezone.now() - CALENDAR_BACK)
+
+
 def meeting_ics(request, pk):
     meeting = get_object_or_404(_visible(request), pk=pk)
     name = f"{meeting.body.name}, {timezone.localdate(meeting.start):%-d %B %Y}"
@@ -100,12 +109,12 @@ def meeting_ics(request, pk):
 
 def body_ics(request, slug):
     body = get_object_or_404(Body.objects.visible_to(request.user), slug=slug)
-    meetings = _visible(request).filter(body=body).order_by("start")
+    meetings = _window(_visible(request).filter(body=body)).order_by("start")
     return _calendar(body.name, meetings, request, f"{body.slug}.ics")
 
 
 def all_ics(request):
-    meetings = _visible(request).order_by("start")
+    meetings = _window(_visible(request)).order_by("start")
     name = f"{settings.COUNCIL_NAME}: Health and Wellbeing Board and partners"
     return _calendar(name, meetings, request, "meetings.ics")
 

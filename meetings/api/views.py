@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from hwbb.api import DateRangeFilterSet, VisibleViewSet
 from hwbb.api_filters import FilterSet, StrictBooleanFilter, refuse_unknown_filters
+from hwbb.api_pagination import OcdPagination
 from hwbb.spreadsheets import write_rows
 from meetings import search
 from meetings.api import exports, opendata
@@ -459,6 +460,7 @@ class OcdEventViewSet(VisibleViewSet):
     model = Meeting
     filterset_class = MeetingFilter
     serializer_class = None
+    pagination_class = OcdPagination
 
     def list_queryset(self, queryset):
         return queryset.select_related("body").order_by("-start", "pk")

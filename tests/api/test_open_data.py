@@ -107,6 +107,28 @@ def test_papers_follow_the_agenda_each_report_before_its_appendices(client, hwb)
     assert sorted(order, key=listed.index) == list(order)
 
 
+def test_ocd_events_come_twenty_a_page_with_an_ocd_pagination(client, hwb):
+    for day in range(1, 26):
+        factories.MeetingFactory(body=hwb, start=factories.london(2019, 1, day, 14))
+    first = client.get(reverse("api:ocd_events")).json()
+    assert len(first["results"]) == 20 and first["count"] == 25
+    assert first["pagination"] == {
+        "page": 1,
+        "max_page": 2,
+        "per_page": 20,
+        "total_items": 25,
+    }
+    second = client.get(first["next"]).json()
+    assert len(second["results"]) == 5 and second["pagination"]["page"] == 2
+    assert not {e["id"] for e in first["results"]} & {
+        e["id"] for e in second["results"]
+    }
+    wide = client.get(reverse("api:ocd_events"), {"page_size": 100}).json()
+    assert wide["pagination"]["per_page"] == 100 and len(wide["results"]) == 25
+    too_wide = client.get(reverse("api:ocd_events"), {"page_size": 101})
+    assert too_wide.status_code == 400
+
+
 def test_ocd_id_is_stable_and_the_list_pages(client, hwb):
     meeting, *_ = _coventry_meeting(hwb)
     url = reverse("api:ocd_event", args=[meeting.pk])
@@ -119,6 +141,7 @@ def test_ocd_id_is_stable_and_the_list_pages(client, hwb):
         "next": None,
         "previous": None,
         "results": [],
+        "pagination": {"page": 1, "max_page": 1, "per_page": 20, "total_items": 0},
     }
     unknown = client.get(reverse("api:ocd_events"), {"body": "nope"})
     assert unknown.status_code == 400 and "valid choice" in unknown.json()["body"][0]

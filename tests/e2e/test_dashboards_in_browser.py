@@ -5,7 +5,7 @@ import pytest
 
 from indicators import fingertips
 from indicators.models import ImportJob
-from tests.e2e.browser import check, sign_in
+from tests.e2e.browser import check, check_at_widths, sign_in
 from tests.helpers import FINGERTIPS_ROWS, fingertips_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,7 +29,12 @@ def test_member_reads_the_board_and_priority_dashboards(live_server, page, demo_
 
     page.click("text=Mean mental wellbeing score (SWEMWBS)")
     assert "Over time" in page.inner_text("main")
-    check(page, "indicator")
+    check_at_widths(page, "indicator")
+    page.select_option("#id_area", "all")
+    page.select_option("#id_sex", "Persons")
+    page.click("text=Show these values")
+    assert "All areas" in page.locator("#id_area option:checked").inner_text()
+    check_at_widths(page, "indicator-values-chosen")
 
 
 def test_officer_uploads_a_fingertips_file_and_sees_it_imported(

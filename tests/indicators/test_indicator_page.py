@@ -118,3 +118,75 @@ def test_an_area_named_only_as_a_parent_is_typed_by_its_code():
     assert result.errors == []
     assert Area.objects.get(code="E08000026").area_type == Area.Type.LOCAL_AUTHORITY
     assert Area.objects.get(code="E05001218").area_type == Area.Type.WARD
+
+
+def _years_of_values(indicator, years):
+    areas = [
+        factories.AreaFactory(code=code, name=name, area_type=kind)
+        for code, name, kind in (
+            ("E08000026", "Coventry", "local_authority"),
+            ("E92000001", "England", "country"),
+            ("E12000005", "West Midlands region", "region"),
+            ("E08000025", "Birmingham", "local_authority"),
+        )
+    ]
+    for year in range(2000, 2000 + years):
+        for area in areas:
+            for sex in ("Persons", "Female", "Male"):
+                factories.ValueFactory(
+                    indicator=indicator,
+                    area=area,
+                    sex=sex,
+                    period_key=str(year),
+                    period_label=f"Year {year}",
+                    value=50.0 + year - 2000,
+                )
+
+
+def _values_table(html):
+    table = html[html.index('aria-label="Values"') :]
+    return table[: table.index("</table>")]
+
+
+def test_values_show_the_local_area_and_its_comparators_a_page_at_a_time(client):
+    indicator = factories.IndicatorFactory()
+    _years_of_values(indicator, 12)
+    url = reverse("indicators:detail", args=[indicator.slug])
+    html = client.get(url).text
+    table = _values_table(html)
+    assert table.count('<tr class="govuk-table__row">') == 1 + 30  # head + a page
+    assert "Year 2011" in table and "Year 2000" not in table  # newest first
+    assert "Coventry" in table and "England" in table and "West Midlands" in table
+    assert "Birmingham" not in table
+    assert "108 values, 1 to 30 here" in table  # 12 years x 3 areas x 3 sexes
+    assert 'aria-label="Pages of values"' in html
+    assert f"?indicator={indicator.slug}" in html  # every value, as CSV and JSON
+    last = _values_table(client.get(url, {"page": 4}).text)
+    assert "Year 2000" in last and "Year 2011" not in last
+
+
+def test_values_can_be_chosen_by_area_and_sex(client):
+    indicator = factories.IndicatorFactory()
+    _years_of_values(indicator, 2)
+    url = reverse("indicators:detail", args=[indicator.slug])
+    table = _values_table(client.get(url, {"area": "E08000025"}).text)
+    assert "Birmingham" in table and "Coventry" not in table
+    assert "6 values" in table
+    table = _values_table(client.get(url, {"area": "all", "sex": "Female"}).text)
+    assert "8 values" in table and "Birmingham" in table
+    refused = client.get(url, {"area": "E99999999"}).text
+    assert "govuk-error-message" in refused
+    assert "18 values" in _values_table(refused)  # the comparators, as by default
+
+
+def test_the_chart_over_time_shows_the_newest_ten_periods_and_its_table(client):
+    indicator = factories.IndicatorFactory()
+    _years_of_values(indicator, 12)
+    html = client.get(reverse("indicators:detail", args=[indicator.slug])).text
+    over_time = html[html.index('aria-label="Over time"') :]
+    over_time = over_time[: over_time.index("</table>")]
+    assert over_time.count('<th scope="row"') == 10
+    assert "Year 2011" in over_time and "Year 2001" not in over_time
+    assert "Birmingham" not in over_time and "West Midlands" in over_time
+    chart = html[html.index('id="over-time-title"') :]
+    assert "Year 2001" not in chart[: chart.index("</svg>")]

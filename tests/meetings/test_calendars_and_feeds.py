@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from icalendar import Calendar
 
 from meetings import services
@@ -82,12 +83,15 @@ def test_private_body_stays_out_of_public_calendars_and_feeds(client, officer, m
     )
     hidden = factories.MeetingFactory(
         body=private,
-        start=factories.london(2019, 7, 9, 10),
+        start=timezone.now() + datetime.timedelta(days=9),
         agenda_published_at=factories.london(2019, 7, 1, 9),
+    )
+    public = factories.MeetingFactory(
+        body=meeting.body, start=timezone.now() + datetime.timedelta(days=8)
     )
     uids = {str(e["UID"]) for e in _events(client, reverse("meetings:calendar_all"))}
     assert f"meeting-{hidden.pk}@hwbb" not in uids
-    assert f"meeting-{meeting.pk}@hwbb" in uids
+    assert f"meeting-{public.pk}@hwbb" in uids
     assert (
         client.get(reverse("meetings:meeting_ics", args=[hidden.pk])).status_code == 404
     )
@@ -103,13 +107,30 @@ def test_private_body_stays_out_of_public_calendars_and_feeds(client, officer, m
     assert client.get(reverse("meetings:body", args=["mcn"])).status_code == 200
 
 
-def test_body_calendar_lists_only_that_body(client, meeting):
+def test_body_calendar_lists_only_that_body(client, hwb):
+    soon = timezone.now() + datetime.timedelta(days=3)
+    factories.MeetingFactory(body=hwb, start=soon)
     cabinet = factories.BodyFactory(name="Cabinet", slug="cabinet")
-    factories.MeetingFactory(body=cabinet, start=factories.london(2019, 10, 8, 14))
+    factories.MeetingFactory(body=cabinet, start=soon)
     events = _events(client, reverse("meetings:calendar_body", args=["hwb"]))
     assert [str(e["SUMMARY"]) for e in events] == [
         "Coventry Health and Well-being Board"
     ]
+
+
+@pytest.mark.parametrize(
+    "name, args", [("meetings:calendar_all", []), ("meetings:calendar_body", ["hwb"])]
+)
+def test_calendars_hold_the_past_year_and_all_to_come(client, hwb, name, args):
+    now = timezone.now()
+    kept = [
+        factories.MeetingFactory(body=hwb, start=now + datetime.timedelta(days=d))
+        for d in (-360, -1, 1, 800)
+    ]
+    old = factories.MeetingFactory(body=hwb, start=now - datetime.timedelta(days=370))
+    uids = {str(e["UID"]) for e in _events(client, reverse(name, args=args))}
+    assert uids == {f"meeting-{m.pk}@hwbb" for m in kept}
+    assert f"meeting-{old.pk}@hwbb" not in uids
 
 
 def test_rss_has_agendas_and_minutes(client, meeting):
