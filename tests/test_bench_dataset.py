@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
+from django.test import RequestFactory
 
 from bench import dataset
 from meetings import demo
@@ -75,5 +76,9 @@ def test_private_bodies_meetings_are_hidden_from_the_public(built, db):
 def test_one_year_adds_no_older_strategy_and_the_demo_users_sign_in(built, db):
     assert not StrategyVersion.objects.filter(key="2014").exists()
     for username in ("officer", "chair", "member", "author", "lead"):
-        user = authenticate(username=username, password=dataset.BENCH_PASSWORD)
+        user = authenticate(
+            RequestFactory().post("/accounts/login/"),
+            username=username,
+            password=dataset.BENCH_PASSWORD,
+        )
         assert user is not None and user.username == username

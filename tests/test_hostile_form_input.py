@@ -306,6 +306,7 @@ def args(hwb, officer, chair, member, author):
         "strategy:tags": ["action", action.pk],
         "strategy:watchlist_plan": [local.slug],
         "indicators:export": ["csv"],
+        "indicators:detail": [local.slug],
         "indicators:import_job": [
             ImportJob.objects.create(original_name="hle.csv", sha256="0" * 64).pk
         ],
@@ -701,6 +702,7 @@ QUERIES = {
     "strategy:interconnections": ("anonymous", ["framework", "a", "b", "page"]),
     "strategy:progress_request": ("officer", ["priority"]),
     "indicators:export": ("anonymous", ["indicator"]),
+    "indicators:detail": ("anonymous", ["area", "sex", "page"]),
     "indicators:import_job": ("officer", ["format"]),
     "meetings:urgent_new": ("officer", ["planned", "recurring"]),
 }

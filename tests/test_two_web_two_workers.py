@@ -131,7 +131,10 @@ def _signed_in(user):
     web process reads it."""
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+    # the backend that keeps users (the throttle's, first, only refuses)
+    session[BACKEND_SESSION_KEY] = next(
+        b for b in settings.AUTHENTICATION_BACKENDS if not b.startswith("axes.")
+    )
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     jar = http.cookiejar.CookieJar()
