@@ -160,20 +160,26 @@ class ReportReviewForm(forms.Form):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(
-        label="Why is the report withdrawn?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": "Give the reason the report is withdrawn"},
-    )
+    """Asks why something is withdrawn, with a warning button; a subclass
+    names what (`thing`)."""
+
+    thing = "report"
+    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        reason = self.fields["reason"]
+        reason.label = reason.label or f"Why is the {self.thing} withdrawn?"
+        reason.error_messages["required"] = (
+            f"Give the reason the {self.thing} is withdrawn"
+        )
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field.textarea("reason"),
             Submit(
-                "submit", "Yes, withdraw the report", css_class="govuk-button--warning"
+                "submit",
+                f"Yes, withdraw the {self.thing}",
+                css_class="govuk-button--warning",
             ),
         )
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from hwbb.fields import DateField
 from meetings import resolutions
+from meetings.forms.reports import WithdrawForm
 from meetings.models import (
     MemberResponse,
     Minute,
@@ -261,24 +262,12 @@ class RatifyForm(forms.Form):
         )
 
 
-class WithdrawProposalForm(forms.Form):
-    reason = forms.CharField(
-        label="Why is the proposal withdrawn?",
-        help_text="Those asked to decide it are emailed that it is withdrawn; "
-        "the reason shows on its page.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": "Give the reason the proposal is withdrawn"},
-    )
+class WithdrawProposalForm(WithdrawForm):
+    thing = "proposal"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            Field.textarea("reason"),
-            Submit(
-                "submit",
-                "Yes, withdraw the proposal",
-                css_class="govuk-button--warning",
-            ),
+        self.fields["reason"].help_text = (
+            "Those asked to decide it are emailed that it is withdrawn; the "
+            "reason shows on its page."
         )
