@@ -18,17 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def meeting(hwb, officer):
-    hwb.requires_framework_tags = False
-    hwb.save()
-    return factories.MeetingFactory(
-        body=hwb,
-        start=timezone.now() + datetime.timedelta(days=30),
-        status="scheduled",
-        agenda_status=Meeting.AgendaStatus.DRAFT,
-        minutes_status=Meeting.MinutesStatus.NONE,
-        contact_officer=officer.person,
-    )
+def meeting(coming):
+    return coming
 
 
 @pytest.fixture

@@ -28,20 +28,6 @@ def _every_link_opens(client, user):
 
 
 @pytest.fixture
-def coming(hwb, officer):
-    hwb.requires_framework_tags = False
-    hwb.save()
-    return factories.MeetingFactory(
-        body=hwb,
-        start=timezone.now() + datetime.timedelta(days=30),
-        status="scheduled",
-        agenda_status=Meeting.AgendaStatus.DRAFT,
-        minutes_status=Meeting.MinutesStatus.NONE,
-        contact_officer=officer.person,
-    )
-
-
-@pytest.fixture
 def held(hwb, officer):
     return factories.MeetingFactory(
         body=hwb,
