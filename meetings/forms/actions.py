@@ -191,13 +191,19 @@ class ActionLogFilter(forms.Form):
     def __init__(self, *args, actions, **kwargs):
         """`actions`: those the user may see; the owner lists name only their owners."""
         super().__init__(*args, **kwargs)
-        # Semi-joins (pk IN ...), not a join made distinct: a body's log has
-        # thousands of actions and a few dozen owners.
-        self.fields["owner"].queryset = Person.objects.filter(
-            pk__in=actions.values("owner_person")
+        # A body's log has thousands of actions and a few dozen owners, and
+        # choosing the actions a reader may see is the costly part: choose
+        # them once, for both lists (their distinct pairs of owners).
+        owners = actions.order_by().values_list(
+            "owner_person", "owner_organisation"
         )
+        people, organisations = set(), set()
+        for person, organisation in owners.distinct():
+            people.add(person)
+            organisations.add(organisation)
+        self.fields["owner"].queryset = Person.objects.filter(pk__in=people)
         self.fields["organisation"].queryset = Organisation.objects.filter(
-            pk__in=actions.values("owner_organisation")
+            pk__in=organisations
         )
 
     def apply(self, actions):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from hwbb import permissions
 from hwbb.history import HistoricalRecords
-from meetings.models.agenda import AgendaItem, Meeting
+from meetings.models.agenda import AgendaItem, Meeting, _meeting_visible
 from meetings.models.closed import ClosedContent, ClosedContentQuerySet
 from meetings.models.people import Body, Person
 from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
@@ -125,7 +125,7 @@ class MinuteQuerySet(ClosedContentQuerySet):
     def visible_to(self, user):
         """Minutes once published (as a draft or approved); officers see all.
         Each row knows whether this user may read it in full (`is_readable`)."""
-        qs = self.filter(meeting__in=Meeting.objects.visible_to(user))
+        qs = self.filter(_meeting_visible(user, "meeting__"))
         if not permissions.is_officer(user):
             qs = qs.filter(meeting__minutes_status__in=Meeting.PUBLIC_MINUTES)
         return qs._opened_for(user, "meeting__body")
