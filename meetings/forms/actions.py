@@ -194,9 +194,7 @@ class ActionLogFilter(forms.Form):
         # A body's log has thousands of actions and a few dozen owners, and
         # choosing the actions a reader may see is the costly part: choose
         # them once, for both lists (their distinct pairs of owners).
-        owners = actions.order_by().values_list(
-            "owner_person", "owner_organisation"
-        )
+        owners = actions.order_by().values_list("owner_person", "owner_organisation")
         people, organisations = set(), set()
         for person, organisation in owners.distinct():
             people.add(person)
