@@ -92,7 +92,9 @@ def backup_create(*, path, using="default"):
     connection = connections[using]
     if connection.vendor not in DUMPS:
         raise BackupError(f"Cannot back up a {connection.vendor} database.")
-    path = Path(path)
+    path = Path(path).absolute()
+    if path.resolve().is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
+        raise BackupError("Write the archive outside MEDIA_ROOT, or it holds itself.")
     with tempfile.TemporaryDirectory(prefix=".hwbb-backup-", dir=path.parent) as tmp:
         dump = Path(tmp) / "database"
         if connection.vendor == "postgresql":

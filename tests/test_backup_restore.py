@@ -305,3 +305,9 @@ def test_sqlite_round_trip_in_its_own_process(tmp_path):
     out = _manage("restore", str(tmp_path / "site.tar.gz"), "--noinput", env=env)
     assert "1 files" in out
     assert sqlite_state() == before
+
+
+def test_backup_refuses_to_write_into_media(pg_tools, media):
+    with pytest.raises(CommandError, match="outside MEDIA_ROOT"):
+        backup(media / "nightly.tar.gz")
+    assert file_digests(media) == {}
