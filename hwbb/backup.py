@@ -14,11 +14,12 @@ beside MEDIA_ROOT and checks all of it before it touches the database or the
 media; the database is then replaced in one transaction and the media in one
 rename, so a failure part way leaves things as they were.
 
-Django's `dumpdata`/`loadjson` is not used: it loses the sequences (new rows
-would collide with restored ids until `sqlsequencereset`), it skips what the
-ORM does not know (the stored search vectors of meetings' 0013 migration, the
-GIN indexes), it loads row by row through the ORM (minutes, not seconds, for
-the ten-year bench data) and it cannot take a consistent snapshot.
+Django's `dumpdata`/`loaddata` is not used: it loses the sequences (new rows
+would collide with restored ids until `sqlsequencereset`), it reads each model
+in its own query (no consistent snapshot of a running site), it sees only the
+ORM's models (not the schema the migrations made with SQL, so it needs the
+same code's `migrate` first) and it loads row by row through the ORM, far
+slower than pg_restore's COPY.
 """
 
 import hashlib
