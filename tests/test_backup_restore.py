@@ -259,16 +259,17 @@ def test_restore_refuses_another_database_vendor(archived, media, tmp_path):
         restore(other, "--replace")
 
 
-def _manage(*args, env):
+def _manage(*args, env, fails=False):
     done = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
+        stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
     )
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    assert bool(done.returncode) == fails, done.stderr
+    return done.stderr if fails else done.stdout
 
 
 def test_sqlite_round_trip_in_its_own_process(tmp_path):
@@ -305,6 +306,10 @@ def test_sqlite_round_trip_in_its_own_process(tmp_path):
     out = _manage("restore", str(tmp_path / "site.tar.gz"), "--noinput", env=env)
     assert "1 files" in out
     assert sqlite_state() == before
+
+    # Not on a terminal, so nobody can be asked: a database with data stays.
+    refused = _manage("restore", str(tmp_path / "site.tar.gz"), env=env, fails=True)
+    assert "The database is not empty" in refused
 
 
 def test_backup_refuses_to_write_into_media(pg_tools, media):
