@@ -411,39 +411,35 @@ def _restore_postgresql(connection, dump):
     runs the drops and then pg_restore's script with --single-transaction
     and ON_ERROR_STOP, so on any error the database is left as it was. The
     drops come first because the site's tables may be newer than the dump's
-    (an older archive), and pg_restore --clean drops only what it restores."""
+    (an older archive), and pg_restore --clean drops only what it restores.
+    The script is written out whole first: were it piped, a pg_restore that
+    failed part way would leave psql a short script that commits."""
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
     qn = connection.ops.quote_name
-    drops = "".join(f"DROP TABLE IF EXISTS {qn(t)} CASCADE;\n" for t in tables)
+    drops, script = dump.parent / "drops.sql", dump.parent / "restore.sql"
+    drops.write_text(
+        "".join(f"DROP TABLE IF EXISTS {qn(t)} CASCADE;\n" for t in tables)
+    )
     env = pg_env(connection.settings_dict)
-    for tool in ("pg_restore", "psql"):
-        _run([tool, "--version"], env)
-    connection.close()
-    script = subprocess.Popen(
+    _run(["psql", "--version"], env)
+    _run(
         ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-acl",
-         "--file=-", str(dump)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+         f"--file={script}", str(dump)],
+        env,
+    )  # fmt: skip
+    connection.close()
+    loaded = subprocess.run(
+        ["psql", "--no-psqlrc", "--quiet", "--single-transaction",
+         "--set=ON_ERROR_STOP=1", f"--file={drops}", f"--file={script}"],
+        capture_output=True,
+        text=True,
         env=env,
     )  # fmt: skip
-    with tempfile.NamedTemporaryFile("w", suffix=".sql", dir=dump.parent) as first:
-        first.write(drops)
-        first.flush()
-        loaded = subprocess.run(
-            ["psql", "--no-psqlrc", "--quiet", "--single-transaction",
-             "--set=ON_ERROR_STOP=1", f"--file={first.name}", "--file=-"],
-            stdin=script.stdout,
-            capture_output=True,
-            env=env,
-        )  # fmt: skip
-    script.stdout.close()
-    script_err = script.stderr.read().decode(errors="replace")
-    if script.wait() or loaded.returncode:
+    if loaded.returncode:
         raise BackupError(
             "The database restore failed and was rolled back; nothing changed.\n"
-            + script_err
-            + loaded.stderr.decode(errors="replace")
+            + loaded.stderr
         )
 
 

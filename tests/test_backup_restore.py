@@ -185,6 +185,27 @@ def test_restore_onto_data_refuses_without_replace_and_changes_nothing(archived,
     assert state(media) == at_backup
 
 
+def test_a_restore_that_fails_part_way_changes_nothing(archived, media):
+    """The drops and the dump's script run in one transaction: here the
+    script's own DROP TABLE fails (a sequence has taken the table's name)
+    after every table was dropped, and all of it must be rolled back."""
+    archive, at_backup = archived
+    factories.BodyFactory(name="Added after the backup")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE django_session")
+        cursor.execute("CREATE SEQUENCE django_session")
+    now = state(media)
+
+    with pytest.raises(CommandError, match="rolled back; nothing changed"):
+        restore(archive, "--replace")
+    assert state(media) == now
+
+    with connection.cursor() as cursor:  # the later tests need the table
+        cursor.execute("DROP SEQUENCE django_session")
+    restore(archive, "--replace")
+    assert state(media) == at_backup
+
+
 def test_restore_refuses_a_file_that_does_not_match_its_digest(
     archived, media, tmp_path
 ):
