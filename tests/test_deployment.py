@@ -9,6 +9,7 @@ There is no docker engine here: what cannot be built or run is checked in
 the files, and what can run (Caddy, the health checks, gunicorn's /healthz,
 celery beat and a worker) is run for real."""
 
+import contextlib
 import fnmatch
 import http.server
 import json
@@ -20,11 +21,14 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
+from django.conf import settings as django_settings
 
 from tests.conftest import service_missing
 
@@ -177,6 +181,12 @@ def _mounts(service):
     return mounts
 
 
+def _command(service):
+    """A service's command as one string (the compose plugin prints a list)."""
+    command = service.get("command", "")
+    return command if isinstance(command, str) else " ".join(command)
+
+
 def test_only_the_proxy_publishes_ports(compose):
     services = compose["services"]
     publishing = {name for name, service in services.items() if _ports(service)}
@@ -184,7 +194,7 @@ def test_only_the_proxy_publishes_ports(compose):
     assert {target for _, target in _ports(services["proxy"])} == {"80", "443"}
     # gunicorn is reachable on the compose network only
     assert [str(port) for port in services["web"]["expose"]] == ["8000"]
-    assert "0.0.0.0:8000" in str(services["web"]["command"])
+    assert "0.0.0.0:8000" in _command(services["web"])
 
 
 def test_the_app_trusts_forwarded_headers_because_caddy_sets_them(compose):
@@ -220,7 +230,7 @@ def test_web_and_worker_share_one_media_volume_at_media_root(compose):
 
 def test_beat_keeps_its_schedule_in_a_volume_not_tmp(compose):
     beat = compose["services"]["beat"]
-    schedule = re.search(r"--schedule\s+(\S+)", beat["command"]).group(1)
+    schedule = re.search(r"--schedule\s+(\S+)", _command(beat)).group(1)
     assert not schedule.startswith("/tmp")
     mounted = {target: source for kind, source, target in _mounts(beat)}
     assert os.path.dirname(schedule) in mounted
@@ -338,7 +348,7 @@ def test_static_files_are_collected_when_the_image_is_built(compose):
     assert "manage.py collectstatic --noinput" in command
     # not each time a container starts
     for service in compose["services"].values():
-        assert "collectstatic" not in str(service.get("command", ""))
+        assert "collectstatic" not in _command(service)
     # the proxy image serves what the app stage collected
     proxy = _stages()["proxy"]
     assert ("COPY", "--from=app /app/staticfiles /srv/static") in proxy
@@ -480,47 +490,71 @@ class _Upstream(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def caddy_in_front(tmp_path):
-    """deploy/Caddyfile run by a real Caddy, on plain HTTP on a free port, in
-    front of a tiny upstream that says what it was sent."""
-    caddy = _caddy()
-    upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Upstream)
-    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+def _listening(port):
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def _running(command, *, env, log, ready, cwd=ROOT):
+    """A real process, its output in `log`, until `ready()` says it is up."""
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while not ready():
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                pytest.fail(f"{command[0]} did not start:\n{log.read_text()}")
+            time.sleep(0.2)
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def _caddy_before(tmp_path, upstream_port):
+    """deploy/Caddyfile run by a real Caddy on plain HTTP on a free port (the
+    site's address is all that differs from production), in front of
+    `upstream_port`, with a static file of its own."""
     static = tmp_path / "static"
     (static / "css").mkdir(parents=True)
     (static / "css" / "council.css").write_text("body { color: #0b0c0c; }\n")
     port, admin = _free_port(), _free_port()
-    process = subprocess.Popen(
-        [caddy, "run", "--config", str(CADDYFILE), "--adapter", "caddyfile"],
-        env=_caddy_env(
-            tmp_path,
-            SITE_DOMAIN=f"http://127.0.0.1:{port}",
-            UPSTREAM=f"127.0.0.1:{upstream.server_address[1]}",
-            STATIC_ROOT=str(static),
-            CADDY_ADMIN=f"127.0.0.1:{admin}",
-        ),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+    env = _caddy_env(
+        tmp_path,
+        SITE_DOMAIN=f"http://127.0.0.1:{port}",
+        UPSTREAM=f"127.0.0.1:{upstream_port}",
+        STATIC_ROOT=str(static),
+        CADDY_ADMIN=f"127.0.0.1:{admin}",
     )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    process.kill()
-                    pytest.fail(
-                        "Caddy did not start: " + process.stderr.read().decode()
-                    )
-                time.sleep(0.1)
-        _Upstream.seen = []
+    command = [_caddy(), "run", "--config", str(CADDYFILE), "--adapter", "caddyfile"]
+    with _running(
+        command, env=env, log=tmp_path / "caddy.log", ready=lambda: _listening(port)
+    ):
         yield {"url": f"http://127.0.0.1:{port}", "admin": admin, "port": port}
+
+
+@pytest.fixture
+def caddy_in_front(tmp_path):
+    """Caddy in front of a tiny upstream that says what it was sent."""
+    upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Upstream)
+    threading.Thread(target=upstream.serve_forever, daemon=True).start()
+    try:
+        with _caddy_before(tmp_path, upstream.server_address[1]) as caddy:
+            _Upstream.seen = []
+            yield caddy
     finally:
-        process.terminate()
-        process.wait(timeout=30)
         upstream.shutdown()
         upstream.server_close()
 
@@ -707,29 +741,18 @@ def test_the_beat_health_check_reads_the_schedule_beat_writes(tmp_path, redis_ur
     result = _healthcheck("beat", BEAT_SCHEDULE=str(schedule))
     assert result.returncode == 1
     assert "no schedule file" in result.stderr
-    beat = subprocess.Popen(
-        [
-            *[sys.executable, "-m", "celery", "-A", "hwbb", "beat"],
-            *["--loglevel=info", "--schedule", str(schedule)],
-        ],
-        cwd=ROOT,
+    command = [
+        *[sys.executable, "-m", "celery", "-A", "hwbb", "beat"],
+        *["--loglevel=info", "--schedule", str(schedule)],
+    ]
+    # ready when the check passes: beat saves its schedule as it starts
+    with _running(
+        command,
         env=_celery_env(tmp_path, redis_url),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while not list(schedule.parent.iterdir()):
-            if beat.poll() is not None or time.monotonic() > deadline:
-                beat.kill()
-                pytest.fail("beat wrote no schedule: " + beat.stderr.read().decode())
-            time.sleep(0.2)
-        time.sleep(1)  # let dbm finish writing the file it created
-        result = _healthcheck("beat", BEAT_SCHEDULE=str(schedule))
-        assert result.returncode == 0, result.stderr
-    finally:
-        beat.terminate()
-        beat.wait(timeout=60)
+        log=tmp_path / "beat.log",
+        ready=lambda: _healthcheck("beat", BEAT_SCHEDULE=str(schedule)).returncode == 0,
+    ):
+        assert list(schedule.parent.iterdir())
     long_ago = time.time() - 3600
     for path in schedule.parent.iterdir():
         os.utime(path, (long_ago, long_ago))
@@ -749,34 +772,23 @@ def test_the_worker_health_check_pings_its_own_worker(tmp_path, redis_url, compo
     env = _celery_env(tmp_path, redis_url)
     path = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     env = {**env, "PATH": path, "HOSTNAME": hostname}
-    worker = subprocess.Popen(
-        [
-            *[sys.executable, "-m", "celery", "-A", "hwbb", "worker"],
-            *["--pool", "solo", "--hostname", f"celery@{hostname}", "--queues"],
-            f"health-{os.getpid()}",  # takes none of the other tests' tasks
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            result = subprocess.run(
+    command_line = [
+        *[sys.executable, "-m", "celery", "-A", "hwbb", "worker"],
+        *["--pool", "solo", "--hostname", f"celery@{hostname}", "--queues"],
+        f"health-{os.getpid()}",  # takes none of the other tests' tasks
+    ]
+    answers = []
+
+    def answered():
+        answers.append(
+            subprocess.run(
                 ["sh", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True
             )
-            if result.returncode == 0:
-                break
-            if worker.poll() is not None or time.monotonic() > deadline:
-                worker.kill()
-                pytest.fail(
-                    "the worker never answered: " + worker.stderr.read().decode()
-                )
-        assert "pong" in result.stdout
-    finally:
-        worker.terminate()
-        worker.wait(timeout=60)
+        )
+        return answers[-1].returncode == 0
+
+    with _running(command_line, env=env, log=tmp_path / "worker.log", ready=answered):
+        assert "pong" in answers[-1].stdout
     # another container's name gets no answer
     env["HOSTNAME"] = f"hwbb-gone-{os.getpid()}"
     result = subprocess.run(
@@ -787,3 +799,73 @@ def test_the_worker_health_check_pings_its_own_worker(tmp_path, redis_url, compo
         text=True,
     )
     assert result.returncode != 0
+
+
+# -- The whole way: Caddy in front of gunicorn ---------------------------------
+
+
+@pytest.fixture
+def gunicorn(tmp_path, transactional_db):
+    """gunicorn as docker-compose.yml's web service runs it (DEBUG off,
+    TRUSTED_PROXY on, HTTPS redirect on), on the test database."""
+    db = django_settings.DATABASES["default"]
+    port = _free_port()
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_SETTINGS_MODULE", "SECURE_SSL_REDIRECT", "DEBUG")
+    }
+    env = {
+        **clean,
+        "DEBUG": "0",
+        "SECRET_KEY": "deployment-test-secret-key-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "TRUSTED_PROXY": "1",
+        "DATABASE_URL": (
+            f"postgres://{quote(db['USER'] or '')}:{quote(db['PASSWORD'] or '')}"
+            f"@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+        ),
+        "CACHE_DIR": str(tmp_path / "cache"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+    }
+    command = [sys.executable, "-m", "gunicorn", "hwbb.wsgi"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", "1"]
+    with _running(
+        command, env=env, log=tmp_path / "gunicorn.log", ready=lambda: _listening(port)
+    ):
+        yield port
+
+
+def _get_status(url, headers=None):
+    """(status, Location) without following a redirect."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers or {})) as r:
+            return r.status, r.headers.get("Location")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location")
+
+
+def test_a_client_cannot_claim_https_through_caddy(tmp_path, gunicorn):
+    """Over plain HTTP through Caddy, a page is sent to HTTPS even when the
+    client says it came by HTTPS; gunicorn itself, told so by the proxy (as
+    Caddy does after terminating TLS), serves it with HSTS."""
+    with _caddy_before(tmp_path, gunicorn) as caddy:
+        status, location = _get_status(
+            caddy["url"] + "/accounts/login/", {"X-Forwarded-Proto": "https"}
+        )
+        assert status == 301
+        assert location == f"https://127.0.0.1:{caddy['port']}/accounts/login/"
+        # the health check's address answers through the proxy too
+        status, _, body = _get(caddy["url"] + "/healthz")
+        assert (status, body) == (200, b"ok\n")
+    status, headers, _ = _get(
+        f"http://127.0.0.1:{gunicorn}/accounts/login/", {"X-Forwarded-Proto": "https"}
+    )
+    assert status == 200
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
