@@ -15,6 +15,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # Pango's FreeType backend, HarfBuzz's subsetter; its wheel brings the rest),
 # and fonts, of which the slim image has none: Liberation Sans has Arial's
 # metrics (the packs ask for Arial), DejaVu covers what else a paper holds.
+# Not pinned to versions: bookworm's updates are security fixes, and a pinned
+# version disappears from the mirror when it is superseded.
+# hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 \
@@ -24,7 +27,8 @@ RUN apt-get update \
         fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
-# The user every app process runs as. It owns only where the app writes.
+# The user every app process runs as. It owns only where the app writes,
+# and its home (gunicorn keeps a control socket there, fontconfig a cache).
 RUN groupadd --system --gid 10001 hwbb \
     && useradd --system --uid 10001 --gid hwbb --create-home --home-dir /home/hwbb hwbb
 
@@ -56,7 +60,8 @@ RUN mkdir -p /app/media /app/var/beat \
     && chown hwbb:hwbb /app/media /app/var/beat
 ENV MEDIA_ROOT=/app/media
 
-USER hwbb
+# hwbb, by number, so an orchestrator can see it is not root (runAsNonRoot).
+USER 10001:10001
 EXPOSE 8000
 # scripts/healthcheck.py: gunicorn answers /healthz, which checks the database.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \

@@ -295,9 +295,11 @@ def test_the_app_image_runs_as_a_user_who_is_not_root():
     assert app[0] == ("FROM", "python:3.11-slim-bookworm")
     users = [rest for instruction, rest in app if instruction == "USER"]
     assert users and users[-1] not in ("root", "0", "0:0")
-    assert users[-1] == "hwbb"
+    # by number, the uid and gid the image gives user hwbb
+    assert users[-1] == "10001:10001"
     runs = " ".join(rest for instruction, rest in app if instruction == "RUN")
-    assert "useradd" in runs and "--uid 10001" in runs
+    assert "groupadd --system --gid 10001 hwbb" in runs
+    assert "useradd --system --uid 10001 --gid hwbb" in runs
     assert any(instruction == "HEALTHCHECK" for instruction, _ in app)
 
 
