@@ -162,7 +162,7 @@ class Server:
         self.process = None
 
     def collectstatic(self):
-        """As the web service does before it starts; once, since the pages'
+        """As the image's build does (Dockerfile); once, since the pages'
         HTML does not depend on it (their static URLs carry no hash) and it
         takes most of a minute here."""
         if (ROOT / "staticfiles").exists():

@@ -50,6 +50,18 @@ if not DEBUG:
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("Set ALLOWED_HOSTS: DEBUG is off.")
 
+# Behind a reverse proxy (docker-compose.yml's Caddy): TRUSTED_PROXY=1 says
+# one is in front that overwrites X-Forwarded-Proto and X-Forwarded-For with
+# what it saw. Only then is a request with X-Forwarded-Proto: https taken as
+# secure, and the client's address read from X-Forwarded-For (one proxy,
+# unless API_NUM_PROXIES says how many). Without it those headers are the
+# client's own word and are ignored: gunicorn reached directly must not let
+# anyone claim HTTPS or another address.
+TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
+if TRUSTED_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+NUM_PROXIES = env_int("API_NUM_PROXIES", 1 if TRUSTED_PROXY else None)
+
 # The public site address, used for links in emails.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = env_str("SITE_NAME", "Coventry Health and Wellbeing Board")
@@ -241,7 +253,7 @@ REST_FRAMEWORK = {
     # of the app, so the client's own address is read from X-Forwarded-For.
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_str("API_ANON_RATE", "120/minute")},
-    "NUM_PROXIES": env_int("API_NUM_PROXIES", None),
+    "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "hwbb.api.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
@@ -395,7 +407,6 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 if not DEBUG:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 
@@ -405,6 +416,8 @@ if not DEBUG:
 # can be turned off where the proxy in front already redirects.
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # The containers' health check asks gunicorn itself, over plain HTTP.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
@@ -483,7 +496,7 @@ MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 # them at /accounts/sessions/ with a button that ends all the others.
 USERSESSIONS_TRACK_ACTIVITY = False
 # The client's address (sessions, rate limits) behind API_NUM_PROXIES.
-ALLAUTH_TRUSTED_PROXY_COUNT = env_int("API_NUM_PROXIES", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = NUM_PROXIES or 0
 
 # -- Single sign-on: OpenID Connect ------------------------------------------
 # A council's Entra ID, NHSmail or any OpenID Connect provider: set

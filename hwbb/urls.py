@@ -16,13 +16,14 @@ from allauth.usersessions import views as usersessions_views
 from django.contrib import admin
 from django.urls import include, path
 
-from hwbb import signin
+from hwbb import health, signin
 
 # The admin's own login would skip the second factor: it sends people to
 # the site's sign-in (counted by the same throttle) instead.
 admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("", include("meetings.urls_site")),
     path("accounts/login/", account_views.login, name="login"),
     path("accounts/logout/", account_views.logout, name="logout"),

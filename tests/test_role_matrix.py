@@ -34,6 +34,7 @@ OFFICERS = {
 MATRIX = {
     "home": ALL,
     "search": ALL,
+    "healthz": ALL,
     "login": ALL,
     "meetings:list": ALL,
     "meetings:detail": ALL,
