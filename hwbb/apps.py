@@ -6,6 +6,11 @@ class HwbbConfig(AppConfig):
     name = "hwbb"
 
     def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from hwbb import pagecache
         from hwbb.middleware import note_sign_in
 
         user_logged_in.connect(note_sign_in, dispatch_uid="hwbb-note-sign-in")
+        # A reader's cached pages show their name and roles.
+        pagecache.watch_accounts(get_user_model())

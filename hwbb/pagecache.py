@@ -9,10 +9,16 @@ edit shows at once, in every process that shares the cache (Redis with
 CACHE_URL). Code that writes such rows with QuerySet.update(), bulk_create()
 or bulk_update(), which send no signal, calls `data_changed()` itself.
 
-A signed-in reader is never served from this cache nor stored in it: what
-they see depends on who they are (exempt business, their own actions), and a
-page rendered for them must never reach anyone else. Nor is a page stored that
-carries a message, a CSRF token or a cookie for its reader. An entry lives
+A signed-in reader is never served the public's copy, nor is a page rendered
+for them ever stored under the public's key: what they see depends on who they
+are (exempt business, their own actions). Their page is kept apart, under a
+key of their own: the user, their session and CSRF cookie, and the same data
+version (which a change to a user's roles or memberships renews too), so it
+reaches nobody else, not even the same person in another browser, and is
+marked private for every cache on the way. Members and officers open the same
+dashboards and registers again and again between edits; each pays for the
+page once. No page is stored that carries a message, or a cookie for its
+reader; the public's copy is not stored with a CSRF token either. An entry lives
 PUBLIC_PAGE_CACHE_SECONDS (a minute): pages that change with the clock (the
 meetings to come, what is overdue) are at most that late, and entries under an
 old version go with it. Browsers are told to ask again each time (max-age=0),
@@ -20,6 +26,7 @@ so they never keep a page after an edit either.
 """
 
 import functools
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -76,18 +83,36 @@ def _may_use_cache(request):
     return (
         settings.PUBLIC_PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and not request.user.is_authenticated
         and not len(get_messages(request))
     )
+
+
+def _reader_key(request):
+    """The part of the key that is a signed-in reader's own: their user, and
+    a digest of their session and CSRF cookie (the page's token is valid for
+    that cookie only)."""
+    session = getattr(request, "session", None)
+    own = "|".join(
+        [
+            str(request.user.pk),
+            getattr(session, "session_key", None) or "",
+            request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
+        ]
+    )
+    return f"reader:{request.user.pk}:{hashlib.sha256(own.encode()).hexdigest()}"
 
 
 def _for_anyone(response, request):
     """Mark a response private when it is its reader's own: it set a cookie,
     or its page holds a CSRF token or a session the view changed. The cache
-    middleware stores no private response."""
+    middleware stores no private response. A signed-in reader's page is kept
+    under their own key, so its CSRF token (valid for their cookie) may stay."""
     own = (
         response.cookies
-        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or (
+            not request.user.is_authenticated
+            and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        )
         or getattr(request, "session", None) is not None
         and request.session.modified
     )
@@ -98,17 +123,42 @@ def _for_anyone(response, request):
 
 
 def public_page(view):
-    """Serve the view from the cache to readers who are not signed in."""
+    """Serve the view from the cache: to readers not signed in under the
+    public's key, to a signed-in reader under their own."""
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
+        signed_in = request.user.is_authenticated
+        reader = _reader_key(request) if signed_in else "public"
         middleware = CacheMiddleware(
             lambda request: _for_anyone(view(request, *args, **kwargs), request),
             page_timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
-            key_prefix=f"public:{data_version()}:{timezone.localdate():%Y%m%d}",
+            key_prefix=f"{reader}:{data_version()}:{timezone.localdate():%Y%m%d}",
         )
-        return middleware(request)
+        response = middleware(request)
+        if signed_in:  # stored for them alone: for no cache on the way
+            patch_cache_control(response, private=True)
+        return response
 
     return wrapped
+
+
+def _account_changed(sender, update_fields=None, **kwargs):
+    """A user's name, roles or standing changed: pages show them. Signing in
+    (which writes last_login alone) does not count."""
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        return
+    data_changed(**kwargs)
+
+
+def watch_accounts(user_model):
+    """Renew the version when an account, or its groups (roles), change."""
+    post_save.connect(_account_changed, sender=user_model, dispatch_uid="pages-user")
+    post_delete.connect(data_changed, sender=user_model, dispatch_uid="pages-user-")
+    m2m_changed.connect(
+        data_changed,
+        sender=user_model.groups.through,
+        dispatch_uid="pages-user-groups",
+    )

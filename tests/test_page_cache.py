@@ -4,6 +4,7 @@ Redis; a page rendered for a signed-in reader never reaches anyone else."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -59,6 +60,9 @@ def _urls(public):
         "pillar": reverse("strategy:pillar", args=[pillar.framework.slug, pillar.code]),
         "dashboard": reverse("strategy:dashboard"),
         "overview": reverse("strategy:overview"),
+        "decisions": reverse("meetings:decisions"),
+        "action log": reverse("meetings:action_log", args=[meeting.body.slug]),
+        "search": reverse("search") + "?q=Better+Care",
     }
 
 
@@ -76,6 +80,10 @@ EDITS = {  # page: (what changes, what the page shows then)
     "pillar": (lambda p: _rename(p["item"], "Carers strategy"), "Carers strategy"),
     "home": (lambda p: _move(p["item"].meeting, "Diamond Room"), "Diamond Room"),
     "dashboard": (lambda p: _tag(p["priority"], p["pillar"]), "Carers strategy"),
+    "search": (
+        lambda p: _rename(p["item"], "Better Care for carers"),
+        "for carers",
+    ),
 }
 
 
@@ -145,6 +153,80 @@ def test_a_signed_in_reader_is_never_served_the_public_copy(
     client.force_login(officer)
     html, queries = _get(client, url)
     assert factories.Closed.TITLE in html and "Sign out" in html and queries > 0
+
+
+def test_a_signed_in_reader_is_served_their_own_copy(client, public, exempt, member):
+    """The second view of a page is the reader's own cached copy: the same
+    page, without the view's queries, and private to every cache on the way."""
+    client.force_login(member)
+    url = reverse("meetings:detail", args=[exempt["meeting"].pk])
+    _get(client, url)  # the first page sets the CSRF cookie: not stored
+    first, rendered = _get(client, url)
+    again, served = _get(client, url)
+    assert again == first and factories.Closed.TITLE in again
+    assert served < rendered
+    assert "private" in client.get(url)["Cache-Control"]
+
+
+def test_a_signed_in_readers_copy_reaches_nobody_else(
+    client, public, exempt, officer, outsider
+):
+    """The officer's page (Part 2 open) is cached for the officer; the public,
+    a signed-in reader with no role, and the officer in another browser each
+    get a page rendered for them."""
+    url = reverse("meetings:detail", args=[exempt["meeting"].pk])
+    client.force_login(officer)
+    _get(client, url)  # the first page sets the CSRF cookie: not stored
+    _get(client, url)
+    _, served = _get(client, url)
+    for reader in (None, outsider, officer):
+        other = Client()
+        if reader is not None:
+            other.force_login(reader)
+        html, queries = _get(other, url)
+        assert queries > served, reader
+        if reader is not officer:
+            assert factories.Closed.TITLE not in html, reader
+
+
+def test_a_readers_cached_page_keeps_a_csrf_token_their_cookie_accepts(
+    client, public, member
+):
+    """The sign-out form on a cached page posts with the token in it."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    client.get(reverse("home"))
+    client.get(reverse("home"))
+    html = client.get(reverse("home")).content.decode()  # from the cache
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+    response = client.post(reverse("logout"), {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("page", sorted(EDITS))
+def test_an_edit_shows_at_once_to_a_signed_in_reader(client, public, member, page):
+    client.force_login(member)
+    edit, shown = EDITS[page]
+    url = _urls(public)[page]
+    _get(client, url)
+    assert shown not in _get(client, url)[0]
+    edit(public)
+    assert shown in _get(client, url)[0]
+
+
+def test_a_change_of_role_shows_at_once(client, public, member):
+    client.force_login(member)
+    url = reverse("home")
+    assert "Board member" in _get(client, url)[0]
+    _get(client, url)
+    member.groups.clear()
+    assert "Board member" not in _get(client, url)[0]
+
+
+def test_signing_in_keeps_the_public_pages_cached(client, public, member):
+    before = pagecache.data_version()
+    client.force_login(member)  # writes last_login
+    assert pagecache.data_version() == before
 
 
 def _anonymous_request(**cookies):

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from knox.models import AuthToken
 
 from hwbb import paging
+from hwbb.pagecache import public_page
 from hwbb.permissions import OFFICER, is_officer, role_required
 from meetings import services
 from meetings.api import exports
@@ -257,6 +258,7 @@ def action_create(request):
 ACTION_LOG_PAGE = 50
 
 
+@public_page
 def action_log(request, slug):
     """A body's actions, due soonest first, a page at a time; the CSV has every
     action the filters choose."""

@@ -314,6 +314,7 @@ def minute_reference(request, slug, number, year):
     return redirect(minute)
 
 
+@public_page
 def decisions(request):
     """The decisions register: every resolution the user may read, newest first."""
     filters = DecisionFilter(request.GET, user=request.user)

@@ -3,10 +3,12 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from hwbb.pagecache import public_page
 from meetings import search
 from meetings.forms.search import SearchForm
 
 
+@public_page
 def search_page(request):
     """Search everything the user may read: agenda items, reports, minutes,
     decisions, actions and documents."""
