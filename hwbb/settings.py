@@ -559,6 +559,8 @@ HOME_AREA_CODE = env_str("HOME_AREA_CODE", "E08000026")  # Coventry
 COMPARATOR_AREA_CODE = "E92000001"  # England
 # The largest paper that may be uploaded.
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# The most pages an uploaded PDF may have: counted before its text is read.
+MAX_PDF_PAGES = env_int("MAX_PDF_PAGES", 1000)
 REGION_AREA_CODE = env_str("REGION_AREA_CODE", "E12000005")  # West Midlands
 # The board whose forward plan the indicator watchlist feeds.
 HOME_BODY_SLUG = env_str("HOME_BODY_SLUG", "hwb")
