@@ -34,6 +34,9 @@ OFFICERS = {
 MATRIX = {
     "home": ALL,
     "search": ALL,
+    "accessibility": ALL,
+    "privacy": ALL,
+    "security_txt": ALL,
     "login": ALL,
     "meetings:list": ALL,
     "meetings:detail": ALL,
