@@ -90,16 +90,29 @@ def _page_count(reader):
     """The page count, refused past the limit. The count the file declares is
     checked first, before the page tree is walked; the walked count, which a
     file cannot misstate, is checked again."""
+    _refuse_pages(_declared_pages(reader))
+    pages = len(reader.pages)
+    _refuse_pages(pages)
+    return pages
+
+
+def _refuse_pages(pages):
     limit = settings.MAX_PDF_PAGES
-    declared = reader.trailer["/Root"]["/Pages"].get("/Count")
-    for pages in (declared, len(reader.pages)):
-        if isinstance(pages, int) and pages > limit:
-            raise ValidationError(
-                f"The PDF has {pages:,} pages: the most a paper may have is "
-                f"{limit:,} pages. Split it into parts of at most {limit:,} "
-                "pages and upload each part."
-            )
-    return len(reader.pages)
+    if isinstance(pages, int) and pages > limit:
+        raise ValidationError(
+            f"The PDF has {pages:,} pages: the most a paper may have is "
+            f"{limit:,} pages. Split it into parts of at most {limit:,} "
+            "pages and upload each part."
+        )
+
+
+def _declared_pages(reader):
+    """The page count the file's page tree states, if it states one: pypdf
+    reads a file whose page tree is damaged by walking what is left."""
+    try:
+        return reader.trailer["/Root"]["/Pages"].get("/Count")
+    except (KeyError, TypeError, AttributeError, PdfReadError):
+        return None
 
 
 # Active content a PDF may hold, in the words a refusal uses.

@@ -191,6 +191,18 @@ def test_a_pdf_that_understates_its_page_count_is_still_refused(settings):
         uploads.inspect(files.upload("liar.pdf", data))
 
 
+def test_the_page_count_a_pdf_declares_is_refused_before_its_pages_are_walked(
+    settings,
+):
+    """A 20,000-page file is refused on the count its page tree states,
+    without reading 20,000 page objects first: this one states 20,000 and
+    holds 3."""
+    settings.MAX_PDF_PAGES = 1000
+    data = files.pdf_bytes(pages=3).replace(b"/Count 3", b"/Count 20000")
+    with pytest.raises(ValidationError, match="The PDF has 20,000 pages"):
+        uploads.inspect(files.upload("claims.pdf", data))
+
+
 def test_the_page_limit_is_checked_before_any_text_is_read(settings, monkeypatch):
     from pypdf import PageObject
 
