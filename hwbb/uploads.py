@@ -31,6 +31,16 @@ ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 # Text read from inside a DOCX, XLSX or ODT, at most: guards against zip bombs.
 MAX_XML_BYTES = 50 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
+# What pypdf raises on a damaged file (a deep nesting of arrays recurses).
+UNREADABLE = (
+    PdfReadError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    RecursionError,
+)
+DAMAGED = "The PDF could not be read: it may be damaged."
 
 
 @dataclass
@@ -65,6 +75,17 @@ def inspect(uploaded):
 
 
 def _read_pdf(data):
+    reader, pages = _checked_pdf(data)
+    try:
+        text = "\n".join((page.extract_text() or "") for page in reader.pages)
+    except UNREADABLE as exc:
+        raise ValidationError(DAMAGED) from exc
+    return pages, _tidy(text)
+
+
+def _checked_pdf(data):
+    """(reader, page count) of a PDF that passes the checks; ValidationError
+    saying why not. Its text is not read yet."""
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -73,17 +94,19 @@ def _read_pdf(data):
             )
         pages = _page_count(reader)
         _refuse_active_content(reader)
-        text = "\n".join((page.extract_text() or "") for page in reader.pages)
-    except (
-        PdfReadError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        RecursionError,
-    ) as exc:
-        raise ValidationError("The PDF could not be read: it may be damaged.") from exc
-    return pages, _tidy(text)
+    except UNREADABLE as exc:
+        raise ValidationError(DAMAGED) from exc
+    return reader, pages
+
+
+def pdf_refusal(data):
+    """Why a PDF would be refused now, in the upload's words, or None: for
+    papers stored before a rule."""
+    try:
+        _checked_pdf(data)
+    except ValidationError as refused:
+        return refused.messages[0]
+    return None
 
 
 def _page_count(reader):

@@ -252,3 +252,23 @@ def test_the_upload_page_states_the_page_limit(client, db, hwb, author, settings
     response = client.post(url, {"title": "Long", "kind": "appendix", "file": long})
     assert "the most a paper may have is 1,000 pages" in response.text
     assert not Document.objects.exists()
+
+
+def test_stored_papers_that_the_checks_would_refuse_are_listed(db, hwb, settings):
+    from django.core.management import CommandError, call_command
+
+    from meetings.models import Report
+
+    report = Report.objects.create(title="Better Care Fund", body=hwb)
+    clean = factories.paper(report, "Plan")
+    call_command("check_papers", stdout=(out := io.StringIO()))
+    assert "Every stored PDF paper passes" in out.getvalue()
+
+    old = factories.paper(report, "Old appendix")
+    with old.file.open("wb") as f:  # stored before the rule
+        f.write(files.hostile_pdf("open-javascript", "attachment"))
+    with pytest.raises(CommandError, match="1 stored paper"):
+        call_command("check_papers", stdout=(out := io.StringIO()))
+    assert f"Paper {old.pk}, Old appendix (version 1)" in out.getvalue()
+    assert "JavaScript" in out.getvalue() and "an embedded file" in out.getvalue()
+    assert f"Paper {clean.pk}," not in out.getvalue()
