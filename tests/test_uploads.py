@@ -122,6 +122,9 @@ def test_an_upload_that_is_not_recorded_leaves_no_file(db, hwb):
         (["attachment"], ["an embedded file"]),
         (["attachment-annotation"], ["an embedded file"]),
         (["submit-form"], ["a form that sends or imports data"]),
+        (["script-uri"], ["JavaScript"]),
+        (["xfa"], ["an XFA form"]),
+        (["bookmark-javascript"], ["JavaScript"]),
         (
             ["launch-link", "open-javascript", "attachment"],
             ["JavaScript", "an action that starts a program", "an embedded file"],
