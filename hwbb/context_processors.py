@@ -7,6 +7,7 @@ def site(request):
     return {
         "SITE_NAME": settings.SITE_NAME,
         "COUNCIL_NAME": settings.COUNCIL_NAME,
+        "COUNCIL_ADDRESS": settings.COUNCIL_ADDRESS,
         "HOME_BODY_SLUG": settings.HOME_BODY_SLUG,
         "user_roles": permissions.roles_of(request.user),
         "is_officer": permissions.is_officer(request.user),

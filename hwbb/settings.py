@@ -66,6 +66,49 @@ NUM_PROXIES = env_int("API_NUM_PROXIES", 1 if TRUSTED_PROXY else None)
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 SITE_NAME = env_str("SITE_NAME", "Coventry Health and Wellbeing Board")
 COUNCIL_NAME = env_str("COUNCIL_NAME", "Coventry City Council")
+COUNCIL_ADDRESS = env_str(
+    "COUNCIL_ADDRESS", "Council House, Earl Street, Coventry CV1 5RR"
+)
+
+# The statements a council publishes (hwbb/statements.py): the accessibility
+# statement, the privacy notice and /.well-known/security.txt. The defaults
+# are the demo's; a council fills in its own. Dates are ISO (2026-12-05).
+ACCESSIBILITY_CONTACT_EMAIL = env_str(
+    "ACCESSIBILITY_CONTACT_EMAIL", "governance.services@example.org"
+)
+ACCESSIBILITY_CONTACT_PHONE = env_str("ACCESSIBILITY_CONTACT_PHONE")
+ACCESSIBILITY_RESPONSE_DAYS = env_int("ACCESSIBILITY_RESPONSE_DAYS", 10)
+# fully, partially or not (compliant with WCAG 2.2 AA)
+ACCESSIBILITY_COMPLIANCE = env_str("ACCESSIBILITY_COMPLIANCE", "partially")
+ACCESSIBILITY_STATEMENT_PREPARED = datetime.date.fromisoformat(
+    env_str("ACCESSIBILITY_STATEMENT_PREPARED", "2026-12-05")
+)
+ACCESSIBILITY_STATEMENT_REVIEWED = datetime.date.fromisoformat(
+    env_str("ACCESSIBILITY_STATEMENT_REVIEWED", "2026-12-05")
+)
+ACCESSIBILITY_LAST_TESTED = datetime.date.fromisoformat(
+    env_str("ACCESSIBILITY_LAST_TESTED", "2026-12-05")
+)
+ACCESSIBILITY_TESTED_BY = env_str(
+    "ACCESSIBILITY_TESTED_BY",
+    "the HWBB developers, with axe-core's automated WCAG 2.2 AA checks in "
+    "Chromium and by hand at desktop and phone widths",
+)
+PRIVACY_CONTACT_EMAIL = env_str(
+    "PRIVACY_CONTACT_EMAIL", "information.governance@example.org"
+)
+DPO_EMAIL = env_str("DPO_EMAIL", "dpo@example.org")
+PRIVACY_NOTICE_UPDATED = datetime.date.fromisoformat(
+    env_str("PRIVACY_NOTICE_UPDATED", "2026-12-05")
+)
+ICO_REGISTRATION_NUMBER = env_str("ICO_REGISTRATION_NUMBER")
+RETENTION_SCHEDULE_URL = env_str("RETENTION_SCHEDULE_URL")
+# RFC 9116: a mailto: or https: address for reporting a vulnerability.
+SECURITY_CONTACT = env_str("SECURITY_CONTACT", "mailto:security@example.org")
+SECURITY_POLICY_URL = env_str("SECURITY_POLICY_URL")
+# security.txt's Expires is this many days after the day it is read (at most
+# 364: RFC 9116 asks for less than a year).
+SECURITY_TXT_DAYS = min(env_int("SECURITY_TXT_DAYS", 180), 364)
 
 INSTALLED_APPS = [
     "hwbb.admin_site.CouncilAdminConfig",
@@ -572,6 +615,8 @@ HOME_AREA_CODE = env_str("HOME_AREA_CODE", "E08000026")  # Coventry
 COMPARATOR_AREA_CODE = "E92000001"  # England
 # The largest paper that may be uploaded.
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# The most pages an uploaded PDF may have: counted before its text is read.
+MAX_PDF_PAGES = env_int("MAX_PDF_PAGES", 1000)
 REGION_AREA_CODE = env_str("REGION_AREA_CODE", "E12000005")  # West Midlands
 # The board whose forward plan the indicator watchlist feeds.
 HOME_BODY_SLUG = env_str("HOME_BODY_SLUG", "hwb")

@@ -2,6 +2,15 @@
 their text for search.
 
 Accepted: PDF, Word (DOCX), Excel (XLSX) and OpenDocument text (ODT).
+
+A PDF is refused, with what was found named, when it holds active content:
+JavaScript, an action that launches a program, an embedded file, a form that
+sends data, rich media. Papers are public records published as uploaded, so
+the site neither runs such a file past its readers nor quietly alters it;
+the uploader saves a clean copy (printing to PDF drops all of these). A PDF of
+more pages than settings.MAX_PDF_PAGES is refused before its text is read.
+The agenda pack strips the same content again when it merges PDFs
+(`strip_active_content`), for papers stored before this check.
 """
 
 import hashlib
@@ -15,12 +24,23 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 ACCEPTED = "a PDF, Word (DOCX), Excel (XLSX) or OpenDocument text (ODT) file"
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 # Text read from inside a DOCX, XLSX or ODT, at most: guards against zip bombs.
 MAX_XML_BYTES = 50 * 1024 * 1024
 MAX_TEXT_CHARS = 1_000_000
+# What pypdf raises on a damaged file (a deep nesting of arrays recurses).
+UNREADABLE = (
+    PdfReadError,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    RecursionError,
+)
+DAMAGED = "The PDF could not be read: it may be damaged."
 
 
 @dataclass
@@ -55,17 +75,211 @@ def inspect(uploaded):
 
 
 def _read_pdf(data):
+    reader, pages = _checked_pdf(data)
+    try:
+        text = "\n".join((page.extract_text() or "") for page in reader.pages)
+    except UNREADABLE as exc:
+        raise ValidationError(DAMAGED) from exc
+    return pages, _tidy(text)
+
+
+def _checked_pdf(data):
+    """(reader, page count) of a PDF that passes the checks; ValidationError
+    saying why not. Its text is not read yet."""
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise ValidationError(
                 "The PDF is password-protected: upload a copy without a password."
             )
-        pages = len(reader.pages)
-        text = "\n".join((page.extract_text() or "") for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise ValidationError("The PDF could not be read: it may be damaged.") from exc
-    return pages, _tidy(text)
+        pages = _page_count(reader)
+        _refuse_active_content(reader)
+    except UNREADABLE as exc:
+        raise ValidationError(DAMAGED) from exc
+    return reader, pages
+
+
+def pdf_refusal(data):
+    """Why a PDF would be refused now, in the upload's words, or None: for
+    papers stored before a rule."""
+    try:
+        _checked_pdf(data)
+    except ValidationError as refused:
+        return refused.messages[0]
+    return None
+
+
+def _page_count(reader):
+    """The page count, refused past the limit. The count the file declares is
+    checked first, before the page tree is walked; the walked count, which a
+    file cannot misstate, is checked again."""
+    _refuse_pages(_declared_pages(reader))
+    pages = len(reader.pages)
+    _refuse_pages(pages)
+    return pages
+
+
+def _refuse_pages(pages):
+    limit = settings.MAX_PDF_PAGES
+    if isinstance(pages, int) and pages > limit:
+        raise ValidationError(
+            f"The PDF has {pages:,} pages: the most a paper may have is "
+            f"{limit:,} pages. Split it into parts of at most {limit:,} "
+            "pages and upload each part."
+        )
+
+
+def _declared_pages(reader):
+    """The page count the file's page tree states, if it states one: pypdf
+    reads a file whose page tree is damaged by walking what is left."""
+    try:
+        return reader.trailer["/Root"]["/Pages"].get("/Count")
+    except (KeyError, TypeError, AttributeError, PdfReadError):
+        return None
+
+
+# Active content a PDF may hold, in the words a refusal uses.
+JAVASCRIPT = "JavaScript (a script that runs when the file is opened or clicked)"
+LAUNCH = "an action that starts a program or opens another file"
+EMBEDDED = "an embedded file (another file carried inside the PDF)"
+FORM = "a form that sends or imports data"
+MEDIA = "embedded media (Flash or other rich media)"
+XFA = "an XFA form (a form that can hold scripts)"
+KINDS = (JAVASCRIPT, LAUNCH, EMBEDDED, FORM, MEDIA, XFA)  # in the order named
+
+# An entry under one of these keys is active content, whatever its value.
+ACTIVE_KEYS = {
+    "/JS": JAVASCRIPT,
+    "/JavaScript": JAVASCRIPT,  # the document's JavaScript name tree
+    "/EmbeddedFiles": EMBEDDED,  # the document's embedded files name tree
+    "/EF": EMBEDDED,  # a file specification that carries the file
+    "/XFA": XFA,
+    "/RichMediaContent": MEDIA,
+}
+# An action dictionary of one of these types (its /S).
+ACTIVE_ACTIONS = {
+    "/JavaScript": JAVASCRIPT,
+    "/Launch": LAUNCH,
+    "/SubmitForm": FORM,
+    "/ImportData": FORM,
+    "/GoToE": EMBEDDED,
+    "/RichMediaExecute": MEDIA,
+}
+# An annotation of one of these types (its /Subtype).
+ACTIVE_ANNOTATIONS = {"/FileAttachment": EMBEDDED, "/RichMedia": MEDIA}
+# Actions that run when a page or the document opens, or a field changes. Only
+# the pack strips these whole; an upload is refused for what they run.
+OPENING_KEYS = ("/OpenAction", "/AA")
+# Objects looked at, at most: a file that needs more is refused, not walked.
+MAX_PDF_OBJECTS = 1_000_000
+
+
+class TooComplex(ValueError):
+    pass
+
+
+def _refuse_active_content(reader):
+    try:
+        found = _active_content(reader.trailer)
+    except TooComplex as exc:
+        raise ValidationError(
+            "The PDF holds too many parts to be checked. Save it again, for "
+            "example by printing it to a new PDF, and upload that copy."
+        ) from exc
+    if found:
+        kinds = [kind for kind in KINDS if kind in found]
+        raise ValidationError(
+            f"The PDF contains {_and(kinds)}. Papers are published as they are "
+            "uploaded, so a PDF with active content is not accepted. Save it "
+            "again without it, for example by printing it to a new PDF, and "
+            "upload that copy."
+        )
+
+
+def _and(words):
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def strip_active_content(writer):
+    """Remove active content, and every open or additional action, from a
+    PdfWriter's document; what was removed (a set of the words above).
+
+    What is cut loose is then dropped from the file too (pypdf writes every
+    object it holds, referenced or not), pass by pass, since an object freed
+    in one pass may free the objects it referred to in the next."""
+    found = _active_content(writer.root_object, strip=True)
+    held = None
+    while found and held != (held := _held(writer)):
+        writer.compress_identical_objects(
+            remove_duplicates=False, remove_unreferenced=True
+        )
+    return found
+
+
+def _held(writer):
+    return sum(obj is not None for obj in writer._objects)
+
+
+def _active_content(root, *, strip=False):
+    """The kinds of active content reachable from `root`, a PDF object.
+
+    The object graph is walked with a stack, never recursion, and each
+    indirect object is looked at once, so a cycle (a page's /Parent) ends and
+    the work is bounded by MAX_PDF_OBJECTS. With `strip`, each entry found is
+    removed from the dictionary or array that holds it."""
+    found, seen, stack, work = set(), set(), [root], 0
+    while stack:
+        container = stack.pop()
+        for slot, raw in _entries(container):
+            work += 1
+            if work > MAX_PDF_OBJECTS:
+                raise TooComplex
+            kind = _active(slot, raw)
+            if kind or (strip and slot in OPENING_KEYS):
+                found.update([kind] if kind else [])
+                if strip:
+                    del container[slot]
+                continue
+            if isinstance(raw, IndirectObject):
+                if (raw.idnum, raw.generation) in seen:
+                    continue
+                seen.add((raw.idnum, raw.generation))
+            value = raw.get_object()
+            if isinstance(value, (DictionaryObject, ArrayObject)):
+                stack.append(value)
+    return found
+
+
+def _entries(container):
+    """(key or index, raw value) of a dictionary or array; an array's last
+    first, so deleting one as it is met leaves the rest where they were."""
+    if isinstance(container, DictionaryObject):
+        # dict's own items: an outline (TreeObject) iterates over its children.
+        return list(dict.items(container))
+    return [(index, container[index]) for index in reversed(range(len(container)))]
+
+
+def _active(slot, raw):
+    """The kind of active content an entry is, or None."""
+    if slot in ACTIVE_KEYS:
+        return ACTIVE_KEYS[slot]
+    value = raw.get_object() if isinstance(raw, IndirectObject) else raw
+    if not isinstance(value, DictionaryObject):
+        return None
+    uri = value.get("/URI")
+    if isinstance(uri, (str, bytes)) and _is_script_uri(uri):
+        return JAVASCRIPT
+    action, subtype = value.get("/S"), value.get("/Subtype")
+    if isinstance(action, str) and action in ACTIVE_ACTIONS:
+        return ACTIVE_ACTIONS[action]
+    if isinstance(subtype, str):
+        return ACTIVE_ANNOTATIONS.get(subtype)
+    return None
+
+
+def _is_script_uri(uri):
+    text = uri.decode("latin-1") if isinstance(uri, bytes) else str(uri)
+    return "".join(text.split()).lower().startswith("javascript:")
 
 
 def _read_office(data):

@@ -15,8 +15,9 @@ from allauth.mfa.webauthn import views as webauthn_views
 from allauth.usersessions import views as usersessions_views
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
-from hwbb import health, signin
+from hwbb import health, signin, statements
 
 # The admin's own login would skip the second factor: it sends people to
 # the site's sign-in (counted by the same throttle) instead.
@@ -25,6 +26,11 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("", include("meetings.urls_site")),
+    path("accessibility/", statements.accessibility, name="accessibility"),
+    path("privacy/", statements.privacy, name="privacy"),
+    path(".well-known/security.txt", statements.security_txt, name="security_txt"),
+    # RFC 9116 section 3: the old place may send readers to the new one.
+    path("security.txt", RedirectView.as_view(url="/.well-known/security.txt")),
     path("accounts/login/", account_views.login, name="login"),
     path("accounts/logout/", account_views.logout, name="logout"),
     path("accounts/lockouts/", signin.lockouts, name="lockouts"),

@@ -35,6 +35,7 @@ from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, Na
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from hwbb import uploads
 from meetings.models import (
     AgendaItem,
     AgendaPack,
@@ -520,6 +521,9 @@ def build(inputs):
     writer = PdfWriter()
     for pdf in [_reader(front.write_pdf()), *(pdf for p in parts for pdf in p.pdfs)]:
         writer.append(pdf)
+    # Uploads with active content are refused, but a paper stored before that
+    # rule may hold some, and a merge carries pages' actions and annotations.
+    uploads.strip_active_content(writer)
     _stamp(writer)
     out = io.BytesIO()
     writer.write(out)

@@ -24,7 +24,6 @@ DEFAULT_LENGTH = datetime.timedelta(hours=2)
 # what a subscriber's calendar shows, and a size that does not grow with the
 # years the board has held (the meeting pages and the API keep the rest).
 CALENDAR_BACK = datetime.timedelta(days=365)
-COUNCIL_ADDRESS = "Council House, Earl Street, Coventry CV1 5RR"
 
 
 def _uid(meeting):
@@ -215,7 +214,7 @@ def meeting_json_ld(meeting, request):
         "location": {
             "@type": "Place",
             "name": meeting.venue or "Council House",
-            "address": COUNCIL_ADDRESS,
+            "address": settings.COUNCIL_ADDRESS,
         },
         "url": request.build_absolute_uri(meeting.get_absolute_url()),
         "organizer": {"@type": "Organization", "name": settings.COUNCIL_NAME},

@@ -503,3 +503,38 @@ def test_the_sweep_rebuilds_the_changed_packs_of_current_meetings(meeting, hwb):
     public = "\n".join(_pages(m.packs.get(kind="public").file.read()))
     assert "endorse the approach" in public
     assert services.agenda_pack_build(meeting=old) == ["public", "members"]
+
+
+def test_a_pack_carries_no_active_content_from_a_paper_stored_before_the_check(
+    meeting, author
+):
+    """Uploads with active content are refused now; a paper stored before
+    that rule is merged into the pack without its scripts, launch links,
+    attachments and open actions, its text kept."""
+    report = meeting["strategy"].report
+    paper = factories.paper(report, "Old appendix", text="Old appendix", user=author)
+    hostile = files.hostile_pdf(
+        "open-javascript",
+        "names-javascript",
+        "page-aa",
+        "launch-link",
+        "script-link",
+        "attachment",
+        "attachment-annotation",
+        "submit-form",
+        "xfa",
+        "bookmark-javascript",
+        text="Stored before the rule",
+    )
+    with paper.file.open("wb") as f:
+        f.write(hostile)
+    for name in (b"/JavaScript", b"/Launch", b"/FileAttachment", b"/OpenAction"):
+        assert name in hostile
+    services.agenda_pack_build(meeting=meeting["meeting"])
+    data = meeting["meeting"].packs.get(kind=AgendaPack.Kind.PUBLIC).file.read()
+    for name in (b"/JavaScript", b"/JS", b"/Launch", b"/AA", b"/OpenAction"):
+        assert name not in data
+    for name in (b"/EmbeddedFile", b"/FileAttachment", b"/SubmitForm", b"/XFA"):
+        assert name not in data
+    assert b"hwbb" not in data  # nor any script's text, in a stray object
+    assert any("Stored before the rule" in page for page in _pages(data))
