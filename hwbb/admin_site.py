@@ -87,6 +87,11 @@ GROUPS = (
         ),
     ),
     (
+        "retention",
+        "Records retention",
+        ("hwbb.retentionrule", "hwbb.retentionrun"),
+    ),
+    (
         "logs",
         "Data imports and emails (records: read only)",
         (
