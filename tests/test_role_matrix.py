@@ -165,6 +165,8 @@ MATRIX = {
     },
     "usersessions_list": SIGNED_IN,
     "unlock": {**OFFICERS, "officer": 405},  # POST only
+    "retention": OFFICERS,  # the retention schedule and its runs
+    "meetings:person_interests": ALL,  # a member of a public board
     "notifications:unsubscribe": ALL,  # the signed token is the credential
     "meetings:api_token_renew": {
         **SIGNED_IN,
@@ -321,6 +323,7 @@ def objects(db, chair, member):
         "meetings:members_pack": on_meeting,
         "meetings:declarations": on_meeting,
         "meetings:body": [meeting.body.slug],
+        "meetings:person_interests": [member.person.pk],
         "meetings:item": [meeting.pk, item.pk],
         "meetings:action_log": [meeting.body.slug],
         "meetings:minutes_pdf": on_meeting,
