@@ -221,7 +221,7 @@ class RetentionRule(models.Model):
         unit = self.get_period_display().lower()
         if self.length == 1:
             unit = unit[:-1]
-        when = "on" if self.length == 0 else f"{self.length} {unit} after"
+        when = "at" if self.length == 0 else f"{self.length} {unit} after"
         return f"{done.get(self.action, 'Kept')} {when} {self.trigger}".strip()
 
     def cutoff(self, today):
