@@ -292,3 +292,26 @@ def test_officers_see_the_schedule_and_its_runs(schedule, register, client, offi
     assert "Kept permanently" in page
     assert "Removed from public view 1 record." in page
     assert "Localism Act 2011" in page
+
+
+def test_the_admin_refuses_a_rule_that_would_delete_the_minutes(schedule, client):
+    client.force_login(factories.UserFactory(is_superuser=True, is_staff=True))
+    rule = schedule.get(record_type="minutes")
+    url = reverse("admin:hwbb_retentionrule_change", args=[rule.pk])
+    answer = client.post(
+        url,
+        {
+            "record_type": "minutes",
+            "label": "Minutes",
+            "period": "years",
+            "length": "6",
+            "action": "delete",
+            "legal_basis": rule.legal_basis,
+            "source_url": rule.source_url,
+            "last_reviewed": "2026-12-05",
+        },
+    )
+    assert answer.status_code == 200
+    assert "Minutes can only be: keep." in answer.content.decode()
+    rule.refresh_from_db()
+    assert rule.is_permanent and rule.action == "keep"
