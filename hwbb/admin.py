@@ -94,6 +94,11 @@ class RetentionRuleAdmin(admin.ModelAdmin):
     def rule(self, obj):
         return obj.describe()
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "source_url":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
 
 @admin.register(models.RetentionRun)
 class RetentionRunAdmin(ReadOnlyAdmin, admin.ModelAdmin):

@@ -81,7 +81,7 @@ def register(hwb):
 
 def _surfaces(client, interest):
     """Every place the register is published: the member's page, the API's
-    list, its list for the member, and its detail."""
+    list, its list for the member, its detail, and the CSV export."""
     person = interest.person_id
     page = client.get(reverse("meetings:person_interests", args=[person]))
     assert page.status_code == 200
@@ -90,10 +90,12 @@ def _surfaces(client, interest):
         reverse("api:interest-list"),
         reverse("api:interest-list") + f"?person={person}",
         reverse("api:interest-detail", args=[interest.pk]),
+        reverse("api:interests_csv"),
     ]:
         answer = client.get(url)
         assert answer.status_code in (200, 404), url
-        texts.append(answer.content.decode())
+        body = answer.getvalue() if answer.streaming else answer.content
+        texts.append(body.decode())
     return "\n".join(texts)
 
 

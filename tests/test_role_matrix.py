@@ -184,6 +184,7 @@ MATRIX = {
     "api:meetings_csv": ALL,
     "api:decisions_csv": ALL,
     "api:actions_csv": ALL,
+    "api:interests_csv": ALL,
     "api:search": {role: 400 for role in ALL},  # asked for no words
     # decisions taken between meetings: the list, a taken one, a proposal
     "meetings:urgent_list": ALL,

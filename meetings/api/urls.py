@@ -54,5 +54,10 @@ urlpatterns = [
         name="decisions_csv",
     ),
     path("exports/actions.csv", meetings_api.ActionsCsv.as_view(), name="actions_csv"),
+    path(
+        "exports/interests.csv",
+        meetings_api.InterestsCsv.as_view(),
+        name="interests_csv",
+    ),
     path("", include(router.urls)),
 ]

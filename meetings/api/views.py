@@ -589,6 +589,15 @@ class ActionsCsv(CsvExport):
         return exports.action_rows(self.request, queryset)
 
 
+class InterestsCsv(CsvExport):
+    list_view = InterestViewSet
+    filterset_class = InterestFilter
+    filename, columns = "interests.csv", exports.INTEREST_COLUMNS
+
+    def rows(self, queryset):
+        return exports.interest_rows(self.request, queryset)
+
+
 @extend_schema(
     parameters=[SearchQuerySerializer(user=AnonymousUser())],
     responses=SearchResultSerializer,
