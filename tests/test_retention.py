@@ -15,6 +15,8 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -317,3 +319,30 @@ def test_the_admin_refuses_a_rule_that_would_delete_the_minutes(schedule, client
     assert "Minutes can only be: keep." in answer.content.decode()
     rule.refresh_from_db()
     assert rule.is_permanent and rule.action == "keep"
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_pages_query_counts_do_not_grow(schedule, register, client, officer):
+    client.force_login(officer)
+    person = register["left"].person
+    pages = [
+        reverse("retention"),
+        reverse("meetings:person_interests", args=[person.pk]),
+    ]
+    retention_apply()
+    few = [_queries(client, url) for url in pages]
+    for n in range(5):
+        Interest.objects.create(
+            person=person,
+            kind=Interest.Kind.GIFT,
+            description=f"Gift {n}",
+            organisation=factories.OrganisationFactory(name=f"Giver {n}"),
+        )
+        retention_apply()
+    assert [_queries(client, url) for url in pages] == few
+    assert max(few) <= 12, few
