@@ -69,3 +69,39 @@ class ProvenanceAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     @admin.display(description="Row")
     def about(self, obj):
         return obj.target if obj.target is not None else "(deleted)"
+
+
+@admin.register(models.RetentionRule)
+class RetentionRuleAdmin(admin.ModelAdmin):
+    """The retention schedule: reference data, which the nightly task
+    applies. The model's clean() refuses a rule that would remove a record
+    kept permanently, or an action the kind of record does not allow."""
+
+    list_display = ["label", "record_type", "rule", "last_reviewed"]
+    list_filter = ["record_type", "action"]
+    fields = [
+        "record_type",
+        "label",
+        "period",
+        "length",
+        "action",
+        "legal_basis",
+        "source_url",
+        "last_reviewed",
+    ]
+
+    @admin.display(description="Rule")
+    def rule(self, obj):
+        return obj.describe()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "source_url":
+            kwargs["assume_scheme"] = "https"
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(models.RetentionRun)
+class RetentionRunAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    list_display = ["started_at", "rule", "affected", "summary", "duration_ms"]
+    list_filter = ["rule"]
+    list_select_related = ["rule"]

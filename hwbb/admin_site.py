@@ -87,13 +87,19 @@ GROUPS = (
         ),
     ),
     (
+        "retention",
+        "Records retention",
+        ("hwbb.retentionrule",),
+    ),
+    (
         "logs",
-        "Data imports and emails (records: read only)",
+        "Data imports, emails and retention runs (records: read only)",
         (
             "indicators.indicatorvalue",
             "indicators.importjob",
             "hwbb.notification",
             "hwbb.provenance",
+            "hwbb.retentionrun",
         ),
     ),
 )

@@ -8,7 +8,10 @@ class HwbbConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import get_user_model
 
-        from hwbb import pagecache
+        from hwbb import (
+            pagecache,
+            retention_apply,  # noqa: F401 (registers its records)
+        )
         from hwbb.middleware import note_sign_in
 
         user_logged_in.connect(note_sign_in, dispatch_uid="hwbb-note-sign-in")

@@ -3,12 +3,14 @@ its once-only guard and its log; and each person's choice of immediate
 emails, a weekly digest or none, per kind. The kinds are the apps' own,
 registered in their notices.py (hwbb/notices.py)."""
 
+from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from hwbb import notices
+from hwbb import notices, retention
 
 
 class Notification(models.Model):
@@ -126,3 +128,132 @@ class Provenance(models.Model):
     def __str__(self):
         where = f"{self.content_type.model} {self.object_id}"
         return f"{where}, {self.field}" if self.field else where
+
+
+class RetentionRule(models.Model):
+    """One line of the council's retention schedule: how long a kind of
+    record is kept, counted from what, and what happens then. Reference data,
+    edited by administrators; the defaults and their sources are in the
+    migration that seeds them (hwbb/migrations/0007_retention_defaults.py).
+    A daily beat task applies every rule (hwbb/retention_apply.py)."""
+
+    class Period(models.TextChoices):
+        PERMANENT = "permanent", "Permanently"
+        DAYS = "days", "Days"
+        MONTHS = "months", "Months"
+        YEARS = "years", "Years"
+
+    class Action(models.TextChoices):
+        KEEP = retention.KEEP, "Keep"
+        WITHDRAW = retention.WITHDRAW, "Remove from public view"
+        DELETE = retention.DELETE, "Delete"
+
+    record_type = models.CharField(
+        max_length=40,
+        choices=retention.record_type_choices,
+        help_text="The kind of record: one of those the code knows how to apply.",
+    )
+    label = models.CharField(max_length=200, help_text="The rule in a few words.")
+    period = models.CharField(
+        max_length=10, choices=Period.choices, default=Period.PERMANENT
+    )
+    length = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="How many days, months or years after the trigger; "
+        "0 for as soon as it happens. Ignored when kept permanently.",
+    )
+    action = models.CharField(
+        max_length=10, choices=Action.choices, default=Action.KEEP
+    )
+    legal_basis = models.TextField(
+        help_text="The law or guidance the rule follows, or the council's own "
+        "reason where no law sets a period (UK GDPR, Article 5(1)(e), storage "
+        "limitation: ico.org.uk, 'Principle (e): Storage limitation')."
+    )
+    source_url = models.URLField(
+        blank=True, max_length=500, help_text="Where the basis can be read."
+    )
+    last_reviewed = models.DateField(default=timezone.localdate)
+
+    class Meta:
+        verbose_name = "retention rule"
+        verbose_name_plural = "retention schedule"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record_type", "action"], name="retention_rule_once_per_action"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.describe()}"
+
+    def clean(self):
+        errors = {}
+        kind = retention.record_type(self.record_type)
+        permanent = self.period == self.Period.PERMANENT
+        if permanent and self.action != self.Action.KEEP:
+            errors["action"] = "A record kept permanently cannot be removed or deleted."
+        if not permanent and self.action == self.Action.KEEP:
+            errors["period"] = (
+                "A record that is kept has no period: choose permanently."
+            )
+        if kind is not None and self.action not in kind.actions:
+            allowed = ", ".join(str(self.Action(a).label).lower() for a in kind.actions)
+            errors.setdefault("action", f"{kind.label} can only be: {allowed}.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_permanent(self):
+        return self.period == self.Period.PERMANENT
+
+    @property
+    def trigger(self):
+        kind = retention.record_type(self.record_type)
+        return kind.trigger if kind else ""
+
+    def describe(self):
+        """The rule in words: "Removed from public view 0 days after ..."."""
+        if self.is_permanent:
+            return "Kept permanently"
+        done = {"withdraw": "Removed from public view", "delete": "Deleted"}
+        unit = self.get_period_display().lower()
+        if self.length == 1:
+            unit = unit[:-1]
+        when = "at" if self.length == 0 else f"{self.length} {unit} after"
+        return f"{done.get(self.action, 'Kept')} {when} {self.trigger}".strip()
+
+    def cutoff(self, today):
+        """The latest trigger date whose period has run out by `today`;
+        None for a rule that keeps its records permanently."""
+        if self.is_permanent:
+            return None
+        return today - relativedelta(**{self.period: self.length})
+
+
+class RetentionRun(models.Model):
+    """What one application of a rule did: when, how many rows, which."""
+
+    rule = models.ForeignKey(
+        RetentionRule, on_delete=models.CASCADE, related_name="runs"
+    )
+    started_at = models.DateTimeField(default=timezone.now, db_index=True)
+    duration_ms = models.PositiveIntegerField(default=0)
+    cutoff = models.DateField(
+        null=True, blank=True, help_text="Records whose period ran out by this day."
+    )
+    affected = models.PositiveIntegerField(default=0)
+    row_ids = models.JSONField(
+        default=list, blank=True, help_text="The rows' ids (the first 1,000)."
+    )
+    summary = models.CharField(max_length=300)
+
+    class Meta:
+        verbose_name = "retention run"
+        verbose_name_plural = "retention runs"
+        ordering = ["-started_at", "-pk"]
+        get_latest_by = "started_at"
+
+    def __str__(self):
+        return f"{self.rule.label}, {self.started_at:%Y-%m-%d %H:%M}: {self.summary}"

@@ -410,6 +410,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.tasks.requeue_pack_imports",
         "schedule": crontab(minute="*/5"),
     },
+    # Every night at 2:30: apply the retention schedule (Admin > Retention
+    # schedule), each rule once, and record what it did (/retention/).
+    "retention": {
+        "task": "hwbb.tasks.apply_retention",
+        "schedule": crontab(minute=30, hour=2),
+    },
 }
 # Fail fast when the broker is down: the notification stays pending, the
 # page that queued it says so, and the sweep hands it over later.

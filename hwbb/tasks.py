@@ -4,6 +4,7 @@ from celery import shared_task
 
 from hwbb import emails, notify
 from hwbb.models import Notification
+from hwbb.retention_apply import retention_apply
 
 
 @shared_task(bind=True, max_retries=5, acks_late=True, ignore_result=True)
@@ -93,3 +94,11 @@ def ping():
     """An empty task: Celery's own round trip, the baseline of
     bench/reminders.py, and a check that a worker is listening."""
     return None
+
+
+@shared_task
+def apply_retention():
+    """Beat task (daily): apply the retention schedule, each rule once,
+    each run recorded (hwbb/retention_apply.py). The number of records
+    changed."""
+    return sum(outcome.affected for outcome in retention_apply())

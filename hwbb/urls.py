@@ -18,6 +18,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from hwbb import health, signin, statements
+from hwbb.retention_views import retention_schedule
 
 # The admin's own login would skip the second factor: it sends people to
 # the site's sign-in (counted by the same throttle) instead.
@@ -35,6 +36,7 @@ urlpatterns = [
     path("accounts/logout/", account_views.logout, name="logout"),
     path("accounts/lockouts/", signin.lockouts, name="lockouts"),
     path("accounts/lockouts/unlock/", signin.unlock, name="unlock"),
+    path("retention/", retention_schedule, name="retention"),
     path("accounts/2fa/", mfa_views.index, name="mfa_index"),
     path("accounts/2fa/authenticate/", mfa_views.authenticate, name="mfa_authenticate"),
     path(

@@ -22,7 +22,9 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         from hwbb import pagecache
-        from meetings import notices  # noqa: F401 (registers the notices)
+
+        # notices and retention register the meetings' notices and records.
+        from meetings import notices, retention  # noqa: F401
         from meetings.models import PackImport
 
         connection_created.connect(_sqlite_functions)

@@ -105,6 +105,7 @@ urlpatterns = [
     path("documents/<int:pk>/", views.document_download, name="document"),
     path("<int:pk>/agenda.pdf", views.agenda_pack, name="pack"),
     path("interests/", views.my_interests, name="interests"),
+    path("people/<int:pk>/interests/", views.person_interests, name="person_interests"),
     path("bodies/<slug:slug>/", views.body_detail, name="body"),
     path("bodies/<slug:slug>/calendar.ics", feeds.body_ics, name="calendar_body"),
     path("calendar.ics", feeds.all_ics, name="calendar_all"),

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from hwbb import provenance
 from hwbb.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin
-from hwbb.models import Notification
+from hwbb.models import Notification, RetentionRule, RetentionRun
 from indicators.models import ImportJob
 from meetings import models as m
 from tests import factories
@@ -23,6 +23,7 @@ from tests import factories
 WORKFLOW = {
     "hwbb.notification",
     "hwbb.provenance",
+    "hwbb.retentionrun",
     "indicators.importjob",
     "indicators.indicatorvalue",
     "meetings.action",
@@ -53,6 +54,7 @@ WORKFLOW = {
 # The reference data, edited in the admin.
 REFERENCE = {
     "hwbb.preference",
+    "hwbb.retentionrule",
     "indicators.area",
     "indicators.indicator",
     "meetings.agendasection",
@@ -223,6 +225,12 @@ def workflow_rows(officer):
         decision,
         m.MemberResponse.objects.create(decision=decision, person=person),
     ]
+    rule, _ = RetentionRule.objects.get_or_create(
+        record_type="minutes",
+        action="keep",
+        defaults={"label": "Minutes", "legal_basis": "Kept permanently."},
+    )
+    rows.append(RetentionRun.objects.create(rule=rule, summary="Kept."))
     assert {_label(type(row)) for row in rows} == WORKFLOW
     return rows
 

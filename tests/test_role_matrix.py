@@ -169,6 +169,8 @@ MATRIX = {
     },
     "usersessions_list": SIGNED_IN,
     "unlock": {**OFFICERS, "officer": 405},  # POST only
+    "retention": OFFICERS,  # the retention schedule and its runs
+    "meetings:person_interests": ALL,  # a member of a public board
     "notifications:unsubscribe": ALL,  # the signed token is the credential
     "meetings:api_token_renew": {
         **SIGNED_IN,
@@ -186,6 +188,7 @@ MATRIX = {
     "api:meetings_csv": ALL,
     "api:decisions_csv": ALL,
     "api:actions_csv": ALL,
+    "api:interests_csv": ALL,
     "api:search": {role: 400 for role in ALL},  # asked for no words
     # decisions taken between meetings: the list, a taken one, a proposal
     "meetings:urgent_list": ALL,
@@ -325,6 +328,7 @@ def objects(db, chair, member):
         "meetings:members_pack": on_meeting,
         "meetings:declarations": on_meeting,
         "meetings:body": [meeting.body.slug],
+        "meetings:person_interests": [member.person.pk],
         "meetings:item": [meeting.pk, item.pk],
         "meetings:action_log": [meeting.body.slug],
         "meetings:minutes_pdf": on_meeting,

@@ -1,4 +1,4 @@
-"""CSV exports of meetings, decisions and actions.
+"""CSV exports of meetings, decisions, actions and the register of interests.
 
 The column names are a published interface (README, "Open data"): add new
 columns at the end, never rename or reorder one.
@@ -6,6 +6,7 @@ columns at the end, never rename or reorder one.
 
 from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
 
 from hwbb.spreadsheets import csv_lines
@@ -57,6 +58,20 @@ ACTION_COLUMNS = [
     "overdue",
     "primary_pillar",
     "priorities",
+    "url",
+]
+
+INTEREST_COLUMNS = [
+    "id",
+    "person_id",
+    "person",
+    "kind",
+    "organisation",
+    "description",
+    "start",
+    "end",
+    "reviewed_on",
+    "withdrawn_from_public_on",
     "url",
 ]
 
@@ -164,4 +179,24 @@ def action_rows(request, actions):
             a.primary_pillar or "",
             _names(a.priorities.all(), "title"),
             request.build_absolute_uri(a.get_absolute_url()),
+        ]
+
+
+def interest_rows(request, interests):
+    """The register as the reader may see it (Interest.visible_to): the
+    public never gets an entry the retention schedule has withdrawn."""
+    for i in _chunked(interests):
+        url = reverse("meetings:person_interests", args=[i.person_id])
+        yield [
+            i.pk,
+            i.person_id,
+            i.person.display_name,
+            i.get_kind_display(),
+            i.organisation.name if i.organisation else "",
+            i.description,
+            _day(i.start),
+            _day(i.end),
+            _day(i.reviewed_on),
+            _day(i.withdrawn_from_public_on),
+            request.build_absolute_uri(url),
         ]

@@ -22,6 +22,7 @@ from meetings.models import (
     AgendaItem,
     Body,
     Document,
+    Interest,
     Meeting,
     Membership,
     Minute,
@@ -139,6 +140,35 @@ class MembershipSerializer(serializers.ModelSerializer):
             "voting",
             "start",
             "end",
+        ]
+
+
+class InterestSerializer(serializers.ModelSerializer):
+    """An entry in a member's register of interests, as the public register
+    shows it. Entries removed from public view under the retention schedule
+    reach only officers (and the member), with the day they were removed."""
+
+    person_name = serializers.CharField(source="person.display_name", read_only=True)
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    organisation_name = serializers.CharField(
+        source="organisation.name", read_only=True, default=None
+    )
+
+    class Meta:
+        model = Interest
+        fields = [
+            "id",
+            "person",
+            "person_name",
+            "kind",
+            "kind_label",
+            "organisation",
+            "organisation_name",
+            "description",
+            "start",
+            "end",
+            "reviewed_on",
+            "withdrawn_from_public_on",
         ]
 
 

@@ -16,6 +16,7 @@ router.include_format_suffixes = False
 router.register("bodies", meetings_api.BodyViewSet, basename="body")
 router.register("organisations", meetings_api.OrganisationViewSet)
 router.register("people", meetings_api.PersonViewSet, basename="person")
+router.register("interests", meetings_api.InterestViewSet, basename="interest")
 router.register("memberships", meetings_api.MembershipViewSet, basename="membership")
 router.register("meetings", meetings_api.MeetingViewSet, basename="meeting")
 router.register("agenda-items", meetings_api.AgendaItemViewSet, basename="agendaitem")
@@ -53,5 +54,10 @@ urlpatterns = [
         name="decisions_csv",
     ),
     path("exports/actions.csv", meetings_api.ActionsCsv.as_view(), name="actions_csv"),
+    path(
+        "exports/interests.csv",
+        meetings_api.InterestsCsv.as_view(),
+        name="interests_csv",
+    ),
     path("", include(router.urls)),
 ]

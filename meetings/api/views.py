@@ -27,6 +27,7 @@ from meetings.api.serializers import (
     AgendaItemSerializer,
     BodySerializer,
     DocumentSerializer,
+    InterestSerializer,
     MeetingSerializer,
     MembershipSerializer,
     MinuteSerializer,
@@ -42,6 +43,7 @@ from meetings.models import (
     AgendaItem,
     Body,
     Document,
+    Interest,
     Meeting,
     Membership,
     Minute,
@@ -135,6 +137,31 @@ class MembershipViewSet(VisibleViewSet):
 
     def list_queryset(self, queryset):
         return queryset.select_related("body", "person", "on_behalf_of")
+
+
+class InterestFilter(FilterSet):
+    body = BodyChoiceFilter("person__memberships__body", distinct=True)
+
+    class Meta:
+        model = Interest
+        fields = ["person", "body", "kind"]
+
+
+class InterestViewSet(VisibleViewSet):
+    """The register of members' interests (Localism Act 2011, s29): the
+    current entries of the people on the boards the reader may see. An entry
+    is removed from public view when the member leaves (the retention
+    schedule, /retention/)."""
+
+    model = Interest
+    serializer_class = InterestSerializer
+    filterset_class = InterestFilter
+
+    def get_queryset(self):
+        return super().get_queryset().current()
+
+    def list_queryset(self, queryset):
+        return queryset.select_related("person", "organisation")
 
 
 class MeetingFilter(DateRangeFilterSet, TagFilterSet):
@@ -560,6 +587,15 @@ class ActionsCsv(CsvExport):
 
     def rows(self, queryset):
         return exports.action_rows(self.request, queryset)
+
+
+class InterestsCsv(CsvExport):
+    list_view = InterestViewSet
+    filterset_class = InterestFilter
+    filename, columns = "interests.csv", exports.INTEREST_COLUMNS
+
+    def rows(self, queryset):
+        return exports.interest_rows(self.request, queryset)
 
 
 @extend_schema(

@@ -1,18 +1,40 @@
 """The register of interests, and interests declared at meetings."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from hwbb import permissions
 from meetings.models.agenda import AgendaItem, Meeting
 from meetings.models.closed import OPENED, ClosedContent, ClosedContentQuerySet
-from meetings.models.people import Organisation, Person
+from meetings.models.people import Membership, Organisation, Person
 
 
 class InterestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The register as the user may read it: the entries of the people
+        they may see (Person.visible_to), except those removed from public
+        view under the retention schedule, which only officers and the
+        member themself still see (Localism Act 2011, s29(3))."""
+        if permissions.is_officer(user):
+            return self
+        shown = self.filter(person__in=Person.objects.visible_to(user))
+        public = Q(withdrawn_from_public_on__isnull=True)
+        if user.is_authenticated:
+            public |= Q(person__user=user)
+        return shown.filter(public)
+
     def current(self, day=None):
         day = day or timezone.localdate()
         return self.filter(Q(end__isnull=True) | Q(end__gte=day))
+
+    def term_ended(self, cutoff):
+        """Entries of people whose every membership of a body ended on or
+        before `cutoff`: members who have left (a person with no membership
+        at all was never a member, and is not counted)."""
+        memberships = Membership.objects.filter(person=OuterRef("person"))
+        sitting = memberships.filter(Q(end__isnull=True) | Q(end__gt=cutoff))
+        return self.filter(Exists(memberships)).exclude(Exists(sitting))
 
 
 class Interest(models.Model):
@@ -45,6 +67,13 @@ class Interest(models.Model):
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
     reviewed_on = models.DateField(default=timezone.localdate)
+    withdrawn_from_public_on = models.DateField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the retention schedule removed the entry from public "
+        "view, the member having left (Localism Act 2011, s29(3)).",
+    )
 
     objects = InterestQuerySet.as_manager()
 

@@ -43,7 +43,7 @@ from meetings.views.agenda import (
     planned_to_agenda,
 )
 from meetings.views.imports import pack_import, pack_upload
-from meetings.views.interests import declarations, my_interests
+from meetings.views.interests import declarations, my_interests, person_interests
 from meetings.views.minutes import (
     decisions,
     meeting_minutes,
@@ -123,6 +123,7 @@ __all__ = [
     "pack_upload",
     "declarations",
     "my_interests",
+    "person_interests",
     "decisions",
     "meeting_minutes",
     "minute_amend",

@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from hwbb.permissions import role_required
+from hwbb.permissions import is_officer, role_required
 from meetings import services
 from meetings.forms import DeclarationForm, InterestForm
-from meetings.models import AgendaItem
+from meetings.models import AgendaItem, Interest, Membership, Person
 from meetings.views._common import (
     _form_errors_from,
     _get_meeting_for_user,
@@ -70,4 +71,35 @@ def declarations(request, pk):
         request,
         "meetings/declaration_form.html",
         {"meeting": meeting, "form": form, "checklist": checklist, "made": made},
+    )
+
+
+def person_interests(request, pk):
+    """A member's register of interests, as the public register publishes
+    it (Localism Act 2011, s29(5)): their current entries, until the
+    retention schedule removes them from public view after the member
+    leaves. Officers still see those, marked with the day they went."""
+    person = get_object_or_404(Person.objects.visible_to(request.user), pk=pk)
+    interests = (
+        Interest.objects.visible_to(request.user)
+        .filter(person=person)
+        .current()
+        .select_related("organisation")
+    )
+    memberships = (
+        Membership.objects.visible_to(request.user)
+        .filter(person=person)
+        .select_related("body")
+        .order_by("-start")
+    )
+    return render(
+        request,
+        "meetings/person_interests.html",
+        {
+            "person": person,
+            "interests": interests,
+            "memberships": memberships,
+            "today": timezone.localdate(),
+            "officer": is_officer(request.user),
+        },
     )

@@ -12,6 +12,7 @@ LISTS = [
     "/api/organisations/",
     "/api/people/",
     "/api/memberships/",
+    "/api/interests/",
     "/api/meetings/",
     "/api/agenda-items/",
     "/api/documents/",
@@ -28,6 +29,7 @@ LISTS = [
     reverse("api:meetings_csv"),
     reverse("api:decisions_csv"),
     reverse("api:actions_csv"),
+    reverse("api:interests_csv"),
 ]
 BUDGET = 16
 
