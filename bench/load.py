@@ -155,6 +155,9 @@ class Server:
             "CELERY_BROKER_URL": redis_url,
             "CACHE_URL": redis_url,
             # the bench's own
+            # Plain HTTP straight to gunicorn: in production Caddy terminates
+            # TLS in front of it; here nothing does, so no redirect to HTTPS.
+            "SECURE_SSL_REDIRECT": "0",
             "BENCH_BARE_VIEWS": "1",
             "API_ANON_RATE": "100000000/minute",
         }
@@ -187,6 +190,7 @@ class Server:
                     return
             except OSError:
                 time.sleep(0.2)
+        self.stop(quick=True)  # or it would hold the port for the next run
         raise RuntimeError(f"gunicorn did not answer on port {self.port}")
 
     def stop(self, *, quick=False):
@@ -246,7 +250,7 @@ def sign_in(port, username):
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1]
     form = urlencode(
         {
-            "username": username,
+            "login": username,
             "password": dataset.BENCH_PASSWORD,
             "csrfmiddlewaretoken": token.decode(),
         }
@@ -262,10 +266,12 @@ def sign_in(port, username):
             "Referer": f"http://127.0.0.1:{port}/accounts/login/",
         },
     )
-    session = _cookies(headers).get("sessionid")
+    jar = _cookies(headers)
+    session = jar.get("sessionid")
     if status != 302 or not session:
         raise RuntimeError(f"{username} could not sign in ({status})")
-    return f"sessionid={session}"
+    # Both cookies, as a browser sends them: signing in renews the CSRF one.
+    return f"sessionid={session}; csrftoken={jar.get('csrftoken', csrf)}"
 
 
 # -- measuring -------------------------------------------------------------------------
