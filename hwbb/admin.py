@@ -69,3 +69,15 @@ class ProvenanceAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     @admin.display(description="Row")
     def about(self, obj):
         return obj.target if obj.target is not None else "(deleted)"
+
+
+@admin.register(models.AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """The audit log, read only: no one adds, changes or deletes an entry
+    (the site's /audit/ page filters and exports it)."""
+
+    list_display = ["when", "kind", "actor_name", "ip_address", "object_label"]
+    list_filter = ["kind"]
+    search_fields = ["actor_name", "object_label", "detail"]
+    date_hierarchy = "when"
+    show_full_result_count = False
