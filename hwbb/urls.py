@@ -16,7 +16,7 @@ from allauth.usersessions import views as usersessions_views
 from django.contrib import admin
 from django.urls import include, path
 
-from hwbb import signin
+from hwbb import audit_views, signin
 
 # The admin's own login would skip the second factor: it sends people to
 # the site's sign-in (counted by the same throttle) instead.
@@ -28,6 +28,7 @@ urlpatterns = [
     path("accounts/logout/", account_views.logout, name="logout"),
     path("accounts/lockouts/", signin.lockouts, name="lockouts"),
     path("accounts/lockouts/unlock/", signin.unlock, name="unlock"),
+    path("audit/", audit_views.audit_log, name="audit"),
     path("accounts/2fa/", mfa_views.index, name="mfa_index"),
     path("accounts/2fa/authenticate/", mfa_views.authenticate, name="mfa_authenticate"),
     path(

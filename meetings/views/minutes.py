@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hwbb import paging
+from hwbb import audit, paging
 from hwbb.pagecache import public_page
 from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
 from meetings import pack, resolutions, services, signing
@@ -52,6 +52,9 @@ def minutes_pdf(request, pk):
         raise Http404("The minutes have not been published.")
     pdf = pack.render("meetings/minutes_pdf.html", context)
     meeting = context["meeting"]
+    exempt = any(m.is_exempt and m.is_readable for m in context["minutes"])
+    detail = "Minutes PDF, with exempt minutes" if exempt else "Minutes PDF"
+    audit.exported(request, detail, obj=meeting)
     name = f"{meeting.body.slug}-minutes-{timezone.localdate(meeting.start)}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
@@ -329,7 +332,9 @@ def decisions(request):
             *TAG_PREFETCH, "clauses__recommended_to"
         )
         rows = exports.decision_rows(request, resolutions, verb=verb)
-        return exports.csv_response("decisions.csv", exports.DECISION_COLUMNS, rows)
+        return exports.csv_response(
+            "decisions.csv", exports.DECISION_COLUMNS, rows, request=request
+        )
     page = paging.page_of(resolutions, request.GET.get("page"), per_page=25)
     query = request.GET.copy()
     query.pop("page", None)
