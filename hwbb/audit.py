@@ -124,12 +124,24 @@ def on_second_factor_failed(sender, request, user, **kwargs):
     )
 
 
+# An authenticator's type as "Sign-in security" names it.
+FACTOR_NAMES = {
+    "totp": "Authenticator app",
+    "webauthn": "Security key or passkey",
+    "recovery_codes": "Recovery codes",
+}
+
+
+def _factor(authenticator):
+    return FACTOR_NAMES.get(authenticator.type, authenticator.type)
+
+
 def on_second_factor_added(sender, request, user, authenticator, **kwargs):
     record(
         Kind.SECOND_FACTOR_ADDED,
         actor=user,
         request=request,
-        detail=authenticator.get_type_display(),
+        detail=_factor(authenticator),
     )
 
 
@@ -138,7 +150,7 @@ def on_second_factor_removed(sender, request, user, authenticator, **kwargs):
         Kind.SECOND_FACTOR_REMOVED,
         actor=user,
         request=request,
-        detail=authenticator.get_type_display(),
+        detail=_factor(authenticator),
     )
 
 
