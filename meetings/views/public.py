@@ -156,7 +156,7 @@ def item_detail(request, pk, item_pk):
     )
     item = get_object_or_404(items, pk=item_pk)
     closed = item.closed
-    if item.is_exempt and not closed:
+    if item.is_exempt and item.is_readable:
         audit.viewed_exempt(request, item, "Exempt agenda item's page")
     report = (
         None
