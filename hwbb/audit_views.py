@@ -64,6 +64,10 @@ class AuditFilter(forms.Form):
             ("", "Any"),
             *((label, type_name(label).capitalize()) for label in held),
         ]
+        for name in ("since", "until"):  # crispy-forms-gds styles no DateField
+            self.fields[name].widget.attrs["class"] = (
+                "govuk-input govuk-input--width-10"
+            )
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.layout = Layout(
