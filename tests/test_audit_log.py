@@ -364,3 +364,26 @@ def test_postgresql_refuses_raw_updates_and_deletes(officer, sql):
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [entry.pk])
     assert AuditEntry.objects.get(pk=entry.pk).detail == ""
+
+
+def test_reading_exempt_minutes_is_recorded_for_a_member_not_the_public(
+    client, member, exempt
+):
+    url = reverse("meetings:minutes", args=[exempt["meeting"].pk])
+    assert client.get(url).status_code == 200
+    assert not AuditEntry.objects.exists()
+    client.force_login(member)
+    page = client.get(url).content.decode()
+    assert exempt["minute"].title in page
+    [entry] = AuditEntry.objects.filter(kind=Kind.VIEWED_EXEMPT)
+    assert entry.actor == member and entry.object_id == str(exempt["meeting"].pk)
+
+
+def test_the_members_pack_download_is_recorded(client, member, exempt):
+    meeting = exempt["meeting"]
+    client.force_login(member)
+    response = client.get(reverse("meetings:members_pack", args=[meeting.pk]))
+    assert response.status_code == 200
+    [entry] = AuditEntry.objects.filter(kind=Kind.EXPORTED)
+    assert entry.actor == member
+    assert entry.detail.startswith("Members' pack (with exempt papers)")

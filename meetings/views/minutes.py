@@ -40,9 +40,17 @@ def _minutes_context(request, pk):
 
 @public_page
 def meeting_minutes(request, pk):
-    return render(
-        request, "meetings/meeting_minutes.html", _minutes_context(request, pk)
-    )
+    context = _minutes_context(request, pk)
+    response = render(request, "meetings/meeting_minutes.html", context)
+    if _has_exempt_minutes(context):
+        audit.viewed_exempt(request, context["meeting"], "Exempt minutes, on the page")
+    return response
+
+
+def _has_exempt_minutes(context):
+    """Whether the minutes as read (already fetched to show them) open any
+    exempt minute to the reader."""
+    return any(m.is_exempt and m.is_readable for m in context["minutes"])
 
 
 def minutes_pdf(request, pk):
@@ -52,7 +60,7 @@ def minutes_pdf(request, pk):
         raise Http404("The minutes have not been published.")
     pdf = pack.render("meetings/minutes_pdf.html", context)
     meeting = context["meeting"]
-    exempt = any(m.is_exempt and m.is_readable for m in context["minutes"])
+    exempt = _has_exempt_minutes(context)
     detail = "Minutes PDF, with exempt minutes" if exempt else "Minutes PDF"
     audit.exported(request, detail, obj=meeting)
     name = f"{meeting.body.slug}-minutes-{timezone.localdate(meeting.start)}.pdf"
