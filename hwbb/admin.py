@@ -105,3 +105,15 @@ class RetentionRunAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["started_at", "rule", "affected", "summary", "duration_ms"]
     list_filter = ["rule"]
     list_select_related = ["rule"]
+
+
+@admin.register(models.AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """The audit log, read only: no one adds, changes or deletes an entry
+    (the site's /audit/ page filters and exports it)."""
+
+    list_display = ["when", "kind", "actor_name", "ip_address", "object_label"]
+    list_filter = ["kind"]
+    search_fields = ["actor_name", "object_label", "detail"]
+    date_hierarchy = "when"
+    show_full_result_count = False

@@ -1,9 +1,12 @@
 """Notifications: every email the governance cycle sends, as a row that is
 its once-only guard and its log; and each person's choice of immediate
 emails, a weekly digest or none, per kind. The kinds are the apps' own,
-registered in their notices.py (hwbb/notices.py)."""
+registered in their notices.py (hwbb/notices.py). The audit log: who did
+what, and when (hwbb/audit.py writes it)."""
 
 from dateutil.relativedelta import relativedelta
+from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -257,3 +260,104 @@ class RetentionRun(models.Model):
 
     def __str__(self):
         return f"{self.rule.label}, {self.started_at:%Y-%m-%d %H:%M}: {self.summary}"
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    """The log is written once and read: a queryset's update() and delete()
+    are refused like a row's (and on PostgreSQL a trigger refuses them too,
+    migration 0006)."""
+
+    def update(self, **kwargs):
+        raise AuditEntryIsFinal("An audit entry cannot be changed.")
+
+    def delete(self):
+        raise AuditEntryIsFinal("An audit entry cannot be deleted.")
+
+
+class AuditEntryIsFinal(Exception):
+    """An audit entry was asked to change or go: it never does."""
+
+
+class AuditEntry(models.Model):
+    """Who did what to which row, and when: signing in (and failing to),
+    publishing, changing, cancelling, approving, signing, exporting and
+    reading exempt papers. Written by hwbb.audit.record(); never changed or
+    deleted from the application. Who and what are kept as words as they
+    stood at the time, so an entry still reads the same after the account or
+    the row is gone."""
+
+    class Kind(models.TextChoices):
+        SIGNED_IN = "signed_in", "Signed in"
+        SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
+        SIGNED_OUT = "signed_out", "Signed out"
+        LOCKED_OUT = "locked_out", "Locked out"
+        UNLOCKED = "unlocked", "Lock-out lifted"
+        SECOND_FACTOR_ADDED = "second_factor_added", "Second factor added"
+        SECOND_FACTOR_REMOVED = "second_factor_removed", "Second factor removed"
+        PUBLISHED = "published", "Published"
+        CHANGED = "changed", "Changed"
+        CANCELLED = "cancelled", "Cancelled"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        SIGNED_OFF = "signed_off", "Signed off"
+        ACCEPTED = "accepted", "Accepted"
+        RETURNED = "returned", "Returned"
+        APPROVED = "approved", "Approved"
+        SIGNED = "signed", "Signed"
+        TAKEN = "taken", "Decision taken"
+        EXPORTED = "exported", "Exported"
+        VIEWED_EXEMPT = "viewed_exempt", "Viewed exempt paper"
+
+    when = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=30, choices=Kind.choices, db_index=True)
+    # No database constraint and nothing done when the account goes: the
+    # entry outlives it, and a trigger refuses the update SET_NULL would make.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    actor_name = models.CharField(
+        "who", max_length=300, blank=True, help_text="As the account was named then."
+    )
+    ip_address = models.GenericIPAddressField("address", null=True, blank=True)
+    object_type = models.CharField(
+        max_length=100, blank=True, db_index=True, help_text="app_label.model"
+    )
+    object_id = models.CharField(max_length=64, blank=True)
+    object_label = models.CharField("what", max_length=300, blank=True)
+    detail = models.CharField(max_length=500, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "audit log entry"
+        verbose_name_plural = "audit log"
+        ordering = ["-when", "-pk"]
+        indexes = [models.Index(fields=["kind", "when"])]
+
+    def __str__(self):
+        what = f": {self.object_label}" if self.object_label else ""
+        return f"{self.when:%Y-%m-%d %H:%M} {self.actor_name} {self.kind}{what}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AuditEntryIsFinal("An audit entry cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditEntryIsFinal("An audit entry cannot be deleted.")
+
+    @property
+    def object_type_name(self):
+        """The kind of row in words ("meeting"), from the label kept."""
+        return type_name(self.object_type)
+
+
+def type_name(label):
+    try:
+        return apps.get_model(label)._meta.verbose_name
+    except (LookupError, ValueError):
+        return label

@@ -102,6 +102,15 @@ def _reader_key(request):
     return f"reader:{request.user.pk}:{hashlib.sha256(own.encode()).hexdigest()}"
 
 
+KEEP_OUT = "_pagecache_keep_out"
+
+
+def keep_out(request):
+    """Store no copy of the page this request renders: each reading must
+    reach the view (the audit log records each reading of exempt business)."""
+    setattr(request, KEEP_OUT, True)
+
+
 def _for_anyone(response, request):
     """Mark a response private when it is its reader's own: it set a cookie,
     or its page holds a CSRF token or a session the view changed. The cache
@@ -109,6 +118,7 @@ def _for_anyone(response, request):
     under their own key, so its CSRF token (valid for their cookie) may stay."""
     own = (
         response.cookies
+        or getattr(request, KEEP_OUT, False)
         or (
             not request.user.is_authenticated
             and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")

@@ -25,6 +25,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from hwbb import audit
 from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
 
 
@@ -93,7 +94,7 @@ def _locked(field):
     ]
 
 
-def _is_address(value):
+def is_address(value):
     try:
         validate_ipv46_address(value)
     except ValidationError:
@@ -127,13 +128,14 @@ def unlock(request):
     if username and "\x00" not in username and len(username) <= 255:
         removed = reset(username=username)
         what = f"the account “{username}”"
-    elif _is_address(address):
+    elif is_address(address):
         removed = reset(ip=address)
         what = f"the address {address}"
     else:
         messages.error(request, "Choose an account or address to unlock.")
         return redirect("lockouts")
     if removed:
+        audit.record(audit.Kind.UNLOCKED, request=request, detail=f"For {what}")
         messages.success(request, f"Sign-in failures cleared for {what}.")
     else:
         messages.info(request, f"{what[0].upper()}{what[1:]} was not locked out.")

@@ -17,7 +17,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from hwbb import health, signin, statements
+from hwbb import audit_views, health, signin, statements
 from hwbb.retention_views import retention_schedule
 
 # The admin's own login would skip the second factor: it sends people to
@@ -37,6 +37,7 @@ urlpatterns = [
     path("accounts/lockouts/", signin.lockouts, name="lockouts"),
     path("accounts/lockouts/unlock/", signin.unlock, name="unlock"),
     path("retention/", retention_schedule, name="retention"),
+    path("audit/", audit_views.audit_log, name="audit"),
     path("accounts/2fa/", mfa_views.index, name="mfa_index"),
     path("accounts/2fa/authenticate/", mfa_views.authenticate, name="mfa_authenticate"),
     path(

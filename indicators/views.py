@@ -8,7 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from hwbb import notify
+from hwbb import audit, notify
 from hwbb.pagecache import public_page
 from hwbb.permissions import OFFICER, role_required
 from indicators import charts, fingertips, summary, tasks
@@ -181,6 +181,7 @@ def indicator_export(request, fmt):
     ).order_by("indicator__fingertips_id", "area__code", "period_key")
     if slug := request.GET.get("indicator"):
         values = values.filter(indicator__slug=slug)
+    audit.exported(request, f"indicators.{fmt}" + (f" ({slug})" if slug else ""))
     if fmt == "json":
         return JsonResponse({"values": list(fingertips.export_rows(values))})
     response = HttpResponse(

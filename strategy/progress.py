@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hwbb import notify, permissions, reminders, workdays
+from hwbb import audit, notify, permissions, reminders, workdays
 from strategy.models import ProgressReport, ReportingSchedule
 
 Status = ProgressReport.Status
@@ -182,6 +182,7 @@ def send_back(*, report, user, comments):
     report.review_comments = comments.strip()
     report._history_user = user
     report.save()
+    audit.record(audit.Kind.RETURNED, actor=user, obj=report, detail=comments.strip())
     notify_lead(report, "returned")
     return report
 
@@ -207,6 +208,8 @@ def accepted(report, *, user, agenda_item=None):
         report.status = Status.ON_AGENDA
     report._history_user = user
     report.save()
+    where = f"Onto the agenda: {agenda_item}" if agenda_item else "Not for an agenda"
+    audit.record(audit.Kind.ACCEPTED, actor=user, obj=report, detail=where)
     return report
 
 

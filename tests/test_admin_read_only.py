@@ -12,15 +12,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.urls import reverse
 
-from hwbb import provenance
+from hwbb import audit, provenance
 from hwbb.admin import ReadOnlyAdmin, ReadOnlyHistoryAdmin
-from hwbb.models import Notification, RetentionRule, RetentionRun
+from hwbb.models import AuditEntry, Notification, RetentionRule, RetentionRun
 from indicators.models import ImportJob
 from meetings import models as m
 from tests import factories
 
 # The workflow models, read-only in the admin: "app.model".
 WORKFLOW = {
+    "hwbb.auditentry",
     "hwbb.notification",
     "hwbb.provenance",
     "hwbb.retentionrun",
@@ -132,7 +133,7 @@ def test_workflow_rows_may_be_viewed_not_added_changed_or_deleted(staff):
 def test_officers_keep_every_permission_for_the_sites_pages(officer):
     """The read-only admin does not take away what officers may do on the
     site's own pages: their group still holds every model permission."""
-    for label in WORKFLOW - {"hwbb.notification"}:
+    for label in WORKFLOW - {"hwbb.notification", "hwbb.auditentry"}:
         app, model = label.split(".")
         for verb in ("add", "change", "delete", "view"):
             assert officer.has_perm(f"{app}.{verb}_{model}"), (label, verb)
@@ -212,6 +213,7 @@ def workflow_rows(officer):
             about=action.title,
         ),
         provenance.record(action, "Minute 44, clause 2", field="title"),
+        audit.record(AuditEntry.Kind.PUBLISHED, actor=officer, obj=meeting),
     ]
     decision = m.UrgentDecision.objects.create(
         body=meeting.body,

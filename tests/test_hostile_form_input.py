@@ -696,6 +696,10 @@ QUERIES = {
     "meetings:attendance_stats": ("anonymous", ["year"]),
     "meetings:pack_import": ("officer", ["format"]),
     "notifications:log": ("officer", ["status", "kind", "page"]),
+    "audit": (
+        "officer",
+        ["kind", "person", "object_type", "since", "until", "page", "format"],
+    ),
     "strategy:priority": ("anonymous", ["page"]),
     "strategy:pillar": ("anonymous", ["page"]),
     "strategy:coverage": ("officer", ["kind", "page"]),

@@ -152,6 +152,7 @@ MATRIX = {
     "notifications:settings": {**SIGNED_IN, "outsider": 404},  # needs a person
     "notifications:log": OFFICERS,
     "lockouts": OFFICERS,
+    "audit": OFFICERS,
     # signing in: a second factor, and one's own sessions
     "mfa_index": SIGNED_IN,
     # only between the password and the code: the signed-in go on to their

@@ -9,6 +9,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from hwbb import audit
 from hwbb.spreadsheets import csv_lines
 
 MEETING_COLUMNS = [
@@ -80,9 +81,12 @@ INTEREST_COLUMNS = [
 CHUNK = 500
 
 
-def csv_response(filename, columns, rows):
+def csv_response(filename, columns, rows, *, request):
     """Every row, sent as it is made: a body's ten years of actions are never
-    held whole, in memory or in one query's results."""
+    held whole, in memory or in one query's results. A signed-in reader's
+    download is recorded in the audit log, with the filters asked for."""
+    asked = request.GET.urlencode()
+    audit.exported(request, f"{filename}{f' ({asked})' if asked else ''}")
     response = StreamingHttpResponse(
         csv_lines(_with_header(columns, rows)), content_type="text/csv; charset=utf-8"
     )

@@ -555,7 +555,7 @@ class CsvExport(generics.GenericAPIView):
     @EXPORT_SCHEMA
     def get(self, request):
         rows = self.rows(self.filter_queryset(self.get_queryset()))
-        return exports.csv_response(self.filename, self.columns, rows)
+        return exports.csv_response(self.filename, self.columns, rows, request=request)
 
 
 class MeetingsCsv(CsvExport):

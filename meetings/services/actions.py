@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
 
+from hwbb import audit
 from meetings.models import Action, ActionUpdate, Resolution
 
 # A second identical update within this window is a double submit, not news.
@@ -86,6 +87,13 @@ def action_add_update(
     if recent is not None:
         return recent, False
     update.save()
+    audit.record(
+        audit.Kind.CHANGED,
+        actor=user,
+        obj=action,
+        detail=f"Progress update: {update.get_status_display()}, "
+        f"{percent_complete}% complete" + (" (a late record)" if late else ""),
+    )
     if late:
         return update, True
     action.save(update_fields=["status", "percent_complete", "closing_note"])
@@ -126,4 +134,6 @@ def action_set_rag(*, action, rag, reason):
     action.rag_override_reason = reason.strip() if rag else ""
     action.full_clean()
     action.save(update_fields=["rag_override", "rag_override_reason"])
+    said = f"RAG set to {rag}: {action.rag_override_reason}" if rag else "RAG cleared"
+    audit.record(audit.Kind.CHANGED, obj=action, detail=said)
     return action

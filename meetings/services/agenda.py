@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from hwbb import notify, pagecache, workdays
+from hwbb import audit, notify, pagecache, workdays
 from meetings import pack
 from meetings.models import (
     AgendaItem,
@@ -260,6 +260,7 @@ def agenda_item_update(*, item, user, changed):
         sub_items.exclude(pk=item.pk).update(number=number, section=item.section)
         item.number = number
     item.save()
+    audit.record(audit.Kind.CHANGED, actor=user, obj=item, detail=", ".join(changed))
     renumbered = agenda_renumber(meeting=meeting)
     item.refresh_from_db(fields=["number"])
     if meeting.agenda_is_public and changed:
@@ -377,6 +378,7 @@ def agenda_sign_off(*, meeting, user):
     meeting.agenda_signed_off_at = timezone.now()
     meeting.agenda_signed_off_by = user
     _bump(meeting, "agenda_status", "agenda_signed_off_at", "agenda_signed_off_by")
+    audit.record(audit.Kind.SIGNED_OFF, actor=user, obj=meeting, detail="Agenda")
     occasion = f"signed-off-{meeting.agenda_signed_off_at:%Y%m%d%H%M%S%f}"
     for person in meeting.officers_to_tell():
         notify.queue(
@@ -425,6 +427,13 @@ def agenda_publish(*, meeting, user, late_reason=""):
         "late_publication_reason",
         "published_by",
     )
+    late = meeting.late_publication_reason
+    audit.record(
+        audit.Kind.PUBLISHED,
+        actor=user,
+        obj=meeting,
+        detail=f"Agenda, late: {late}" if late else "Agenda",
+    )
     _notify_members(meeting, "agenda_published")
     _build_packs_after_commit(meeting)
     return meeting, True
@@ -443,6 +452,12 @@ def agenda_supplement_publish(*, meeting, user, changes, reason=""):
     )
     meeting.sequence += 1
     meeting.save(update_fields=["sequence", "updated_at"])
+    audit.record(
+        audit.Kind.PUBLISHED,
+        actor=user,
+        obj=meeting,
+        detail=f"Supplement {number} to the agenda: {changes}",
+    )
     _notify_members(meeting, "agenda_supplement", supplement)
     return supplement
 
@@ -458,6 +473,10 @@ def meeting_reschedule(*, meeting, start, end=None):
     meeting.start, meeting.end = start, end
     meeting.status = Meeting.Status.RESCHEDULED
     _bump(meeting, "previous_start", "start", "end", "status")
+    moved_to = timezone.localtime(start)
+    audit.record(
+        audit.Kind.CHANGED, obj=meeting, detail=f"Moved to {moved_to:%-d %B %Y %H:%M}"
+    )
     _notify_members(meeting, "meeting_rescheduled")
     return meeting
 
@@ -479,6 +498,7 @@ def meeting_cancel(*, meeting, reason):
     meeting.status = Meeting.Status.CANCELLED
     meeting.cancellation_reason = reason.strip()
     _bump(meeting, "status", "cancellation_reason")
+    audit.record(audit.Kind.CANCELLED, obj=meeting, detail=meeting.cancellation_reason)
     _notify_members(meeting, "meeting_cancelled")
     _ratifications_moved_on(meeting)
     return meeting, True

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from hwbb import notify
+from hwbb import audit, notify
 from hwbb.html import rich_text
 from meetings import resolutions, signing
 from meetings.models import (
@@ -459,6 +459,9 @@ def minutes_send_back(*, meeting, by, comments):
     kept = _keep_comments(meeting, by, comments)
     if not kept:
         raise ValidationError("Write at least one comment to send the draft back.")
+    audit.record(
+        audit.Kind.RETURNED, actor=by, obj=meeting, detail="Draft minutes sent back"
+    )
     officer = meeting.contact_officer
     if officer is not None and officer.email:
         notify.queue(
@@ -480,6 +483,9 @@ def minutes_check_with_comments(*, meeting, by, comments):
     _keep_comments(meeting, by, comments)
     meeting._history_user = by
     meeting = minutes_check(meeting=meeting)
+    audit.record(
+        audit.Kind.APPROVED, actor=by, obj=meeting, detail="Draft minutes checked"
+    )
     occasion = f"checked-{timezone.now():%Y%m%d%H%M%S%f}"
     for person in meeting.officers_to_tell():
         notify.queue(
@@ -523,6 +529,9 @@ def minutes_publish(*, meeting):
     )
     meeting.minutes_published_at = timezone.now()
     meeting.save(update_fields=["minutes_published_at"])
+    audit.record(
+        audit.Kind.PUBLISHED, obj=meeting, detail="Minutes, subject to approval"
+    )
     return meeting
 
 
@@ -542,6 +551,9 @@ def minutes_approve(*, meeting, approved_at):
     )
     meeting.minutes_approved_at = approved_at
     meeting.save(update_fields=["minutes_approved_at"])
+    audit.record(
+        audit.Kind.APPROVED, obj=meeting, detail=f"Minutes, agreed at {approved_at}"
+    )
     return meeting
 
 
@@ -575,7 +587,7 @@ def minutes_sign(*, meeting, approved_at, signed_by, user):
     else:
         minutes_approve(meeting=meeting, approved_at=approved_at)
     text = signing.signed_text(meeting)
-    return MinutesSignature.objects.create(
+    signature = MinutesSignature.objects.create(
         meeting=meeting,
         signed_at_meeting=approved_at,
         signed_by=signed_by,
@@ -583,6 +595,14 @@ def minutes_sign(*, meeting, approved_at, signed_by, user):
         digest=signing.digest(text),
         text=text,
     )
+    audit.record(
+        audit.Kind.SIGNED,
+        actor=user,
+        obj=meeting,
+        detail=f"Minutes signed by {signed_by} at {approved_at}; "
+        f"SHA-256 {signature.digest}",
+    )
+    return signature
 
 
 @transaction.atomic
@@ -591,6 +611,9 @@ def minute_amend(*, minute, text, reason, user):
         raise ValidationError("These minutes are not yet approved: edit the minute.")
     amendment = MinuteAmendment.objects.create(
         minute=minute, text=text, reason=reason, by=user
+    )
+    audit.record(
+        audit.Kind.CHANGED, actor=user, obj=minute, detail=f"Amended: {reason}"
     )
     return amendment
 

@@ -7,7 +7,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from hwbb import notify, uploads
+from hwbb import audit, notify, uploads
 from meetings.models import (
     AgendaItem,
     Consideration,
@@ -104,6 +104,7 @@ def report_return(*, report, user, comments):
     if not comments.strip():
         raise ValidationError({"comments": "Say what the author should change."})
     _review(report, user, Report.Status.RETURNED, comments)
+    audit.record(audit.Kind.RETURNED, actor=user, obj=report, detail=comments)
     return report
 
 
@@ -145,6 +146,7 @@ def report_accept(*, report, user, section=None, urgency_reason=""):
             defaults={"order": 0},
         )
     _review(report, user, Report.Status.ACCEPTED)
+    audit.record(audit.Kind.ACCEPTED, actor=user, obj=report, detail="Onto the agenda")
     report_send_on(report=report)
     return report, True
 
@@ -272,6 +274,7 @@ def report_withdraw(*, report, user, reason=""):
     if not report.may_be_withdrawn:
         raise ValidationError(Report.NOT_WITHDRAWABLE)
     _review(report, user, Report.Status.WITHDRAWN, reason.strip())
+    audit.record(audit.Kind.WITHDRAWN, actor=user, obj=report, detail=reason.strip())
     return report, True
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from hwbb import notify, permissions
+from hwbb import audit, notify, permissions
 from meetings.models import (
     Meeting,
     MemberResponse,
@@ -129,6 +129,7 @@ def urgent_decision_withdraw(*, decision, user, reason):
     locked.status = UrgentDecision.Status.WITHDRAWN
     locked.withdrawn_reason = reason.strip()
     locked.save(update_fields=["status", "withdrawn_reason"])
+    audit.record(audit.Kind.WITHDRAWN, actor=user, obj=locked, detail=reason.strip())
     if locked.is_chairs_action:
         asked = chairs_who_may_act(locked.body)
     else:
@@ -195,6 +196,13 @@ def urgent_decision_take(*, decision, user, taken_by=None, taken_on=None):
     decision.taken_on, decision.recorded_by = taken_on, user
     decision.full_clean()
     decision.save()
+    by = f" by {decision.taken_by}" if decision.taken_by else ""
+    audit.record(
+        audit.Kind.TAKEN,
+        actor=user,
+        obj=decision,
+        detail=f"{decision.get_kind_display()} taken{by} on {taken_on:%-d %B %Y}",
+    )
     words = ratification_place(decision=decision, user=user)
     decision.refresh_from_db(fields=["ratification_item"])
     return decision, True, words

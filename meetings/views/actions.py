@@ -276,6 +276,7 @@ def action_log(request, slug):
             f"{body.slug}-actions.csv",
             exports.ACTION_COLUMNS,
             exports.action_rows(request, rows.filter(pk__in=actions.values("pk"))),
+            request=request,
         )
     page = paging.page_of(
         actions, request.GET.get("page"), per_page=ACTION_LOG_PAGE, rows=rows

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from hwbb import paging
+from hwbb import audit, paging
 from hwbb.pagecache import public_page
 from hwbb.permissions import CHAIR, OFFICER, has_role, role_required
 from meetings import pack, resolutions, services, signing
@@ -40,9 +40,17 @@ def _minutes_context(request, pk):
 
 @public_page
 def meeting_minutes(request, pk):
-    return render(
-        request, "meetings/meeting_minutes.html", _minutes_context(request, pk)
-    )
+    context = _minutes_context(request, pk)
+    response = render(request, "meetings/meeting_minutes.html", context)
+    if _has_exempt_minutes(context):
+        audit.viewed_exempt(request, context["meeting"], "Exempt minutes, on the page")
+    return response
+
+
+def _has_exempt_minutes(context):
+    """Whether the minutes as read (already fetched to show them) open any
+    exempt minute to the reader."""
+    return any(m.is_exempt and m.is_readable for m in context["minutes"])
 
 
 def minutes_pdf(request, pk):
@@ -52,6 +60,9 @@ def minutes_pdf(request, pk):
         raise Http404("The minutes have not been published.")
     pdf = pack.render("meetings/minutes_pdf.html", context)
     meeting = context["meeting"]
+    exempt = _has_exempt_minutes(context)
+    detail = "Minutes PDF, with exempt minutes" if exempt else "Minutes PDF"
+    audit.exported(request, detail, obj=meeting)
     name = f"{meeting.body.slug}-minutes-{timezone.localdate(meeting.start)}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
@@ -330,7 +341,9 @@ def decisions(request):
             *TAG_PREFETCH, "clauses__recommended_to"
         )
         rows = exports.decision_rows(request, resolutions, verb=verb)
-        return exports.csv_response("decisions.csv", exports.DECISION_COLUMNS, rows)
+        return exports.csv_response(
+            "decisions.csv", exports.DECISION_COLUMNS, rows, request=request
+        )
     page = paging.page_of(resolutions, request.GET.get("page"), per_page=25)
     query = request.GET.copy()
     query.pop("page", None)

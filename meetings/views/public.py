@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from hwbb import audit
 from hwbb.pagecache import public_page
 from hwbb.permissions import OFFICER, has_role
 from meetings import cycle
@@ -155,6 +156,8 @@ def item_detail(request, pk, item_pk):
     )
     item = get_object_or_404(items, pk=item_pk)
     closed = item.closed
+    if item.is_exempt and item.is_readable:
+        audit.viewed_exempt(request, item, "Exempt agenda item's page")
     report = (
         None
         if closed

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
+from hwbb import audit
 from hwbb.permissions import AUTHOR, OFFICER, has_role, role_required
 from meetings import services
 from meetings.forms import (
@@ -86,6 +87,8 @@ def report_edit(request, pk=None):
 
 def report_detail(request, pk):
     report = _get_report_for_user(request, pk)
+    if report.is_exempt:
+        audit.viewed_exempt(request, report, "Exempt report's page")
     documents = Document.objects.visible_to(request.user).filter(report=report)
     current = list(documents.current().in_reading_order())
     user = request.user
@@ -265,6 +268,8 @@ def _paper_replaced(request, report):
 def document_download(request, pk):
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
     filename = f"{slugify(document.title)}-v{document.version}.{document.file_type}"
+    if document.is_exempt:
+        audit.viewed_exempt(request, document, f"Downloaded {filename}")
     return FileResponse(document.file.open("rb"), as_attachment=True, filename=filename)
 
 
@@ -297,6 +302,7 @@ def agenda_pack(request, pk, kind="public"):
     else:
         record = get_object_or_404(meeting.packs, kind=kind)
     filename = f"{meeting.body.slug}-agenda-{timezone.localdate(meeting.start)}.pdf"
+    audit.exported(request, f"{record.get_kind_display()}: {filename}", obj=meeting)
     return FileResponse(
         record.file.open("rb"), content_type="application/pdf", filename=filename
     )

@@ -128,6 +128,7 @@ def test_a_members_and_a_leads_actions(live_server, demo_world, page, username):
 
 OFFICERS_PAGES = [
     "/notifications/log/",
+    "/audit/",
     "/strategy/progress/",
     "/strategy/interconnections/",
     "/indicators/",
