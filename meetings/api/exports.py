@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
+from hwbb import licence
 from hwbb.spreadsheets import csv_lines
 
 MEETING_COLUMNS = [
@@ -67,12 +68,13 @@ CHUNK = 500
 
 def csv_response(filename, columns, rows):
     """Every row, sent as it is made: a body's ten years of actions are never
-    held whole, in memory or in one query's results."""
+    held whole, in memory or in one query's results. The licence goes in a
+    Link header: a line of it in the file would break the parsers reading it."""
     response = StreamingHttpResponse(
         csv_lines(_with_header(columns, rows)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return licence.add_link(response)
 
 
 def _with_header(columns, rows):
