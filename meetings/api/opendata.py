@@ -98,9 +98,14 @@ def _event_parts(meetings, user):
     parts = defaultdict(lambda: defaultdict(list))
     for item in items:
         item.readable_report = readable.get(item.pk)
-        item.decisions = decisions[item.pk]
-        item.actions = actions[item.pk]
+        item.decisions = decisions[item.meeting_id, item.pk]
+        item.actions = actions[item.meeting_id, item.pk]
         parts[item.meeting_id]["items"].append(item)
+    for meeting in meetings:
+        # Minutes taken under no agenda item (a welcome; a board's history
+        # brought in from its minutes alone) still decided things.
+        parts[meeting.pk]["decisions"] = decisions[meeting.pk, None]
+        parts[meeting.pk]["actions"] = actions[meeting.pk, None]
     for minute in minutes:
         parts[minute.meeting_id]["minutes"].append(minute)
     for document in documents:
@@ -117,11 +122,12 @@ def _event_parts(meetings, user):
 
 
 def _decisions_by_item(meetings, user):
-    """The resolutions the reader may read, by the agenda item minuted: two
-    queries (resolutions, then their clauses) for every meeting at once."""
+    """The resolutions the reader may read, by (meeting, agenda item minuted,
+    or None): two queries (resolutions, then their clauses) for every
+    meeting at once."""
     resolutions = (
         Resolution.objects.visible_to(user)
-        .filter(minute__meeting__in=meetings, minute__agenda_item__isnull=False)
+        .filter(minute__meeting__in=meetings)
         .select_related("minute__meeting")
         .prefetch_related(
             Prefetch(
@@ -132,22 +138,26 @@ def _decisions_by_item(meetings, user):
     )
     by_item = defaultdict(list)
     for resolution in resolutions:
-        by_item[resolution.minute.agenda_item_id].append(resolution)
+        minute = resolution.minute
+        by_item[minute.meeting_id, minute.agenda_item_id].append(resolution)
     return by_item
 
 
 def _actions_by_item(meetings, user):
     """The actions the reader may see that came of each item's minute (or of
-    a clause of its resolution), in one query."""
+    a clause of its resolution), by (meeting, item or None), in one query."""
     clause_minute = "resolution_clause__resolution__minute__"
-    item = Coalesce(F("minute__agenda_item"), F(f"{clause_minute}agenda_item"))
+
+    def minuted(field):
+        return Coalesce(F(f"minute__{field}"), F(f"{clause_minute}{field}"))
+
     actions = (
         Action.objects.visible_to(user)
         .filter(
             Q(minute__meeting__in=meetings)
             | Q(**{f"{clause_minute}meeting__in": meetings})
         )
-        .annotate(agenda_item_pk=item)
+        .annotate(meeting_pk=minuted("meeting"), agenda_item_pk=minuted("agenda_item"))
         .select_related(
             "owner_person",
             "owner_organisation",
@@ -159,7 +169,7 @@ def _actions_by_item(meetings, user):
     )
     by_item = defaultdict(list)
     for action in actions:
-        by_item[action.agenda_item_pk].append(action)
+        by_item[action.meeting_pk, action.agenda_item_pk].append(action)
     return by_item
 
 
@@ -234,6 +244,8 @@ def _event(meeting, parts, request):
             "agenda_status": meeting.agenda_status,
             "minutes_status": meeting.minutes_status,
             "minutes_status_label": meeting.get_minutes_status_display(),
+            "decisions_without_item": _decisions(mine["decisions"], request),
+            "actions_without_item": _actions(mine["actions"], request),
             "license": licence.LICENSE,
         },
     }

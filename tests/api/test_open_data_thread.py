@@ -180,6 +180,42 @@ def test_unpublished_minutes_decide_nothing_yet_for_the_public(client, decided):
     assert (item["extras"]["decisions"], item["extras"]["actions"]) == ([], [])
 
 
+def test_minutes_taken_under_no_item_keep_their_decisions_on_the_event(
+    client, member, hwb
+):
+    """A board's history brought in from its minutes alone has no agenda
+    items: what it decided is on the event. An exempt minute's is there only
+    for those who may read it."""
+    meeting = factories.MeetingFactory(body=hwb)
+    minute = factories.MinuteFactory(meeting=meeting, number=46, municipal_year=2018)
+    factories.ActionFactory(
+        body=hwb, minute=minute, title="Publish the JSNA City-wide profile"
+    )
+    factories.ClauseFactory(resolution__minute=minute, text="The profile be noted.")
+    exempt = factories.MinuteFactory(
+        meeting=meeting, is_exempt=True, exempt_paragraph=3
+    )
+    factories.ClauseFactory(resolution__minute=exempt, text=factories.Closed.CLAUSE)
+    factories.ActionFactory(body=hwb, minute=exempt, title=factories.Closed.ACTION)
+    extras = _event(client, meeting)["extras"]
+    assert [d["text"] for d in extras["decisions_without_item"]] == [
+        "The profile be noted."
+    ]
+    [action] = extras["actions_without_item"]
+    assert (action["title"], action["decision"]) == (
+        "Publish the JSNA City-wide profile",
+        "46/18",
+    )
+    client.force_login(member)
+    extras = _event(client, meeting)["extras"]
+    assert factories.Closed.CLAUSE in [
+        d["text"] for d in extras["decisions_without_item"]
+    ]
+    assert factories.Closed.ACTION in [
+        a["title"] for a in extras["actions_without_item"]
+    ]
+
+
 # -- Documents: OCDEP 4's url and media_type -----------------------------------
 
 
