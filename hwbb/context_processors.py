@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from hwbb import permissions
+from hwbb import licence, permissions
 
 
 def site(request):
@@ -12,4 +12,5 @@ def site(request):
         "user_roles": permissions.roles_of(request.user),
         "is_officer": permissions.is_officer(request.user),
         "LOCAL_PASSWORDS": settings.LOCAL_PASSWORDS,
+        "OGL_URL": licence.URL,
     }

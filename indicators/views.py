@@ -8,7 +8,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
-from hwbb import audit, notify
+from hwbb import audit, licence, notify
 from hwbb.pagecache import public_page
 from hwbb.permissions import OFFICER, role_required
 from indicators import charts, fingertips, summary, tasks
@@ -183,12 +183,15 @@ def indicator_export(request, fmt):
         values = values.filter(indicator__slug=slug)
     audit.exported(request, f"indicators.{fmt}" + (f" ({slug})" if slug else ""))
     if fmt == "json":
-        return JsonResponse({"values": list(fingertips.export_rows(values))})
+        rows = list(fingertips.export_rows(values))
+        return licence.add_link(
+            JsonResponse({"values": rows, "license": licence.LICENSE})
+        )
     response = HttpResponse(
         fingertips.export_csv(values), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="indicators.csv"'
-    return response
+    return licence.add_link(response)
 
 
 @role_required(OFFICER)

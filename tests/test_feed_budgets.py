@@ -14,7 +14,7 @@ from tests import factories
 
 BUDGET = {  # signed in as a board member
     "indicators:detail": 12,
-    "api:ocd_events": 16,
+    "api:ocd_events": 19,  # with each item's decisions and actions
     "meetings:calendar_all": 6,
     "meetings:calendar_body": 7,
 }
@@ -41,7 +41,8 @@ def world(hwb):
 
 def _grow(world, years, name):
     """Add `years` more years of the board's past, each older than the last:
-    its meetings (four a year, with an agenda item each for the OCD events)
+    its meetings (four a year, each with an agenda item, a decision and an
+    action for the OCD events)
     or, for the indicator page, a year of values for every area and sex."""
     now = timezone.now()
     for _ in range(years):
@@ -54,7 +55,7 @@ def _grow(world, years, name):
                 )
                 meeting = factories.MeetingFactory(body=world["body"], start=now - back)
                 if name == "api:ocd_events":
-                    factories.AgendaItemFactory(meeting=meeting)
+                    _decide(meeting)
             continue
         IndicatorValue.objects.bulk_create(
             IndicatorValue(
@@ -68,6 +69,16 @@ def _grow(world, years, name):
             for area in world["areas"]
             for sex in ("Persons", "Female", "Male")
         )
+
+
+def _decide(meeting):
+    """An agenda item, its minute and resolution (a clause and a sub-clause)
+    and an action from the clause: what each OCD agenda item carries."""
+    item = factories.AgendaItemFactory(meeting=meeting)
+    minute = factories.MinuteFactory(meeting=meeting, agenda_item=item)
+    clause = factories.ClauseFactory(resolution__minute=minute)
+    factories.ClauseFactory(resolution=clause.resolution, parent=clause, label="i")
+    factories.ActionFactory(body=meeting.body, minute=minute, resolution_clause=clause)
 
 
 def _url(name, world):

@@ -388,3 +388,73 @@ def test_a_return_to_a_private_body_is_not_shown(request, client, role, private_
 def test_the_private_bodys_member_reads_the_return(client, private, private_return):
     client.force_login(private["member"])
     _assert_present(client, private_return["urls"], RETURN)
+
+
+# -- 6. Decisions and actions in the open data ---------------------------------
+
+PRIVATE_DECISION = "The executive's recovery plan be approved"
+PRIVATE_OWNER = "Treasurer"
+
+
+@pytest.fixture
+def decided_in_private(hwb, icb, private):
+    """An exempt item's decision and action (owned by a named bidder and by
+    the ICB), and a private body's meeting with its decision and action, and
+    a chair: what the Open Civic Data events and Popolo join together."""
+    exempt = factories.exempt_business(hwb)
+    exempt["action"].owner_organisation = icb
+    exempt["action"].save()
+    meeting = factories.MeetingFactory(body=private["body"])
+    item = factories.AgendaItemFactory(meeting=meeting, title="Budget recovery")
+    minute = factories.MinuteFactory(meeting=meeting, agenda_item=item)
+    clause = factories.ClauseFactory(resolution__minute=minute, text=PRIVATE_DECISION)
+    factories.ActionFactory(
+        body=private["body"],
+        minute=minute,
+        resolution_clause=clause,
+        title=PRIVATE_ACTION,
+        owner_person=factories.PersonFactory(family_name=PRIVATE_OWNER),
+        owner_organisation=icb,
+    )
+    factories.MembershipFactory(body=private["body"], role="chair", on_behalf_of=icb)
+    return {
+        "urls": [
+            "/api/ocd/events/",
+            f"/api/ocd/events/{exempt['meeting'].pk}.json",
+            f"/api/ocd/events/{meeting.pk}.json",
+            "/api/popolo.json",
+        ],
+        "exempt": [factories.Closed.CLAUSE, factories.Closed.ACTION, "Bidder"],
+        "private": [
+            PRIVATE_DECISION,
+            PRIVATE_ACTION,
+            PRIVATE_OWNER,
+            f"Chair, {private['body'].name}",
+            "post/icp-executive/",
+        ],
+    }
+
+
+@pytest.mark.parametrize("role", HOSTILE)
+def test_open_data_carries_no_closed_decision_action_or_owner(
+    request, client, role, decided_in_private
+):
+    _reader(request, client, role)
+    secrets = decided_in_private["exempt"] + decided_in_private["private"]
+    _assert_absent(client, decided_in_private["urls"], secrets)
+
+
+def test_the_board_reads_its_exempt_decisions_in_the_open_data(
+    client, member, decided_in_private
+):
+    client.force_login(member)
+    for secret in decided_in_private["exempt"]:
+        _assert_present(client, decided_in_private["urls"][:2], secret)
+
+
+def test_the_private_bodys_member_reads_its_decisions_and_posts(
+    client, private, decided_in_private
+):
+    client.force_login(private["member"])
+    for secret in decided_in_private["private"]:
+        _assert_present(client, decided_in_private["urls"], secret)

@@ -25,6 +25,11 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     # and its decisions taken between meetings, and business waiting for a meeting
     "meetings:forward_plan": 10,
     "meetings:body": 10,
+    # open data: each item's decisions (resolutions, then their clauses) and
+    # the actions that came of them, three queries for the whole page
+    "api:ocd_events": 19,
+    "api:ocd_event": 18,
+    "api:popolo": 8,
 }
 
 
@@ -46,6 +51,12 @@ def _grow(world, n):
             minute=minute, owner_person=person, primary_pillar=pillar
         )
         action.priorities.add(priority)
+        factories.ActionFactory(
+            minute=minute,
+            resolution_clause=clause,
+            owner_organisation=person.organisation,
+        )
+        factories.MembershipFactory(body=meeting.body, on_behalf_of=person.organisation)
         other = factories.MeetingFactory(body=meeting.body)
         elsewhere = factories.AgendaItemFactory(meeting=other, primary_pillar=pillar)
         elsewhere.priorities.add(priority)
@@ -78,6 +89,7 @@ def _args(name, world):
     return {
         "meetings:detail": [world["meeting"].pk],
         "meetings:minutes": [world["meeting"].pk],
+        "api:ocd_event": [world["meeting"].pk],
         "strategy:priority": [world["priority"].slug],
         "strategy:priority_dashboard": [world["priority"].slug],
         "strategy:pillar": ["kings-fund", world["pillar"].code],

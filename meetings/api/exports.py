@@ -9,7 +9,7 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from hwbb import audit
+from hwbb import audit, licence
 from hwbb.spreadsheets import csv_lines
 
 MEETING_COLUMNS = [
@@ -84,14 +84,16 @@ CHUNK = 500
 def csv_response(filename, columns, rows, *, request):
     """Every row, sent as it is made: a body's ten years of actions are never
     held whole, in memory or in one query's results. A signed-in reader's
-    download is recorded in the audit log, with the filters asked for."""
+    download is recorded in the audit log, with the filters asked for. The
+    licence goes in a Link header: a line of it in the file would break the
+    parsers reading it."""
     asked = request.GET.urlencode()
     audit.exported(request, f"{filename}{f' ({asked})' if asked else ''}")
     response = StreamingHttpResponse(
         csv_lines(_with_header(columns, rows)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return licence.add_link(response)
 
 
 def _with_header(columns, rows):

@@ -1,18 +1,34 @@
-"""Open Civic Data events and Popolo people, organisations and memberships.
+"""Open Civic Data events and Popolo people, organisations, posts and
+memberships.
 
 Each is built from the models' `visible_to(user)` rules, as the pages are, so
-an exempt item is its open title here too. A list of events is read in a fixed
-number of queries, however many meetings it holds.
+an exempt item is its open title here too, with none of the decisions taken
+on it or the actions that came of them. A list of events is read in a fixed
+number of queries, however many meetings, decisions and actions it holds.
+
+Open Civic Data (OCDEP 4) gives a document a `note`, `url` and `media_type`;
+the Open States scrapers (pupa) and opencivicdata-django keep a document's
+formats in `links`. Each document here has both: its `url` and `media_type`
+are its first link's, the web page where there is one (the accessible
+format, always there), then the PDF. OCDEP 4's related entities are bills,
+vote events, people and organisations; a board's resolution is none of them
+(it records no vote), so the decisions on an item and the actions that came
+of them are in the item's `extras`, where the standard keeps what it does not
+define.
 """
 
 import uuid
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from hwbb import licence
 from meetings.models import (
+    Action,
     AgendaItem,
     AgendaPack,
     Attendance,
@@ -24,6 +40,8 @@ from meetings.models import (
     Organisation,
     Person,
     Report,
+    Resolution,
+    ResolutionClause,
     agenda_order,
 )
 from strategy.models import TAG_PREFETCH
@@ -75,10 +93,19 @@ def _event_parts(meetings, user):
     )
     reports = Report.objects.visible_to(user).filter(agenda_item__meeting__in=meetings)
     readable = {report.agenda_item_id: report for report in reports}
+    decisions = _decisions_by_item(meetings, user)
+    actions = _actions_by_item(meetings, user)
     parts = defaultdict(lambda: defaultdict(list))
     for item in items:
         item.readable_report = readable.get(item.pk)
+        item.decisions = decisions[item.meeting_id, item.pk]
+        item.actions = actions[item.meeting_id, item.pk]
         parts[item.meeting_id]["items"].append(item)
+    for meeting in meetings:
+        # Minutes taken under no agenda item (a welcome; a board's history
+        # brought in from its minutes alone) still decided things.
+        parts[meeting.pk]["decisions"] = decisions[meeting.pk, None]
+        parts[meeting.pk]["actions"] = actions[meeting.pk, None]
     for minute in minutes:
         parts[minute.meeting_id]["minutes"].append(minute)
     for document in documents:
@@ -92,6 +119,58 @@ def _event_parts(meetings, user):
     for attendance in attendances:
         parts[attendance.meeting_id]["attendance"].append(attendance)
     return parts
+
+
+def _decisions_by_item(meetings, user):
+    """The resolutions the reader may read, by (meeting, agenda item minuted,
+    or None): two queries (resolutions, then their clauses) for every
+    meeting at once."""
+    resolutions = (
+        Resolution.objects.visible_to(user)
+        .filter(minute__meeting__in=meetings)
+        .select_related("minute__meeting")
+        .prefetch_related(
+            Prefetch(
+                "clauses", ResolutionClause.objects.select_related("recommended_to")
+            )
+        )
+        .order_by("minute__number", "pk")
+    )
+    by_item = defaultdict(list)
+    for resolution in resolutions:
+        minute = resolution.minute
+        by_item[minute.meeting_id, minute.agenda_item_id].append(resolution)
+    return by_item
+
+
+def _actions_by_item(meetings, user):
+    """The actions the reader may see that came of each item's minute (or of
+    a clause of its resolution), by (meeting, item or None), in one query."""
+    clause_minute = "resolution_clause__resolution__minute__"
+
+    def minuted(field):
+        return Coalesce(F(f"minute__{field}"), F(f"{clause_minute}{field}"))
+
+    actions = (
+        Action.objects.visible_to(user)
+        .filter(
+            Q(minute__meeting__in=meetings)
+            | Q(**{f"{clause_minute}meeting__in": meetings})
+        )
+        .annotate(meeting_pk=minuted("meeting"), agenda_item_pk=minuted("agenda_item"))
+        .select_related(
+            "owner_person",
+            "owner_organisation",
+            "minute",
+            "resolution_clause__parent",
+            "resolution_clause__resolution__minute",
+        )
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
+    )
+    by_item = defaultdict(list)
+    for action in actions:
+        by_item[action.meeting_pk, action.agenda_item_pk].append(action)
+    return by_item
 
 
 def _url(request, path):
@@ -165,6 +244,9 @@ def _event(meeting, parts, request):
             "agenda_status": meeting.agenda_status,
             "minutes_status": meeting.minutes_status,
             "minutes_status_label": meeting.get_minutes_status_display(),
+            "decisions_without_item": _decisions(mine["decisions"], request),
+            "actions_without_item": _actions(mine["actions"], request),
+            "license": licence.LICENSE,
         },
     }
 
@@ -235,8 +317,80 @@ def _agenda_item(item, request):
             "report": report.title if report else None,
             "presenter": "" if closed else item.presenter,
             "web_url": _url(request, item.get_absolute_url()),
+            "decisions": [] if closed else _decisions(item.decisions, request),
+            "actions": [] if closed else _actions(item.actions, request),
         },
     }
+
+
+def _decisions(resolutions, request):
+    """Each clause of the item's resolutions in the order the minutes print
+    them, numbered as they cite them: minute 44/18, clause 2, sub-clause
+    2(i)."""
+    decisions = []
+    for resolution in resolutions:
+        minute = resolution.minute
+        url = _url(request, minute.get_absolute_url())
+        for clause, subclauses in resolution.clause_tree():
+            decisions.append(_decision(minute, clause, clause.label, url))
+            for sub in subclauses:
+                number = _clause_number(sub.label, clause.label)
+                decisions.append(_decision(minute, sub, number, url))
+    return decisions
+
+
+def _clause_number(label, parent_label=None):
+    """ "2", or "2(i)" for a sub-clause; blank for an unnumbered resolution."""
+    if parent_label:
+        return f"{parent_label}({label})"
+    return label
+
+
+def _decision(minute, clause, number, url):
+    recommended_to = clause.recommended_to
+    return {
+        "minute": minute.reference,
+        "minute_title": minute.title,
+        "clause": number,
+        "text": clause.text,
+        "verb": clause.get_verb_display(),
+        "kind": clause.get_kind_display(),
+        "recommended_to": recommended_to.name if recommended_to else None,
+        "status": minute.meeting.get_minutes_status_display(),
+        "url": url,
+    }
+
+
+def _actions(actions, request):
+    """The actions that came of the item, each with its owner, due date and
+    status in words (and the RAG, as the action log shows it)."""
+    return [
+        {
+            "id": action.pk,
+            "title": action.title,
+            "owner": action.owner_label,
+            "due_date": _day(action.due_date),
+            "due_text": action.due_text,
+            "status": action.get_status_display(),
+            "rag": action.rag_label,
+            "percent_complete": action.percent_complete,
+            "decision": _decided_by(action),
+            "url": _url(request, action.get_absolute_url()),
+        }
+        for action in actions
+    ]
+
+
+def _decided_by(action):
+    """The clause the action came from, as the minutes cite it: "44/18 (2)";
+    else the minute; else nothing (set without one)."""
+    clause = action.resolution_clause
+    if clause is not None:
+        parent = clause.parent.label if clause.parent_id else None
+        reference = clause.resolution.minute.reference
+        number = _clause_number(clause.label, parent)
+        return f"{reference} ({number})" if number else reference
+    return action.minute.reference if action.minute_id else None
 
 
 def _documents(meeting, mine, request):
@@ -281,8 +435,18 @@ def _documents(meeting, mine, request):
 
 
 def _document(note, classification, date, links):
+    """OCDEP 4's document (note, url, media_type: the first format's), with
+    every format in `links` as Open States gives them."""
     day = timezone.localdate(date).isoformat() if date else ""
-    return {"note": note, "classification": classification, "date": day, "links": links}
+    first = links[0]
+    return {
+        "note": note,
+        "url": first["url"],
+        "media_type": first["media_type"],
+        "classification": classification,
+        "date": day,
+        "links": links,
+    }
 
 
 MEDIA_TYPES = {
@@ -300,15 +464,21 @@ def _media_type(document):
 
 
 def popolo(*, user):
-    """People, organisations (partners and the bodies) and memberships."""
+    """People, organisations (partners and the bodies), posts and memberships,
+    with the licence in `meta` (Popolo leaves metadata to the publisher, and
+    asks for Dublin Core's terms: `license`)."""
     people = Person.objects.visible_to(user)
     bodies = list(Body.objects.visible_to(user).select_related("parent"))
     shown = {b.pk for b in bodies}
-    memberships = Membership.objects.visible_to(user).select_related("body")
+    memberships = list(
+        Membership.objects.visible_to(user).select_related("body", "on_behalf_of")
+    )
     return {
+        "meta": {"license": licence.LICENSE},
         "persons": [_popolo_person(p) for p in people],
         "organizations": [_popolo_body(b, shown) for b in bodies]
         + [_popolo_organisation(o) for o in Organisation.objects.all()],
+        "posts": _popolo_posts(bodies, memberships),
         "memberships": [_popolo_membership(m) for m in memberships],
     }
 
@@ -354,11 +524,72 @@ def _popolo_organisation(organisation):
     }
 
 
+# Posts: positions on a body that exist whoever holds them (Popolo's Post).
+# Each body has a chair and a deputy chair, held or not; each organisation a
+# member sits for holds a seat. A membership holds one post: the chair's
+# points at the chair, though the organisation they sit for keeps its seat.
+OFFICES = {
+    Membership.Role.CHAIR: "chair",
+    Membership.Role.DEPUTY_CHAIR: "deputy-chair",
+}
+
+
+def _seat_of(membership):
+    """The organisation whose seat the member sits in; a named substitute
+    holds no seat of their own (Membership.seats())."""
+    if membership.role == Membership.Role.SUBSTITUTE:
+        return None
+    return membership.on_behalf_of
+
+
+def _post_id(membership):
+    """The post the membership holds: the chair's, the deputy chair's, or
+    its organisation's seat; none for a substitute, or a member who sits for
+    no organisation."""
+    slug = membership.body.slug
+    if membership.role in OFFICES:
+        return f"post/{slug}/{OFFICES[membership.role]}"
+    seat = _seat_of(membership)
+    return f"post/{slug}/organisation/{seat.pk}" if seat else None
+
+
+def _popolo_posts(bodies, memberships):
+    seats = defaultdict(dict)
+    for m in memberships:
+        if seat := _seat_of(m):
+            seats[m.body_id][seat.pk] = seat
+    posts = []
+    for body in bodies:
+        for role, slug in OFFICES.items():
+            label = Membership.Role(role).label
+            posts.append(_post(body, slug, label))
+        for organisation in sorted(seats[body.pk].values(), key=str):
+            posts.append(
+                _post(
+                    body,
+                    f"organisation/{organisation.pk}",
+                    "Member",
+                    label=f"Member for {organisation.name}, {body.name}",
+                )
+            )
+    return posts
+
+
+def _post(body, slug, role, label=None):
+    return {
+        "id": f"post/{body.slug}/{slug}",
+        "label": label or f"{role}, {body.name}",
+        "role": role,
+        "organization_id": f"body/{body.slug}",
+    }
+
+
 def _popolo_membership(membership):
     return {
         "id": f"membership/{membership.pk}",
         "person_id": f"person/{membership.person_id}",
         "organization_id": f"body/{membership.body.slug}",
+        "post_id": _post_id(membership),
         "on_behalf_of_id": _organisation_id(membership.on_behalf_of_id),
         "role": membership.get_role_display(),
         "label": f"{membership.get_role_display()}, {membership.body.name}",

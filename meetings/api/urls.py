@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from hwbb.licence import licensed
 from indicators import api as indicators_api
 from meetings.api import views as meetings_api
 from strategy import api as strategy_api
@@ -33,8 +34,9 @@ router.register("indicators", indicators_api.IndicatorViewSet)
 router.register("values", indicators_api.IndicatorValueViewSet)
 router.register("areas", indicators_api.AreaViewSet)
 
-ocd_list = meetings_api.OcdEventViewSet.as_view({"get": "list"})
-ocd_detail = meetings_api.OcdEventViewSet.as_view({"get": "retrieve"})
+# The open data exports say their licence in a Link header (hwbb/licence.py).
+ocd_list = licensed(meetings_api.OcdEventViewSet.as_view({"get": "list"}))
+ocd_detail = licensed(meetings_api.OcdEventViewSet.as_view({"get": "retrieve"}))
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -43,7 +45,7 @@ urlpatterns = [
     ),
     path("ocd/events/", ocd_list, name="ocd_events"),
     path("ocd/events/<int:pk>.json", ocd_detail, name="ocd_event"),
-    path("popolo.json", meetings_api.popolo, name="popolo"),
+    path("popolo.json", licensed(meetings_api.popolo), name="popolo"),
     path("search/", meetings_api.search_view, name="search"),
     path(
         "exports/meetings.csv", meetings_api.MeetingsCsv.as_view(), name="meetings_csv"

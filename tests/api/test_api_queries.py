@@ -32,6 +32,9 @@ LISTS = [
     reverse("api:interests_csv"),
 ]
 BUDGET = 16
+# An event carries each agenda item's decisions (resolutions, their clauses)
+# and the actions that came of them: three more queries for the page.
+OWN_BUDGET = {reverse("api:ocd_events"): 19}
 
 
 def _counts(client):
@@ -54,4 +57,5 @@ def test_api_lists_do_not_grow_with_the_data(request, client, hwb, role):
         a_meeting(hwb, n)
     many = _counts(client)
     assert many == few
-    assert max(many.values()) <= BUDGET, many
+    over = {url: n for url, n in many.items() if n > OWN_BUDGET.get(url, BUDGET)}
+    assert not over, many
