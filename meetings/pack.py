@@ -31,7 +31,13 @@ from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import timezone
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    TextStringObject,
+)
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -83,8 +89,16 @@ def page_count(pdf):
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+# Every PDF HWBB writes is tagged for assistive technology as PDF/UA-1 asks:
+# a structure tree (headings, lists, tables with their header cells), the
+# document's language from <html lang> and its title from <title>, shown
+# as the window's title.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+LANGUAGE = "en-GB"
+
+
 def render(template, context):
-    return _layout(render_to_string(template, context)).write_pdf()
+    return _layout(render_to_string(template, context)).write_pdf(**PDF_OPTIONS)
 
 
 _fonts = threading.local()
@@ -502,6 +516,15 @@ def _stream(data):
     return stream
 
 
+def _title_and_language(writer, title):
+    """The pack's title (the front sheet's) and language, and the title shown
+    in a reader's window rather than the file's name. The merge keeps the
+    pages, not the front sheet's structure tree: see the README."""
+    writer.add_metadata({"/Title": title})
+    writer.root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
+    writer.create_viewer_preferences().display_doctitle = True
+
+
 def build(inputs):
     """The pack as PDF bytes, with the page range of each item's papers.
 
@@ -519,8 +542,10 @@ def build(inputs):
             break
         front_pages = len(front.pages)
     writer = PdfWriter()
-    for pdf in [_reader(front.write_pdf()), *(pdf for p in parts for pdf in p.pdfs)]:
+    front_pdf = _reader(front.write_pdf(**PDF_OPTIONS))
+    for pdf in [front_pdf, *(pdf for p in parts for pdf in p.pdfs)]:
         writer.append(pdf)
+    _title_and_language(writer, front_pdf.metadata.title)
     # Uploads with active content are refused, but a paper stored before that
     # rule may hold some, and a merge carries pages' actions and annotations.
     uploads.strip_active_content(writer)
