@@ -168,7 +168,7 @@ def body_detail(request, slug):
         .select_related("person", "on_behalf_of")
         .order_by("role", "person__family_name")
     )
-    upcoming = list(meetings.upcoming()[:12])
+    upcoming = list(meetings.to_come()[:12])
     past = meetings.filter(start__lt=timezone.now()).order_by("-start")
     if has_role(request.user, OFFICER):
         cycles = cycle.meeting_cycles(upcoming)

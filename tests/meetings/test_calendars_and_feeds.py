@@ -349,7 +349,8 @@ def test_cancelled_meeting_stays_in_upcoming_lists_and_calendars_as_cancelled(
         minutes_status="none",
     )
     services.meeting_cancel(meeting=meeting, reason="Not quorate.")
-    for url in (reverse("home"), reverse("meetings:list")):
+    lists = [reverse("home"), reverse("meetings:list")]
+    for url in [*lists, reverse("meetings:body", args=["hwb"])]:
         html = client.get(url).content.decode()
         assert meeting.get_absolute_url() in html
         assert '<strong class="govuk-tag govuk-tag--grey">Cancelled</strong>' in html
