@@ -51,6 +51,7 @@ HEADER = [
     "Time period Sortable",
     "New data",
     "Compared to goal",
+    "Time period range",
 ]
 REQUIRED = [
     "Indicator ID",
@@ -76,6 +77,7 @@ TEXTS = {
     "Compared to England value or percentiles": "compared_to_england",
     "New data": "new_data",
     "Compared to goal": "compared_to_goal",
+    "Time period range": "period_range",
 }
 PARENT_COMPARISON = re.compile(r"^Compared to (?!England\b).+ value or percentiles$")
 GSS = re.compile(r"^[EWSN]\d{8}$")
@@ -171,7 +173,8 @@ def _texts(parent_column):
     ]
 
 
-SEX, AGE = 7, 8  # in _texts(): the two with a default
+NOTES = len(TEXTS) + 1  # in _texts(): the notes, then the key and the label
+SEX, AGE = NOTES + 1, NOTES + 2  # the two with a default
 AREA_COLUMNS = ["Area Code", "Area Name", "Area Type", "Parent Code", "Parent Name"]
 
 
@@ -240,7 +243,7 @@ class _Importer:
         indicator = self.indicator_ids.get(cells) or self.indicator(*cells)
         cells = self.area_cells(row)
         area = self.area_ids.get(cells) or self.area_of(*cells)
-        return (indicator, area, *texts[6:12], "Fingertips", *numbers, *texts[:6])
+        return (indicator, area, *texts[NOTES:], "Fingertips", *numbers, *texts[:NOTES])
 
     @staticmethod
     def _numbers(cells):
@@ -534,8 +537,11 @@ def export_rows(values):
 
 
 def export_csv(values):
+    """The values as Fingertips writes them: its columns in its order, each
+    line ended with CRLF, so a file imported and exported comes back as it
+    was (RFC 4180's line ending, which the csv module writes by default)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=HEADER, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=HEADER, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(
         {k: safe_cell(v) for k, v in row.items()} for row in export_rows(values)

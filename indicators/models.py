@@ -259,6 +259,11 @@ class IndicatorValue(models.Model):
     compared_to_parent = models.CharField(max_length=100, blank=True)
     new_data = models.CharField(max_length=50, blank=True)
     compared_to_goal = models.CharField(max_length=100, blank=True)
+    period_range = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text='Fingertips\' "Time period range": how long a period is, e.g. 3y.',
+    )
 
     class Meta:
         ordering = ["indicator", "area", "period_key"]

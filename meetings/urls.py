@@ -109,6 +109,12 @@ urlpatterns = [
     path("bodies/<slug:slug>/", views.body_detail, name="body"),
     path("bodies/<slug:slug>/calendar.ics", feeds.body_ics, name="calendar_body"),
     path("calendar.ics", feeds.all_ics, name="calendar_all"),
+    path("calendar/", views.meeting_calendar, name="calendar_month"),
+    path(
+        "calendar/<int:year>/<int:month>/",
+        views.meeting_calendar,
+        name="calendar_month",
+    ),
     path("<int:pk>/meeting.ics", feeds.meeting_ics, name="meeting_ics"),
     path("feed.rss", feeds.PublicationFeed(), name="feed"),
     path("<int:pk>/declarations/", views.declarations, name="declarations"),

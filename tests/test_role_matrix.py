@@ -111,6 +111,7 @@ MATRIX = {
     "meetings:minutes_signature": {role: 404 for role in ALL},
     "meetings:calendar_body": ALL,
     "meetings:calendar_all": ALL,
+    "meetings:calendar_month": ALL,
     "meetings:meeting_ics": ALL,
     "meetings:feed": ALL,
     "strategy:overview": ALL,

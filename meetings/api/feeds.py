@@ -1,44 +1,61 @@
 """Calendars and feeds: iCalendar (RFC 5545) per meeting, per body and for all
-bodies; RSS of published agendas and minutes; schema.org Event JSON-LD.
+bodies; RSS of what happened (agendas, supplements and minutes published,
+meetings cancelled, decisions taken); schema.org Event JSON-LD.
 
 Every one reads meetings through `Meeting.objects.visible_to`.
 """
 
 import datetime
 import zoneinfo
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, Todo
 
-from meetings.models import Action, Body, Meeting, Person, UrgentDecision
+from meetings.models import (
+    Action,
+    AgendaSupplement,
+    Body,
+    Meeting,
+    Person,
+    UrgentDecision,
+)
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
-DEFAULT_LENGTH = datetime.timedelta(hours=2)
 # The body and all-bodies calendars hold the past year and everything to come:
 # what a subscriber's calendar shows, and a size that does not grow with the
 # years the board has held (the meeting pages and the API keep the rest).
 CALENDAR_BACK = datetime.timedelta(days=365)
 
 
-def _uid(meeting):
-    return f"meeting-{meeting.pk}@hwbb"
+def _domain():
+    """The site's own host name, from SITE_URL: identifiers made here are
+    unique in the world only if they name a domain the council holds."""
+    return urlsplit(settings.SITE_URL).hostname or "localhost"
+
+
+def _uid(kind, pk):
+    return f"{kind}-{pk}@{_domain()}"
 
 
 def _event(meeting, request):
-    start = meeting.start.astimezone(LONDON)
-    end = (meeting.end or meeting.start + DEFAULT_LENGTH).astimezone(LONDON)
     cancelled = meeting.status == Meeting.Status.CANCELLED
     event = Event()
-    event.add("uid", _uid(meeting))
+    event.add("uid", _uid("meeting", meeting.pk))
     event.add("dtstamp", timezone.now())
-    event.add("dtstart", start)
-    event.add("dtend", end)
+    event.add("dtstart", meeting.start.astimezone(LONDON))
+    # No end recorded: none is made up. A DTSTART alone is a valid event
+    # (RFC 5545, 3.6.1); calendars show it at its start time.
+    if meeting.end:
+        event.add("dtend", meeting.end.astimezone(LONDON))
     event.add("summary", meeting.body.name + (" (cancelled)" if cancelled else ""))
     if meeting.venue:
         event.add("location", meeting.venue)
@@ -119,14 +136,18 @@ def all_ics(request):
 
 
 class PublicationFeed(Feed):
-    """Published agendas and minutes, and decisions taken between meetings,
-    newest first: public content only."""
+    """What happened, newest first, each item dated when it happened: agendas,
+    supplements and minutes made public, meetings cancelled, and decisions
+    taken between meetings. Public content only: what an anonymous reader
+    may see (`visible_to`), and minutes only once they are published."""
 
     title = "Agendas, minutes and decisions published"
     description = (
-        "New agendas and minutes of the Health and Wellbeing Board and its "
-        "partners, and the decisions they take between meetings."
+        "New agendas, supplements and minutes of the Health and Wellbeing Board "
+        "and its partners, meetings cancelled, and the decisions they take "
+        "between meetings."
     )
+    LENGTH = 50
 
     def link(self):
         return reverse("meetings:list")
@@ -134,35 +155,76 @@ class PublicationFeed(Feed):
     def items(self):
         public = AnonymousUser()
         meetings = Meeting.objects.visible_to(public).select_related("body")
-        agendas = [
+        rows = [
+            *self._agendas(meetings),
+            *self._supplements(meetings),
+            *self._minutes(meetings),
+            *self._cancellations(meetings),
+            *self._decisions(public),
+        ]
+        return sorted(rows, key=lambda row: row[2], reverse=True)[: self.LENGTH]
+
+    def _agendas(self, meetings):
+        published = meetings.filter(
+            agenda_status=Meeting.AgendaStatus.PUBLISHED
+        ).exclude(agenda_published_at=None)
+        return [
             ("agenda", m, m.agenda_published_at)
-            for m in meetings.filter(agenda_status=Meeting.AgendaStatus.PUBLISHED)
-            .exclude(agenda_published_at=None)
-            .order_by("-agenda_published_at")[:50]
+            for m in published.order_by("-agenda_published_at")[: self.LENGTH]
         ]
-        minutes = [
-            ("minutes", m, m.updated_at)
-            for m in meetings.filter(
-                minutes_status__in=Meeting.PUBLIC_MINUTES
-            ).order_by("-updated_at")[:50]
+
+    def _supplements(self, meetings):
+        """Supplements to agendas the public may read (the meeting page shows
+        them with a published agenda, and only then)."""
+        supplements = AgendaSupplement.objects.filter(
+            meeting__in=meetings.filter(agenda_status=Meeting.AgendaStatus.PUBLISHED)
+        ).select_related("meeting__body")
+        return [
+            ("supplement", s, s.published_at)
+            for s in supplements.order_by("-published_at")[: self.LENGTH]
         ]
-        decisions = [
-            ("decision", d, _start_of(d.taken_on))
-            for d in UrgentDecision.objects.visible_to(public)
+
+    def _minutes(self, meetings):
+        published = meetings.filter(minutes_status__in=Meeting.PUBLIC_MINUTES).exclude(
+            minutes_published_at=None
+        )
+        return [
+            ("minutes", m, m.minutes_published_at)
+            for m in published.order_by("-minutes_published_at")[: self.LENGTH]
+        ]
+
+    def _cancellations(self, meetings):
+        cancelled = meetings.filter(status=Meeting.Status.CANCELLED).exclude(
+            cancelled_at=None
+        )
+        return [
+            ("cancelled", m, m.cancelled_at)
+            for m in cancelled.order_by("-cancelled_at")[: self.LENGTH]
+        ]
+
+    def _decisions(self, public):
+        decided = (
+            UrgentDecision.objects.visible_to(public)
             .filter(status__in=UrgentDecision.DECIDED)
             .select_related("body")
-            .order_by("-taken_on", "-pk")[:50]
+        )
+        return [
+            ("decision", d, _start_of(d.taken_on))
+            for d in decided.order_by("-taken_on", "-pk")[: self.LENGTH]
         ]
-        rows = agendas + minutes + decisions
-        return sorted(rows, key=lambda row: row[2], reverse=True)[:50]
 
     def item_title(self, item):
         kind, row, _ = item
         if kind == "decision":
             return f"Decision taken between meetings: {row.public_title}"
+        if kind == "supplement":
+            return (
+                f"Supplement {row.number} to the agenda: {_meeting_name(row.meeting)}"
+            )
+        if kind == "cancelled":
+            return f"Meeting cancelled: {_meeting_name(row)}"
         what = "Agenda" if kind == "agenda" else "Minutes"
-        day = timezone.localdate(row.start)
-        return f"{what} published: {row.body.name}, {day:%-d %B %Y}"
+        return f"{what} published: {_meeting_name(row)}"
 
     def item_description(self, item):
         kind, row, _ = item
@@ -171,6 +233,12 @@ class PublicationFeed(Feed):
                 f"{row.get_kind_display()}, {row.body.name}, taken on "
                 f"{row.taken_on:%-d %B %Y}: {row.get_status_display().lower()}."
             )
+        if kind == "supplement":
+            return row.changes + (f" Reason: {row.reason}" if row.reason else "")
+        if kind == "cancelled":
+            when = f"{timezone.localtime(row.start):%A %-d %B %Y, %H:%M}"
+            reason = f" {row.cancellation_reason}" if row.cancellation_reason else ""
+            return f"The meeting on {when} is cancelled.{reason}"
         if kind == "minutes":
             return f"Minutes: {row.get_minutes_status_display()}."
         return f"Agenda for {timezone.localtime(row.start):%A %-d %B %Y, %H:%M}."
@@ -179,16 +247,22 @@ class PublicationFeed(Feed):
         kind, row, _ = item
         if kind == "minutes":
             return reverse("meetings:minutes", args=[row.pk])
+        if kind == "supplement":
+            return row.meeting.get_absolute_url()
         return row.get_absolute_url()
 
     def item_guid(self, item):
         kind, row, _ = item
-        return f"{kind}-{row.pk}@hwbb"
+        return _uid(kind, row.pk)
 
     item_guid_is_permalink = False
 
     def item_pubdate(self, item):
         return item[2]
+
+
+def _meeting_name(meeting):
+    return f"{meeting.body.name}, {timezone.localdate(meeting.start):%-d %B %Y}"
 
 
 def _start_of(day):
@@ -206,9 +280,6 @@ def meeting_json_ld(meeting, request):
         "@type": "Event",
         "name": f"{meeting.body.name} meeting",
         "startDate": meeting.start.astimezone(LONDON).isoformat(),
-        "endDate": (meeting.end or meeting.start + DEFAULT_LENGTH)
-        .astimezone(LONDON)
-        .isoformat(),
         "eventStatus": f"https://schema.org/{status}",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {
@@ -219,6 +290,8 @@ def meeting_json_ld(meeting, request):
         "url": request.build_absolute_uri(meeting.get_absolute_url()),
         "organizer": {"@type": "Organization", "name": settings.COUNCIL_NAME},
     }
+    if meeting.end:  # none made up when none is known
+        data["endDate"] = meeting.end.astimezone(LONDON).isoformat()
     if meeting.previous_start:
         data["previousStartDate"] = meeting.previous_start.astimezone(
             LONDON
@@ -238,8 +311,9 @@ ACTION_STATUS = {
 
 def _todo(action, request):
     todo = Todo()
-    todo.add("uid", f"action-{action.pk}@hwbb")
+    todo.add("uid", _uid("action", action.pk))
     todo.add("dtstamp", timezone.now())
+    todo.add("sequence", action.sequence)
     todo.add("summary", action.title)
     if action.due_date:
         todo.add("due", action.due_date)
@@ -249,7 +323,7 @@ def _todo(action, request):
     words = [action.description, f"Due: {action.due_text}" if action.due_text else ""]
     todo.add("description", "\n".join(w for w in words if w) or action.title)
     if action.minute_id:
-        todo.add("related-to", _uid(action.minute.meeting))
+        todo.add("related-to", _uid("meeting", action.minute.meeting_id))
     return todo
 
 
@@ -261,7 +335,8 @@ def actions_ics(request, token):
     actions = (
         Action.objects.visible_to(reader)
         .owned_by_person(person)
-        .select_related("minute__meeting")
+        .select_related("minute")
+        .annotate(sequence=_changes(Action))
     )
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.COUNCIL_NAME}//HWBB//EN")
@@ -270,3 +345,17 @@ def actions_ics(request, token):
     for action in actions:
         calendar.add_component(_todo(action, request))
     return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+def _changes(model):
+    """How many times each row has changed since it was made: its history
+    records but the first. An iCalendar SEQUENCE that rises with every saved
+    change, so calendar apps take the new version (RFC 5545, 3.8.7.4)."""
+    records = (
+        model.history.model.objects.filter(id=OuterRef("pk"))
+        .order_by()
+        .values("id")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    return Coalesce(Subquery(records, output_field=IntegerField()), 1) - 1

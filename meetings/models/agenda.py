@@ -78,11 +78,18 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(_meeting_visible(user, ""))
 
     def upcoming(self):
+        """Meetings to come that will take place: what reminders, the "Your
+        work" page and the choice of a next meeting count on."""
         return (
             self.filter(start__gte=timezone.now())
             .exclude(status=Meeting.Status.CANCELLED)
             .order_by("start")
         )
+
+    def to_come(self):
+        """Meetings to come, cancelled ones included: what the lists of
+        upcoming meetings show, a cancelled one marked so rather than gone."""
+        return self.filter(start__gte=timezone.now()).order_by("start")
 
     def held(self):
         """Meetings that have taken place: started by now and not cancelled
@@ -179,6 +186,9 @@ class Meeting(models.Model):
         "working days' notice.",
     )
     cancellation_reason = models.TextField(blank=True)
+    cancelled_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the meeting was cancelled."
+    )
     sequence = models.PositiveIntegerField(
         default=0, help_text="iCalendar SEQUENCE: raised on every change."
     )

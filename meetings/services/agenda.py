@@ -497,7 +497,8 @@ def meeting_cancel(*, meeting, reason):
         return meeting, False
     meeting.status = Meeting.Status.CANCELLED
     meeting.cancellation_reason = reason.strip()
-    _bump(meeting, "status", "cancellation_reason")
+    meeting.cancelled_at = timezone.now()
+    _bump(meeting, "status", "cancellation_reason", "cancelled_at")
     audit.record(audit.Kind.CANCELLED, obj=meeting, detail=meeting.cancellation_reason)
     _notify_members(meeting, "meeting_cancelled")
     _ratifications_moved_on(meeting)

@@ -67,6 +67,7 @@ from meetings.views.public import (
     body_detail,
     home,
     item_detail,
+    meeting_calendar,
     meeting_detail,
     meeting_list,
 )
@@ -143,6 +144,7 @@ __all__ = [
     "resolution_edit",
     "body_detail",
     "item_detail",
+    "meeting_calendar",
     "meeting_detail",
     "meeting_list",
     "agenda_pack",

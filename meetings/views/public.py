@@ -1,4 +1,8 @@
+import datetime
+import itertools
+
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -32,7 +36,7 @@ def home(request):
         request,
         "home.html",
         {
-            "upcoming": meetings.upcoming()[:5],
+            "upcoming": meetings.to_come()[:5],
             "recent": meetings.filter(status=Meeting.Status.HELD)[:3],
             "pillars": Pillar.objects.kings_fund(),
             "priorities": Priority.objects.current().select_related("version"),
@@ -53,8 +57,48 @@ def meeting_list(request):
     return render(
         request,
         "meetings/meeting_list.html",
-        {"upcoming": meetings.upcoming(), "page": page},
+        {"upcoming": meetings.to_come(), "page": page},
     )
+
+
+# The months the calendar pages: the years a board's records may hold.
+CALENDAR_YEARS = range(1990, 2101)
+
+
+def meeting_calendar(request, year=None, month=None):
+    """The meetings of one month, day by day, with the months either side: a
+    list rather than a grid, which reads the same on a phone and to a screen
+    reader. A cancelled meeting stays, marked cancelled."""
+    today = timezone.localdate()
+    if year is None:
+        year, month = today.year, today.month
+    if year not in CALENDAR_YEARS or not 1 <= month <= 12:
+        raise Http404("No calendar for that month.")
+    first = datetime.date(year, month, 1)
+    following = (first + datetime.timedelta(days=31)).replace(day=1)
+    meetings = (
+        Meeting.objects.visible_to(request.user)
+        .filter(start__gte=_midnight(first), start__lt=_midnight(following))
+        .select_related("body")
+        .order_by("start")
+    )
+    days = itertools.groupby(meetings, key=lambda m: timezone.localdate(m.start))
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    return render(
+        request,
+        "meetings/meeting_calendar.html",
+        {
+            "month": first,
+            "days": [(day, list(group)) for day, group in days],
+            "previous": previous if previous.year in CALENDAR_YEARS else None,
+            "next": following if following.year in CALENDAR_YEARS else None,
+            "today": today,
+        },
+    )
+
+
+def _midnight(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
 @public_page
@@ -125,7 +169,7 @@ def body_detail(request, slug):
         .select_related("person", "on_behalf_of")
         .order_by("role", "person__family_name")
     )
-    upcoming = list(meetings.upcoming()[:12])
+    upcoming = list(meetings.to_come()[:12])
     past = meetings.filter(start__lt=timezone.now()).order_by("-start")
     if has_role(request.user, OFFICER):
         cycles = cycle.meeting_cycles(upcoming)

@@ -3,6 +3,7 @@ their line numbers, idempotent upsert, and export in the same shape."""
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -260,3 +261,24 @@ def test_both_writers_add_update_and_keep(monkeypatch, use_copy):
         62.1,
         "Worse",
     )
+
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "fingertips" / "all-data.csv"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("use_copy", [True, False])
+def test_a_fingertips_file_imported_and_exported_is_the_same_file(
+    client, monkeypatch, use_copy
+):
+    """Fingertips' own shape: CRLF line endings, and the newer "Time period
+    range" column, read on import and written back on export."""
+    monkeypatch.setattr(fingertips, "USE_COPY", use_copy)
+    data = FIXTURE.read_bytes()
+    assert b"\r\n" in data and b"Time period range" in data
+    with FIXTURE.open(encoding="utf-8", newline="") as stream:
+        result = fingertips.import_csv(stream)
+    assert not result.errors and result.created == 5
+    assert IndicatorValue.objects.filter(period_range="3y").count() == 4
+    response = client.get(reverse("indicators:export", args=["csv"]))
+    assert response.content == data

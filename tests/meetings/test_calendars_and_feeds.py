@@ -11,11 +11,19 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.feedgenerator import rfc2822_date
 from icalendar import Calendar
 
 from meetings import services
 from meetings.models import Meeting
 from tests import factories
+
+DOMAIN = "hwbb.coventry.gov.uk"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = f"https://{DOMAIN}"
 
 
 @pytest.fixture
@@ -38,14 +46,12 @@ def _events(client, url):
 
 def test_meeting_ics_is_rfc5545(client, meeting):
     (event,) = _events(client, reverse("meetings:meeting_ics", args=[meeting.pk]))
-    assert str(event["UID"]) == f"meeting-{meeting.pk}@hwbb"
+    assert str(event["UID"]) == f"meeting-{meeting.pk}@hwbb.coventry.gov.uk"
     assert event["DTSTART"].params["TZID"] == "Europe/London"
     assert event.decoded("DTSTART").hour == 14  # 2 pm, British Summer Time
     assert str(event["LOCATION"]) == "Committee Room 3 - Council House"
     assert str(event["STATUS"]) == "CONFIRMED"
-    assert event.decoded("DTEND") - event.decoded("DTSTART") == datetime.timedelta(
-        hours=2
-    )  # no end recorded
+    assert "DTEND" not in event and "DURATION" not in event  # none recorded
     assert "DTSTAMP" in event and "LAST-MODIFIED" in event
 
 
@@ -90,8 +96,8 @@ def test_private_body_stays_out_of_public_calendars_and_feeds(client, officer, m
         body=meeting.body, start=timezone.now() + datetime.timedelta(days=8)
     )
     uids = {str(e["UID"]) for e in _events(client, reverse("meetings:calendar_all"))}
-    assert f"meeting-{hidden.pk}@hwbb" not in uids
-    assert f"meeting-{public.pk}@hwbb" in uids
+    assert f"meeting-{hidden.pk}@hwbb.coventry.gov.uk" not in uids
+    assert f"meeting-{public.pk}@hwbb.coventry.gov.uk" in uids
     assert (
         client.get(reverse("meetings:meeting_ics", args=[hidden.pk])).status_code == 404
     )
@@ -103,7 +109,7 @@ def test_private_body_stays_out_of_public_calendars_and_feeds(client, officer, m
         client.get(reverse("meetings:meeting_ics", args=[hidden.pk])).status_code == 200
     )
     uids = {str(e["UID"]) for e in _events(client, reverse("meetings:calendar_all"))}
-    assert f"meeting-{hidden.pk}@hwbb" in uids
+    assert f"meeting-{hidden.pk}@hwbb.coventry.gov.uk" in uids
     assert client.get(reverse("meetings:body", args=["mcn"])).status_code == 200
 
 
@@ -129,8 +135,8 @@ def test_calendars_hold_the_past_year_and_all_to_come(client, hwb, name, args):
     ]
     old = factories.MeetingFactory(body=hwb, start=now - datetime.timedelta(days=370))
     uids = {str(e["UID"]) for e in _events(client, reverse(name, args=args))}
-    assert uids == {f"meeting-{m.pk}@hwbb" for m in kept}
-    assert f"meeting-{old.pk}@hwbb" not in uids
+    assert uids == {f"meeting-{m.pk}@hwbb.coventry.gov.uk" for m in kept}
+    assert f"meeting-{old.pk}@hwbb.coventry.gov.uk" not in uids
 
 
 def test_rss_has_agendas_and_minutes(client, meeting):
@@ -256,3 +262,104 @@ def test_a_private_bodys_pages_are_for_those_who_may_see_it(client, officer, nam
     assert client.get(reverse(name, args=["mcn"])).status_code == 404
     client.force_login(officer)
     assert client.get(reverse(name, args=["mcn"])).status_code == 200
+
+
+def test_uids_name_the_domain_of_site_url(client, settings, meeting):
+    settings.SITE_URL = "https://democracy.example.gov.uk:8443/hwbb/"
+    (event,) = _events(client, reverse("meetings:meeting_ics", args=[meeting.pk]))
+    assert str(event["UID"]) == f"meeting-{meeting.pk}@democracy.example.gov.uk"
+
+
+def test_an_end_is_given_only_when_one_is_known(client, hwb):
+    known = factories.MeetingFactory(
+        body=hwb,
+        start=factories.london(2030, 1, 7, 14),
+        end=factories.london(2030, 1, 7, 16, 30),
+    )
+    (event,) = _events(client, reverse("meetings:meeting_ics", args=[known.pk]))
+    assert event.decoded("DTEND").hour == 16 and event.decoded("DTEND").minute == 30
+    _, data = _json_ld(client, known)
+    assert data["endDate"] == "2030-01-07T16:30:00+00:00"
+    unknown = factories.MeetingFactory(body=hwb, start=factories.london(2030, 2, 4, 14))
+    _, data = _json_ld(client, unknown)
+    assert "endDate" not in data
+
+
+def _rss(client):
+    response = client.get(reverse("meetings:feed"))
+    assert response.status_code == 200
+    return [
+        {child.tag: child.text for child in item}
+        for item in ET.fromstring(response.content).iter("item")
+    ]
+
+
+def test_rss_lists_supplements_and_cancellations_when_they_happened(
+    client, officer, hwb
+):
+    soon = timezone.now() + datetime.timedelta(days=20)
+    meeting = factories.MeetingFactory(
+        body=hwb,
+        start=soon,
+        status="scheduled",
+        minutes_status="none",
+        agenda_published_at=timezone.now() - datetime.timedelta(days=2),
+    )
+    supplement = services.agenda_supplement_publish(
+        meeting=meeting, user=officer, changes="Item 6 added: the JSNA refresh."
+    )
+    meeting, _ = services.meeting_cancel(meeting=meeting, reason="Not quorate.")
+    items = {item["guid"]: item for item in _rss(client)}
+    day = f"{timezone.localdate(soon):%-d %B %Y}"
+    added = items[f"supplement-{supplement.pk}@{DOMAIN}"]
+    assert added["title"] == (
+        f"Supplement 1 to the agenda: Coventry Health and Well-being Board, {day}"
+    )
+    assert "Item 6 added: the JSNA refresh." in added["description"]
+    cancelled = items[f"cancelled-{meeting.pk}@{DOMAIN}"]
+    assert cancelled["title"] == (
+        f"Meeting cancelled: Coventry Health and Well-being Board, {day}"
+    )
+    assert "Not quorate." in cancelled["description"]
+    assert cancelled["pubDate"] == rfc2822_date(meeting.cancelled_at)
+    assert added["pubDate"] == rfc2822_date(supplement.published_at)
+
+
+def test_rss_lists_minutes_only_once_they_are_published(client, hwb):
+    meeting = factories.MeetingFactory(
+        body=hwb, start=factories.london(2019, 4, 8, 14), minutes_status="draft"
+    )
+    guid = f"minutes-{meeting.pk}@{DOMAIN}"
+    assert guid not in {item["guid"] for item in _rss(client)}
+    services.minutes_check(meeting=meeting)
+    assert guid not in {item["guid"] for item in _rss(client)}
+    services.minutes_publish(meeting=Meeting.objects.get(pk=meeting.pk))
+    meeting.refresh_from_db()
+    (item,) = [item for item in _rss(client) if item["guid"] == guid]
+    assert item["pubDate"] == rfc2822_date(meeting.minutes_published_at)
+
+
+def test_cancelled_meeting_stays_in_upcoming_lists_and_calendars_as_cancelled(
+    client, hwb
+):
+    meeting = factories.MeetingFactory(
+        body=hwb,
+        start=timezone.now() + datetime.timedelta(days=10),
+        status="scheduled",
+        minutes_status="none",
+    )
+    services.meeting_cancel(meeting=meeting, reason="Not quorate.")
+    lists = [reverse("home"), reverse("meetings:list")]
+    for url in [*lists, reverse("meetings:body", args=["hwb"])]:
+        html = client.get(url).content.decode()
+        assert meeting.get_absolute_url() in html
+        assert '<strong class="govuk-tag govuk-tag--grey">Cancelled</strong>' in html
+    (event,) = [
+        e
+        for e in _events(client, reverse("meetings:calendar_all"))
+        if str(e["UID"]) == f"meeting-{meeting.pk}@{DOMAIN}"
+    ]
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert "(cancelled)" in str(event["SUMMARY"])
+    # what reminders and the choice of a next meeting count on leaves it out
+    assert meeting not in Meeting.objects.upcoming()
