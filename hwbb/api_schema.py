@@ -14,17 +14,22 @@ ERROR = {
 REF = {"$ref": "#/components/schemas/Error"}
 
 
-CSV_ERROR = {
-    "description": "A bad filter: CSV rows of field and error, in words.",
-    "content": {"text/csv": {"schema": {"type": "string"}}},
-}
+def _csv_answer(description):
+    """An export's error: CSV rows of field and message, or the API's JSON
+    error when asked for it (?format=json or Accept: application/json)."""
+    return {
+        "description": f"{description}: CSV rows of field and error, in words "
+        "(JSON with ?format=json).",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/json": {"schema": REF},
+        },
+    }
 
 
-CSV_THROTTLED = {
-    "description": "Too many requests without signing in (see Retry-After): a "
-    "CSV row of `detail` and the message.",
-    "content": {"text/csv": {"schema": {"type": "string"}}},
-}
+CSV_ERROR = _csv_answer("A bad filter")
+CSV_NO_FORMAT = _csv_answer("A ?format= the export does not have")
+CSV_THROTTLED = _csv_answer("Too many requests without signing in; see Retry-After")
 
 
 def _answer(description):
@@ -58,6 +63,7 @@ def error_responses(result, generator, request, public):
                     "403", _answer("Only the action's owner, an officer or the chair.")
                 )
             if path.endswith(".csv"):
+                responses.setdefault("404", CSV_NO_FORMAT)
                 responses.setdefault("429", CSV_THROTTLED)
             responses.setdefault(
                 "429", _answer("Too many requests without signing in; see Retry-After.")

@@ -77,3 +77,4 @@ urlpatterns = [
 ]
 
 handler400 = "hwbb.errors.bad_request"
+handler404 = "hwbb.errors.page_not_found"

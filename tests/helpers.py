@@ -224,8 +224,10 @@ def response_validators(schema, operation, status, media_type):
 
 def api_requests(schema):
     """Every operation in `schema`, each asked what a client may ask: a page
-    of its list, every row by its key (and one that does not exist), a filter
-    it does not take; a PATCH with a good update and bad ones.
+    of its list, a filter it does not take, a page past the end, a format it
+    does not have; every row by its key, one that does not exist and one no
+    route takes; a PATCH with a good update and bad ones. Each list's plain
+    page comes first.
     Yields (operation label, method, url, query or body)."""
     from django.apps import apps
 
@@ -247,12 +249,17 @@ def api_requests(schema):
                 yield label, method, path, {**required, "no_such_filter": "1"}
                 if "page" in names:
                     yield label, method, path, {**required, "page": 999}
+                if "format" in names:  # errors in the other format too
+                    yield label, method, path, {**required, "format": "xml"}
+                    bad = {**required, "no_such_filter": "1", "format": "json"}
+                    yield label, method, path, bad
                 continue
             model, field = API_KEYS[path.split("/")[2]]
             keys = apps.get_model(model)._default_manager.values_list(field, flat=True)
             missing = "no-such-row" if field != "pk" else 999999
             name = path[path.index("{") + 1 : path.index("}")]
-            for key in [*keys.order_by(field), missing]:
+            # "0.5": a key no route's pattern takes (Django's own 404)
+            for key in [*keys.order_by(field), missing, "0.5"]:
                 url = path.replace("{" + name + "}", str(key))
                 if method == "patch":
                     for update in [GOOD_UPDATE, *BAD_UPDATES]:

@@ -104,16 +104,18 @@ def test_every_answer_matches_the_schema(client, rows, member, officer, monkeypa
                 for e in check_response(schema, label, method, response)
             ]
     # Over the public's limit: a 429 from every list.
+    lists = {}
     for label, method, url, data in api_requests(schema):
-        if method == "get" and "{" not in label and "no_such_filter" not in data:
-            cache.clear()
-            client.get(url, data)
-            response = client.get(url, data)
-            assert response.status_code == 429, url
-            answers += 1
-            errors += [
-                f"public: {e}" for e in check_response(schema, label, method, response)
-            ]
+        if method == "get" and "{" not in label:
+            lists.setdefault(label, (url, data))
+    for label, (url, data) in lists.items():
+        cache.clear()
+        client.get(url, data)
+        response = client.get(url, data)
+        assert response.status_code == 429, url
+        answers += 1
+        found = check_response(schema, label, "get", response)
+        errors += [f"public: {e}" for e in found]
     print(
         f"\nAPI schema conformance: {len(operations)} operations, {answers} answers "
         f"checked, {len(errors)} errors"
