@@ -28,6 +28,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import transaction  # noqa: E402
@@ -46,6 +47,7 @@ def _ask(client, method, url, data):
 
 def main():
     setup_test_environment()
+    settings.DEBUG = False  # answers as production sends them (its 404s, not DEBUG's)
     logging.disable(logging.WARNING)  # each 4xx's log line
     client = Client(HTTP_HOST="localhost")
     schema = client.get("/api/schema/", {"format": "json"}).json()
