@@ -371,6 +371,11 @@ class ActionUpdateSerializer(serializers.ModelSerializer):
         fields = ["date", "author", "status", "percent_complete", "narrative"]
 
 
+# What `Action.rag` gives: an officer's or the worked-out colour, "complete"
+# for a done action and "" for a dropped one (not rated).
+RAG_CHOICES = [*Action.Rag.choices, (Action.COMPLETE, "Complete"), ("", "Not rated")]
+
+
 class ActionSerializer(WebUrlMixin, TaggedSerializer):
     body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     minute_reference = serializers.CharField(
@@ -385,7 +390,9 @@ class ActionSerializer(WebUrlMixin, TaggedSerializer):
     owner_organisation_name = serializers.CharField(
         source="owner_organisation.name", default=None, allow_null=True, read_only=True
     )
-    rag = serializers.CharField(
+    rag = serializers.ChoiceField(
+        choices=RAG_CHOICES,
+        allow_blank=True,
         read_only=True,
         help_text="red, amber, green, complete (done), or empty (dropped): worked "
         "out from the due date and progress unless an officer set it.",

@@ -22,7 +22,7 @@ from knox.models import AuthToken
 from rest_framework.throttling import AnonRateThrottle
 
 from indicators.models import Area
-from meetings.models import Meeting, Organisation, UrgentDecision
+from meetings.models import Action, Meeting, Organisation, UrgentDecision
 from tests import factories
 from tests.factories import Closed
 from tests.helpers import api_requests, check_response, content_of
@@ -55,6 +55,8 @@ def rows(hwb, exempt):
     factories.ActionFactory(
         body=hwb, owner_person=None, owner_organisation=council, due_date=None
     )
+    for status in (Action.Status.DONE, Action.Status.DROPPED):  # rag "complete", ""
+        factories.ActionFactory(body=hwb, status=status, closing_note="Overtaken.")
     first = factories.PriorityFactory()
     factories.PriorityFactory(predecessor=first, version=first.version)
     region = factories.AreaFactory(
