@@ -14,10 +14,22 @@ ERROR = {
 REF = {"$ref": "#/components/schemas/Error"}
 
 
-CSV_ERROR = {
-    "description": "A bad filter: CSV rows of field and error, in words.",
-    "content": {"text/csv": {"schema": {"type": "string"}}},
-}
+def _csv_answer(description):
+    """An export's error: CSV rows of field and message, or the API's JSON
+    error when asked for it (?format=json or Accept: application/json)."""
+    return {
+        "description": f"{description}: CSV rows of field and error, in words "
+        "(JSON with ?format=json).",
+        "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/json": {"schema": REF},
+        },
+    }
+
+
+CSV_ERROR = _csv_answer("A bad filter")
+CSV_NO_FORMAT = _csv_answer("A ?format= the export does not have")
+CSV_THROTTLED = _csv_answer("Too many requests without signing in; see Retry-After")
 
 
 def _answer(description):
@@ -41,6 +53,8 @@ def error_responses(result, generator, request, public):
                 responses.setdefault(
                     "404", _answer("No such row, or none the reader may see.")
                 )
+            elif any(p.get("name") == "page" for p in operation.get("parameters", [])):
+                responses.setdefault("404", _answer("A page past the last one."))
             if method == "patch":
                 responses.setdefault(
                     "401", _answer("No token, or one that has stopped working.")
@@ -48,7 +62,54 @@ def error_responses(result, generator, request, public):
                 responses.setdefault(
                     "403", _answer("Only the action's owner, an officer or the chair.")
                 )
+            if path.endswith(".csv"):
+                responses.setdefault("404", CSV_NO_FORMAT)
+                responses.setdefault("429", CSV_THROTTLED)
             responses.setdefault(
                 "429", _answer("Too many requests without signing in; see Retry-After.")
             )
+    return result
+
+
+def blank_or_format(result, generator, request, public):
+    """A field that may be blank (a URLField with blank=True) is drawn as a
+    `oneOf` of the format and an empty string; a validator that does not
+    check formats, as many do not, finds "" matching both branches and
+    refuses it. Either one will do: `anyOf`."""
+    _blank_or_format(result.get("components", {}).get("schemas", {}))
+    return result
+
+
+def _blank_or_format(node):
+    if isinstance(node, dict):
+        branches = node.get("oneOf")
+        if (
+            isinstance(branches, list)
+            and {"type": "string", "maxLength": 0} in branches
+        ):
+            node["anyOf"] = node.pop("oneOf")
+        for value in node.values():
+            _blank_or_format(value)
+    elif isinstance(node, list):
+        for value in node:
+            _blank_or_format(value)
+
+
+# Null, in OpenAPI 3.0.3's own terms: `nullable` counts only beside a `type`.
+NULL = {"type": "object", "nullable": True, "enum": [None]}
+
+
+def nullable_refs(result, generator, request, public):
+    """drf-spectacular draws a nested row that may be null (a primary pillar
+    not chosen) as `allOf: [$ref]` with `nullable: true` beside it; OpenAPI
+    3.0.3 says `nullable` counts only beside a `type`, so strict validators
+    refuse the null. Say it as either the row or null."""
+    for component in result.get("components", {}).get("schemas", {}).values():
+        for name, field in component.get("properties", {}).items():
+            refs = field.get("allOf", [])
+            if field.get("nullable") and len(refs) == 1 and "$ref" in refs[0]:
+                rest = {
+                    k: v for k, v in field.items() if k not in ("allOf", "nullable")
+                }
+                component["properties"][name] = {"anyOf": [refs[0], NULL], **rest}
     return result

@@ -9,6 +9,7 @@ from django.core.exceptions import (
 )
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views import defaults
 
 TOO_LARGE = (
     "What you sent is too large for this site to read, so nothing was saved. "
@@ -34,3 +35,12 @@ def bad_request(request, exception):
         request.user = AnonymousUser()
     context = {"heading": heading, "message": message}
     return render(request, "400.html", context, status=400)
+
+
+def page_not_found(request, exception):
+    """An address under /api/ that no route takes (an id such as "0.5",
+    which the routes' patterns refuse) answers as the API's own 404s do, in
+    JSON, not with an HTML page a client cannot read."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)

@@ -307,12 +307,16 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "hwbb.api_schema.error_responses",
+        "hwbb.api_schema.blank_or_format",
+        "hwbb.api_schema.nullable_refs",
     ],
     "TITLE": "Health and Wellbeing Board open data API",
     "DESCRIPTION": "Meetings, agendas, minutes, decisions, actions, the strategy's "
     "priorities and pillars, and outcome indicators. Read-only without "
     "signing in; exempt (Part 2) content is never shown to those who may not "
-    "see it.",
+    "see it.\n\nContains public sector information licensed under the [Open "
+    "Government Licence v3.0](https://www.nationalarchives.gov.uk/doc/"
+    "open-government-licence/version/3/).",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI and ReDoc from drf-spectacular-sidecar's files: no CDN.

@@ -80,3 +80,4 @@ urlpatterns = [
 ]
 
 handler400 = "hwbb.errors.bad_request"
+handler404 = "hwbb.errors.page_not_found"

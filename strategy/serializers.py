@@ -27,7 +27,7 @@ class TaggedSerializer(serializers.ModelSerializer):
     Querysets prefetch TAG_PREFETCH and select primary_pillar__framework.
     """
 
-    primary_pillar = PillarRefSerializer(read_only=True)
+    primary_pillar = PillarRefSerializer(read_only=True, allow_null=True)
     secondary_pillars = PillarRefSerializer(many=True, read_only=True)
     priorities = PriorityRefSerializer(many=True, read_only=True)
 
@@ -65,9 +65,13 @@ class PrioritySerializer(serializers.ModelSerializer):
     version_label = serializers.CharField(source="version.label", read_only=True)
     is_current = serializers.BooleanField(source="version.is_current", read_only=True)
     version_standing = serializers.SerializerMethodField()
-    next_review_date = serializers.DateField(source="review_due", read_only=True)
+    next_review_date = serializers.DateField(
+        source="review_due", read_only=True, allow_null=True
+    )
     review_overdue = serializers.BooleanField(read_only=True)
-    predecessor = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    predecessor = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     pillars = PillarRefSerializer(many=True, read_only=True)
     indicators = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True

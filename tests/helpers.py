@@ -168,3 +168,131 @@ def sign_in(client, username, password, address="127.0.0.1", url=None):
         {"login": username, "password": password},
         REMOTE_ADDR=address,
     )
+
+
+# -- The API against its own schema ---------------------------------------------------
+
+# The rows a detail path's key names, by the path's first segment: /api/<segment>/.
+API_KEYS = {
+    "bodies": ("meetings.Body", "slug"),
+    "organisations": ("meetings.Organisation", "pk"),
+    "people": ("meetings.Person", "pk"),
+    "memberships": ("meetings.Membership", "pk"),
+    "meetings": ("meetings.Meeting", "pk"),
+    "agenda-items": ("meetings.AgendaItem", "pk"),
+    "documents": ("meetings.Document", "pk"),
+    "minutes": ("meetings.Minute", "pk"),
+    "resolutions": ("meetings.Resolution", "pk"),
+    "actions": ("meetings.Action", "pk"),
+    "urgent-decisions": ("meetings.UrgentDecision", "pk"),
+    "priorities": ("strategy.Priority", "slug"),
+    "pillars": ("strategy.Pillar", "pk"),
+    "indicators": ("indicators.Indicator", "slug"),
+    "values": ("indicators.IndicatorValue", "pk"),
+    "areas": ("indicators.Area", "code"),
+    "ocd": ("meetings.Meeting", "pk"),
+}
+# Values for the query parameters an operation requires.
+REQUIRED_QUERY = {"q": "health"}
+# A progress update the PATCH takes, and ones it refuses.
+GOOD_UPDATE = {"status": "on_track", "percent_complete": 40, "narrative": "Under way."}
+BAD_UPDATES = [{}, {"title": "New title"}, {**GOOD_UPDATE, "percent_complete": 140}]
+
+
+def _uri(value):
+    from urllib.parse import urlsplit
+
+    return not isinstance(value, str) or bool(urlsplit(value).scheme)
+
+
+def response_validators(schema, operation, status, media_type):
+    """Validators of the answer `operation` documents for `status` in
+    `media_type` (openapi-schema-validator: OpenAPI 3.0's `nullable` and
+    readOnly/writeOnly): one that checks formats (date, date-time, uri...),
+    and one that does not, as many clients' validators do not (a `oneOf`
+    whose branches differ only in a format matches twice there)."""
+    from jsonschema import FormatChecker
+    from openapi_schema_validator import OAS30ReadValidator, oas30_format_checker
+
+    body = operation["responses"][str(status)]["content"][media_type]["schema"]
+    formats = FormatChecker()
+    formats.checkers.update(oas30_format_checker.checkers)
+    formats.checks("uri")(_uri)
+    root = {**body, "components": schema["components"]}
+    return [
+        OAS30ReadValidator(root, format_checker=formats),
+        OAS30ReadValidator(root, format_checker=FormatChecker(formats=())),
+    ]
+
+
+def api_requests(schema):
+    """Every operation in `schema`, each asked what a client may ask: a page
+    of its list, a filter it does not take, a page past the end, a format it
+    does not have; every row by its key, one that does not exist and one no
+    route takes; a PATCH with a good update and bad ones. Each list's plain
+    page comes first.
+    Yields (operation label, method, url, query or body)."""
+    from django.apps import apps
+
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            names = {p["name"] for p in operation.get("parameters", [])}
+            required = {
+                p["name"]: REQUIRED_QUERY[p["name"]]
+                for p in operation.get("parameters", [])
+                if p["in"] == "query" and p.get("required")
+            }
+            label = f"{method.upper()} {path}"
+            if "{" not in path:
+                query = {
+                    **required,
+                    **({"page_size": 200} if "page_size" in names else {}),
+                }
+                yield label, method, path, query
+                yield label, method, path, {**required, "no_such_filter": "1"}
+                if "page" in names:
+                    yield label, method, path, {**required, "page": 999}
+                if "format" in names:  # errors in the other format too
+                    yield label, method, path, {**required, "format": "xml"}
+                    bad = {**required, "no_such_filter": "1", "format": "json"}
+                    yield label, method, path, bad
+                continue
+            model, field = API_KEYS[path.split("/")[2]]
+            keys = apps.get_model(model)._default_manager.values_list(field, flat=True)
+            missing = "no-such-row" if field != "pk" else 999999
+            name = path[path.index("{") + 1 : path.index("}")]
+            # "0.5": a key no route's pattern takes (Django's own 404)
+            for key in [*keys.order_by(field), missing, "0.5"]:
+                url = path.replace("{" + name + "}", str(key))
+                if method == "patch":
+                    for update in [GOOD_UPDATE, *BAD_UPDATES]:
+                        yield label, method, url, update
+                else:
+                    yield label, method, url, {}
+
+
+def check_response(schema, label, method, response):
+    """The ways `response` fails to match what the schema says of its
+    operation: an undocumented status, an undocumented media type, or each
+    error of its body against the documented schema."""
+    import json
+
+    path = label.split(" ", 1)[1]
+    operation = schema["paths"][path][method]
+    status = response.status_code
+    if str(status) not in operation["responses"]:
+        return [f"{label}: status {status} is not documented"]
+    media_type = response.get("Content-Type", "").split(";")[0].strip()
+    documented = operation["responses"][str(status)].get("content", {})
+    if media_type not in documented:
+        return [f"{label} {status}: {media_type!r} is not documented ({[*documented]})"]
+    content = content_of(response).decode()
+    body = json.loads(content) if media_type == "application/json" else content
+    # One error a place: OpenAPI 3.0's validator says a null twice ("None
+    # for not nullable", "None is not of type").
+    found = {}
+    for validator in response_validators(schema, operation, status, media_type):
+        for error in validator.iter_errors(body):
+            where = "/".join(map(str, error.absolute_path))
+            found.setdefault(where, f"{label} {status}: {where}: {error.message[:160]}")
+    return list(found.values())

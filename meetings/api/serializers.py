@@ -47,7 +47,10 @@ class ClosedContentMixin(serializers.Serializer):
     row says its Schedule 12A paragraph in words."""
 
     exempt_paragraph = serializers.CharField(
-        source="get_exempt_paragraph_display", default=None, read_only=True
+        source="get_exempt_paragraph_display",
+        default=None,
+        allow_null=True,
+        read_only=True,
     )
 
     CLOSED_BLANK = ()
@@ -83,7 +86,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 
 class BodySerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     web_url = AbsoluteUrl(lambda body: reverse("meetings:body", args=[body.slug]))
 
     class Meta:
@@ -124,7 +129,7 @@ class MembershipSerializer(serializers.ModelSerializer):
     body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     person_name = serializers.CharField(source="person.display_name", read_only=True)
     on_behalf_of_name = serializers.CharField(
-        source="on_behalf_of.name", read_only=True, default=None
+        source="on_behalf_of.name", read_only=True, default=None, allow_null=True
     )
 
     class Meta:
@@ -299,8 +304,12 @@ class MinuteSerializer(ClosedContentMixin, WebUrlMixin, serializers.ModelSeriali
 
 
 class ClauseSerializer(serializers.ModelSerializer):
-    parent = serializers.CharField(source="parent.label", default=None, read_only=True)
-    recommended_to = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.CharField(
+        source="parent.label", default=None, allow_null=True, read_only=True
+    )
+    recommended_to = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = ResolutionClause
@@ -347,10 +356,13 @@ class UrgentDecisionSerializer(ClosedContentMixin, WebUrlMixin, TaggedSerializer
 
     body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     taken_by = serializers.CharField(
-        source="taken_by.display_name", default=None, read_only=True
+        source="taken_by.display_name", default=None, allow_null=True, read_only=True
     )
     ratification_meeting = serializers.IntegerField(
-        source="ratification_item.meeting_id", default=None, read_only=True
+        source="ratification_item.meeting_id",
+        default=None,
+        allow_null=True,
+        read_only=True,
     )
 
     class Meta:
@@ -389,18 +401,28 @@ class ActionUpdateSerializer(serializers.ModelSerializer):
         fields = ["date", "author", "status", "percent_complete", "narrative"]
 
 
+# What `Action.rag` gives: an officer's or the worked-out colour, "complete"
+# for a done action and "" for a dropped one (not rated).
+RAG_CHOICES = [*Action.Rag.choices, (Action.COMPLETE, "Complete"), ("", "Not rated")]
+
+
 class ActionSerializer(WebUrlMixin, TaggedSerializer):
     body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     minute_reference = serializers.CharField(
-        source="minute.reference", default=None, read_only=True
+        source="minute.reference", default=None, allow_null=True, read_only=True
     )
     owner_person_name = serializers.CharField(
-        source="owner_person.display_name", default=None, read_only=True
+        source="owner_person.display_name",
+        default=None,
+        allow_null=True,
+        read_only=True,
     )
     owner_organisation_name = serializers.CharField(
-        source="owner_organisation.name", default=None, read_only=True
+        source="owner_organisation.name", default=None, allow_null=True, read_only=True
     )
-    rag = serializers.CharField(
+    rag = serializers.ChoiceField(
+        choices=RAG_CHOICES,
+        allow_blank=True,
         read_only=True,
         help_text="red, amber, green, complete (done), or empty (dropped): worked "
         "out from the due date and progress unless an officer set it.",

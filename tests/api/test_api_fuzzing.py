@@ -1,6 +1,8 @@
 """Schemathesis fuzzes every operation in the OpenAPI schema, as the public
 and as an officer with a token (who may PATCH any action): no answer is a
-server error (500 or above).
+server error (500 or above), and every answer is one the schema documents,
+its status, its media type and its body (schemathesis' conformance checks;
+tests/api/test_schema_conformance.py asks the same of every row's answers).
 
 Two things keep the fuzzing honest. The public's rate limit is reset before
 each call, or most calls would be answered 429 before reaching a view. And
@@ -16,6 +18,11 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from knox.models import AuthToken
 from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from hwbb.wsgi import application
 from indicators.models import Area, Indicator, IndicatorValue
@@ -34,6 +41,13 @@ from meetings.models import (
 from strategy.models import Pillar, Priority
 from tests import factories
 from tests.helpers import a_meeting
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
@@ -101,10 +115,10 @@ def _real_keys(case):
     suppress_health_check=list(HealthCheck),
     derandomize=True,
 )
-def test_no_operation_answers_with_a_server_error(case, who, content, officer):
+def test_no_answer_is_a_server_error_or_off_the_schema(case, who, content, officer):
     headers = {}
     if who == "officer":
         headers["Authorization"] = f"Token {AuthToken.objects.create(officer)[1]}"
     _real_keys(case)
     cache.clear()  # the public's rate limit, counted in the cache
-    case.call_and_validate(headers=headers, checks=[not_a_server_error])
+    case.call_and_validate(headers=headers, checks=CHECKS)

@@ -50,6 +50,11 @@ def test_schema_lists_every_resource_and_its_filters(client):
     assert "patch" in schema["paths"]["/api/actions/{id}/"]
     assert "put" not in schema["paths"]["/api/actions/{id}/"]
     assert "knoxApiToken" in schema["components"]["securitySchemes"]
+    assert (
+        "Contains public sector information licensed under the [Open Government "
+        "Licence v3.0](https://www.nationalarchives.gov.uk/doc/open-government-"
+        "licence/version/3/)." in schema["info"]["description"]
+    )
 
 
 def test_schema_says_what_each_error_looks_like(client, db):
