@@ -191,6 +191,7 @@ API_KEYS = {
     "values": ("indicators.IndicatorValue", "pk"),
     "areas": ("indicators.Area", "code"),
     "ocd": ("meetings.Meeting", "pk"),
+    "interests": ("meetings.Interest", "pk"),
 }
 # Values for the query parameters an operation requires.
 REQUIRED_QUERY = {"q": "health"}

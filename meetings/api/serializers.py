@@ -156,7 +156,7 @@ class InterestSerializer(serializers.ModelSerializer):
     person_name = serializers.CharField(source="person.display_name", read_only=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     organisation_name = serializers.CharField(
-        source="organisation.name", read_only=True, default=None
+        source="organisation.name", read_only=True, default=None, allow_null=True
     )
 
     class Meta:

@@ -22,7 +22,7 @@ from knox.models import AuthToken
 from rest_framework.throttling import AnonRateThrottle
 
 from indicators.models import Area
-from meetings.models import Action, Meeting, Organisation, UrgentDecision
+from meetings.models import Action, Interest, Meeting, Organisation, UrgentDecision
 from tests import factories
 from tests.factories import Closed
 from tests.helpers import api_requests, check_response, content_of
@@ -38,7 +38,21 @@ def rows(hwb, exempt):
         slug="marmot", name="Marmot Partnership Group", parent=hwb
     )
     factories.MembershipFactory(body=hwb, on_behalf_of=None)
-    factories.MembershipFactory(body=committee, on_behalf_of=nhs)
+    seat = factories.MembershipFactory(body=committee, on_behalf_of=nhs)
+    # The register: an entry with every optional field empty, and one the
+    # retention schedule has removed from public view (officers still read it).
+    Interest.objects.create(
+        person=seat.person, kind=Interest.Kind.OTHER, description="Carer"
+    )
+    Interest.objects.create(
+        person=seat.person,
+        kind=Interest.Kind.EMPLOYMENT,
+        organisation=nhs,
+        description="Board member",
+        start=datetime.date(2019, 5, 1),
+        end=datetime.date(2024, 4, 30),
+        withdrawn_from_public_on=datetime.date(2024, 5, 1),
+    )
     factories.MeetingFactory(
         body=hwb,
         start=factories.london(2020, 4, 6, 14, 0),
