@@ -132,18 +132,13 @@ def audit_log(request):
         audit.exported(request, f"Audit log CSV of {filters.described()}")
         return _csv(entries)
     page = paging.page_of(entries, request.GET.get("page"), per_page=PAGE)
-    query = request.GET.copy()
-    query.pop("page", None)
-    csv_query = query.copy()
-    csv_query["format"] = "csv"
     return render(
         request,
         "audit/log.html",
         {
             "filters": filters,
             "page": page,
-            "query": query.urlencode(),
-            "csv_query": csv_query.urlencode(),
+            **paging.link_queries(request),
         },
     )
 

@@ -37,3 +37,13 @@ def page_of(keys, number, *, per_page, rows=None):
     """Page `number` (a GET value: the last page past the end, the first for
     anything not a number) of the list `keys`, its rows loaded by `rows`."""
     return KeysFirstPaginator(keys, per_page, rows=rows).get_page(number)
+
+
+def link_queries(request):
+    """For a list's links: its query string without the page number (for the
+    links to other pages) and the same asking for CSV (the download link)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    csv_query = query.copy()
+    csv_query["format"] = "csv"
+    return {"query": query.urlencode(), "csv_query": csv_query.urlencode()}

@@ -281,10 +281,6 @@ def action_log(request, slug):
     page = paging.page_of(
         actions, request.GET.get("page"), per_page=ACTION_LOG_PAGE, rows=rows
     )
-    query = request.GET.copy()
-    query.pop("page", None)
-    csv_query = query.copy()
-    csv_query["format"] = "csv"
     return render(
         request,
         "meetings/action_log.html",
@@ -292,7 +288,6 @@ def action_log(request, slug):
             "body": body,
             "filters": filters,
             "page": page,
-            "query": query.urlencode(),
-            "csv_query": csv_query.urlencode(),
+            **paging.link_queries(request),
         },
     )

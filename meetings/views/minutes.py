@@ -345,11 +345,8 @@ def decisions(request):
             "decisions.csv", exports.DECISION_COLUMNS, rows, request=request
         )
     page = paging.page_of(resolutions, request.GET.get("page"), per_page=25)
-    query = request.GET.copy()
-    query.pop("page", None)
-    csv_query = query.copy()
-    csv_query["format"] = "csv"
-    quiet = query or page.number > 1
+    links = paging.link_queries(request)
+    quiet = links["query"] or page.number > 1
     between = [] if quiet else list(_taken_between_meetings(request.user))
     return render(
         request,
@@ -359,8 +356,7 @@ def decisions(request):
             "between": between,
             "between_bodies": sorted({d.body for d in between}, key=str),
             "page": page,
-            "query": query.urlencode(),
-            "csv_query": csv_query.urlencode(),
+            **links,
         },
     )
 
