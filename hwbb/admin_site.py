@@ -93,13 +93,14 @@ GROUPS = (
     ),
     (
         "logs",
-        "Data imports, emails and retention runs (records: read only)",
+        "Data imports, emails, retention runs and the audit log (records: read only)",
         (
             "indicators.indicatorvalue",
             "indicators.importjob",
             "hwbb.notification",
             "hwbb.provenance",
             "hwbb.retentionrun",
+            "hwbb.auditentry",
         ),
     ),
 )
