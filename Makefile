@@ -30,13 +30,13 @@ demo: install
 # download does not work here), redis-server for the test that stops a Redis of
 # its own while an agenda is published, postgresql-client for pg_dump, pg_restore and
 # psql (the backup round trip), caddy to run deploy/Caddyfile in front of a test
-# upstream, and, where a docker client exists without its compose plugin,
-# docker-compose to validate docker-compose.yml.
+# upstream, and, where no compose plugin is found, Debian's docker-compose (it
+# needs no Docker engine) to validate docker-compose.yml.
 APT_NEEDS = $(if $(shell command -v chromium),,chromium) \
 	$(if $(shell command -v redis-server),,redis-server) \
 	$(if $(shell command -v pg_dump),,postgresql-client) \
 	$(if $(shell command -v caddy),,caddy) \
-	$(if $(shell command -v docker),$(if $(shell docker compose version 2>/dev/null || command -v docker-compose),,docker-compose),)
+	$(if $(shell docker compose version 2>/dev/null || command -v docker-compose),,docker-compose)
 system-deps:
 	@if [ -n "$(strip $(APT_NEEDS))" ]; then \
 		echo "Installing Debian packages for the tests: $(APT_NEEDS)"; \
