@@ -98,6 +98,7 @@ GROUPS = (
             "indicators.indicatorvalue",
             "indicators.importjob",
             "hwbb.notification",
+            "meetings.subscription",
             "hwbb.provenance",
             "hwbb.retentionrun",
             "hwbb.auditentry",

@@ -20,6 +20,7 @@ class Delivery:
     to: str
     unsubscribe_url: str = ""
     message_id: str = ""
+    manage_url: str = ""
 
 
 def _send(names, context, delivery):
@@ -28,6 +29,7 @@ def _send(names, context, delivery):
         "SITE_URL": settings.SITE_URL,
         "SITE_NAME": settings.SITE_NAME,
         "unsubscribe_url": delivery.unsubscribe_url,
+        "manage_url": delivery.manage_url,
         **context,
     }
 
@@ -53,16 +55,21 @@ def send_notification(notification):
     notice = notices.render(notification)
     if notice is None:
         return False
-    domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0]
+    alert = notification.subscription_id is not None
     delivery = Delivery(
         to=notification.email,
         unsubscribe_url=notify.unsubscribe_url(notification),
-        message_id=f"<notification-{notification.pk}@{domain}>",
+        message_id=f"<notification-{notification.pk}@{_domain()}>",
+        manage_url=notify.alert_manage_url(notification.email) if alert else "",
     )
     kind = notices.kind(notification.kind)
     context = {"notice": notice, "person": notification.person}
-    _send([kind.template, "notice"], context, delivery)
+    _send([kind.template, "alert" if alert else "notice"], context, delivery)
     return True
+
+
+def _domain():
+    return settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0]
 
 
 def digest(notifications):
@@ -79,3 +86,23 @@ def digest(notifications):
     ]
     context = {"person": first.person, "items": items}
     _send(["digest"], context, Delivery(to=first.email))
+
+
+def alert_digest(notifications, frequency):
+    """One email of an address's held alerts: each rendered now, as the
+    public may read it now, so what has since been withdrawn is left out.
+    False when nothing is left to say. Its one-click unsubscribe ends all the
+    address's subscriptions; every alert's own link is in the body."""
+    first = notifications[0]
+    items = [notice for notice in (notices.render(n) for n in notifications) if notice]
+    if not items:
+        return False
+    context = {"items": items, "frequency": frequency}
+    delivery = Delivery(
+        to=first.email,
+        unsubscribe_url=notify.alert_unsubscribe_all_url(first.email),
+        message_id=f"<alert-digest-{first.pk}@{_domain()}>",
+        manage_url=notify.alert_manage_url(first.email),
+    )
+    _send(["alert-digest"], context, delivery)
+    return True

@@ -40,6 +40,15 @@ class Notification(models.Model):
         on_delete=models.SET_NULL,
         related_name="notifications",
     )
+    subscription = models.ForeignKey(
+        "meetings.Subscription",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="notifications",
+        help_text="For an email alert: the subscription it is sent under, "
+        "to an address with no account.",
+    )
     email = models.EmailField()
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveIntegerField()

@@ -28,6 +28,7 @@ class Kind:
     render: Callable
     statutory: bool = False
     related: tuple = ()  # the object's foreign keys its renderer reads
+    alert: bool = False  # an email alert, to a subscription's address
 
     def __str__(self):
         return self.value
@@ -41,12 +42,13 @@ _kinds = {}
 _planners = {}
 
 
-def register(value, label, render, *, statutory=False, related=()):
+def register(value, label, render, *, statutory=False, related=(), alert=False):
     """Register a kind of notice and its renderer; the kind's value. A
     statutory notice goes to each person whatever they chose. `related`
     names the foreign keys of the notice's object that the renderer reads,
-    loaded with the object when notices are sent in batches."""
-    _kinds[value] = Kind(value, label, render, statutory, tuple(related))
+    loaded with the object when notices are sent in batches. An alert goes
+    to a subscription's address, not to a person, who cannot choose it."""
+    _kinds[value] = Kind(value, label, render, statutory, tuple(related), alert)
     return value
 
 
@@ -66,7 +68,9 @@ def kind_choices():
 
 def choosable():
     """The kinds each person may have straight away, in a digest or not at all."""
-    return [(k.value, k.label) for k in _kinds.values() if not k.statutory]
+    return [
+        (k.value, k.label) for k in _kinds.values() if not k.statutory and not k.alert
+    ]
 
 
 def statutory():

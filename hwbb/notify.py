@@ -41,6 +41,10 @@ MODE_STATUS = {
 RESEND_PENDING_AFTER = datetime.timedelta(minutes=15)
 RECLAIM_SENDING_AFTER = datetime.timedelta(minutes=10)
 UNSUBSCRIBE_SALT = "hwbb.unsubscribe"
+# Email alerts (subscriptions with no account): one subscription's one-click
+# unsubscribe, and an address's page of its subscriptions.
+ALERT_UNSUBSCRIBE_SALT = "hwbb.alerts.unsubscribe"
+ALERT_MANAGE_SALT = "hwbb.alerts.manage"
 PLAN_BATCH = 500
 # Notifications handed to the queue as one task (deliver_notifications): a
 # task's own cost (the broker's round trip, the worker's bookkeeping) is
@@ -48,17 +52,23 @@ PLAN_BATCH = 500
 HAND_OVER_BATCH = 50
 
 
-def mode_for(person, kind):
+def mode_for(person, kind, subscription=None):
+    if subscription is not None and not notices.is_statutory(kind):
+        return subscription.mode  # an alert: as its subscriber chose
     if notices.is_statutory(kind) or person is None:
         return Preference.Mode.IMMEDIATE
     chosen = Preference.objects.filter(person=person, kind=kind).first()
     return chosen.mode if chosen else Preference.Mode.IMMEDIATE
 
 
-def queue(*, kind, person, target, key, about, extra=None):
+def queue(
+    *, kind, person, target, key, about, extra=None, subscription=None, mode=None
+):
     """The notification for `key`, created once; (notification, created).
-    None when the person has no email address."""
-    status = MODE_STATUS[mode_for(person, kind)]
+    None when the person has no email address. An email alert names its
+    subscription instead of a person, and goes to the subscription's address.
+    `mode` overrides the choice (an alert's confirmation goes straight away)."""
+    status = MODE_STATUS[mode or mode_for(person, kind, subscription)]
     notification, created = _record(
         kind=kind,
         person=person,
@@ -67,6 +77,7 @@ def queue(*, kind, person, target, key, about, extra=None):
         about=about,
         extra=extra,
         status=status,
+        subscription=subscription,
     )
     if created and notification.status == Status.PENDING:
         transaction.on_commit(lambda: hand_over(notification.pk))
@@ -88,10 +99,10 @@ def settle(*, kind, person, target, key, about, extra=None):
     )[0]
 
 
-def _record(*, kind, person, target, key, about, extra, status):
+def _record(*, kind, person, target, key, about, extra, status, subscription=None):
     """The row for `key`, made once with this status; (None, False) when the
     person has no email address."""
-    email = getattr(person, "email", "")
+    email = _address(person, subscription)
     if not email:
         return None, False
     return Notification.objects.get_or_create(
@@ -99,6 +110,7 @@ def _record(*, kind, person, target, key, about, extra, status):
         defaults={
             "kind": kind,
             "person": person,
+            "subscription": subscription,
             "email": email,
             "target": target,
             "about": about[:300],
@@ -106,6 +118,12 @@ def _record(*, kind, person, target, key, about, extra, status):
             "status": status,
         },
     )
+
+
+def _address(person, subscription):
+    if subscription is not None:
+        return subscription.email
+    return getattr(person, "email", "")
 
 
 def notice(kind, person, target, occasion, about):
@@ -121,11 +139,33 @@ def notice(kind, person, target, occasion, about):
     }
 
 
+def alert(kind, subscription, target, occasion, about):
+    """An email alert as `queue()` takes it: to a subscription's address,
+    its key made of its kind, its object, its occasion and its subscription,
+    so that it goes once however often it is found due."""
+    model = target._meta.model_name
+    key = f"{kind}:{model}-{target.pk}:{occasion}:subscription-{subscription.pk}"
+    return {
+        "kind": kind,
+        "person": None,
+        "subscription": subscription,
+        "target": target,
+        "key": key,
+        "about": about,
+    }
+
+
 def plan(now=None):
     """Queue every notice the planners find due at `now`; the number newly
-    queued. Keys already queued are looked up a batch at a time, so a run
-    that finds nothing new writes nothing and reads little."""
-    due = notices.due(now or timezone.now())
+    queued."""
+    return queue_due(notices.due(now or timezone.now()))
+
+
+def queue_due(due):
+    """Queue each of the notices `due` yields whose key is new; the number
+    newly queued. Keys already queued are looked up a batch at a time, so a
+    run that finds nothing new writes nothing and reads little."""
+    due = iter(due)
     queued = 0
     while batch := list(itertools.islice(due, PLAN_BATCH)):
         keys = [n["key"] for n in batch]
@@ -150,14 +190,15 @@ def _queue_all(batch):
             key=n["key"],
             kind=n["kind"],
             person=n["person"],
-            email=n["person"].email,
+            subscription=n.get("subscription"),
+            email=_address(n["person"], n.get("subscription")),
             target=n["target"],
             about=n["about"][:300],
             extra=n.get("extra") or {},
-            status=MODE_STATUS[modes[n["person"].pk, n["kind"]]],
+            status=MODE_STATUS[_mode_of(n, modes)],
         )
         for n in batch
-        if getattr(n["person"], "email", "")
+        if _address(n["person"], n.get("subscription"))
     ]
     try:
         with transaction.atomic():
@@ -167,6 +208,14 @@ def _queue_all(batch):
     pending = [row.pk for row in rows if row.status == Status.PENDING]
     transaction.on_commit(lambda: hand_over_all(pending))
     return len(rows)
+
+
+def _mode_of(n, modes):
+    if n.get("mode"):
+        return n["mode"]
+    if n.get("subscription") is not None:
+        return mode_for(None, n["kind"], n["subscription"])
+    return modes[n["person"].pk, n["kind"]]
 
 
 def _modes(batch):
@@ -230,7 +279,7 @@ def claim_each(pks):
     read at once beforehand."""
     rows = list(
         Notification.objects.filter(pk__in=pks, status=Status.PENDING)
-        .select_related("person", "content_type")
+        .select_related("person", "subscription", "content_type")
         .order_by()
     )
     prefetch_related_objects(rows, GenericPrefetch("target", _targets(rows)))
@@ -266,7 +315,9 @@ def claim(pk):
     )
     if not won:
         return None
-    return Notification.objects.select_related("person", "content_type").get(pk=pk)
+    return Notification.objects.select_related(
+        "person", "subscription", "content_type"
+    ).get(pk=pk)
 
 
 def finish(notification, status, error=""):
@@ -302,6 +353,8 @@ def unsubscribe_token(person, kind):
 
 
 def unsubscribe_url(notification):
+    if notification.subscription_id is not None:
+        return alert_unsubscribe_url(notification.subscription_id)
     if notification.is_statutory or notification.person is None:
         return ""
     token = unsubscribe_token(notification.person, notification.kind)
@@ -317,6 +370,40 @@ def read_unsubscribe_token(token):
     return data["p"], data["k"]
 
 
+def alert_unsubscribe_url(subscription_pk):
+    """One click (RFC 8058) ends this one subscription; signed, so the link
+    is the credential, with no account and no expiry."""
+    token = signing.dumps({"s": subscription_pk}, salt=ALERT_UNSUBSCRIBE_SALT)
+    return settings.SITE_URL + reverse("alerts:unsubscribe", args=[token])
+
+
+def alert_unsubscribe_all_url(email):
+    """One click ends every subscription of the address (a digest's header)."""
+    token = signing.dumps({"e": email}, salt=ALERT_UNSUBSCRIBE_SALT)
+    return settings.SITE_URL + reverse("alerts:unsubscribe", args=[token])
+
+
+def read_alert_unsubscribe_token(token):
+    """{"s": subscription pk} or {"e": address}; None for a forged token."""
+    try:
+        return signing.loads(token, salt=ALERT_UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return None
+
+
+def alert_manage_url(email):
+    """The page listing an address's subscriptions, reached from every alert."""
+    token = signing.dumps(email, salt=ALERT_MANAGE_SALT)
+    return settings.SITE_URL + reverse("alerts:manage", args=[token])
+
+
+def read_alert_manage_token(token):
+    try:
+        return signing.loads(token, salt=ALERT_MANAGE_SALT)
+    except signing.BadSignature:
+        return None
+
+
 def waiting_for_queue(target):
     """How many of the object's notices the task queue has not taken yet."""
     from django.contrib.contenttypes.models import ContentType
@@ -329,14 +416,21 @@ def waiting_for_queue(target):
     ).count()
 
 
-def digest_claim(person_id):
+def digest_claim(person_id=None, *, email=None, frequency=None):
     """The person's held notifications, now marked as in this week's digest;
-    rows another worker is taking are skipped, so none goes twice."""
+    rows another worker is taking are skipped, so none goes twice. With an
+    address and a frequency instead: the address's held alerts of its
+    subscriptions of that frequency (a daily or weekly digest)."""
+    held = Notification.objects.filter(status=Status.HELD)
+    if email is not None:
+        held = held.filter(person=None, email=email, subscription__frequency=frequency)
+    else:
+        held = held.filter(person_id=person_id)
     with transaction.atomic():
         rows = list(
-            Notification.objects.select_for_update(skip_locked=True)
-            .filter(person_id=person_id, status=Status.HELD)
-            .order_by("created_at")
+            held.select_for_update(skip_locked=True, of=("self",)).order_by(
+                "created_at"
+            )
         )
         Notification.objects.filter(pk__in=[r.pk for r in rows]).update(
             status=Status.IN_DIGEST, sent_at=timezone.now()
@@ -344,7 +438,7 @@ def digest_claim(person_id):
     return rows
 
 
-def digest_release(rows, error):
+def digest_release(rows, error, status=Status.HELD):
     Notification.objects.filter(pk__in=[r.pk for r in rows]).update(
-        status=Status.HELD, sent_at=None, last_error=error[:2000]
+        status=status, sent_at=None, last_error=error[:2000]
     )

@@ -395,6 +395,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hwbb.tasks.send_weekly_digests",
         "schedule": crontab(minute=0, hour=8, day_of_week=1),
     },
+    # Every morning at 7, and Monday at 7: the email alerts' daily and weekly
+    # digests, one to each address that chose one (meetings/alerts.py).
+    "alert-digest-daily": {
+        "task": "hwbb.tasks.send_alert_digests",
+        "schedule": crontab(minute=0, hour=7),
+        "args": ("daily",),
+    },
+    "alert-digest-weekly": {
+        "task": "hwbb.tasks.send_alert_digests",
+        "schedule": crontab(minute=0, hour=7, day_of_week=1),
+        "args": ("weekly",),
+    },
     # Every 5 minutes: hand notifications over again that the broker never took
     # (it was down) or whose worker died while sending (hwbb/notify.py).
     "notification-sweep": {
@@ -445,6 +457,10 @@ DECLARATIONS_REMINDER_WORKING_DAYS = env_int("DECLARATIONS_REMINDER_WORKING_DAYS
 PROGRESS_REMINDER_WORKING_DAYS = env_int("PROGRESS_REMINDER_WORKING_DAYS", 5)
 # Hour of the day (Europe/London) at which reminders fall due.
 REMINDER_HOUR = env_int("REMINDER_HOUR", 9)
+# Email alerts for anyone (/alerts/): requests for alerts one client address
+# may make in an hour, and confirmation emails one email address may be sent
+# in an hour; past either, the form answers 429 or sends nothing.
+ALERT_REQUESTS_PER_HOUR = env_int("ALERT_REQUESTS_PER_HOUR", 10)
 
 # Demo passwords work only with DEBUG on (see hwbb/auth_backends.py), and only
 # for the demo's users, which meetings/demo creates with these usernames.

@@ -90,6 +90,39 @@ def send_digest(self, person_pk):
 
 
 @shared_task
+def send_alert_digests(frequency):
+    """Beat task (daily at 7, and weekly on Monday at 7): one digest task for
+    each address with alerts held under subscriptions of this frequency."""
+    addresses = (
+        Notification.objects.filter(
+            status=Notification.Status.HELD,
+            person=None,
+            subscription__frequency=frequency,
+        )
+        .order_by()
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return sum(notify.to_queue(send_alert_digest, e, frequency) for e in addresses)
+
+
+@shared_task(bind=True, max_retries=5)
+def send_alert_digest(self, email, frequency):
+    rows = notify.digest_claim(email=email, frequency=frequency)
+    if not rows:
+        return 0
+    try:
+        sent = emails.alert_digest(rows, frequency)
+    except (smtplib.SMTPException, OSError) as exc:
+        notify.digest_release(rows, f"{type(exc).__name__}: {exc}")
+        raise self.retry(exc=exc, countdown=60 * 2**self.request.retries) from exc
+    if not sent:  # all withdrawn from public view since they were held
+        notify.digest_release(rows, "", status=Notification.Status.NOT_NEEDED)
+        return 0
+    return len(rows)
+
+
+@shared_task
 def ping():
     """An empty task: Celery's own round trip, the baseline of
     bench/reminders.py, and a check that a worker is listening."""

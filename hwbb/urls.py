@@ -75,6 +75,7 @@ urlpatterns = [
     path("strategy/", include("strategy.urls")),
     path("indicators/", include("indicators.urls")),
     path("notifications/", include("meetings.urls_notifications")),
+    path("alerts/", include("meetings.urls_alerts")),
     path("api/", include("meetings.api.urls")),
     path("admin/", admin.site.urls),
 ]

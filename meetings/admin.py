@@ -290,3 +290,14 @@ class UrgentDecisionAdmin(ReadOnlyHistoryAdmin):
 class MemberResponseAdmin(ReadOnlyHistoryAdmin):
     list_display = ["decision", "person", "answer", "answered_at"]
     list_select_related = ["decision", "person"]
+
+
+@admin.register(models.Subscription)
+class SubscriptionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """Email alerts asked for by the public: changed only by their owners,
+    from the links in the emails (meetings/views/alerts.py)."""
+
+    list_display = ["email", "topic", "frequency", "created_at", "confirmed_at"]
+    list_filter = ["frequency"]
+    search_fields = ["email", "query"]
+    list_select_related = ["body", "pillar", "priority"]

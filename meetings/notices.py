@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 
 from hwbb import notices, permissions
-from meetings import deadlines
+from meetings import alerts, deadlines
 from meetings.models import AgendaSupplement, PlannedItem, ReportReview
 from meetings.services import report_deadline_for
 
@@ -528,3 +528,15 @@ for value, label, render in (
     notices.register(value, label, render)
 
 notices.planner(deadlines.due)
+
+# Email alerts for anyone (meetings/alerts.py): to an address with no
+# account, each with its own one-click unsubscribe.
+for value, label, render in (
+    (alerts.CONFIRM, "Email alerts: confirm the address", alerts.render_confirm),
+    (alerts.AGENDA, "Email alert: agenda published", alerts.render_agenda),
+    (alerts.MINUTES, "Email alert: minutes published", alerts.render_minutes),
+    (alerts.SEARCH, "Email alert: new search result", alerts.render_search),
+):
+    notices.register(value, label, render, alert=True)
+
+notices.planner(alerts.due)

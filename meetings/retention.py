@@ -9,7 +9,7 @@ person is a member, and may be taken down when they leave (Localism Act
 and whether it is deleted later."""
 
 from hwbb import retention
-from meetings.models import Interest
+from meetings.models import Interest, Subscription
 
 PROCEEDINGS = "the date of the meeting or decision"
 
@@ -43,4 +43,20 @@ retention.register(
     actions=[retention.KEEP, retention.WITHDRAW, retention.DELETE],
     due=_interests_due,
     withdraw=_interests_withdraw,
+)
+
+
+def _alert_requests_due(action, cutoff):
+    return Subscription.objects.filter(confirmed_at=None, created_at__date__lte=cutoff)
+
+
+# An address that asked for email alerts and never confirmed is kept only as
+# long as its confirmation link works (meetings/models/alerts.py); one that
+# unsubscribes is deleted there and then (meetings/services/alerts.py).
+retention.register(
+    "alert_requests",
+    "Email alert requests never confirmed",
+    trigger="the request",
+    actions=[retention.KEEP, retention.DELETE],
+    due=_alert_requests_due,
 )

@@ -22,6 +22,7 @@ from meetings.models.agenda import (
     municipal_year_of,
     municipal_year_span,
 )
+from meetings.models.alerts import Subscription
 from meetings.models.imports import NameAlias, PackImport, name_key, name_tokens
 from meetings.models.interests import Declaration, Interest
 from meetings.models.minutes import (
@@ -83,6 +84,7 @@ __all__ = [
     "Resolution",
     "ResolutionClause",
     "StandingItem",
+    "Subscription",
     "TaggedBusiness",
     "UrgentDecision",
     "agenda_order",

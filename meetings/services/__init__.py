@@ -40,6 +40,13 @@ from meetings.services.agenda import (
     report_deadline_for,
     tagged_item_add,
 )
+from meetings.services.alerts import (
+    subscription_confirm,
+    subscription_request,
+    subscription_set_frequency,
+    subscriptions_cancel,
+    topic_of,
+)
 from meetings.services.imports import (
     import_commit,
     import_plan,
@@ -103,6 +110,12 @@ from meetings.services.urgent import (
 )
 
 __all__ = [
+    # alerts
+    "subscription_confirm",
+    "subscription_request",
+    "subscription_set_frequency",
+    "subscriptions_cancel",
+    "topic_of",
     # actions
     "DOUBLE_SUBMIT_WINDOW",
     "action_add_update",

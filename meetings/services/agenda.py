@@ -12,7 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from hwbb import audit, notify, pagecache, workdays
-from meetings import pack
+from meetings import alerts, pack
 from meetings.models import (
     AgendaItem,
     AgendaPack,
@@ -435,6 +435,7 @@ def agenda_publish(*, meeting, user, late_reason=""):
         detail=f"Agenda, late: {late}" if late else "Agenda",
     )
     _notify_members(meeting, "agenda_published")
+    notify.queue_due(alerts.for_meeting(meeting, alerts.AGENDA))
     _build_packs_after_commit(meeting)
     return meeting, True
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from hwbb import audit, notify
 from hwbb.html import rich_text
-from meetings import resolutions, signing
+from meetings import alerts, resolutions, signing
 from meetings.models import (
     Attendance,
     Body,
@@ -532,6 +532,7 @@ def minutes_publish(*, meeting):
     audit.record(
         audit.Kind.PUBLISHED, obj=meeting, detail="Minutes, subject to approval"
     )
+    notify.queue_due(alerts.for_meeting(meeting, alerts.MINUTES))
     return meeting
 
 

@@ -1,0 +1,16 @@
+"""Email alerts for anyone (meetings/views/alerts.py), at /alerts/."""
+
+from django.urls import path
+
+from meetings.views import alerts as views
+
+app_name = "alerts"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("subscribe/", views.subscribe, name="subscribe"),
+    path("subscribe/sent/", views.sent, name="sent"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("manage/<str:token>/", views.manage, name="manage"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]
