@@ -391,9 +391,13 @@ def read_alert_unsubscribe_token(token):
         return None
 
 
+def alert_manage_token(email):
+    return signing.dumps(email, salt=ALERT_MANAGE_SALT)
+
+
 def alert_manage_url(email):
     """The page listing an address's subscriptions, reached from every alert."""
-    token = signing.dumps(email, salt=ALERT_MANAGE_SALT)
+    token = alert_manage_token(email)
     return settings.SITE_URL + reverse("alerts:manage", args=[token])
 
 

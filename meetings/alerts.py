@@ -262,7 +262,7 @@ def render_agenda(notification, meeting):
         "subject": f"Agenda published: {meeting.body.name}, "
         f"{_when(meeting.start, 'j F Y')}",
         "lines": lines,
-        "facts": [(item.reference, item.title) for item in shown],
+        "facts": [(f"Item {item.reference}", item.title) for item in shown],
         "facts_heading": "On the agenda",
         "link": meeting.get_absolute_url(),
         "link_text": "Read the agenda and papers",

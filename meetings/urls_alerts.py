@@ -8,8 +8,10 @@ app_name = "alerts"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("subscribe/", views.subscribe, name="subscribe"),
+    path("subscribe/search/", views.subscribe_search, name="subscribe_search"),
     path("subscribe/sent/", views.sent, name="sent"),
+    # kind: board (by its slug), pillar (by its number) or priority (slug)
+    path("subscribe/<str:kind>/<str:key>/", views.subscribe, name="subscribe"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("manage/<str:token>/", views.manage, name="manage"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

@@ -297,3 +297,24 @@ def check_response(schema, label, method, response):
             where = "/".join(map(str, error.absolute_path))
             found.setdefault(where, f"{label} {status}: {where}: {error.message[:160]}")
     return list(found.values())
+
+
+def alert_args(body, email="resident@example.net"):
+    """The email alerts' pages' arguments, from a subscription to the body
+    (asked for, not yet confirmed): url name: args."""
+    from hwbb import notify
+    from meetings import alerts, services
+
+    subscription = services.subscription_request(
+        email=email, frequency="immediate", body=body
+    )
+
+    def token(url):
+        return url.rstrip("/").rsplit("/", 1)[1]
+
+    return {
+        "alerts:subscribe": ["board", body.slug],
+        "alerts:confirm": [alerts.confirm_token(subscription)],
+        "alerts:manage": [token(notify.alert_manage_url(email))],
+        "alerts:unsubscribe": [token(notify.alert_unsubscribe_url(subscription.pk))],
+    }

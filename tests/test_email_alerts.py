@@ -27,11 +27,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 ADDRESS = "resident@example.net"
 
 
-def _subscribe(client, query, email=ADDRESS, frequency="immediate"):
-    return client.post(
-        reverse("alerts:subscribe") + "?" + query,
-        {"email": email, "frequency": frequency},
-    )
+def _subscribe(client, topic, email=ADDRESS, frequency="immediate", **extra):
+    """Ask for alerts: topic is "board/<slug>", "pillar/<pk>",
+    "priority/<slug>" or "search/<words>"."""
+    kind, key = topic.split("/", 1)
+    data = {"email": email, "frequency": frequency}
+    if kind == "search":
+        url, data["query"] = reverse("alerts:subscribe_search"), key
+    else:
+        url = reverse("alerts:subscribe", args=[kind, key])
+    return client.post(url, data, **extra)
 
 
 def _link(message, name):
@@ -65,7 +70,7 @@ def _upcoming(body, **kwargs):
 @pytest.fixture
 def subscriber(client, hwb):
     """A confirmed subscriber to the board; the confirmation email cleared."""
-    _subscribe(client, "body=hwb")
+    _subscribe(client, "board/hwb")
     _confirm(client)
     mail.outbox.clear()
     return Subscription.objects.get(email=ADDRESS)
@@ -79,7 +84,7 @@ def _publish(meeting, officer):
 
 
 def test_nothing_is_sent_until_the_address_confirms(client, hwb, officer):
-    response = _subscribe(client, "body=hwb")
+    response = _subscribe(client, "board/hwb")
     assert response.status_code == 302
     subscription = Subscription.objects.get()
     assert subscription.email == ADDRESS and not subscription.is_confirmed
@@ -95,16 +100,14 @@ def test_nothing_is_sent_until_the_address_confirms(client, hwb, officer):
 
 
 def test_confirming_starts_the_alerts(client, hwb, officer):
-    _subscribe(client, "body=hwb")
+    _subscribe(client, "board/hwb")
     response = _confirm(client)
     subscription = Subscription.objects.get()
     assert subscription.is_confirmed
     assert response.status_code == 302
-    assert response["Location"] == notify.alert_manage_url(ADDRESS).removeprefix(
-        "http://testserver"
-    ) or response["Location"].endswith(
-        notify.alert_manage_url(ADDRESS).split("/alerts/")[1]
-    )
+    token = response["Location"].rstrip("/").rsplit("/", 1)[1]
+    assert response["Location"] == reverse("alerts:manage", args=[token])
+    assert notify.read_alert_manage_token(token) == ADDRESS
     mail.outbox.clear()
     meeting = _upcoming(hwb)
     factories.AgendaItemFactory(meeting=meeting, number=1, title="Housing first")
@@ -116,7 +119,7 @@ def test_confirming_starts_the_alerts(client, hwb, officer):
 
 
 def test_a_confirmation_link_is_good_for_seven_days(client, hwb):
-    _subscribe(client, "body=hwb")
+    _subscribe(client, "board/hwb")
     path = _link(mail.outbox[-1].body, "alerts:confirm")
     later = timezone.now() + datetime.timedelta(days=8)
     with pytest.MonkeyPatch.context() as patch:
@@ -128,7 +131,7 @@ def test_a_confirmation_link_is_good_for_seven_days(client, hwb):
 
 
 def test_a_forged_or_altered_token_confirms_nothing(client, hwb):
-    _subscribe(client, "body=hwb")
+    _subscribe(client, "board/hwb")
     subscription = Subscription.objects.get()
     forged = signing.dumps(
         {"s": subscription.pk, "e": ADDRESS}, salt="not.the.confirm.salt"
@@ -140,13 +143,13 @@ def test_a_forged_or_altered_token_confirms_nothing(client, hwb):
 
 
 def test_the_form_says_the_same_whether_or_not_the_address_is_subscribed(client, hwb):
-    first = _subscribe(client, "body=hwb")
+    first = _subscribe(client, "board/hwb")
     _confirm(client)
     mail.outbox.clear()
     pages = []
     for email in (ADDRESS, "stranger@example.net"):
         fresh = Client()  # a new visitor each time, as an enumerator would be
-        response = _subscribe(fresh, "body=hwb", email=email)
+        response = _subscribe(fresh, "board/hwb", email=email)
         assert response["Location"] == first["Location"]
         page = fresh.get(response["Location"]).text
         pages.append(re.sub(r'value="[^"]{40,}"', "", page.replace(email, "X")))
@@ -158,7 +161,7 @@ def test_the_form_says_the_same_whether_or_not_the_address_is_subscribed(client,
 
 def test_asking_twice_sends_one_confirmation_a_day(client, hwb):
     for _ in range(3):
-        _subscribe(client, "body=hwb", frequency="weekly")
+        _subscribe(client, "board/hwb", frequency="weekly")
     assert Subscription.objects.count() == 1
     assert len(mail.outbox) == 1
     assert Subscription.objects.get().frequency == "weekly"
@@ -170,41 +173,48 @@ def test_bad_addresses_get_a_clear_message(client, hwb):
         ("not-an-address", "Enter an email address in the correct format"),
         ("a" * 300 + "@example.net", "254 characters or fewer"),
     ):
-        response = _subscribe(client, "body=hwb", email=email)
+        response = _subscribe(client, "board/hwb", email=email)
         assert response.status_code == 200
         assert message in response.text
-    response = _subscribe(client, "body=hwb", frequency="hourly")
+    response = _subscribe(client, "board/hwb", frequency="hourly")
     assert "Choose how often to get the alerts" in response.text
     assert not Subscription.objects.exists()
 
 
 def test_a_private_board_or_unknown_topic_cannot_be_followed(client, hwb):
     factories.BodyFactory(name="Private panel", slug="private", meets_in_public=False)
-    for query in (
-        "body=private",
-        "body=nope",
-        "pillar=99999999999999999999",
-        "pillar=abc",
-        "priority=nope",
-        "q=" + "x" * 201,
-        "q=%20",
+    for kind, key in (
+        ("board", "private"),
+        ("board", "nope"),
+        ("pillar", "99999999999999999999"),
+        ("pillar", "abc"),
+        ("priority", "nope"),
+        ("meeting", "1"),
     ):
-        assert client.get(reverse("alerts:subscribe") + "?" + query).status_code == 404
-        assert _subscribe(client, query).status_code == 404
+        url = reverse("alerts:subscribe", args=[kind, key])
+        assert client.get(url).status_code == 404
+        assert _subscribe(client, f"{kind}/{key}").status_code == 404
+    for words, message in (
+        ("x" * 201, "200 characters or fewer"),
+        (" ", "Enter the words to search for"),
+        ("!!!", "There are no words to search for"),
+    ):
+        response = _subscribe(client, f"search/{words}")
+        assert response.status_code == 200 and message in response.text
     assert not Subscription.objects.exists()
 
 
 def test_an_officer_cannot_follow_a_private_board_either(client, officer):
     factories.BodyFactory(name="Private panel", slug="private", meets_in_public=False)
     client.force_login(officer)
-    assert _subscribe(client, "body=private").status_code == 404
+    assert _subscribe(client, "board/private").status_code == 404
 
 
 def test_requests_are_limited_per_client_address(client, hwb, settings):
     settings.ALERT_REQUESTS_PER_HOUR = 3
     cache.clear()
     codes = [
-        _subscribe(client, "body=hwb", email=f"p{n}@example.net").status_code
+        _subscribe(client, "board/hwb", email=f"p{n}@example.net").status_code
         for n in range(5)
     ]
     assert codes == [302, 302, 302, 429, 429]
@@ -216,11 +226,7 @@ def test_an_address_gets_few_confirmations_however_many_ask(client, hwb, setting
     cache.clear()
     pillars = [factories.PillarFactory(code=f"P{n}") for n in range(4)]
     for n, pillar in enumerate(pillars):
-        response = client.post(
-            reverse("alerts:subscribe") + f"?pillar={pillar.pk}",
-            {"email": ADDRESS, "frequency": "immediate"},
-            REMOTE_ADDR=f"10.0.0.{n}",
-        )
+        response = _subscribe(client, f"pillar/{pillar.pk}", REMOTE_ADDR=f"10.0.0.{n}")
         assert response.status_code == 302  # the same answer each time
     assert len(mail.outbox) == 2
 
@@ -231,12 +237,12 @@ def test_an_address_gets_few_confirmations_however_many_ask(client, hwb, setting
 def test_exempt_business_never_reaches_an_alert(client, hwb, officer, exempt):
     """A hostile reader subscribes to the board, the exempt item's pillar and
     its priority, and to a search for the exempt words."""
-    _subscribe(client, "body=hwb")
+    _subscribe(client, "board/hwb")
     _confirm(client)
     for query in (
-        f"pillar={exempt['pillar'].pk}",
-        f"priority={exempt['priority'].slug}",
-        "q=tender",
+        f"pillar/{exempt['pillar'].pk}",
+        f"priority/{exempt['priority'].slug}",
+        "search/tender",
     ):
         _subscribe(client, query)
         _confirm(client)
@@ -270,7 +276,7 @@ def test_exempt_business_never_reaches_an_alert(client, hwb, officer, exempt):
 def test_pillar_subscribers_hear_only_of_public_business(client, hwb, officer, exempt):
     """The exempt item's tags are closed: its pillar's subscriber hears of
     the meeting only through an open item tagged to the pillar."""
-    _subscribe(client, f"pillar={exempt['pillar'].pk}")
+    _subscribe(client, f"pillar/{exempt['pillar'].pk}")
     _confirm(client)
     mail.outbox.clear()
     closed_only = _upcoming(hwb)
@@ -402,7 +408,7 @@ def _manage_path(email=ADDRESS):
 def test_the_manage_page_changes_frequency_and_unsubscribes(
     client, hwb, subscriber, exempt
 ):
-    _subscribe(client, f"pillar={exempt['pillar'].pk}")
+    _subscribe(client, f"pillar/{exempt['pillar'].pk}")
     page = client.get(_manage_path())
     assert page.status_code == 200
     assert subscriber.label in page.text and "Not confirmed yet" in page.text
@@ -502,7 +508,7 @@ def test_choosing_straight_away_sends_what_was_held(client, hwb, officer, subscr
 
 def test_a_saved_search_alerts_new_public_results_once(client, hwb):
     factories.AgendaItemFactory(title="Homelessness strategy")
-    _subscribe(client, "q=homelessness")
+    _subscribe(client, "search/homelessness")
     _confirm(client)
     mail.outbox.clear()
     assert plan_notifications() == 0  # what it found when confirmed
@@ -529,8 +535,8 @@ def test_unconfirmed_requests_are_deleted_after_seven_days(client, hwb):
         action="delete",
         defaults={"label": "Unconfirmed", "period": "days", "length": 7},
     )
-    _subscribe(client, "body=hwb")
-    _subscribe(client, "body=hwb", email="keeper@example.net")
+    _subscribe(client, "board/hwb")
+    _subscribe(client, "board/hwb", email="keeper@example.net")
     Subscription.objects.filter(email=ADDRESS).update(
         created_at=timezone.now() - datetime.timedelta(days=9)
     )

@@ -41,6 +41,7 @@ from meetings import services
 from meetings.models import Meeting, PackImport, PlannedItem, Report, UrgentDecision
 from strategy.models import ProgressReport
 from tests import factories
+from tests.helpers import alert_args
 
 SCRIPT = "<script>alert(1)</script>"
 NO_SUCH_PK = "987654321"
@@ -116,6 +117,10 @@ FORMS = {
     "indicators:import": (["officer"], None),
     "indicators:value_add": (["officer"], None),
     "notifications:settings": (EVERYONE, None),
+    # email alerts: anyone, signed in or not, the same
+    "alerts:subscribe": (["anonymous", "member"], None),
+    "alerts:subscribe_search": (["anonymous"], None),
+    "alerts:manage": (["anonymous"], None),
     "meetings:urgent_new": (["officer"], None),
     "meetings:urgent_edit": (["officer"], None),
     # the chair takes a chair's action; an officer records it for the chair
@@ -152,6 +157,9 @@ BUTTONS = {
     "meetings:api_token_renew": ("member", ["revoke"]),
     "strategy:watchlist_plan": ("officer", []),
     "notifications:unsubscribe": ("anonymous", []),
+    "alerts:confirm": ("anonymous", []),
+    # RFC 8058's one-click POST, as a mail client sends it
+    "alerts:unsubscribe": ("anonymous", ["List-Unsubscribe"]),
     "meetings:urgent_place": ("officer", []),
     # the lock-outs page's buttons: one account's, one address's
     "unlock": ("officer", ["username", "ip_address"]),
@@ -313,6 +321,7 @@ def args(hwb, officer, chair, member, author):
         "notifications:unsubscribe": [
             notify.unsubscribe_token(member.person, "action_due_soon")
         ],
+        **alert_args(hwb),
     }
 
 
@@ -709,6 +718,7 @@ QUERIES = {
     "indicators:detail": ("anonymous", ["area", "sex", "page"]),
     "indicators:import_job": ("officer", ["format"]),
     "meetings:urgent_new": ("officer", ["planned", "recurring"]),
+    "alerts:subscribe_search": ("anonymous", ["q"]),
 }
 
 

@@ -12,6 +12,7 @@ from indicators.models import ImportJob
 from meetings import services
 from meetings.models import Meeting, PackImport, PlannedItem, Report, UrgentDecision
 from tests import factories
+from tests.helpers import alert_args
 
 ALL = {
     "officer": 200,
@@ -174,6 +175,15 @@ MATRIX = {
     "retention": OFFICERS,  # the retention schedule and its runs
     "meetings:person_interests": ALL,  # a member of a public board
     "notifications:unsubscribe": ALL,  # the signed token is the credential
+    # email alerts: for anyone, with no account; the links' signed tokens are
+    # the credentials
+    "alerts:index": ALL,
+    "alerts:subscribe": ALL,
+    "alerts:subscribe_search": ALL,
+    "alerts:sent": ALL,
+    "alerts:confirm": ALL,
+    "alerts:manage": ALL,
+    "alerts:unsubscribe": ALL,
     "meetings:api_token_renew": {
         **SIGNED_IN,
         "officer": 405,
@@ -376,6 +386,7 @@ def objects(db, chair, member):
         "notifications:unsubscribe": [
             notify.unsubscribe_token(action.owner_person, "action_due_soon")
         ],
+        **alert_args(meeting.body),
         "meetings:urgent_list": [meeting.body.slug],
         "meetings:urgent_new": [meeting.body.slug],
         **_between_meetings(meeting.body, chair),

@@ -9,41 +9,34 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from hwbb import notify
 from hwbb.signin import client_ip
-from meetings import alerts, search, services
+from meetings import alerts, services
 from meetings.forms.alerts import FrequencyForm, SubscribeForm
 from meetings.models import Body, Subscription
 from strategy.models import Framework, Pillar, Priority
 
-QUERY_MAX = 200
 LIMIT_WINDOW = 60 * 60
 
 
-def _topic(params):
-    """What the query string asks alerts about, as the public sees it: a
-    private board is unknown here, whoever asks. {} when nothing is named."""
+def _topic(kind, key):
+    """What the address names alerts about, as the public sees it: a private
+    board is unknown here, whoever asks."""
     public = AnonymousUser()
-    if slug := params.get("body"):
-        body = Body.objects.visible_to(public).filter(slug=slug).first()
+    if kind == "board":
+        body = Body.objects.visible_to(public).filter(slug=key).first()
         return {"body": body} if body else None
-    if pk := params.get("pillar"):
-        wanted = int(pk) if pk.isdigit() and len(pk) < 10 else 0
+    if kind == "pillar":
+        wanted = int(key) if key.isdigit() and len(key) < 10 else 0
         pillar = Pillar.objects.select_related("framework").filter(pk=wanted).first()
         return {"pillar": pillar} if pillar else None
-    if slug := params.get("priority"):
-        priority = Priority.objects.filter(slug=slug).first()
+    if kind == "priority":
+        priority = Priority.objects.filter(slug=key).first()
         return {"priority": priority} if priority else None
-    if "q" in params:
-        query = " ".join(params["q"].split())
-        if not query or len(query) > QUERY_MAX:
-            return None
-        return {"query": query} if search.engine_for(query).searchable else None
-    return {}
+    return None
 
 
 def _label(topic):
@@ -90,30 +83,48 @@ def index(request):
 
 
 @require_http_methods(["GET", "POST"])
-def subscribe(request):
-    topic = _topic(request.GET)
+def subscribe(request, kind, key):
+    """Alerts about a board, a pillar or a priority."""
+    topic = _topic(kind, key)
     if topic is None:
         raise Http404("There is nothing by that name to get alerts about")
-    if not topic:
-        return redirect("alerts:index")
     form = SubscribeForm(request.POST if request.method == "POST" else None)
+    return _subscribe(request, form, topic)
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe_search(request):
+    """Alerts of new results for the words of a search (its filters are not
+    kept: the words are the saved search)."""
+    posted = request.POST if request.method == "POST" else None
+    form = SubscribeForm(
+        posted, with_query=True, initial={"query": request.GET.get("q", "")[:200]}
+    )
+    return _subscribe(request, form, None)
+
+
+def _subscribe(request, form, topic):
     if request.method == "POST" and form.is_valid():
         if _too_many(request):
             return render(request, "alerts/too_many.html", status=429)
-        email = form.cleaned_data["email"]
-        if not _address_asked_too_often(email):
+        data = form.cleaned_data
+        topic = topic or {"query": data["query"]}
+        if not _address_asked_too_often(data["email"]):
             services.subscription_request(
-                email=email, frequency=form.cleaned_data["frequency"], **topic
+                email=data["email"], frequency=data["frequency"], **topic
             )
-        request.session["alerts_sent_to"] = email.strip().lower()
-        return redirect(reverse("alerts:sent") + "?" + request.GET.urlencode())
+        request.session["alerts_sent"] = {
+            "email": data["email"].strip().lower(),
+            "label": _label(topic),
+        }
+        return redirect("alerts:sent")
     return render(
         request,
         "alerts/subscribe.html",
         {
             "form": form,
-            "label": _label(topic),
-            "topic_url": Subscription(**topic).topic_url,
+            "label": _label(topic) if topic else "",
+            "topic_url": Subscription(**topic).topic_url if topic else "",
         },
     )
 
@@ -121,14 +132,11 @@ def subscribe(request):
 def sent(request):
     """The same answer for every address: whether it was new, waiting for
     its confirmation, or subscribed long ago."""
-    topic = _topic(request.GET) or {}
+    asked = request.session.get("alerts_sent") or {}
     return render(
         request,
         "alerts/sent.html",
-        {
-            "email": request.session.get("alerts_sent_to", ""),
-            "label": _label(topic) if topic else "",
-        },
+        {"email": asked.get("email", ""), "label": asked.get("label", "")},
     )
 
 
@@ -151,7 +159,7 @@ def confirm(request, token):
     if request.method == "POST":
         services.subscription_confirm(token=token)
         messages.success(request, f"Your alerts are confirmed: {subscription.label}.")
-        return redirect(notify.alert_manage_url(subscription.email))
+        return redirect("alerts:manage", notify.alert_manage_token(subscription.email))
     return render(request, "alerts/confirm.html", {"subscription": subscription})
 
 
@@ -226,6 +234,6 @@ def unsubscribe(request, token):
             "done": done,
             "all": "e" in data,
             "subscriptions": subscriptions,
-            "manage_url": notify.alert_manage_url(email) if email else "",
+            "manage_token": notify.alert_manage_token(email) if email else "",
         },
     )
