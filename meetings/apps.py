@@ -25,7 +25,9 @@ class MeetingsConfig(AppConfig):
 
         # notices and retention register the meetings' notices and records.
         from meetings import notices, retention  # noqa: F401
-        from meetings.models import PackImport
+        from meetings.models import PackImport, Subscription
 
         connection_created.connect(_sqlite_functions)
-        pagecache.watch(self, leave_out=[PackImport])
+        # No public page shows either: a request for alerts must not empty
+        # the page cache (nor let a stranger empty it at will).
+        pagecache.watch(self, leave_out=[PackImport, Subscription])

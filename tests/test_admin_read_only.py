@@ -49,6 +49,8 @@ WORKFLOW = {
     "meetings.reportreview",
     "meetings.resolution",
     "meetings.resolutionclause",
+    # changed only by the address's owner, from the links in the emails
+    "meetings.subscription",
     "meetings.urgentdecision",
     "strategy.progressreport",
 }
@@ -211,6 +213,9 @@ def workflow_rows(officer):
             content_type=ContentType.objects.get_for_model(action),
             object_id=action.pk,
             about=action.title,
+        ),
+        m.Subscription.objects.create(
+            email="resident@example.net", topic="body-1", body=meeting.body
         ),
         provenance.record(action, "Minute 44, clause 2", field="title"),
         audit.record(AuditEntry.Kind.PUBLISHED, actor=officer, obj=meeting),

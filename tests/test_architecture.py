@@ -27,6 +27,7 @@ FLOORS = {
     "meetings.urls": 4,
     "meetings.urls_site": 4,
     "meetings.urls_notifications": 4,
+    "meetings.urls_alerts": 4,
 }
 
 

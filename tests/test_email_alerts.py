@@ -555,3 +555,48 @@ def test_confirmation_emails_are_alert_kinds_no_person_can_choose():
 
     chosen = dict(notices.choosable())
     assert alerts.AGENDA not in chosen and alerts.CONFIRM not in chosen
+
+
+# Every role, signed in or not, the same
+
+
+def test_each_role_subscribes_confirms_manages_and_unsubscribes_alike(
+    persona, client, hwb
+):
+    """The POST views need no account and give a signed-in reader nothing
+    more: each persona goes the whole way with the same answers."""
+    name, _ = persona
+    email = f"{name}@example.net"
+    response = _subscribe(client, "board/hwb", email=email)
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "alerts:sent"
+    )
+    confirmed = _confirm(client, email=email)
+    assert confirmed.status_code == 302
+    subscription = Subscription.objects.get(email=email)
+    assert subscription.is_confirmed
+    changed = client.post(
+        _manage_path(email),
+        {"action": "frequency", "subscription": subscription.pk, "frequency": "daily"},
+    )
+    assert changed.status_code == 302
+    subscription.refresh_from_db()
+    assert subscription.frequency == "daily"
+    url = notify.alert_unsubscribe_url(subscription.pk)
+    assert client.post(_path(url)).status_code == 200
+    assert not Subscription.objects.filter(email=email).exists()
+
+
+def _path(url):
+    return "/" + url.split("//", 1)[1].split("/", 1)[1]
+
+
+def test_the_alerts_page_reads_a_fixed_number_of_queries(
+    client, hwb, django_assert_max_num_queries
+):
+    for n in range(4):
+        factories.PillarFactory(code=f"R{n}")
+        factories.BodyFactory(name=f"Panel {n}", slug=f"panel-{n}")
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("alerts:index"))
+    assert response.text.count('href="/alerts/subscribe/') >= 9
