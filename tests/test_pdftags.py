@@ -3,6 +3,7 @@ reading of a tree back finds what would mislead a screen reader."""
 
 import io
 
+from django.core.management import call_command
 from pypdf import PdfReader
 from pypdf.generic import NameObject, NumberObject
 from weasyprint import HTML
@@ -156,6 +157,28 @@ def test_page_numbers_in_the_margin_become_artifacts():
     content = merged.pages[0].get_contents().get_data()
     assert content.count(b"/Artifact BMC") == 1
     assert "Page 1" in merged.pages[0].extract_text()
+
+
+def test_the_command_prints_the_tree_and_its_faults(tmp_path):
+    merged = pdftags.merge(_three())
+    merged.add_metadata({"/Title": "Agenda"})
+    merged.create_viewer_preferences().display_doctitle = True
+    merged.root_object[NameObject("/Lang")] = NameObject("/en-GB")
+    good, plain = tmp_path / "good.pdf", tmp_path / "plain.pdf"
+    merged.write(good)
+    plain.write_bytes(files.pdf_bytes(["Appendix"]))
+    out = io.StringIO()
+    call_command("pdf_structure", str(good), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[:3] == ["Agenda (4 pages)", "Document", "  H1"]
+    assert "      TR" in lines and "        TH x2" in lines
+    assert lines[-2:] == [
+        "Pages outside the tree (uploaded papers): 1",
+        "The structure tree is well formed.",
+    ]
+    out = io.StringIO()
+    call_command("pdf_structure", str(plain), stdout=out)
+    assert "1 x The file has no structure tree." in out.getvalue()
 
 
 def test_a_heading_that_skips_a_level_is_found():
