@@ -30,7 +30,7 @@ from django.db.models import Prefetch
 from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import timezone
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -41,7 +41,7 @@ from pypdf.generic import (
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from hwbb import uploads
+from hwbb import pdftags, uploads
 from meetings.models import (
     AgendaItem,
     AgendaPack,
@@ -98,7 +98,15 @@ LANGUAGE = "en-GB"
 
 
 def render(template, context):
-    return _layout(render_to_string(template, context)).write_pdf(**PDF_OPTIONS)
+    """The template as a tagged PDF: WeasyPrint's, its structure tree
+    rewritten (hwbb/pdftags.py) so that the page numbers it prints in the
+    margin are artifacts rather than text no element holds."""
+    pdf = _reader(_layout(render_to_string(template, context)).write_pdf(**PDF_OPTIONS))
+    writer = pdftags.merge([(pdf, True)])
+    _title_and_language(writer, pdf.metadata.title)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 _fonts = threading.local()
@@ -384,11 +392,12 @@ def _row_facts(row, seen):
 @dataclass
 class Part:
     item: AgendaItem
-    pdfs: list = field(default_factory=list)  # a PdfReader of each PDF, in order
+    # (a PdfReader of each PDF, whether HWBB made it and so tagged it), in order
+    pdfs: list = field(default_factory=list)
 
     @cached_property
     def pages(self):
-        return sum(len(pdf.pages) for pdf in self.pdfs)
+        return sum(len(pdf.pages) for pdf, _ in self.pdfs)
 
 
 def _reader(pdf):
@@ -396,12 +405,16 @@ def _reader(pdf):
     return PdfReader(io.BytesIO(pdf))
 
 
+def _generated(template, context):
+    return _reader(render(template, context)), True
+
+
 def _part(paper, inputs):
     part = Part(paper.item)
     if paper.minutes:
         # The pack stamps its own page numbers: the minutes' own would be a second.
         context = {**paper.minutes, "in_pack": True}
-        part.pdfs.append(_reader(render("meetings/minutes_pdf.html", context)))
+        part.pdfs.append(_generated("meetings/minutes_pdf.html", context))
     if paper.report is None:
         return part
     documents = paper.documents
@@ -409,15 +422,14 @@ def _part(paper, inputs):
         d.kind == Document.Kind.REPORT and d.file_type == "pdf" for d in documents
     ):
         context = {"report": paper.report}
-        part.pdfs.append(_reader(render("meetings/pack_report.html", context)))
+        part.pdfs.append(_generated("meetings/pack_report.html", context))
     for document in documents:
         if document.file_type == "pdf":
             with document.file.open("rb") as f:
-                part.pdfs.append(_reader(f.read()))
+                part.pdfs.append((_reader(f.read()), False))
         else:
             context = {"document": document, "SITE_URL": inputs.site_url}
-            placeholder = render("meetings/pack_placeholder.html", context)
-            part.pdfs.append(_reader(placeholder))
+            part.pdfs.append(_generated("meetings/pack_placeholder.html", context))
     return part
 
 
@@ -467,8 +479,11 @@ def _stamp(writer):
         box = page.mediabox
         x = float(box.left) + float(box.width) / 2 - 14
         y = float(box.bottom) + 20
+        # Marked as an artifact: a screen reader skips it, as it skips the
+        # page numbers WeasyPrint prints.
         label = (
-            f"Q q BT /HwbbPageNumber 9 Tf {x:.1f} {y:.1f} Td (Page {number}) Tj ET Q"
+            "Q q /Artifact <</Type /Pagination /Subtype /Footer>> BDC "
+            f"BT /HwbbPageNumber 9 Tf {x:.1f} {y:.1f} Td (Page {number}) Tj ET EMC Q"
         )
         contents = page.get("/Contents")
         existing = [] if contents is None else contents.get_object()
@@ -517,9 +532,8 @@ def _stream(data):
 
 
 def _title_and_language(writer, title):
-    """The pack's title (the front sheet's) and language, and the title shown
-    in a reader's window rather than the file's name. The merge keeps the
-    pages, not the front sheet's structure tree: see the README."""
+    """A PDF's title (a pack's is its front sheet's) and language, and the
+    title shown in a reader's window rather than the file's name."""
     writer.add_metadata({"/Title": title})
     writer.root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
     writer.create_viewer_preferences().display_doctitle = True
@@ -541,10 +555,10 @@ def build(inputs):
         if len(front.pages) == front_pages:
             break
         front_pages = len(front.pages)
-    writer = PdfWriter()
     front_pdf = _reader(front.write_pdf(**PDF_OPTIONS))
-    for pdf in [front_pdf, *(pdf for p in parts for pdf in p.pdfs)]:
-        writer.append(pdf)
+    # The pages HWBB made keep their tags; uploaded papers' pages are merged
+    # as they are (hwbb/pdftags.py).
+    writer = pdftags.merge([(front_pdf, True), *(pdf for p in parts for pdf in p.pdfs)])
     _title_and_language(writer, front_pdf.metadata.title)
     # Uploads with active content are refused, but a paper stored before that
     # rule may hold some, and a merge carries pages' actions and annotations.

@@ -24,6 +24,7 @@ from meetings.models import (
     Declaration,
     Meeting,
     Organisation,
+    Report,
 )
 from strategy.models import ProgressReport
 from tests import factories
@@ -458,3 +459,74 @@ def test_the_private_bodys_member_reads_its_decisions_and_posts(
     client.force_login(private["member"])
     for secret in decided_in_private["private"]:
         _assert_present(client, decided_in_private["urls"], secret)
+
+
+# -- 7. A report written on the template: its web page and its pages in the pack
+
+OPEN_PURPOSE = "To set out the Better Care Fund plan for 2019/20"
+CLOSED_PURPOSE = "To compare the three bidders' prices for the drug service"
+
+
+@pytest.fixture
+def template_reports(hwb, officer):
+    """Two reports written on the template, an open one and an exempt one,
+    on a published agenda whose packs are built: each report is printed in
+    the pack and is also a web page."""
+    meeting = factories.MeetingFactory(body=hwb, agenda_status="published")
+    reports = {}
+    for purpose, exempt in ((OPEN_PURPOSE, False), (CLOSED_PURPOSE, True)):
+        item = factories.AgendaItemFactory(
+            meeting=meeting,
+            title=purpose[3:40],
+            is_exempt=exempt,
+            exempt_paragraph=3 if exempt else None,
+            open_title="Drug service contract" if exempt else "",
+        )
+        reports[exempt] = Report.objects.create(
+            title=item.title,
+            body=hwb,
+            meeting=meeting,
+            agenda_item=item,
+            is_exempt=exempt,
+            exempt_paragraph=3 if exempt else None,
+            purpose=purpose,
+            recommendations="The Board is asked to agree the recommendations.",
+        )
+    services.agenda_pack_build(meeting=meeting)
+    return {
+        "meeting": meeting,
+        "open": reverse("meetings:report", args=[reports[False].pk]),
+        "closed": reverse("meetings:report", args=[reports[True].pk]),
+        "pack": reverse("meetings:pack", args=[meeting.pk]),
+        "members_pack": reverse("meetings:members_pack", args=[meeting.pk]),
+        "agenda": reverse("meetings:detail", args=[meeting.pk]),
+    }
+
+
+@pytest.mark.parametrize("role", HOSTILE)
+def test_an_exempt_template_report_is_closed_on_its_page_and_in_the_pack(
+    request, client, role, template_reports
+):
+    _reader(request, client, role)
+    urls = [template_reports[k] for k in ("closed", "pack", "members_pack", "agenda")]
+    _assert_absent(client, urls, [CLOSED_PURPOSE])
+    assert client.get(template_reports["closed"]).status_code == 404
+    # the open report is read alike on its page and in the public pack
+    for url in (template_reports["open"], template_reports["pack"]):
+        assert OPEN_PURPOSE in _read(client, url), url
+    page = _read(client, template_reports["open"])
+    assert f'href="{template_reports["pack"]}#page=' in page
+    agenda = _read(client, template_reports["agenda"])
+    assert f'href="{template_reports["open"]}"' in agenda
+    assert f'href="{template_reports["closed"]}"' not in agenda
+
+
+def test_the_board_reads_the_exempt_report_on_its_page_and_in_its_pack(
+    client, member, template_reports
+):
+    client.force_login(member)
+    for url in (template_reports["closed"], template_reports["members_pack"]):
+        assert CLOSED_PURPOSE in _read(client, url), url
+    assert f'href="{template_reports["closed"]}"' in _read(
+        client, template_reports["agenda"]
+    )

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from meetings.models import Consideration, Report
 from tests import factories
 
 BUDGET = {  # signed in as a board member, the most expensive visibility rules
@@ -144,3 +145,40 @@ def test_a_public_page_costs_the_same_whatever_the_data_and_then_nothing(
     assert large == small, f"{name}: {small} queries with 2 rows, {large} with 27"
     assert large <= BUDGET[name]
     assert _count(client, url) == 0  # the next reader is served from the cache
+
+
+def test_a_reports_page_costs_the_same_however_many_papers_and_stops(
+    client, member, world
+):
+    """A report written on the template is a web page as well as pages of
+    the agenda pack; its papers, tags, authors and route do not add queries."""
+    meeting, pillar = world["meeting"], world["pillar"]
+    item = factories.AgendaItemFactory(meeting=meeting)
+    report = Report.objects.create(
+        title="Better Care Fund plan",
+        body=meeting.body,
+        meeting=meeting,
+        agenda_item=item,
+        primary_pillar=pillar,
+        purpose="To agree the plan.",
+        recommendations="Agree the plan.",
+    )
+    url = reverse("meetings:report", args=[report.pk])
+    client.force_login(member)
+
+    def grow(n):
+        for i in range(n):
+            factories.paper(report, f"Appendix {report.documents.count() + 1}")
+            report.authors.add(factories.PersonFactory())
+            report.priorities.add(world["priority"])
+            Consideration.objects.create(report=report, body=meeting.body, order=i)
+
+    grow(2)
+    small = _count(client, url)
+    grow(25)
+    large = _count(client, url)
+    assert large == small, f"{small} queries with 2 papers, {large} with 27"
+    assert large <= REPORT_BUDGET
+
+
+REPORT_BUDGET = 12

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from hwbb import pdftags
 from meetings import pack, services, tasks
 from meetings.models import (
     AgendaPack,
@@ -538,3 +539,31 @@ def test_a_pack_carries_no_active_content_from_a_paper_stored_before_the_check(
         assert name not in data
     assert b"hwbb" not in data  # nor any script's text, in a stray object
     assert any("Stored before the rule" in page for page in _pages(data))
+
+
+def test_the_pack_keeps_the_tags_of_the_pages_hwbb_makes(meeting, author):
+    """The front sheet's and the template report's structure trees survive
+    the merge under one Document, well formed; an uploaded paper's pages
+    are merged untagged, even when the upload was a tagged PDF itself."""
+    tagged_upload = pack.render(
+        "meetings/pack_placeholder.html",
+        {"document": meeting["strategy"].report.documents.first()},
+    )
+    paper = factories.paper(
+        meeting["strategy"].report, "Tagged upload", text="x", user=author
+    )
+    with paper.file.open("wb") as f:
+        f.write(tagged_upload)
+    data, ranges = pack.build(pack.inputs(meeting["meeting"], "public"))
+    reader = PdfReader(io.BytesIO(data))
+    assert pdftags.problems(reader) == []
+    outline = pdftags.outline(reader)
+    assert outline.startswith("Document\n") and outline.count("Document") == 1
+    parts = [e for _, e in pdftags.elements(reader) if e["/S"] == "/Part"]
+    assert [str(p["/T"]) for p in parts] == [meeting["housing"].title]
+    # the front sheet's and the report's pages are in the tree, the papers' not
+    _, report_last = ranges[meeting["housing"].pk]
+    first, last = ranges[meeting["strategy"].pk]
+    tagged = {n for n, page in enumerate(reader.pages, 1) if "/StructParents" in page}
+    assert tagged == set(range(1, report_last + 1))
+    assert not tagged & set(range(first, last + 1))

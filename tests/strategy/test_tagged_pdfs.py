@@ -9,34 +9,21 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from hwbb import pdftags
 from meetings import pack
 
 pytestmark = pytest.mark.django_db
 
 
-def _structure(node, found):
-    """The structure types in the tree, depth first."""
-    node = node.get_object()
-    kind = node.get("/S")
-    if kind is not None:
-        found.append(str(kind).lstrip("/"))
-    kids = node.get("/K")
-    if kids is None:
-        return found
-    for kid in kids if isinstance(kids, list) else [kids]:
-        kid = kid.get_object()
-        if hasattr(kid, "get"):
-            _structure(kid, found)
-    return found
-
-
 def _tagged(pdf):
+    """The PDF's title and its structure types, depth first, once its tree is
+    found well formed (hwbb/pdftags.py: tagged, language, title shown, each
+    marked text tied both ways to its element, each figure described)."""
     reader = PdfReader(io.BytesIO(pdf))
-    root = reader.trailer["/Root"]
-    assert root["/MarkInfo"]["/Marked"].value is True
-    assert root["/Lang"] == "en-GB"
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
-    return reader.metadata.title, _structure(root["/StructTreeRoot"], [])
+    assert pdftags.problems(reader) == []
+    assert reader.root_object["/Lang"] == "en-GB"
+    kinds = [str(e["/S"]).lstrip("/") for _, e in pdftags.elements(reader)]
+    return reader.metadata.title, kinds
 
 
 def _get(client, name, *args):
@@ -49,6 +36,17 @@ def test_the_board_dashboard_pdf_is_tagged(client, board):
     title, tags = _tagged(_get(client, "strategy:dashboard_pdf"))
     assert title.startswith("Board dashboard")
     assert {"H1", "H2", "Table", "TH", "TD"} <= set(tags), tags
+
+
+def test_the_dashboards_charts_have_alternative_text(client, board):
+    """The dashboard's sparklines are the only images any HWBB PDF holds:
+    each is a Figure described by its values in words."""
+    reader = PdfReader(io.BytesIO(_get(client, "strategy:dashboard_pdf")))
+    figures = [e for _, e in pdftags.elements(reader) if e["/S"] == "/Figure"]
+    assert [str(f["/Alt"]) for f in figures] == [
+        "Healthy life expectancy at birth, 3 periods. "
+        "2011 - 13: 60.2 years, 2012 - 14: 60.5 years, 2013 - 15: 61 years"
+    ]
 
 
 def test_the_strategy_overview_pdf_is_tagged(client, board):
@@ -64,13 +62,23 @@ def test_the_minutes_pdf_is_tagged(client, exempt):
     assert {"H1", "P"} <= set(tags), tags
 
 
-def test_the_agenda_pack_has_its_title_and_language(exempt):
+def test_the_agenda_pack_keeps_the_tags_of_its_front_sheet(exempt):
     meeting = exempt["meeting"]
     data, _ = pack.build(pack.inputs(meeting, "public"))
+    title, tags = _tagged(data)
+    assert title == f"Agenda: {meeting.body.name}, {meeting.start:%-d %B %Y}"
+    assert tags[0] == "Document" and tags.count("Document") == 1
+    assert {"H1", "H2", "P"} <= set(tags), tags
+
+
+def test_the_members_pack_keeps_the_tags_of_the_reports_hwbb_wrote(exempt):
+    """Each report written on the template is a Part of the pack's tree,
+    named by its title, after the front sheet's own elements."""
+    meeting = exempt["meeting"]
+    data, _ = pack.build(pack.inputs(meeting, "members"))
     reader = PdfReader(io.BytesIO(data))
-    root = reader.trailer["/Root"]
-    assert reader.metadata.title == (
-        f"Agenda: {meeting.body.name}, {meeting.start:%-d %B %Y}"
-    )
-    assert root["/Lang"] == "en-GB"
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert pdftags.problems(reader) == []
+    parts = [e for d, e in pdftags.elements(reader) if e["/S"] == "/Part"]
+    assert [str(p["/T"]) for p in parts] == [exempt["item"].report.title]
+    kinds = [str(e["/S"]) for _, e in pdftags.elements(reader)]
+    assert kinds.count("/H1") == 2  # the front sheet's and the report's
