@@ -56,11 +56,12 @@ def test_tile_says_in_words_what_its_colour_and_sparkline_show(client, board):
     html = client.get(reverse("strategy:dashboard")).content.decode()
     assert "Worse than England" in html and "app-judgement--worse" in html
     assert "Not enough data for a trend" in html
-    # The sparkline's accessible name and its table carry every value.
-    assert 'aria-label="Healthy life expectancy at birth, 3 periods. 2011 - 13: ' in (
-        html
-    )
-    assert "2013 - 15" in html and ">61<" in html
+    # The sparkline's accessible name carries every value it draws; the
+    # newest is in words on the tile, and every value on the indicator's page.
+    label = 'aria-label="Healthy life expectancy at birth, 3 periods. 2011 - 13: 60.2'
+    assert label in html and "2012 - 14: 60.5" in html and "2013 - 15: 61" in html
+    assert '<p class="app-tile__value">61' in html
+    assert reverse("indicators:detail", args=[board["hle"].slug]) in html
     assert "69.2%" in html
 
 
