@@ -129,15 +129,41 @@ class IndicatorComparison:
             self.region = indicator.latest_comparison(home, region)[1]
             if self.region:
                 self.region_judgement = self.local.compare_with(self.region, polarity)
-        self.history = self.series(home) if self.local else []
-        self.trend = judgements.trend(self.history, polarity) if self.local else ""
+        series = self.series(home) if self.local else []
+        self.trend = judgements.trend(series, polarity) if self.local else ""
+        # The recent values shown beside the trend (a tile's line, the PDF's
+        # words): the periods the trend is read from, not every year held, so
+        # a dashboard's tiles weigh the same at ten years as at five. The
+        # indicator's page holds its decade and every value.
+        self.history = series[-judgements.POINTS :]
 
     def __getstate__(self):
         """Cached without the indicator's other values: only those shown (the
-        newest local value, its comparators and its series) go with it."""
+        newest local value, its comparators and its recent series) go with
+        it. Each value remembers its indicator, which holds every value for
+        the areas compared (the prefetch), so each goes with a copy of the
+        indicator without them: else an entry carried the indicator's whole
+        history (33 KB an indicator at ten years, unpickled by every page)."""
         indicator = copy.copy(self.indicator)
         indicator.__dict__.pop("area_values", None)
-        return {**self.__dict__, "indicator": indicator}
+        alone = {}
+
+        def detached(value):
+            if value is None:
+                return None
+            if id(value) not in alone:
+                alone[id(value)] = copy.copy(value)
+                alone[id(value)]._state.fields_cache["indicator"] = indicator
+            return alone[id(value)]
+
+        return {
+            **self.__dict__,
+            "indicator": indicator,
+            "local": detached(self.local),
+            "comparator": detached(self.comparator),
+            "region": detached(self.region),
+            "history": [detached(v) for v in self.history],
+        }
 
     @property
     def sparkline(self):

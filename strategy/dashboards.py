@@ -116,7 +116,9 @@ def board(user):
     )
     current = Priority.objects.filter(version=version).prefetch_related("indicators")
     pillars = list(
-        Pillar.objects.kings_fund().prefetch_related(
+        Pillar.objects.kings_fund()
+        .select_related("framework")  # each section links to its pillar
+        .prefetch_related(
             Prefetch("priorities", queryset=current, to_attr="current_priorities"),
             "indicators",
         )
@@ -152,10 +154,7 @@ def priority(user, priority, lineage):
     progress = Progress()
     for status, n, overdue in actions.by_status():
         progress.add(status, overdue, n)
-    open_actions = Action.mark_carried_forward(
-        list(actions.open().for_list().order_by("due_date", "pk")[:10]),
-        lineage,
-    )
+    open_actions = Action.mark_carried_forward(actions.next_due(10), lineage)
     return {
         "tiles": _tiles(indicators, comparisons),
         "progress": progress,

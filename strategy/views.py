@@ -90,7 +90,7 @@ TIMELINE_MEETINGS_PER_PAGE = 10
 OPEN_ACTIONS_SHOWN = 10
 
 
-def _thread(request, *, tag, lineage=(), indicators, progress_reports):
+def _thread(request, *, tag, lineage=(), indicators, reports):
     """Everything tagged to one pillar or priority (and to the priorities it
     was carried forward from, marked as such), in a fixed number of queries
     however much there is: the timeline is paged by meeting, and the actions
@@ -99,7 +99,15 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
     business = TaggedBusiness(user, **tag)
     items, resolutions = business.items, business.resolutions
     discussed = Meeting.objects.filter(business.meetings())
-    held = discussed.held().aggregate(count=Count("pk"), last=Max("start"))
+    # The meetings counted once for the paginator and the held ones together:
+    # each count reads the tagged business of every year (2,965 buffers at
+    # ten years for a priority), so it is read once, not twice.
+    held = Q(pk__in=Meeting.objects.held().values("pk"))
+    met = discussed.aggregate(
+        total=Count("pk"),
+        held=Count("pk", filter=held),
+        last=Max("start", filter=held),
+    )
     meetings = (
         discussed.annotate(
             was_held=Exists(Meeting.objects.held().filter(pk=OuterRef("pk")))
@@ -107,9 +115,9 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
         .select_related("body")
         .order_by("-start")
     )
-    page = Paginator(meetings, TIMELINE_MEETINGS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    paginator = Paginator(meetings, TIMELINE_MEETINGS_PER_PAGE)
+    paginator.count = met["total"]  # known: the paginator need not count again
+    page = paginator.get_page(request.GET.get("page"))
     on_page = [m.pk for m in page]
     page_items = _marked(
         items.filter(meeting__in=on_page)
@@ -140,19 +148,18 @@ def _thread(request, *, tag, lineage=(), indicators, progress_reports):
         for value, label in Action.Status.choices
         if value in counts
     ]
-    open_actions = actions.open().for_list().order_by("due_date", "pk")
     return {
         "since": dashboards.last_board_meeting(),
         "timeline": timeline,
         "page": page,
-        "held_count": held["count"],
-        "open_actions": _marked(open_actions[:OPEN_ACTIONS_SHOWN], lineage),
+        "held_count": met["held"],
+        "open_actions": _marked(actions.next_due(OPEN_ACTIONS_SHOWN), lineage),
         "action_total": sum(n for n, _ in counts.values()),
         "status_counts": status_counts,
         "overdue_count": sum(overdue for _, overdue in counts.values()),
-        "last_discussed": held["last"],
+        "last_discussed": met["last"],
         "indicator_rows": summary.comparisons(indicators),
-        "progress_reports": progress_reports,
+        **reports,
         "earlier": lineage[1:],
     }
 
@@ -179,25 +186,46 @@ def _gaps(thread):
         gaps.append("No indicator shows whether outcomes are moving.")
     if thread["overdue_count"]:
         gaps.append(f"{thread['overdue_count']} overdue action(s).")
-    reports = thread["progress_reports"]
-    for report in reports:
+    # Every awaited return is among those shown, so every missing one is here.
+    for report in thread["progress_reports"]:
         if report.is_missing:
             gaps.append(
                 f"A progress report is missing: it was due on "
                 f"{report.due_date:%-d %B %Y}."
             )
-    if not any(r.is_published for r in reports):
+    if not thread["progress_reports_published"]:
         gaps.append("No progress report has been received.")
     return gaps
 
 
-def _progress_reports(user, rows):
-    return list(
-        ProgressReport.objects.visible_to(user)
+PROGRESS_REPORTS_SHOWN = 5
+
+
+def _progress_reports(request, rows):
+    """The progress reports a golden thread shows: every one awaited (so a
+    missing one is never out of sight) and the latest few others, or all of
+    them when the reader asks (`?reports=all`); with how many there are and
+    how many were received. A priority gathers a return a quarter or so:
+    listed whole, they were half the growth of its page over ten years."""
+    reports = (
+        ProgressReport.objects.visible_to(request.user)
         .filter(pk__in=rows.values("pk"))
         .select_related("priority__version", "requested_of", "agenda_item__meeting")
-        .order_by("-date")
+        .order_by("-date", "-pk")
     )
+    held = reports.aggregate(
+        total=Count("pk"),
+        published=Count("pk", filter=Q(status__in=ProgressReport.PUBLISHED)),
+    )
+    if request.GET.get("reports") != "all":
+        awaited = Q(status__in=ProgressReport.AWAITED)
+        latest = reports.exclude(awaited).values("pk")[:PROGRESS_REPORTS_SHOWN]
+        reports = reports.filter(awaited | Q(pk__in=latest))
+    return {
+        "progress_reports": list(reports),
+        "progress_reports_total": held["total"],
+        "progress_reports_published": held["published"],
+    }
 
 
 def _get_priority_for_user(request, slug):
@@ -212,16 +240,16 @@ def priority_detail(request, slug):
     priority = _get_priority_for_user(request, slug)
     lineage = Priority.objects.lineage_of(priority)
     reports = _progress_reports(
-        request.user, ProgressReport.objects.filter(priority__in=lineage)
+        request, ProgressReport.objects.filter(priority__in=lineage)
     )
-    for report in reports:  # a return on an earlier priority says whose it was
+    for report in reports["progress_reports"]:  # one on an earlier priority
         report.carried_from = report.priority if report.priority != priority else None
     thread = _thread(
         request,
         tag={"priorities": lineage},
         lineage=lineage,
         indicators=priority.indicators.all(),
-        progress_reports=reports,
+        reports=reports,
     )
     context = {
         "priority": priority,
@@ -247,14 +275,14 @@ def pillar_detail(request, framework, code):
         Q(priorities__pillars=pillar) | Q(pillars=pillar)
     ).distinct()
     reports = _progress_reports(
-        request.user,
+        request,
         ProgressReport.objects.filter(
             Q(pk__in=ProgressReport.objects.tagged(pillar=pillar).values("pk"))
             | Q(priority__pillars=pillar)
         ),
     )
     thread = _thread(
-        request, tag={"pillar": pillar}, indicators=indicators, progress_reports=reports
+        request, tag={"pillar": pillar}, indicators=indicators, reports=reports
     )
     context = {
         "pillar": pillar,

@@ -15,10 +15,12 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "meetings:minutes": 12,
     "meetings:my_actions": 8,
     "strategy:overview": 14,  # with RAG, action counts and indicator summaries
-    "strategy:priority": 22,  # with the progress reports and the paged timeline
-    "strategy:pillar": 19,
+    # with the progress reports (the latest few and how many in all) and the
+    # paged timeline; the next actions due read by key first, then by key
+    "strategy:priority": 23,
+    "strategy:pillar": 20,
     "strategy:dashboard": 15,
-    "strategy:priority_dashboard": 13,
+    "strategy:priority_dashboard": 14,
     "indicators:watchlist": 7,  # with the indicators' ids, to read their judgements
     "indicators:list": 7,
     "meetings:decisions": 14,

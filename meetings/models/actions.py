@@ -137,6 +137,19 @@ class ActionQuerySet(TaggedQuerySet):
             "owner_person", "owner_organisation", "minute__meeting__body", "body"
         )
 
+    def next_due(self, n):
+        """The n open actions due soonest, as a list shows them: their keys
+        read through the filters alone, then those rows by key with their
+        relations (hwbb/paging.py). In one query, PostgreSQL planned the six
+        joins with the visibility subqueries for 48 ms, and carried them
+        through every open action it passed (4,965 buffers for a priority at
+        ten years) to keep ten."""
+        keys = list(
+            self.open().order_by("due_date", "pk").values_list("pk", flat=True)[:n]
+        )
+        rows = Action.objects.for_list().in_bulk(keys)
+        return [rows[key] for key in keys if key in rows]
+
 
 class Action(Tagged):
     class Status(models.TextChoices):
@@ -221,6 +234,22 @@ class Action(Tagged):
                 fields=["due_date", "id"],
                 condition=~Q(status__in=["done", "dropped"]),
                 name="action_open_due",
+            ),
+            # What counting actions reads (by status, overdue, by pillar, as
+            # a reader may see them), in an index-only scan of about 1 MB at
+            # ten years instead of a scan of the 30 MB table with its texts and
+            # search vectors: a priority's counts read 1,120 buffers, not 5,129.
+            models.Index(
+                fields=["minute", "id"],
+                include=[
+                    "status",
+                    "due_date",
+                    "primary_pillar",
+                    "body",
+                    "owner_person",
+                    "owner_organisation",
+                ],
+                name="action_tally",
             ),
         ]
         constraints = [

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
-from indicators import summary
+from indicators import judgements, summary
 from meetings.models import Action
 from strategy import dashboards
 from tests import factories
@@ -36,15 +36,32 @@ def test_tiles_by_pillar_from_its_priorities_and_its_own(board):
     assert [v.value for v in hle.history] == [60.2, 60.5, 61.0]
 
 
+def test_a_tile_shows_the_periods_its_trend_is_read_from(board):
+    """Not every year held: a tile weighs the same at ten years as at five."""
+    hle = board["hle"]
+    for year in range(2000, 2010):
+        factories.ValueFactory(
+            indicator=hle,
+            period_key=str(year),
+            period_label=str(year),
+            value=50.0 + year - 2000,
+        )
+    row = summary.comparisons_of([hle.pk])[hle.pk]
+    assert len(row.history) == judgements.POINTS
+    assert [v.period_key for v in row.history][-1] == row.local.period_key
+    assert "5 periods" in row.sparkline
+
+
 def test_tile_says_in_words_what_its_colour_and_sparkline_show(client, board):
     html = client.get(reverse("strategy:dashboard")).content.decode()
     assert "Worse than England" in html and "app-judgement--worse" in html
     assert "Not enough data for a trend" in html
-    # The sparkline's accessible name and its table carry every value.
-    assert 'aria-label="Healthy life expectancy at birth, 3 periods. 2011 - 13: ' in (
-        html
-    )
-    assert "2013 - 15" in html and ">61<" in html
+    # The sparkline's accessible name carries every value it draws; the
+    # newest is in words on the tile, and every value on the indicator's page.
+    label = 'aria-label="Healthy life expectancy at birth, 3 periods. 2011 - 13: 60.2'
+    assert label in html and "2012 - 14: 60.5" in html and "2013 - 15: 61" in html
+    assert '<p class="app-tile__value">61' in html
+    assert reverse("indicators:detail", args=[board["hle"].slug]) in html
     assert "69.2%" in html
 
 
@@ -183,6 +200,10 @@ def test_a_cached_judgement_keeps_only_the_values_it_shows(board):
     cached = pickle.loads(pickle.dumps(row))
     assert len(row.indicator.area_values) > 20  # the page's own row is whole
     assert "area_values" not in cached.indicator.__dict__
+    # nor through the values kept, each of which remembers its indicator
+    for value in [cached.local, cached.comparator, *cached.history]:
+        assert "area_values" not in value.indicator.__dict__
+    assert cached.local is cached.history[-1]  # one copy of a value
     assert (cached.judgement, cached.trend) == (row.judgement, row.trend)
     assert [v.value for v in cached.history] == [v.value for v in row.history]
     assert cached.sparkline == row.sparkline

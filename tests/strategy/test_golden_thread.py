@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from meetings.models import Action, AgendaItem, Meeting
+from strategy import views
 from tests import factories
 
 
@@ -128,6 +129,39 @@ def test_the_pillar_page_shows_its_priorities_progress_reports(client, thread):
     assert "Health and Wellbeing Strategy stocktake" in response.text
     assert "RAG: Green" in response.text
     assert "No progress report has been received." not in response.text
+
+
+def test_the_latest_progress_reports_are_listed_and_every_missing_one(
+    client, thread, officer
+):
+    """Not every return of ten years: the latest few, any awaited one however
+    old (a missing return is a gap; officers see it), and all when asked."""
+    pillar, priority = thread
+    client.force_login(officer)
+    old = [
+        factories.ProgressReportFactory(
+            priority=priority, title=f"Return {n}", date=datetime.date(2015 + n, 3, 1)
+        )
+        for n in range(8)
+    ]
+    missing = factories.ProgressReportFactory(
+        priority=priority,
+        title="The awaited return",
+        date=datetime.date(2014, 1, 1),
+        status="requested",
+        due_date=datetime.date(2014, 1, 31),
+    )
+    page = client.get(priority.get_absolute_url()).text
+    for report in old[-views.PROGRESS_REPORTS_SHOWN :]:
+        assert f">{report.title}</a>" in page
+    for report in old[: -views.PROGRESS_REPORTS_SHOWN]:
+        assert f">{report.title}</a>" not in page
+    assert f">{missing.title}</a>" in page
+    assert "A progress report is missing: it was due on 31 January 2014." in page
+    assert "The latest 6 of 9 progress reports." in page
+    everything = client.get(priority.get_absolute_url() + "?reports=all").text
+    assert all(f">{r.title}</a>" in everything for r in [*old, missing])
+    assert "Show all 9 progress reports" not in everything
 
 
 def test_exempt_items_are_on_the_timeline_only_for_those_who_may_see_them(
