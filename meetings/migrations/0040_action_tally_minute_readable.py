@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0038_meeting_cancelled_at'),
+        ('meetings', '0039_subscription'),
         ('strategy', '0006_names_in_council_words'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
