@@ -23,7 +23,7 @@ from meetings.models.agenda import (
     municipal_year_span,
 )
 from meetings.models.imports import NameAlias, PackImport, name_key, name_tokens
-from meetings.models.interests import Declaration, Interest
+from meetings.models.interests import Declaration, Interest, InterestChange
 from meetings.models.minutes import (
     Attendance,
     Minute,
@@ -64,6 +64,7 @@ __all__ = [
     "Declaration",
     "Document",
     "Interest",
+    "InterestChange",
     "Meeting",
     "MemberResponse",
     "Membership",
