@@ -4,9 +4,11 @@ approved. Double submits, two officers at once, another's entry and forged
 ids are each answered without a second write or a leak."""
 
 import datetime
+import threading
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -308,3 +310,63 @@ def test_a_member_sees_only_their_own_changes(client, member, chair):
     client.force_login(member)
     html = client.get(reverse("meetings:interests")).content.decode()
     assert "Chair&#x27;s dinner" not in html and "Chair's dinner" not in html
+
+
+# -- At the same moment, on separate connections ---------------------------------
+
+
+def _at_once(*calls):
+    """Run each call in its own thread and connection, released together;
+    [(result or None, error or None)] in the calls' order."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(n, call):
+        try:
+            barrier.wait(timeout=10)
+            results[n] = (call(), None)
+        except Exception as error:  # reported below, not lost in the thread
+            results[n] = (None, error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(n, c)) for n, c in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_approving_at_once_write_the_entry_once(member, officer):
+    change, _ = services.interest_change_ask(
+        person=member.person, action="add", kind="gift", description="Dinner"
+    )
+    second = factories.UserFactory()
+    second.groups.set(officer.groups.all())
+    results = _at_once(
+        lambda: services.interest_change_approve(change=change, user=officer),
+        lambda: services.interest_change_reject(
+            change=change, user=second, reason="Not a gift"
+        ),
+    )
+    errors = [error for _, error in results if error is not None]
+    assert len(errors) == 1 and "already decided" in str(errors[0])
+    change.refresh_from_db()
+    approved = change.status == "approved"
+    assert Interest.objects.count() == (1 if approved else 0)
+    assert AuditEntry.objects.filter(kind__in=["approved", "returned"]).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_double_submit_at_once_asks_once(member):
+    def ask():
+        return services.interest_change_ask(
+            person=member.person, action="add", kind="gift", description="Dinner"
+        )
+
+    results = _at_once(ask, ask)
+    assert [error for _, error in results] == [None, None]
+    assert sorted(created for (_, created), _ in results) == [False, True]
+    assert InterestChange.objects.count() == 1
