@@ -9,6 +9,7 @@ import threading
 import pytest
 from django.core import mail
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -370,3 +371,49 @@ def test_a_double_submit_at_once_asks_once(member):
     assert [error for _, error in results] == [None, None]
     assert sorted(created for (_, created), _ in results) == [False, True]
     assert InterestChange.objects.count() == 1
+
+
+# -- Query budgets ----------------------------------------------------------------
+
+
+def _grow(member, officer, n):
+    for i in range(n):
+        other = factories.PersonFactory()
+        entry = Interest.objects.create(
+            person=member.person, kind="gift", description=f"G{i}"
+        )
+        services.interest_change_ask(
+            person=member.person,
+            action="change",
+            interest=entry,
+            kind="gift",
+            description=f"Gift {i}, valued",
+        )
+        for person in (member.person, other):
+            change, _ = services.interest_change_ask(
+                person=person, action="add", kind="other", description=f"Other {i}"
+            )
+        services.interest_change_reject(change=change, user=officer, reason="No")
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "name, role, budget",
+    [("meetings:interest_changes", "officer", 8), ("meetings:interests", "member", 9)],
+)
+def test_register_pages_cost_the_same_whatever_the_changes(
+    request, client, member, officer, name, role, budget
+):
+    client.force_login(request.getfixturevalue(role))
+    url = reverse(name)
+    _grow(member, officer, 2)
+    small = _queries(client, url)
+    _grow(member, officer, 15)
+    large = _queries(client, url)
+    assert large == small, f"{name}: {small} queries, then {large}"
+    assert large <= budget
