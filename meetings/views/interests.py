@@ -164,6 +164,7 @@ def interest_change(request, pk):
                 messages.success(request, f"Not approved: {change.person} is told why.")
         except ValidationError as error:
             _form_errors_from(form, error)
+            change.refresh_from_db()  # decided meanwhile: show by whom
         else:
             return redirect("meetings:interest_changes")
     return render(

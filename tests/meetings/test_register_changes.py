@@ -205,6 +205,8 @@ def test_a_second_officer_finds_the_change_decided(client, member, officer, entr
     client.force_login(second)
     html = _decide(client, change, "approve").content.decode()
     assert "This change was already decided" in html
+    assert "Approved, " in html  # the page shows the decision, not the form
+    assert "Record the decision" not in html
     html = _decide(client, change, "reject", "too late").content.decode()
     assert "This change was already decided" in html
     assert Interest.objects.filter(description__startswith="Trustee").count() == 1
