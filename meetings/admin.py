@@ -231,6 +231,12 @@ class InterestAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_filter = ["kind"]
 
 
+@admin.register(models.InterestChange)
+class InterestChangeAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    list_display = ["person", "action", "kind", "status", "submitted_at"]
+    list_filter = ["status", "action"]
+
+
 @admin.register(models.Declaration)
 class DeclarationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["person", "meeting", "agenda_item", "kind", "withdrew"]

@@ -378,6 +378,42 @@ def _interests(notification, person):
     }
 
 
+def _interest_change_asked(notification, change):
+    if not change.is_pending:
+        return None  # another officer decided it before this was sent
+    return {
+        "subject": f"Register of interests: a change to approve for {change.person}",
+        "lines": [
+            f"{change.person} asks to {change.get_action_display().lower()} in "
+            "their register of interests. The published register shows the "
+            "entry as it was until you approve the change."
+        ],
+        "facts": [("Interest", change.get_kind_display())],
+        "link": change.get_absolute_url(),
+        "link_text": "Approve or reject the change",
+    }
+
+
+def _interest_change_decided(notification, change):
+    asked = f"Your request to {change.get_action_display().lower()} in your "
+    if change.status == change.Status.APPROVED:
+        subject = "approved"
+        lines = [asked + "register of interests was approved: the register shows it."]
+    else:
+        subject = "not approved"
+        lines = [
+            asked + "register of interests was not approved.",
+            f"The reason given: {change.reason}",
+        ]
+    return {
+        "subject": f"Your register of interests: change {subject}",
+        "lines": lines,
+        "facts": [("Interest", change.get_kind_display())],
+        "link": reverse("meetings:interests"),
+        "link_text": "See your register of interests",
+    }
+
+
 def _priority_review(notification, priority):
     if priority.next_review_date is None or priority.next_review_date > (
         timezone.localdate()
@@ -507,6 +543,16 @@ for value, label, render in (
     ("agenda_signed_off", "Agenda signed off by the chair", _agenda_signed_off),
     ("action_escalated", "Overdue action escalated", _escalated),
     ("interests_review", "Register of interests: annual review", _interests),
+    (
+        "interest_change_asked",
+        "A change to a register of interests to approve",
+        _interest_change_asked,
+    ),
+    (
+        "interest_change_decided",
+        "Your register of interests: a change approved or not",
+        _interest_change_decided,
+    ),
     ("priority_review", "Priority review window passed", _priority_review),
     ("declarations", "Declarations of interest before a meeting", _declarations),
     (

@@ -14,6 +14,7 @@ from hwbb.models import Notification
 from meetings.deadlines import AWAITED_REPORT, finished_reports
 from meetings.models import (
     Action,
+    InterestChange,
     Meeting,
     Membership,
     OrganisationLead,
@@ -112,6 +113,7 @@ def officer_lines(user, today):
                 OVERDUE,
             )
         )
+    lines += _register_changes(user)
     failed = Notification.objects.filter(status=Notification.Status.FAILED)
     if count := failed.count():
         lines.append(
@@ -139,6 +141,34 @@ def officer_lines(user, today):
             )
         )
     return lines
+
+
+def _register_changes(user):
+    """Changes members asked for in their registers, waiting for an officer:
+    not the officer's own, which another officer decides."""
+    waiting = (
+        InterestChange.objects.visible_to(user)
+        .pending()
+        .exclude(person__user=user)
+        .select_related("person")
+    )
+    if not (count := waiting.count()):
+        return []
+    return [
+        Line(
+            count,
+            _plural(
+                count,
+                "change to a register of interests to approve",
+                "changes to registers of interests to approve",
+            ),
+            reverse("meetings:interest_changes"),
+            items=[
+                (f"{c.person}: {c.get_action_display().lower()}", c.get_absolute_url())
+                for c in waiting[:5]
+            ],
+        )
+    ]
 
 
 def _agendas_to_publish(user, today):

@@ -37,6 +37,7 @@ WORKFLOW = {
     "meetings.declaration",
     "meetings.document",
     "meetings.interest",
+    "meetings.interestchange",
     "meetings.meeting",
     "meetings.memberresponse",
     "meetings.minute",
@@ -186,6 +187,9 @@ def workflow_rows(officer):
             fingerprint="0" * 64,
         ),
         interest,
+        m.InterestChange.objects.create(
+            person=person, action="add", kind="gift", description="Dinner"
+        ),
         m.Declaration.objects.create(
             meeting=meeting,
             agenda_item=item,

@@ -38,7 +38,14 @@ from django.utils import timezone
 from hwbb import notify
 from indicators.models import ImportJob
 from meetings import services
-from meetings.models import Meeting, PackImport, PlannedItem, Report, UrgentDecision
+from meetings.models import (
+    Interest,
+    Meeting,
+    PackImport,
+    PlannedItem,
+    Report,
+    UrgentDecision,
+)
 from strategy.models import ProgressReport
 from tests import factories
 from tests.helpers import alert_args
@@ -96,6 +103,10 @@ FORMS = {
     "meetings:planned_edit": (["officer"], None),
     "meetings:document_upload": (["author"], None),
     "meetings:interests": (EVERYONE, None),
+    # a member's own entry; an officer's decision on a member's change
+    "meetings:interest_edit": (["member"], None),
+    "meetings:interest_end": (["member"], None),
+    "meetings:interest_change": (["officer"], None),
     "meetings:declarations": (EVERYONE, None),
     "meetings:minute_add": (["officer"], None),
     "meetings:minute_edit": (["officer"], None),
@@ -255,7 +266,20 @@ def args(hwb, officer, chair, member, author):
     factories.AreaFactory()
     local = factories.IndicatorFactory(name="Household Survey: feels safe", unit="%")
     action_, written, taken = _between_meetings(hwb, chair)
+    interest = Interest.objects.create(
+        person=member.person,
+        kind="gift",
+        description="Conference dinner",
+        start=datetime.date(2019, 1, 1),
+    )
+    change, _ = services.interest_change_ask(
+        person=member.person, action="add", kind="other", description="Trustee"
+    )
     return {
+        "meetings:interest_edit": [interest.pk],
+        "meetings:interest_end": [interest.pk],
+        "meetings:interest_change": [change.pk],
+        "meetings:person": [member.person.pk],
         "meetings:urgent_new": [hwb.slug],
         "meetings:urgent_edit": [action_.pk],
         "meetings:urgent_take": [action_.pk],
@@ -703,6 +727,7 @@ QUERIES = {
     "meetings:document_upload": ("author", ["replaces"]),
     "meetings:forward_plan": ("anonymous", ["year"]),
     "meetings:attendance_stats": ("anonymous", ["year"]),
+    "meetings:person": ("anonymous", ["year"]),
     "meetings:pack_import": ("officer", ["format"]),
     "notifications:log": ("officer", ["status", "kind", "page"]),
     "audit": (

@@ -199,10 +199,12 @@ def declared(hwb):
     meeting = business["meeting"]
     meeting.minutes_status = Meeting.MinutesStatus.PUBLISHED_DRAFT
     meeting.save()
+    declarer = factories.PersonFactory(family_name="Declarer")
+    factories.MembershipFactory(body=hwb, person=declarer)
     Declaration.objects.create(
         meeting=meeting,
         agenda_item=business["item"],
-        person=factories.PersonFactory(family_name="Declarer"),
+        person=declarer,
         kind=Declaration.Kind.PECUNIARY,
         text=DECLARED,
         withdrew=True,
@@ -232,6 +234,7 @@ def declared(hwb):
             reverse("meetings:pack", args=[following.pk]),
             "/api/minutes/",
             f"/api/ocd/events/{meeting.pk}.json",
+            reverse("meetings:person", args=[declarer.pk]),
         ],
     }
 
@@ -245,6 +248,43 @@ def test_a_declaration_on_an_exempt_item_stays_closed(request, client, role, dec
 def test_the_board_reads_the_declaration(client, member, declared):
     client.force_login(member)
     _assert_present(client, declared["urls"][:2], DECLARED)
+    _assert_present(client, declared["urls"][-1:], DECLARED)  # the member's page
+
+
+# -- A private body's roles on the members' pages --------------------------------
+
+
+@pytest.fixture
+def dual_member(private, hwb):
+    """A member of the board who also advises the private body."""
+    person = factories.PersonFactory(family_name="Dual")
+    factories.MembershipFactory(body=hwb, person=person)
+    factories.MembershipFactory(body=private["body"], person=person, role="adviser")
+    return person
+
+
+def _member_pages(private, dual_member):
+    return [
+        reverse("meetings:person", args=[dual_member.pk]),
+        reverse("meetings:person_interests", args=[dual_member.pk]),
+        reverse("meetings:body_register", args=["hwb"]),
+        reverse("meetings:person", args=[private["member"].person.pk]),
+        reverse("meetings:body_register", args=[private["body"].slug]),
+    ]
+
+
+@pytest.mark.parametrize("role", HOSTILE)
+def test_a_private_bodys_roles_are_not_on_member_pages(
+    request, client, role, private, dual_member
+):
+    _reader(request, client, role)
+    _assert_absent(client, _member_pages(private, dual_member), [private["body"].name])
+
+
+def test_the_private_bodys_member_sees_its_roles(client, private, dual_member):
+    client.force_login(private["member"])
+    _assert_present(client, _member_pages(private, dual_member)[:1], "Adviser")
+    _assert_present(client, _member_pages(private, dual_member)[:1], "Integrated Care")
 
 
 # -- 3. A late exempt item's urgency --------------------------------------------

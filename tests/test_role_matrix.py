@@ -10,7 +10,14 @@ from django.utils import timezone
 from hwbb import notify
 from indicators.models import ImportJob
 from meetings import services
-from meetings.models import Meeting, PackImport, PlannedItem, Report, UrgentDecision
+from meetings.models import (
+    Interest,
+    Meeting,
+    PackImport,
+    PlannedItem,
+    Report,
+    UrgentDecision,
+)
 from tests import factories
 from tests.helpers import alert_args
 
@@ -174,6 +181,27 @@ MATRIX = {
     "unlock": {**OFFICERS, "officer": 405},  # POST only
     "retention": OFFICERS,  # the retention schedule and its runs
     "meetings:person_interests": ALL,  # a member of a public board
+    "meetings:person": ALL,  # a member of a public board
+    "meetings:body_register": ALL,
+    # the member's own entry: another's is not found, as a forged id is
+    "meetings:interest_edit": {
+        "officer": 404,
+        "chair": 404,
+        "member": 200,
+        "author": 404,
+        "outsider": 403,  # no person record
+        "anonymous": 302,
+    },
+    "meetings:interest_end": {
+        "officer": 404,
+        "chair": 404,
+        "member": 200,
+        "author": 404,
+        "outsider": 403,
+        "anonymous": 302,
+    },
+    "meetings:interest_changes": OFFICERS,
+    "meetings:interest_change": OFFICERS,  # the member's change, waiting
     "notifications:unsubscribe": ALL,  # the signed token is the credential
     # email alerts: for anyone, with no account; the links' signed tokens are
     # the credentials
@@ -303,6 +331,12 @@ def objects(db, chair, member):
     document = factories.paper(
         report, "Appendix 1", text="Better Care Fund 2019/20 plan"
     )
+    interest = Interest.objects.create(
+        person=member.person, kind="gift", description="Conference dinner"
+    )
+    change, _ = services.interest_change_ask(
+        person=member.person, action="add", kind="other", description="Trustee"
+    )
     return {
         "meetings:agenda": on_meeting,
         "meetings:item_add": on_meeting,
@@ -341,6 +375,11 @@ def objects(db, chair, member):
         "meetings:declarations": on_meeting,
         "meetings:body": [meeting.body.slug],
         "meetings:person_interests": [member.person.pk],
+        "meetings:person": [member.person.pk],
+        "meetings:body_register": [meeting.body.slug],
+        "meetings:interest_edit": [interest.pk],
+        "meetings:interest_end": [interest.pk],
+        "meetings:interest_change": [change.pk],
         "meetings:item": [meeting.pk, item.pk],
         "meetings:action_log": [meeting.body.slug],
         "meetings:minutes_pdf": on_meeting,

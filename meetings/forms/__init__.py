@@ -33,7 +33,12 @@ from meetings.forms.agenda import (
     TimeField,
 )
 from meetings.forms.imports import NameChoicesForm, PackUploadForm
-from meetings.forms.interests import DeclarationForm, InterestForm
+from meetings.forms.interests import (
+    DeclarationForm,
+    InterestDecisionForm,
+    InterestEndForm,
+    InterestForm,
+)
 from meetings.forms.minutes import (
     DecisionFilter,
     MinuteAmendmentForm,
@@ -77,6 +82,8 @@ __all__ = [
     "NameChoicesForm",
     "PackUploadForm",
     "DeclarationForm",
+    "InterestDecisionForm",
+    "InterestEndForm",
     "InterestForm",
     "DecisionFilter",
     "MinuteAmendmentForm",

@@ -16,7 +16,9 @@ class InterestForm(forms.ModelForm):
         labels = {"kind": "Kind of interest", "organisation": "Organisation (optional)"}
         error_messages = {"description": {"required": "Describe the interest"}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, submit="Ask to add to my register", **kwargs):
+        """Never saved itself: the member asks for the entry, and an officer's
+        approval writes it (services.interest_change_ask)."""
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.layout = Layout(
@@ -24,7 +26,7 @@ class InterestForm(forms.ModelForm):
             Field.select("organisation"),
             Field.textarea("description", rows=3),
             Field("start"),
-            Submit("submit", "Add to my register"),
+            Submit("submit", submit),
         )
 
     def clean_start(self):
@@ -32,6 +34,48 @@ class InterestForm(forms.ModelForm):
         if start and start > timezone.localdate():
             raise forms.ValidationError("The start date cannot be in the future")
         return start
+
+
+class InterestEndForm(forms.Form):
+    end = DateField(label="The day the interest ended")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(Field("end"), Submit("submit", "Ask to end it"))
+
+
+class InterestDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[
+            ("approve", "Approve: the register shows the change"),
+            ("reject", "Do not approve: the register stays as it is"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to approve the change"},
+    )
+    reason = forms.CharField(
+        label="Why it is not approved (sent to the member)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Field.radios("decision", legend_size=Size.SMALL),
+            Field.textarea("reason"),
+            Submit("submit", "Record the decision"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "reject" and not data.get("reason", "").strip():
+            self.add_error("reason", "Say why the change is not approved")
+        return data
 
 
 class DeclarationForm(forms.Form):

@@ -24,7 +24,7 @@ from meetings.models.agenda import (
 )
 from meetings.models.alerts import Subscription
 from meetings.models.imports import NameAlias, PackImport, name_key, name_tokens
-from meetings.models.interests import Declaration, Interest
+from meetings.models.interests import Declaration, Interest, InterestChange
 from meetings.models.minutes import (
     Attendance,
     Minute,
@@ -65,6 +65,7 @@ __all__ = [
     "Declaration",
     "Document",
     "Interest",
+    "InterestChange",
     "Meeting",
     "MemberResponse",
     "Membership",

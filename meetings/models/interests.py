@@ -1,7 +1,9 @@
 """The register of interests, and interests declared at meetings."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from hwbb import permissions
@@ -169,3 +171,97 @@ class Declaration(ClosedContent, models.Model):
     def is_exempt(self):
         """Made on an exempt item: its words are that item's closed content."""
         return self.agenda_item is not None and self.agenda_item.is_exempt
+
+
+class InterestChangeQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Officers see every change asked for; a member their own; no one
+        else any: a change is not in the register until it is approved."""
+        if permissions.is_officer(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(person__user=user)
+
+    def pending(self):
+        return self.filter(status=InterestChange.Status.PENDING)
+
+
+class InterestChange(models.Model):
+    """A change a member asks for in their own register: a new entry, new
+    words for an entry, or the end of one. The register (Interest) shows the
+    approved version until an officer approves the change; only then is the
+    change written into the entry. A rejected change keeps the reason."""
+
+    class Action(models.TextChoices):
+        ADD = "add", "Add an entry"
+        CHANGE = "change", "Change an entry"
+        END = "end", "End an entry"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for approval"
+        APPROVED = "approved", "Approved"
+        REJECTED = "rejected", "Not approved"
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="interest_changes"
+    )
+    interest = models.ForeignKey(
+        Interest,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        help_text="The entry changed or ended; empty for a new entry until "
+        "it is approved.",
+    )
+    action = models.CharField(max_length=10, choices=Action.choices)
+    kind = models.CharField(max_length=20, choices=Interest.Kind.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField()
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(blank=True, help_text="Why it was not approved.")
+
+    objects = InterestChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "change asked for in a register of interests"
+        verbose_name_plural = "changes asked for in registers of interests"
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            # One change waits per entry: asking again revises it.
+            models.UniqueConstraint(
+                fields=["interest"],
+                condition=Q(status="pending"),
+                name="interest_change_one_pending",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_action_display().lower()}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:interest_change", args=[self.pk])
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING

@@ -56,6 +56,9 @@ from meetings.services.imports import (
 from meetings.services.interests import (
     declaration_make,
     declarations_checklist,
+    interest_change_approve,
+    interest_change_ask,
+    interest_change_reject,
     interests_reviewed,
 )
 from meetings.services.minutes import (
@@ -64,6 +67,7 @@ from meetings.services.minutes import (
     attendance_statistics,
     attendee_add,
     chairs_who_may_sign,
+    member_attendance,
     minute_amend,
     minute_create,
     minute_take,
@@ -77,6 +81,7 @@ from meetings.services.minutes import (
     minutes_send_back,
     minutes_sign,
     resolution_save,
+    seat_attendance,
 )
 from meetings.services.pack_imports import (
     pack_import_choose,
@@ -149,11 +154,16 @@ __all__ = [
     # interests
     "declaration_make",
     "declarations_checklist",
+    "interest_change_approve",
+    "interest_change_ask",
+    "interest_change_reject",
     "interests_reviewed",
     # minutes (and attendance)
     "MinuteConflict",
     "attendance_record",
     "attendance_statistics",
+    "member_attendance",
+    "seat_attendance",
     "attendee_add",
     "minute_amend",
     "import_commit",

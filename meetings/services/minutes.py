@@ -164,36 +164,22 @@ def attendee_add(*, meeting, person, capacity):
 def attendance_statistics(*, body, since, until):
     """Per member and per organisation: meetings expected, and how many times
     each was present, sent apologies, had a substitute in their seat, or was
-    absent. Cancelled meetings and meetings yet to happen are left out.
-
-    A seat is a membership other than a named substitute's (who is expected at
-    no meeting). A substitute's attendance is the seat's: it counts for the
-    organisation the member sits for (Membership.on_behalf_of), and for the
-    member as "substituted", never as their own presence. So a member's rate
-    is the meetings they came to; an organisation's, the meetings its seats
-    were filled. A fixed number of queries."""
-    meetings = list(
-        Meeting.objects.filter(body=body, start__gte=since, start__lt=until)
-        .filter(start__lte=timezone.now())
-        .exclude(status=Meeting.Status.CANCELLED)
-        .only("pk", "start")
-    )
-    memberships = list(
+    absent (`seat_attendance`, the one count). An organisation's attendance
+    counts its seats filled, by the member or a substitute: so a member's
+    rate is the meetings they came to; an organisation's, the meetings its
+    seats were filled. A fixed number of queries."""
+    memberships = (
         body.memberships.seats()
         .select_related("person", "on_behalf_of")
         .order_by("person__family_name", "start")
     )
-    records = _seat_records(meetings)
     members, organisations = {}, {}
-    for ms in memberships:
+    for ms, _, status in seat_attendance(
+        memberships=memberships, since=since, until=until
+    ):
         row = members.setdefault(ms.person_id, _stats_row(ms.person, ms.on_behalf_of))
-        for meeting in meetings:
-            day = timezone.localdate(meeting.start)
-            if (ms.start and day < ms.start) or (ms.end and day > ms.end):
-                continue
-            status = records.get((meeting.pk, ms.person_id), Attendance.Status.ABSENT)
-            row["expected"] += 1
-            row[status] += 1
+        row["expected"] += 1
+        row[status] += 1
     for row in members.values():
         org = row["organisation"]
         key = org.pk if org else None
@@ -207,6 +193,59 @@ def attendance_statistics(*, body, since, until):
             attended=[Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTE],
         ),
     )
+
+
+def seat_attendance(*, memberships, since, until):
+    """[(membership, meeting, status)]: each meeting each seat was expected
+    at, and how it was filled. This is the one count the attendance
+    statistics and a member's page both read.
+
+    Cancelled meetings and meetings yet to happen are left out, and so are
+    those outside the membership's term. A seat is a membership other than
+    a named substitute's (who is expected at no meeting). A substitute's
+    attendance is the seat's: the member is counted "substitute", never as
+    their own presence, and one with no record is absent. Two queries
+    whatever the number of memberships."""
+    memberships = [ms for ms in memberships if ms.role != Membership.Role.SUBSTITUTE]
+    meetings = list(
+        Meeting.objects.filter(
+            body__in={ms.body_id for ms in memberships},
+            start__gte=since,
+            start__lt=until,
+        )
+        .filter(start__lte=timezone.now())
+        .exclude(status=Meeting.Status.CANCELLED)
+        .only("pk", "start", "body_id")
+        .order_by("start")
+    )
+    records = _seat_records(meetings) if meetings else {}
+    seats = []
+    for ms in memberships:
+        for meeting in meetings:
+            day = timezone.localdate(meeting.start)
+            if meeting.body_id != ms.body_id:
+                continue
+            if (ms.start and day < ms.start) or (ms.end and day > ms.end):
+                continue
+            status = records.get((meeting.pk, ms.person_id), Attendance.Status.ABSENT)
+            seats.append((ms, meeting, status))
+    return seats
+
+
+def member_attendance(*, memberships, since, until):
+    """A member's attendance on each body, as the statistics count it: a row
+    per body with the counts, the rate and each meeting with its status."""
+    rows = {}
+    for ms, meeting, status in seat_attendance(
+        memberships=memberships, since=since, until=until
+    ):
+        row = rows.setdefault(ms.body_id, _stats_row(ms.person, None))
+        row.setdefault("body", ms.body)
+        row.setdefault("meetings", []).append((meeting, status))
+        row["expected"] += 1
+        row[status] += 1
+    rated = _with_rates(rows.values(), attended=[Attendance.Status.PRESENT])
+    return sorted(rated, key=lambda r: r["body"].name)
 
 
 def _seat_records(meetings):

@@ -6,7 +6,9 @@ agenda     the officer's agenda builder, publication, forward plan and attendanc
 minutes    the minutes, their PDF and editor, and the decisions register
 actions    my actions, an action, the action log and the tokens for them
 reports    reports, their papers and the agenda packs
-interests  the register of interests and declarations
+interests  the register of interests, the changes members ask for in it, and
+           declarations
+people     a member's page, and a body's register of its members' interests
 imports    the officer's agenda pack importer: upload, progress, preview, confirm
 urgent     decisions taken between meetings: chair's action, written resolutions
 notifications  a person's notification settings, unsubscribing, the officers' log
@@ -43,7 +45,15 @@ from meetings.views.agenda import (
     planned_to_agenda,
 )
 from meetings.views.imports import pack_import, pack_upload
-from meetings.views.interests import declarations, my_interests, person_interests
+from meetings.views.interests import (
+    declarations,
+    interest_change,
+    interest_changes,
+    interest_edit,
+    interest_end,
+    my_interests,
+    person_interests,
+)
 from meetings.views.minutes import (
     decisions,
     meeting_minutes,
@@ -63,6 +73,7 @@ from meetings.views.minutes import (
     minutes_signature,
     resolution_edit,
 )
+from meetings.views.people import body_register, person_detail
 from meetings.views.public import (
     body_detail,
     home,
@@ -125,6 +136,12 @@ __all__ = [
     "declarations",
     "my_interests",
     "person_interests",
+    "interest_change",
+    "interest_changes",
+    "interest_edit",
+    "interest_end",
+    "person_detail",
+    "body_register",
     "decisions",
     "meeting_minutes",
     "minute_amend",
