@@ -109,6 +109,7 @@ def write_csv(path, rows):
                                 key,
                                 "",
                                 "",
+                                "3y",
                             ]
                         )
                         written += 1
