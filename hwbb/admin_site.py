@@ -57,6 +57,7 @@ GROUPS = (
             "meetings.attendance",
             "meetings.declaration",
             "meetings.interest",
+            "meetings.publicquestion",
         ),
     ),
     (

@@ -55,9 +55,11 @@ def mode_for(person, kind):
     return chosen.mode if chosen else Preference.Mode.IMMEDIATE
 
 
-def queue(*, kind, person, target, key, about, extra=None):
+def queue(*, kind, person, target, key, about, extra=None, email=""):
     """The notification for `key`, created once; (notification, created).
-    None when the person has no email address."""
+    None when the person has no email address. `email`, with no person, is
+    the address of someone with no account (a resident who sent a question):
+    they have chosen nothing, so it goes straight away."""
     status = MODE_STATUS[mode_for(person, kind)]
     notification, created = _record(
         kind=kind,
@@ -67,6 +69,7 @@ def queue(*, kind, person, target, key, about, extra=None):
         about=about,
         extra=extra,
         status=status,
+        email=email,
     )
     if created and notification.status == Status.PENDING:
         transaction.on_commit(lambda: hand_over(notification.pk))
@@ -88,10 +91,10 @@ def settle(*, kind, person, target, key, about, extra=None):
     )[0]
 
 
-def _record(*, kind, person, target, key, about, extra, status):
+def _record(*, kind, person, target, key, about, extra, status, email=""):
     """The row for `key`, made once with this status; (None, False) when the
-    person has no email address."""
-    email = getattr(person, "email", "")
+    person has no email address (nor is one given for someone with none)."""
+    email = getattr(person, "email", "") or email
     if not email:
         return None, False
     return Notification.objects.get_or_create(

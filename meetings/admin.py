@@ -290,3 +290,10 @@ class UrgentDecisionAdmin(ReadOnlyHistoryAdmin):
 class MemberResponseAdmin(ReadOnlyHistoryAdmin):
     list_display = ["decision", "person", "answer", "answered_at"]
     list_select_related = ["decision", "person"]
+
+
+@admin.register(models.PublicQuestion)
+class PublicQuestionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "kind", "status", "submitted_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["meeting__body"]

@@ -51,6 +51,7 @@ from meetings.models import (
     Meeting,
     Membership,
     MinutesSignature,
+    PublicQuestion,
     Report,
     ResolutionClause,
 )
@@ -149,6 +150,10 @@ def minutes_context(meeting, user, *, checking=False):
         "declarations": Declaration.objects.visible_to(user)
         .filter(meeting=meeting)
         .select_related("person", "agenda_item"),
+        "public_questions": PublicQuestion.objects.visible_to(user)
+        .filter(meeting=meeting, status=PublicQuestion.Status.ACCEPTED)
+        .select_related("agenda_item")
+        .order_by("submitted_at", "pk"),
         "COUNCIL_NAME": settings.COUNCIL_NAME,
     }
 

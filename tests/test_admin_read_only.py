@@ -45,6 +45,7 @@ WORKFLOW = {
     "meetings.minutessignature",
     "meetings.packimport",
     "meetings.planneditem",
+    "meetings.publicquestion",
     "meetings.report",
     "meetings.reportreview",
     "meetings.resolution",
