@@ -31,7 +31,7 @@ class QuestionForm(forms.ModelForm):
     agenda_item = _ItemChoice(
         queryset=AgendaItem.objects.none(),
         required=False,
-        empty_label="Not about one item: the board's work in general",
+        empty_label="None: the board's work in general",
         label="Which agenda item is it about?",
         error_messages={"invalid_choice": "Choose an item of this meeting's agenda"},
     )
