@@ -609,3 +609,27 @@ def test_an_accepted_question_is_printed_in_the_pack_and_rebuilds_it(ahead, offi
     assert "Public question from Ruth Resident" in text
     assert "delayed discharges" in text
     assert "ruth@example.org" not in text
+
+
+def test_the_answer_is_printed_in_the_minutes_pdf(hwb, client):
+    held = factories.MeetingFactory(body=hwb, minutes_status="published_draft")
+    factories.MinuteFactory(meeting=held)
+    PublicQuestion.objects.create(
+        meeting=held,
+        name="Ruth Resident",
+        email="ruth@example.org",
+        text=TEXT,
+        answer="The plan adds 40 discharge-to-assess beds.",
+        answered_by="Cllr Caan, Chair",
+        fingerprint="pdf",
+        status="accepted",
+    )
+    response = client.get(reverse("meetings:minutes_pdf", args=[held.pk]))
+    data = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    text = " ".join(text.split())
+    assert "Question from Ruth Resident" in text
+    assert "The plan adds 40 discharge-to-assess beds." in text
+    assert "ruth@example.org" not in text
