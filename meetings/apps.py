@@ -25,7 +25,10 @@ class MeetingsConfig(AppConfig):
 
         # notices and retention register the meetings' notices and records.
         from meetings import notices, retention  # noqa: F401
-        from meetings.models import PackImport
+        from meetings.models import PackImport, PublicQuestion
 
         connection_created.connect(_sqlite_functions)
-        pagecache.watch(self, leave_out=[PackImport])
+        # A question sent by the public changes no public page until an
+        # officer accepts it (meetings/services/questions.py says so then):
+        # a stream of questions must not empty the page cache.
+        pagecache.watch(self, leave_out=[PackImport, PublicQuestion])

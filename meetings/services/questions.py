@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from hwbb import audit, notify
+from hwbb import audit, notify, pagecache
 from meetings.models import Meeting, PublicQuestion
 
 Status = PublicQuestion.Status
@@ -75,6 +75,8 @@ def _decide(question, user, status, detail):
     question.full_clean()
     question.save()
     audit.record(audit.Kind.CHANGED, actor=user, obj=question, detail=detail)
+    if status == Status.ACCEPTED:  # now on the meeting's page and agenda
+        pagecache.data_changed()
     _tell(question, status)
     return question
 
@@ -138,4 +140,5 @@ def question_answer(*, question, user, answer, answered_by):
     question.full_clean()
     question.save()
     audit.record(audit.Kind.CHANGED, actor=user, obj=question, detail="Answer recorded")
+    pagecache.data_changed()  # the question's page and the minutes show it
     return question

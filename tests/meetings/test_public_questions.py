@@ -633,3 +633,19 @@ def test_the_answer_is_printed_in_the_minutes_pdf(hwb, client):
     assert "Question from Ruth Resident" in text
     assert "The plan adds 40 discharge-to-assess beds." in text
     assert "ruth@example.org" not in text
+
+
+def test_a_question_sent_keeps_the_public_pages_cached_until_accepted(
+    ahead, client, officer, settings
+):
+    """A stream of questions must not empty the page cache; accepting one
+    shows it at once."""
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    url = ahead.get_absolute_url()
+    client.get(url)  # cached for the public
+    question = _submitted(ahead, agenda_item=None)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert len(queries) == 0  # served from the cache
+    services.question_accept(question=question, user=officer)
+    assert TEXT in client.get(url).text
