@@ -58,6 +58,7 @@ GROUPS = (
             "meetings.declaration",
             "meetings.interest",
             "meetings.interestchange",
+            "meetings.publicquestion",
         ),
     ),
     (

@@ -62,12 +62,24 @@ def mode_for(person, kind, subscription=None):
 
 
 def queue(
-    *, kind, person, target, key, about, extra=None, subscription=None, mode=None
+    *,
+    kind,
+    person,
+    target,
+    key,
+    about,
+    extra=None,
+    subscription=None,
+    mode=None,
+    email="",
 ):
     """The notification for `key`, created once; (notification, created).
     None when the person has no email address. An email alert names its
     subscription instead of a person, and goes to the subscription's address.
-    `mode` overrides the choice (an alert's confirmation goes straight away)."""
+    `email`, with neither, is the address of someone with no account (a
+    resident who sent a question): they have chosen nothing, so it goes
+    straight away. `mode` overrides the choice (an alert's confirmation goes
+    straight away)."""
     status = MODE_STATUS[mode or mode_for(person, kind, subscription)]
     notification, created = _record(
         kind=kind,
@@ -78,6 +90,7 @@ def queue(
         extra=extra,
         status=status,
         subscription=subscription,
+        email=email,
     )
     if created and notification.status == Status.PENDING:
         transaction.on_commit(lambda: hand_over(notification.pk))
@@ -99,10 +112,12 @@ def settle(*, kind, person, target, key, about, extra=None):
     )[0]
 
 
-def _record(*, kind, person, target, key, about, extra, status, subscription=None):
+def _record(
+    *, kind, person, target, key, about, extra, status, subscription=None, email=""
+):
     """The row for `key`, made once with this status; (None, False) when the
-    person has no email address."""
-    email = _address(person, subscription)
+    person has no email address (nor is one given for someone with none)."""
+    email = _address(person, subscription) or email
     if not email:
         return None, False
     return Notification.objects.get_or_create(

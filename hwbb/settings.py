@@ -629,6 +629,13 @@ AXES_CLIENT_IP_CALLABLE = "hwbb.signin.client_ip"
 AXES_USERNAME_CALLABLE = "hwbb.signin.username_tried"
 AXES_VERBOSE = False
 
+# -- Public questions: how many one sender may send ---------------------------
+# A resident sends a question or asks to speak without an account; these
+# bound what one address (IP) sends in an hour, and one email address in a
+# day, so a script cannot fill the officers' queue (hwbb/ratelimit.py).
+QUESTIONS_PER_ADDRESS_PER_HOUR = env_int("QUESTIONS_PER_ADDRESS_PER_HOUR", 5)
+QUESTIONS_PER_EMAIL_PER_DAY = env_int("QUESTIONS_PER_EMAIL_PER_DAY", 3)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

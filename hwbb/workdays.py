@@ -25,6 +25,13 @@ def subtract_working_days(day, count):
     return day
 
 
+def last_day_with_clear_working_days(day, count):
+    """The last day on which something may be done with `count` clear working
+    days before `day`: neither that day nor `day` counts, nor do weekends or
+    England's bank holidays."""
+    return subtract_working_days(day, count) - datetime.timedelta(days=1)
+
+
 def add_working_days(day, count):
     """The date `count` working days after `day` (which itself does not count)."""
     while count > 0:

@@ -307,3 +307,10 @@ class SubscriptionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_filter = ["frequency"]
     search_fields = ["email", "query"]
     list_select_related = ["body", "pillar", "priority"]
+
+
+@admin.register(models.PublicQuestion)
+class PublicQuestionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "kind", "status", "submitted_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["meeting__body"]

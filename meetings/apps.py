@@ -25,9 +25,12 @@ class MeetingsConfig(AppConfig):
 
         # notices and retention register the meetings' notices and records.
         from meetings import notices, retention  # noqa: F401
-        from meetings.models import PackImport, Subscription
+        from meetings.models import PackImport, PublicQuestion, Subscription
 
         connection_created.connect(_sqlite_functions)
-        # No public page shows either: a request for alerts must not empty
-        # the page cache (nor let a stranger empty it at will).
-        pagecache.watch(self, leave_out=[PackImport, Subscription])
+        # No public page shows a pack import or a request for alerts, and a
+        # question sent by the public changes none until an officer accepts
+        # it (meetings/services/questions.py says so then): a stream of
+        # requests must not empty the page cache (nor let a stranger empty
+        # it at will).
+        pagecache.watch(self, leave_out=[PackImport, PublicQuestion, Subscription])

@@ -504,6 +504,60 @@ def _urgent_decision_withdrawn(notification, decision):
     }
 
 
+def _public_question(notification, question):
+    """To the resident who sent a question or asked to speak: that it came,
+    and what was decided. The words they sent are not repeated, so the form
+    cannot be used to send a stranger a message."""
+    occasion = notification.extra.get("occasion")
+    meeting = question.meeting
+    what = "request to speak" if question.is_speaking else "question"
+    on = f"the meeting of {meeting.body.name} on {_when(meeting.start, 'l j F Y')}"
+    said = {
+        "received": (
+            f"We have your {what}",
+            [
+                f"Thank you. We have received your {what} for {on}.",
+                "A governance officer will read it and tell you whether it is "
+                "accepted. Nothing you sent is published until it is, and your "
+                "email address never is.",
+            ],
+        ),
+        "accepted": (
+            f"Your {what} is accepted",
+            [
+                f"Your {what} has been accepted and will be taken at {on}.",
+                "It is now shown on the meeting's page.",
+            ],
+        ),
+        "refused": (
+            f"Your {what} was not accepted",
+            [
+                f"Your {what} for {on} was not accepted.",
+                f"Reason: {question.refusal_reason}",
+            ],
+        ),
+        "merged": (
+            f"Your {what} is joined to another",
+            [
+                f"Your {what} for {on} asks what another does, so the two are "
+                "taken together and answered once at the meeting.",
+            ],
+        ),
+    }.get(occasion)
+    if said is None:
+        return None
+    subject, lines = said
+    accepted = occasion == "accepted"
+    return {
+        "subject": f"{subject}: {_on(meeting)}",
+        "lines": lines,
+        "facts": [("Meeting", str(meeting))],
+        "link": question.get_absolute_url() if accepted else meeting.get_absolute_url(),
+        "link_text": f"See your {what}" if accepted else "See the meeting",
+        "name": question.name,
+    }
+
+
 # The summons and notices of a meeting (Local Government Act 1972, Schedule 12,
 # and the Access to Information rules) go to every member: no unsubscribe.
 for value, label, render in (
@@ -572,6 +626,15 @@ for value, label, render in (
     ),
 ):
     notices.register(value, label, render)
+
+# A resident's own question: always told, and they have no settings to change.
+notices.register(
+    "public_question",
+    "Public question: received or decided",
+    _public_question,
+    statutory=True,
+    related=("meeting__body",),
+)
 
 notices.planner(deadlines.due)
 

@@ -20,6 +20,7 @@ import hashlib
 import io
 import math
 import threading
+from collections import defaultdict
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
 
@@ -51,6 +52,7 @@ from meetings.models import (
     Meeting,
     Membership,
     MinutesSignature,
+    PublicQuestion,
     Report,
     ResolutionClause,
 )
@@ -77,6 +79,7 @@ class Inputs:
     empty_private_sections: list
     membership: list
     papers: list  # public items' papers first, so their page numbers never move
+    questions: list = field(default_factory=list)  # the public's, once accepted
     council_name: str = ""
     site_url: str = ""
 
@@ -157,6 +160,10 @@ def minutes_context(meeting, user, *, checking=False):
         "declarations": Declaration.objects.visible_to(user)
         .filter(meeting=meeting)
         .select_related("person", "agenda_item"),
+        "public_questions": PublicQuestion.objects.visible_to(user)
+        .filter(meeting=meeting, status=PublicQuestion.Status.ACCEPTED)
+        .select_related("agenda_item")
+        .order_by("submitted_at", "pk"),
         "COUNCIL_NAME": settings.COUNCIL_NAME,
     }
 
@@ -247,6 +254,11 @@ def inputs(meeting, audience):
         empty_private_sections=list(private.order_by("order", "pk")),
         membership=list(membership),
         papers=_papers(meeting, items, members),
+        questions=list(
+            PublicQuestion.objects.visible_to(AnonymousUser())
+            .filter(meeting=meeting)
+            .order_by("submitted_at", "pk")
+        ),
         council_name=settings.COUNCIL_NAME,
         site_url=settings.SITE_URL,
     )
@@ -443,10 +455,22 @@ def _ranges(front_pages, parts):
 
 
 def _front_sheet(inputs, ranges):
+    """The agenda's first pages; each accepted public question is printed
+    under its item, or after the agenda when it names none."""
+    by_item = defaultdict(list)
+    for question in inputs.questions:
+        by_item[question.agenda_item_id].append(question)
+    listed = {item.pk for item in inputs.items}
     context = {
         "empty_private_sections": inputs.empty_private_sections,
         "meeting": inputs.meeting,
-        "rows": [(item, ranges.get(item.pk)) for item in inputs.items],
+        "rows": [
+            (item, ranges.get(item.pk), by_item.get(item.pk, []))
+            for item in inputs.items
+        ],
+        "general_questions": [
+            q for q in inputs.questions if q.agenda_item_id not in listed
+        ],
         "members_pack": inputs.members,
         "membership": inputs.membership,
         "COUNCIL_NAME": inputs.council_name,
@@ -518,6 +542,7 @@ def _front_pages_guess(inputs):
         lines += 0.6 + _lines(f"{item.number}. {item.shown_title} (Pages 10 - 20)")
         if item.is_readable:
             lines += bool(item.presenter) + _lines(item.description)
+    lines += sum(1 + _lines(q.text) for q in inputs.questions)
     return max(1, math.ceil(lines / FRONT_LINES_PER_PAGE))
 
 

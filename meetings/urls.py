@@ -171,4 +171,12 @@ urlpatterns = [
     ),
     path("imports/", views.pack_upload, name="pack_upload"),
     path("imports/<int:pk>/", views.pack_import, name="pack_import"),
+    # the public's questions and requests to speak
+    path("<int:pk>/questions/ask/", views.question_ask, name="question_ask"),
+    path("<int:pk>/questions/", views.questions_review, name="questions_review"),
+    path("questions/<int:pk>/", views.question_detail, name="question"),
+    path("questions/<int:pk>/accept/", views.question_accept, name="question_accept"),
+    path("questions/<int:pk>/refuse/", views.question_refuse, name="question_refuse"),
+    path("questions/<int:pk>/merge/", views.question_merge, name="question_merge"),
+    path("questions/<int:pk>/answer/", views.question_answer, name="question_answer"),
 ]

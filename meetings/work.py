@@ -19,6 +19,7 @@ from meetings.models import (
     Membership,
     OrganisationLead,
     PlannedItem,
+    PublicQuestion,
     Report,
     UrgentDecision,
 )
@@ -124,6 +125,7 @@ def officer_lines(user, today):
                 OVERDUE,
             )
         )
+    lines += _questions_to_review(user)
     proposed = UrgentDecision.objects.visible_to(user).filter(
         status=UrgentDecision.Status.PROPOSED
     )
@@ -166,6 +168,34 @@ def _register_changes(user):
             items=[
                 (f"{c.person}: {c.get_action_display().lower()}", c.get_absolute_url())
                 for c in waiting[:5]
+            ],
+        )
+    ]
+
+
+def _questions_to_review(user):
+    """One line for the public's questions waiting for a decision, linking
+    to the queue of the soonest meeting that has any."""
+    waiting = (
+        PublicQuestion.objects.visible_to(user)
+        .awaiting_decision()
+        .select_related("meeting__body")
+        .order_by("meeting__start", "submitted_at", "pk")
+    )
+    rows = list(waiting[:50])
+    if not rows:
+        return []
+    count = waiting.count() if len(rows) == 50 else len(rows)
+    meetings = {row.meeting_id: row.meeting for row in rows}
+    return [
+        Line(
+            count,
+            _plural(count, "public question to review", "public questions to review"),
+            reverse("meetings:questions_review", args=[rows[0].meeting_id]),
+            SOON,
+            items=[
+                (str(m), reverse("meetings:questions_review", args=[m.pk]))
+                for m in list(meetings.values())[:5]
             ],
         )
     ]

@@ -46,6 +46,7 @@ WORKFLOW = {
     "meetings.minutessignature",
     "meetings.packimport",
     "meetings.planneditem",
+    "meetings.publicquestion",
     "meetings.report",
     "meetings.reportreview",
     "meetings.resolution",
@@ -235,6 +236,13 @@ def workflow_rows(officer):
     rows += [
         decision,
         m.MemberResponse.objects.create(decision=decision, person=person),
+        m.PublicQuestion.objects.create(
+            meeting=meeting,
+            name="Ruth Resident",
+            email="ruth@example.org",
+            text="How will the plan reduce delayed discharges?",
+            fingerprint="0" * 64,
+        ),
     ]
     rule, _ = RetentionRule.objects.get_or_create(
         record_type="minutes",

@@ -43,6 +43,7 @@ from meetings.models import (
     Meeting,
     PackImport,
     PlannedItem,
+    PublicQuestion,
     Report,
     UrgentDecision,
 )
@@ -140,6 +141,12 @@ FORMS = {
     "meetings:urgent_respond": (["member", "officer"], None),
     "meetings:urgent_ratify": (["officer"], None),
     "meetings:urgent_withdraw": (["officer"], None),
+    # the public's questions: the resident's form (signed in or not), and
+    # the officer's refusal, merge and record of the answer
+    "meetings:question_ask": (["anonymous", "member"], None),
+    "meetings:question_refuse": (["officer"], None),
+    "meetings:question_merge": (["officer"], None),
+    "meetings:question_answer": (["officer"], None),
     # a second factor, set up by an officer who signs in through the council
     # (no password here, so allauth asks for none again first)
     "mfa_activate_totp": (["sso_officer"], None),
@@ -172,6 +179,7 @@ BUTTONS = {
     # RFC 8058's one-click POST, as a mail client sends it
     "alerts:unsubscribe": ("anonymous", ["List-Unsubscribe"]),
     "meetings:urgent_place": ("officer", []),
+    "meetings:question_accept": ("officer", []),
     # the lock-outs page's buttons: one account's, one address's
     "unlock": ("officer", ["username", "ip_address"]),
     # the code asked for between the password and signing in
@@ -280,6 +288,7 @@ def args(hwb, officer, chair, member, author):
         "meetings:interest_end": [interest.pk],
         "meetings:interest_change": [change.pk],
         "meetings:person": [member.person.pk],
+        **_public_questions(ahead, officer),
         "meetings:urgent_new": [hwb.slug],
         "meetings:urgent_edit": [action_.pk],
         "meetings:urgent_take": [action_.pk],
@@ -346,6 +355,27 @@ def args(hwb, officer, chair, member, author):
             notify.unsubscribe_token(member.person, "action_due_soon")
         ],
         **alert_args(hwb),
+    }
+
+
+def _public_questions(meeting, officer):
+    """Questions for the meeting ahead: one waiting for a decision, another
+    to merge it into, and one accepted, to answer."""
+
+    def sent(text):
+        question = PublicQuestion(
+            meeting=meeting, name="Ruth Resident", email="ruth@example.org", text=text
+        )
+        return services.question_submit(question=question)[0]
+
+    waiting, _, accepted = sent("One"), sent("Two"), sent("Three")
+    services.question_accept(question=accepted, user=officer)
+    return {
+        "meetings:question_ask": [meeting.pk],
+        "meetings:question_accept": [waiting.pk],
+        "meetings:question_refuse": [waiting.pk],
+        "meetings:question_merge": [waiting.pk],
+        "meetings:question_answer": [accepted.pk],
     }
 
 

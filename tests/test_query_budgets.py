@@ -1,18 +1,21 @@
 """List pages keep a query budget that does not grow with the data."""
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from meetings.models import Consideration, Report
+from meetings.models import Consideration, PublicQuestion, Report
 from tests import factories
 
 BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "home": 10,
     "meetings:list": 8,
-    "meetings:detail": 14,
-    "meetings:minutes": 12,
+    # each with one query for the meeting's accepted public questions
+    "meetings:detail": 15,
+    "meetings:minutes": 13,
     "meetings:my_actions": 8,
     "strategy:overview": 14,  # with RAG, action counts and indicator summaries
     # with the progress reports (the latest few and how many in all) and the
@@ -45,6 +48,17 @@ def _grow(world, n):
         item.priorities.add(priority)
         item.secondary_pillars.add(pillar)
         minute = factories.MinuteFactory(meeting=meeting, agenda_item=item)
+        for about in (item, None):  # a public question on the item, and one not
+            PublicQuestion.objects.create(
+                meeting=meeting,
+                agenda_item=about,
+                name="Ruth Resident",
+                email="ruth@example.org",
+                text="How will the plan reduce delayed discharges?",
+                answer="By 40 more discharge-to-assess beds.",
+                status=PublicQuestion.Status.ACCEPTED,
+                fingerprint=uuid.uuid4().hex,
+            )
         clause = factories.ClauseFactory(
             resolution__minute=minute, resolution__primary_pillar=pillar
         )

@@ -15,6 +15,7 @@ from meetings.models import (
     Meeting,
     PackImport,
     PlannedItem,
+    PublicQuestion,
     Report,
     UrgentDecision,
 )
@@ -249,6 +250,15 @@ MATRIX = {
     "meetings:urgent_ratify": OFFICERS,
     "meetings:urgent_withdraw": OFFICERS,
     "meetings:urgent_place": {**OFFICERS, "officer": 405},  # POST only
+    # the public's questions: the form for anyone, an accepted question's
+    # page for anyone, the queue and the decisions for officers
+    "meetings:question_ask": ALL,
+    "meetings:question": ALL,
+    "meetings:questions_review": OFFICERS,
+    "meetings:question_accept": {**OFFICERS, "officer": 405},  # POST only
+    "meetings:question_refuse": OFFICERS,
+    "meetings:question_merge": OFFICERS,
+    "meetings:question_answer": OFFICERS,
 }
 # Tested apart: sign-out is POST only, minute_ref redirects to the minute cited,
 # actions_ics is reached by a private token (tests/meetings/test_actions_calendar.py).
@@ -277,6 +287,36 @@ def _project_url_names():
 
 def test_every_named_url_is_in_the_matrix():
     assert _project_url_names() == set(MATRIX) | NOT_IN_MATRIX
+
+
+def _public_questions(body, officer):
+    """A meeting ahead that takes questions, with one waiting, another
+    waiting to merge it into, and one accepted."""
+    ahead = factories.MeetingFactory(
+        body=body,
+        start=timezone.now() + datetime.timedelta(days=40),
+        status="scheduled",
+        agenda_status="draft",
+        minutes_status="none",
+    )
+
+    def sent(text):
+        question = PublicQuestion(
+            meeting=ahead, name="Ruth Resident", email="ruth@example.org", text=text
+        )
+        return services.question_submit(question=question)[0]
+
+    waiting, _, accepted = sent("One"), sent("Two"), sent("Three")
+    services.question_accept(question=accepted, user=officer)
+    return {
+        "meetings:question_ask": [ahead.pk],
+        "meetings:questions_review": [ahead.pk],
+        "meetings:question": [accepted.pk],
+        "meetings:question_accept": [waiting.pk],
+        "meetings:question_refuse": [waiting.pk],
+        "meetings:question_merge": [waiting.pk],
+        "meetings:question_answer": [accepted.pk],
+    }
 
 
 def _between_meetings(body, chair):
@@ -312,7 +352,7 @@ def _between_meetings(body, chair):
 
 
 @pytest.fixture
-def objects(db, chair, member):
+def objects(db, chair, member, officer):
     action = factories.ActionFactory()
     pillar = factories.PillarFactory()
     meeting = action.minute.meeting
@@ -429,6 +469,7 @@ def objects(db, chair, member):
         "meetings:urgent_list": [meeting.body.slug],
         "meetings:urgent_new": [meeting.body.slug],
         **_between_meetings(meeting.body, chair),
+        **_public_questions(meeting.body, officer),
     }
 
 

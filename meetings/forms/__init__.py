@@ -8,6 +8,7 @@ interests  interests and declarations
 imports    an agenda pack's upload, and who its printed names are
 search     the search page's words and filters
 urgent     decisions taken between meetings: proposal, taking, answers, ratification
+questions  the public's questions: the form, refusal, merge, the answer
 
 Every form is re-exported here: `from meetings.forms import ReportForm`. The
 tagged forms share strategy's TagFields (strategy/forms.py).
@@ -47,6 +48,13 @@ from meetings.forms.minutes import (
     MinuteTakingForm,
     ResolutionForm,
 )
+from meetings.forms.questions import (
+    AnswerQuestionForm,
+    MergeQuestionForm,
+    QuestionForm,
+    RefuseQuestionForm,
+    items_the_public_may_ask_about,
+)
 from meetings.forms.reports import (
     ConsiderationForm,
     DocumentForm,
@@ -64,6 +72,11 @@ from meetings.forms.urgent import (
 )
 
 __all__ = [
+    "AnswerQuestionForm",
+    "MergeQuestionForm",
+    "QuestionForm",
+    "RefuseQuestionForm",
+    "items_the_public_may_ask_about",
     "ActionForm",
     "ActionLogFilter",
     "ActionRagForm",

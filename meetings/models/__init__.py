@@ -3,9 +3,9 @@ resolutions and actions.
 
 One module per subject, each importing only from those before it: people,
 agenda, minutes, actions, papers, interests, imports, urgent (decisions taken
-between meetings). Every name the rest of the project
-imports from `meetings.models` is re-exported here, and migrations refer to
-`meetings.models.document_path`.
+between meetings), questions (the public's questions and requests to speak).
+Every name the rest of the project imports from `meetings.models` is
+re-exported here, and migrations refer to `meetings.models.document_path`.
 """
 
 from meetings.models.actions import Action, ActionUpdate
@@ -50,6 +50,11 @@ from meetings.models.people import (
     OrganisationLead,
     Person,
 )
+from meetings.models.questions import (
+    QUESTION_MAX_CHARS,
+    PublicQuestion,
+    PublicQuestionQuerySet,
+)
 from meetings.models.urgent import MemberResponse, UrgentDecision
 
 __all__ = [
@@ -79,6 +84,9 @@ __all__ = [
     "PackImport",
     "Person",
     "PlannedItem",
+    "PublicQuestion",
+    "PublicQuestionQuerySet",
+    "QUESTION_MAX_CHARS",
     "RecurringItem",
     "Report",
     "ReportReview",

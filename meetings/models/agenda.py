@@ -297,11 +297,36 @@ class Meeting(models.Model):
         notice: neither the day of publication nor the meeting day counts, nor do
         weekends or England's bank holidays (Local Government Act 1972, s100B)."""
         meeting_day = timezone.localdate(self.start)
-        fifth = workdays.subtract_working_days(meeting_day, CLEAR_WORKING_DAYS)
-        return fifth - datetime.timedelta(days=1)
+        return workdays.last_day_with_clear_working_days(
+            meeting_day, CLEAR_WORKING_DAYS
+        )
 
     def is_late_to_publish(self, on):
         return on > self.publication_deadline()
+
+    def question_deadline(self):
+        """The last day the public may send a question or ask to speak: the
+        body's number of clear working days before the meeting."""
+        return workdays.last_day_with_clear_working_days(
+            timezone.localdate(self.start), self.body.question_deadline_days
+        )
+
+    QUESTIONS_OPEN, QUESTIONS_CLOSED = "open", "closed"
+
+    def questions_state(self, today=None):
+        """Whether the public may send questions: QUESTIONS_OPEN until the
+        deadline, QUESTIONS_CLOSED from then to the meeting day, and None
+        where none are taken (a private body, one that takes none, a
+        cancelled meeting, one that has taken place)."""
+        body = self.body
+        if not (body.meets_in_public and body.takes_public_questions):
+            return None
+        today = today or timezone.localdate()
+        if self.is_cancelled or timezone.localdate(self.start) < today:
+            return None
+        if today <= self.question_deadline():
+            return self.QUESTIONS_OPEN
+        return self.QUESTIONS_CLOSED
 
 
 # A sub-item's letter, as the agenda prints it: 3(a), 3(b). One lower-case

@@ -3,6 +3,7 @@ the membership expressions the other models' visibility rules are built on."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import BooleanField, Exists, OuterRef, Q, Value
 from django.utils import timezone
@@ -190,6 +191,17 @@ class Body(models.Model):
         default=False,
         help_text="Reports must carry a primary pillar and at least one priority "
         "(the Health and Wellbeing Board's rule).",
+    )
+    takes_public_questions = models.BooleanField(
+        default=True,
+        help_text="Residents may send a question, or ask to speak, from a "
+        "meeting's page (a body that meets in public only).",
+    )
+    question_deadline_days = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MaxValueValidator(20)],
+        help_text="Questions close this many clear working days before the "
+        "meeting (neither the closing day nor the meeting day counts).",
     )
 
     objects = BodyQuerySet.as_manager()

@@ -3,7 +3,8 @@ their agendas, the forward plan and the agenda packs; reports and their papers,
 and progress returns accepted onto an agenda;
 attendance, minutes and resolutions; interests and declarations; importing
 what the records print, and the packs officers upload to be imported;
-decisions taken between meetings and their ratification.
+decisions taken between meetings and their ratification; the public's
+questions and requests to speak.
 
 Every public name is re-exported here, so callers keep writing
 `from meetings import services` and `services.agenda_publish(...)`."""
@@ -101,6 +102,13 @@ from meetings.services.papers import (
     report_submit,
     report_withdraw,
 )
+from meetings.services.questions import (
+    question_accept,
+    question_answer,
+    question_merge,
+    question_refuse,
+    question_submit,
+)
 from meetings.services.urgent import (
     chairs_who_may_act,
     urgent_decision_already,
@@ -151,6 +159,12 @@ __all__ = [
     "ratification_place",
     "report_deadline_for",
     "tagged_item_add",
+    # public questions
+    "question_accept",
+    "question_answer",
+    "question_merge",
+    "question_refuse",
+    "question_submit",
     # interests
     "declaration_make",
     "declarations_checklist",

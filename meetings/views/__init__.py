@@ -11,6 +11,7 @@ interests  the register of interests, the changes members ask for in it, and
 people     a member's page, and a body's register of its members' interests
 imports    the officer's agenda pack importer: upload, progress, preview, confirm
 urgent     decisions taken between meetings: chair's action, written resolutions
+questions  the public's questions and requests to speak, and the officer's queue
 notifications  a person's notification settings, unsubscribing, the officers' log
 
 Every view is re-exported here, so meetings/urls.py and meetings/urls_site.py
@@ -82,6 +83,15 @@ from meetings.views.public import (
     meeting_detail,
     meeting_list,
 )
+from meetings.views.questions import (
+    question_accept,
+    question_answer,
+    question_ask,
+    question_detail,
+    question_merge,
+    question_refuse,
+    questions_review,
+)
 from meetings.views.reports import (
     agenda_pack,
     document_download,
@@ -109,6 +119,13 @@ from meetings.views.urgent import (
 from meetings.views.work import your_work
 
 __all__ = [
+    "question_accept",
+    "question_answer",
+    "question_ask",
+    "question_detail",
+    "question_merge",
+    "question_refuse",
+    "questions_review",
     "action_create",
     "action_detail",
     "action_rag",

@@ -1,5 +1,6 @@
 import datetime
 import itertools
+from collections import defaultdict
 
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -18,6 +19,7 @@ from meetings.models import (
     Meeting,
     Membership,
     Minute,
+    PublicQuestion,
     Report,
     UrgentDecision,
 )
@@ -112,6 +114,8 @@ def meeting_detail(request, pk):
         .prefetch_related(*TAG_PREFETCH)
         .in_agenda_order()
     )
+    items = list(items)
+    questions = _accepted_questions(request.user, meeting, items)
     previous = meeting.previous_meeting()
     arising = []
     if previous and any(i.kind == AgendaItem.Kind.MATTERS_ARISING for i in items):
@@ -128,9 +132,31 @@ def meeting_detail(request, pk):
             "items": items,
             "arising": arising,
             "previous": previous,
+            **questions,
             **_next_step_context(request.user, meeting),
         },
     )
+
+
+def _accepted_questions(user, meeting, items):
+    """The meeting's accepted public questions, in one query: each item is
+    given its own (`accepted_questions`), to show under it; the page lists
+    the rest (about no item, or one this reader's agenda does not show)."""
+    questions = list(
+        PublicQuestion.objects.visible_to(user)
+        .filter(meeting=meeting, status=PublicQuestion.Status.ACCEPTED)
+        .order_by("submitted_at", "pk")
+    )
+    by_item = defaultdict(list)
+    for question in questions:
+        by_item[question.agenda_item_id].append(question)
+    for item in items:
+        item.accepted_questions = by_item.get(item.pk, [])
+    return {
+        "public_questions": questions,
+        "items_with_questions": {i.pk for i in items if i.accepted_questions},
+        "questions_state": meeting.questions_state(),
+    }
 
 
 def _next_step_context(user, meeting):
