@@ -4,7 +4,8 @@ for a scope and sender starts afresh each `seconds`. The sender is kept as a
 digest, so the cache holds no email address or IP address in clear.
 
 Used where the public may write without an account (a question to a
-meeting); signing in has django-axes, the API DRF's throttles."""
+meeting, a request for email alerts); signing in has django-axes, the API
+DRF's throttles."""
 
 import hashlib
 import time

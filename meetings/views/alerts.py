@@ -6,13 +6,12 @@ was subscribed already, so they tell no one who subscribes."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from hwbb import notify
+from hwbb import notify, ratelimit
 from hwbb.signin import client_ip
 from meetings import alerts, services
 from meetings.forms.alerts import FrequencyForm, SubscribeForm
@@ -45,26 +44,17 @@ def _label(topic):
 
 def _too_many(request):
     """True once this client has asked for alerts ALERT_REQUESTS_PER_HOUR
-    times this hour (counted in the cache, as the sign-in throttle counts)."""
-    key = f"alerts-request:{client_ip(request)}"
-    cache.add(key, 0, LIMIT_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, LIMIT_WINDOW)
-        count = 1
-    return count > settings.ALERT_REQUESTS_PER_HOUR
+    times this hour."""
+    sender = client_ip(request) or "unknown"
+    used = ratelimit.count("alerts-request", sender, LIMIT_WINDOW)
+    return used > settings.ALERT_REQUESTS_PER_HOUR
 
 
 def _address_asked_too_often(email):
     """Confirmation emails to one address are capped too, so nobody can use
     the form to flood someone's inbox from many addresses."""
-    key = f"alerts-address:{email.strip().lower()}"
-    cache.add(key, 0, LIMIT_WINDOW)
-    try:
-        return cache.incr(key) > settings.ALERT_REQUESTS_PER_HOUR
-    except ValueError:
-        return False
+    used = ratelimit.count("alerts-address", email.strip(), LIMIT_WINDOW)
+    return used > settings.ALERT_REQUESTS_PER_HOUR
 
 
 def index(request):
