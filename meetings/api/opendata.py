@@ -21,7 +21,7 @@ import uuid
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -145,18 +145,22 @@ def _decisions_by_item(meetings, user):
 
 def _actions_by_item(meetings, user):
     """The actions the reader may see that came of each item's minute (or of
-    a clause of its resolution), by (meeting, item or None), in one query."""
+    a clause of its resolution), by (meeting, item or None), in two queries."""
     clause_minute = "resolution_clause__resolution__minute__"
 
     def minuted(field):
         return Coalesce(F(f"minute__{field}"), F(f"{clause_minute}{field}"))
 
+    # The page's actions by key first, each way through its own index: one
+    # query joining both ways with an OR read every action held (70 ms at
+    # ten years, growing with them); its keys, then its rows, read a page's.
+    here = Action.objects.order_by().values_list("pk", flat=True)
+    keys = here.filter(minute__meeting__in=meetings).union(
+        here.filter(**{f"{clause_minute}meeting__in": meetings})
+    )
     actions = (
         Action.objects.visible_to(user)
-        .filter(
-            Q(minute__meeting__in=meetings)
-            | Q(**{f"{clause_minute}meeting__in": meetings})
-        )
+        .filter(pk__in=list(keys))
         .annotate(meeting_pk=minuted("meeting"), agenda_item_pk=minuted("agenda_item"))
         .select_related(
             "owner_person",
