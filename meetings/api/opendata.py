@@ -75,7 +75,7 @@ def _carries_exempt(mine):
     decisions = [*mine["decisions"], *(d for i in items for d in i.decisions)]
     actions = [*mine["actions"], *(a for i in items for a in i.actions)]
     return (
-        any(item.is_exempt and not item.closed for item in items)
+        any(item.opens_exempt for item in items)
         or any(i.readable_report and i.readable_report.is_exempt for i in items)
         or any(document.is_exempt for document in mine["documents"])
         or any(resolution.minute.is_exempt for resolution in decisions)

@@ -60,7 +60,7 @@ class ClosedContentMixin(serializers.Serializer):
 
     def to_representation(self, row):
         data = super().to_representation(row)
-        if row.is_exempt and not row.closed:  # exempt business: kept nowhere
+        if row.opens_exempt:  # exempt business: kept nowhere
             _keep_out(self)
         if row.closed:
             data["title"] = row.public_title
