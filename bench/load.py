@@ -65,7 +65,8 @@ ONE_QUERY = BASELINES[1][0]
 # measured again after the pages: the share is of the mean of the two, and
 # their difference shows how steady the machine was during the run
 AGAIN = (f"{ONE_QUERY} (2)", BASELINES[1][1])
-# The pages measured at one year too: the table, and the indicator page.
+# The pages measured at one year too: the table, the indicator page,
+# the API's lists and the feeds.
 KEY_PAGES = {
     "home",
     "meeting page",
@@ -76,6 +77,12 @@ KEY_PAGES = {
     "decisions register",
     "search",
     "indicator page",  # its values grow with the years too
+    # the open data and the feeds: their counts and windows must not grow
+    "API meetings",
+    "API actions",
+    "OCD events",
+    "RSS feed",
+    "calendar feed",
 }
 
 

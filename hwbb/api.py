@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as rest_exception_handler
 
 from hwbb.api_filters import END_BEFORE_START, FilterSet
+from hwbb.pagecache import api_answer
 
 
 class DateRangeFilterSet(FilterSet):
@@ -76,6 +77,21 @@ class VisibleViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list_queryset(self, queryset):
         return queryset
+
+
+class CachedReads:
+    """A viewset whose list and detail are answered from the cache, per
+    reader and data version (hwbb/pagecache.py, `api_answer`). Its
+    serializer calls `pagecache.keep_out(request)` for a row of exempt
+    business, so no such answer is kept."""
+
+    @api_answer
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @api_answer
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
 
 
 def exception_handler(exc, context):

@@ -34,6 +34,7 @@ from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.middleware.cache import CacheMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_response_headers
@@ -107,8 +108,14 @@ KEEP_OUT = "_pagecache_keep_out"
 
 def keep_out(request):
     """Store no copy of the page this request renders: each reading must
-    reach the view (the audit log records each reading of exempt business)."""
-    setattr(request, KEEP_OUT, True)
+    reach the view (the audit log records each reading of exempt business,
+    and no answer carrying exempt business is kept). A REST framework
+    request marks the request it wraps."""
+    setattr(getattr(request, "_request", request), KEEP_OUT, True)
+
+
+def _kept_out(request):
+    return getattr(getattr(request, "_request", request), KEEP_OUT, False)
 
 
 def _for_anyone(response, request):
@@ -118,7 +125,7 @@ def _for_anyone(response, request):
     under their own key, so its CSRF token (valid for their cookie) may stay."""
     own = (
         response.cookies
-        or getattr(request, KEEP_OUT, False)
+        or _kept_out(request)
         or (
             not request.user.is_authenticated
             and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -132,15 +139,20 @@ def _for_anyone(response, request):
     return response
 
 
-def public_page(view):
+def public_page(view=None, *, same_for_all=False):
     """Serve the view from the cache: to readers not signed in under the
-    public's key, to a signed-in reader under their own."""
+    public's key, to a signed-in reader under their own. `same_for_all`: a
+    view that shows every reader what it shows the public (the RSS feed
+    reads as an anonymous reader; a private calendar's address names whose
+    it is), so all share the public's copy of each address."""
+    if view is None:
+        return functools.partial(public_page, same_for_all=same_for_all)
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
-        signed_in = request.user.is_authenticated
+        signed_in = request.user.is_authenticated and not same_for_all
         reader = _reader_key(request) if signed_in else "public"
         middleware = CacheMiddleware(
             lambda request: _for_anyone(view(request, *args, **kwargs), request),
@@ -172,3 +184,75 @@ def watch_accounts(user_model):
         sender=user_model.groups.through,
         dispatch_uid="pages-user-groups",
     )
+
+
+# -- The API's answers -----------------------------------------------------------------
+def _api_reader_key(request):
+    """A REST framework request's reader: the public, a token's holder (the
+    user and a digest of the token sent), or a session's (as for pages)."""
+    if not request.user.is_authenticated:
+        return "public"
+    if request.auth is not None:  # a token (knox): the session plays no part
+        sent = request.META.get("HTTP_AUTHORIZATION", "")
+        own = hashlib.sha256(f"{request.user.pk}|{sent}".encode()).hexdigest()
+        return f"token:{request.user.pk}:{own}"
+    return _reader_key(request._request)
+
+
+def _api_key(request):
+    asked = "|".join(
+        [request._request.build_absolute_uri(), request.META.get("HTTP_ACCEPT", "")]
+    )
+    return ":".join(
+        [
+            "api",
+            _api_reader_key(request),
+            data_version(),
+            f"{timezone.localdate():%Y%m%d}",
+            hashlib.sha256(asked.encode()).hexdigest(),
+        ]
+    )
+
+
+def _api_headers(response, signed_in):
+    patch_response_headers(response, cache_timeout=0)
+    if signed_in:
+        patch_cache_control(response, private=True)
+    return response
+
+
+def api_answer(method):
+    """A REST framework view's GET answer (`list`, `retrieve`) from the cache,
+    under the data version, today's date, its full address and its reader's
+    key, as `public_page` keeps pages. It runs inside the view, after REST
+    framework has authenticated the reader (a token is not seen before),
+    checked permissions and counted the request against the throttle: a
+    cached answer is counted as any other. Only a 200 is kept, rendered,
+    and none that carries exempt business (`keep_out`) or sets a cookie."""
+
+    @functools.wraps(method)
+    def wrapped(self, request, *args, **kwargs):
+        if not (
+            settings.PUBLIC_PAGE_CACHE_SECONDS > 0 and request.method in ("GET", "HEAD")
+        ):
+            return method(self, request, *args, **kwargs)
+        signed_in = request.user.is_authenticated
+        key = _api_key(request)
+        kept = cache.get(key)
+        if kept is not None:
+            content, content_type = kept
+            response = HttpResponse(content, content_type=content_type)
+            return _api_headers(response, signed_in)
+        response = method(self, request, *args, **kwargs)
+
+        def store(rendered):
+            if rendered.status_code == 200 and not (
+                rendered.cookies or _kept_out(request)
+            ):
+                kept = (rendered.content, rendered["Content-Type"])
+                cache.set(key, kept, settings.PUBLIC_PAGE_CACHE_SECONDS)
+
+        response.add_post_render_callback(store)
+        return _api_headers(response, signed_in)
+
+    return wrapped

@@ -122,7 +122,7 @@ urlpatterns = [
         name="calendar_month",
     ),
     path("<int:pk>/meeting.ics", feeds.meeting_ics, name="meeting_ics"),
-    path("feed.rss", feeds.PublicationFeed(), name="feed"),
+    path("feed.rss", feeds.publication_feed, name="feed"),
     path("<int:pk>/declarations/", views.declarations, name="declarations"),
     path(
         "<int:pk>/agenda-members.pdf",

@@ -14,7 +14,7 @@ from tests import factories
 
 BUDGET = {  # signed in as a board member
     "indicators:detail": 12,
-    "api:ocd_events": 19,  # with each item's decisions and actions
+    "api:ocd_events": 20,  # with each item's decisions and actions (keys first)
     "meetings:calendar_all": 6,
     "meetings:calendar_body": 7,
 }

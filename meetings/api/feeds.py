@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, Todo
 
+from hwbb.pagecache import keep_out, public_page
 from meetings.models import (
     Action,
     AgendaSupplement,
@@ -116,6 +117,7 @@ def _window(meetings):
     return meetings.filter(start__gte=timezone.now() - CALENDAR_BACK)
 
 
+@public_page
 def meeting_ics(request, pk):
     meeting = get_object_or_404(_visible(request), pk=pk)
     name = f"{meeting.body.name}, {timezone.localdate(meeting.start):%-d %B %Y}"
@@ -123,12 +125,14 @@ def meeting_ics(request, pk):
     return _calendar(name, [meeting], request, filename)
 
 
+@public_page
 def body_ics(request, slug):
     body = get_object_or_404(Body.objects.visible_to(request.user), slug=slug)
     meetings = _window(_visible(request).filter(body=body)).order_by("start")
     return _calendar(body.name, meetings, request, f"{body.slug}.ics")
 
 
+@public_page
 def all_ics(request):
     meetings = _window(_visible(request)).order_by("start")
     name = f"{settings.COUNCIL_NAME}: Health and Wellbeing Board and partners"
@@ -261,6 +265,10 @@ class PublicationFeed(Feed):
         return item[2]
 
 
+# Public content alone, whoever reads it: every reader shares the public's copy.
+publication_feed = public_page(PublicationFeed(), same_for_all=True)
+
+
 def _meeting_name(meeting):
     return f"{meeting.body.name}, {timezone.localdate(meeting.start):%-d %B %Y}"
 
@@ -327,6 +335,7 @@ def _todo(action, request):
     return todo
 
 
+@public_page(same_for_all=True)  # the token, in the address, says whose
 def actions_ics(request, token):
     """A person's actions as VTODOs, at a private address that a new token revokes."""
     person = get_object_or_404(Person, calendar_token=token)
@@ -335,7 +344,7 @@ def actions_ics(request, token):
     actions = (
         Action.objects.visible_to(reader)
         .owned_by_person(person)
-        .select_related("minute")
+        .select_related("minute", "resolution_clause__resolution__minute")
         .annotate(sequence=_changes(Action))
     )
     calendar = Calendar()
@@ -343,6 +352,8 @@ def actions_ics(request, token):
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Actions: {person}")
     for action in actions:
+        if action.is_exempt_business:  # kept in no cache
+            keep_out(request)
         calendar.add_component(_todo(action, request))
     return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
 

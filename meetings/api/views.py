@@ -15,7 +15,8 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from hwbb.api import DateRangeFilterSet, VisibleViewSet
+from hwbb import pagecache
+from hwbb.api import CachedReads, DateRangeFilterSet, VisibleViewSet
 from hwbb.api_filters import FilterSet, StrictBooleanFilter, refuse_unknown_filters
 from hwbb.api_pagination import OcdPagination
 from hwbb.spreadsheets import write_rows
@@ -188,7 +189,10 @@ class MeetingFilter(DateRangeFilterSet, TagFilterSet):
         return queryset.filter(business.meetings())
 
 
-class MeetingViewSet(VisibleViewSet):
+class MeetingViewSet(CachedReads, VisibleViewSet):
+    """Meetings: a meeting's row holds no exempt business, so every
+    reader's answer is kept (per reader: private bodies' meetings)."""
+
     model = Meeting
     serializer_class = MeetingSerializer
     filterset_class = MeetingFilter
@@ -409,7 +413,7 @@ class ActionFilter(DateRangeFilterSet, TagFilterSet):
         return overdue if value else queryset.exclude(pk__in=overdue.values("pk"))
 
 
-class ActionViewSet(VisibleViewSet):
+class ActionViewSet(CachedReads, VisibleViewSet):
     """Actions with their owners, due dates, status and progress updates.
 
     PATCH records a progress update: only the action's owner, a nominated
@@ -426,7 +430,9 @@ class ActionViewSet(VisibleViewSet):
     def list_queryset(self, queryset):
         return (
             queryset.for_list()
-            .select_related("primary_pillar__framework")
+            .select_related(
+                "primary_pillar__framework", "resolution_clause__resolution__minute"
+            )
             .prefetch_related(
                 *TAG_PREFETCH, "updates__author", "updates__author_person"
             )
@@ -493,12 +499,14 @@ class OcdEventViewSet(VisibleViewSet):
         return queryset.select_related("body").order_by("-start", "pk")
 
     @extend_schema(responses=OCD_EVENT)
+    @pagecache.api_answer
     def list(self, request, *args, **kwargs):
         meetings = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         events = opendata.ocd_events(meetings, user=request.user, request=request)
         return self.get_paginated_response(events)
 
     @extend_schema(responses=OCD_EVENT)
+    @pagecache.api_answer
     def retrieve(self, request, *args, **kwargs):
         meeting = self.get_object()
         [event] = opendata.ocd_events([meeting], user=request.user, request=request)

@@ -277,6 +277,16 @@ class Action(Tagged):
         return self.status in self.CLOSED
 
     @property
+    def is_exempt_business(self):
+        """Whether the action came of exempt (Part 2) business: of an exempt
+        minute, or of a clause of an exempt minute's resolution. Reads the
+        minute (or the clause, its resolution and minute): select them."""
+        minute = self.minute if self.minute_id else None
+        if minute is None and self.resolution_clause_id:
+            minute = self.resolution_clause.resolution.minute
+        return minute is not None and minute.is_exempt
+
+    @property
     def is_overdue(self):
         return (
             not self.is_closed

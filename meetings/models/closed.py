@@ -70,6 +70,12 @@ class ClosedContent:
         return not self.closed
 
     @property
+    def opens_exempt(self):
+        """Whether this row is exempt business open to the reader: an answer
+        that shows it is kept in no cache (hwbb/pagecache.py, keep_out)."""
+        return self.is_exempt and not self.closed
+
+    @property
     def shown_title(self):
         return self.public_title if self.closed else self.title
 
