@@ -56,7 +56,9 @@ def test_officer_writes_minutes_and_reads_the_logs(live_server, demo_world, page
     check(page, "minutes-manage")
     page.click("text=Add a minute")
     page.fill("#id_title", "Declarations of Interest")
-    # the rich-text editor stands in for the narrative's textarea
+    # the rich-text editor stands in for the narrative's textarea: wait for
+    # it, or the role may find the textarea the script is about to hide
+    page.locator("#id_narrative-editor").wait_for()
     editor = page.get_by_role("textbox", name="Minute", exact=True)
     editor.fill("There were no declarations of interest.")
     check(page, "minute-form")
