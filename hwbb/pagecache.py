@@ -136,6 +136,11 @@ def _for_anyone(response, request):
     if own:
         patch_cache_control(response, private=True)
     patch_response_headers(response, cache_timeout=0)
+    if not response.streaming:
+        # One piece: a response written in pieces (a syndication feed writes
+        # each element, 1,234 of them for the RSS) would be stored so and
+        # sent a piece at a time, a write to the socket each under gunicorn.
+        response.content = response.content
     return response
 
 

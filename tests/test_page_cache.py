@@ -318,3 +318,13 @@ def test_an_edit_in_one_process_shows_at_once_in_another(client, settings, redis
     assert "Young carers" in other_process()
     html, queries = _get(client, url)
     assert "Young carers" in html
+
+
+def test_a_page_written_in_pieces_is_stored_and_sent_as_one(client, public):
+    """A syndication feed writes each element to its response; served from the
+    cache so, a WSGI server sends each piece with a write of its own."""
+    url = reverse("meetings:feed")
+    first = client.get(url)
+    again = client.get(url)
+    assert again.content == first.content
+    assert (len(list(first)), len(list(again))) == (1, 1)
