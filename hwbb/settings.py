@@ -7,6 +7,7 @@ key or an empty ALLOWED_HOSTS refuses to start.
 """
 
 import datetime
+import hashlib
 import os
 from pathlib import Path
 
@@ -246,12 +247,18 @@ MEDIA_URL = "/media/"
 # (redis://...) shares it, and its invalidation, between every web process and
 # worker; without it a directory on disk does, so a demo reloaded by another
 # process is seen at once.
+# Its keys carry the database's name: two sites (or a bench's one-year and
+# ten-year datasets) sharing a Redis never read each other's judgements or pages.
 CACHE_URL = env_str("CACHE_URL")
+_database = DATABASES["default"]
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": CACHE_URL,
+            "KEY_PREFIX": hashlib.sha256(
+                f"{_database.get('HOST')}:{_database.get('PORT')}/{_database['NAME']}".encode()
+            ).hexdigest()[:12],
         }
         if CACHE_URL
         else {

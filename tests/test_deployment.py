@@ -96,6 +96,30 @@ def test_embedded_default_is_sqlite_eager_celery_and_console_email():
     ]
 
 
+def _cache_prefix(database_url):
+    code = "from hwbb import settings as s; print(s.CACHES['default']['KEY_PREFIX'])"
+    env = {**os.environ, "DEBUG": "1", "CACHE_URL": "redis://127.0.0.1:6379/0"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "DATABASE_URL": database_url},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_two_databases_sharing_a_redis_keep_their_cache_apart():
+    """A bench's one-year and ten-year datasets (or two sites) on one Redis
+    read neither each other's judgements nor each other's pages."""
+    one = _cache_prefix("postgres://postgres@127.0.0.1:5432/hwbb_bench1")
+    ten = _cache_prefix("postgres://postgres@127.0.0.1:5432/hwbb_bench10")
+    other_host = _cache_prefix("postgres://postgres@10.0.0.2:5432/hwbb_bench1")
+    assert len({one, ten, other_host}) == 3
+    assert one == _cache_prefix("postgres://postgres@127.0.0.1:5432/hwbb_bench1")
+
+
 def _compose_command():
     if shutil.which("docker"):
         probe = subprocess.run(["docker", "compose", "version"], capture_output=True)

@@ -160,7 +160,8 @@ def shared_cache(redis_url):
     """The Redis the web processes cache in, without the entries an earlier
     run left (a page cached for the same address would outlive its rows)."""
     client = redis.Redis.from_url(redis_url)
-    for key in client.scan_iter(":1:*"):  # Django's cache keys; not the queue
+    # Django's cache keys (the database's prefix, the version); not the queue
+    for key in client.scan_iter("*:1:*"):
         client.delete(key)
     return client
 
@@ -202,7 +203,7 @@ def test_an_edit_through_one_web_process_shows_at_once_through_the_other(
         one, other = _web(stack, redis_url, log), _web(stack, redis_url, log)
         reader = urllib.request.build_opener()
         assert "12.5" in _get(reader, one + "/indicators/")
-        assert shared_cache.exists(":1:indicators:data-version")
+        assert list(shared_cache.scan_iter("*:1:indicators:data-version"))
         # Changed behind the app's back (no signal): both still show what
         # the first page computed and cached in the shared Redis.
         IndicatorValue.objects.filter(value=12.5).update(value=12.6)
