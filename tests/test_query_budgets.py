@@ -199,3 +199,17 @@ def test_a_reports_page_costs_the_same_however_many_papers_and_stops(
 
 
 REPORT_BUDGET = 12
+
+
+def test_the_officers_question_queue_costs_the_same_however_many_questions(
+    client, officer, world
+):
+    """The governance officer's queue of the public's questions for a meeting."""
+    client.force_login(officer)
+    url = reverse("meetings:questions_review", args=[world["meeting"].pk])
+    _grow(world, 2)
+    small = _count(client, url)
+    _grow(world, 25)
+    large = _count(client, url)
+    assert large == small, f"{small} queries with 4 questions, {large} with 54"
+    assert large <= 6
