@@ -335,3 +335,14 @@ def test_a_large_load_refused_by_its_foreign_keys_writes_nothing(monkeypatch):
         fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
     assert not IndicatorValue.objects.exists()
     assert len(_foreign_keys()) == 2
+
+
+@pytest.mark.django_db
+def test_the_values_index_indicator_id_only_through_their_key():
+    """Every write pays for each index: indicator_id leads the key's."""
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(
+            cursor, IndicatorValue._meta.db_table
+        )
+    columns = [c["columns"] for c in indexes.values() if c["index"] or c["unique"]]
+    assert ["indicator_id"] not in columns and fingertips.KEY_COLUMNS in columns
