@@ -255,8 +255,9 @@ VALUE_KEY = [
 
 
 class IndicatorValue(models.Model):
+    # No index of its own: the unique breakdown's index begins with it.
     indicator = models.ForeignKey(
-        Indicator, on_delete=models.CASCADE, related_name="values"
+        Indicator, on_delete=models.CASCADE, related_name="values", db_index=False
     )
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="values")
     period_label = models.CharField(max_length=50)

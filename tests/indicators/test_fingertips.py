@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import IntegrityError, connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indicators import fingertips
@@ -282,3 +284,65 @@ def test_a_fingertips_file_imported_and_exported_is_the_same_file(
     assert IndicatorValue.objects.filter(period_range="3y").count() == 4
     response = client.get(reverse("indicators:export", args=["csv"]))
     assert response.content == data
+
+
+def _foreign_keys():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid), convalidated, condeferred "
+            "FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'f' "
+            "ORDER BY conname",
+            [IndicatorValue._meta.db_table],
+        )
+        return cursor.fetchall()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_load_checks_its_foreign_keys_as_a_set(monkeypatch):
+    """A load that at least doubles the table drops the values' foreign keys
+    and adds them back, validated, as they were."""
+    before = _foreign_keys()
+    assert len(before) == 2 and all(v and d for _, _, v, d in before)
+    monkeypatch.setattr(fingertips, "SET_CHECK_ROWS", 3)
+    with CaptureQueriesContext(connection) as queries:
+        result = fingertips.import_csv(
+            fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS)
+        )
+    statements = [q["sql"] for q in queries]
+    assert (result.created, result.errors) == (3, [])
+    assert sum("VALIDATE CONSTRAINT" in s for s in statements) == 2
+    assert _foreign_keys() == before
+    # Too few new values to be worth locking the readers out: row by row.
+    IndicatorValue.objects.all().delete()
+    monkeypatch.setattr(fingertips, "SET_CHECK_ROWS", 4)
+    with CaptureQueriesContext(connection) as queries:
+        fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
+    assert not any("CONSTRAINT" in q["sql"] for q in queries)
+    assert _foreign_keys() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_load_refused_by_its_foreign_keys_writes_nothing(monkeypatch):
+    """As the checks row by row at the commit do: all or nothing."""
+    monkeypatch.setattr(fingertips, "SET_CHECK_ROWS", 3)
+    add = fingertips._CopyWriter.add
+
+    def lost_area(self, line, record):  # as if the area went meanwhile
+        add(self, line, (record[0], 0, *record[2:]) if line == 3 else record)
+
+    monkeypatch.setattr(fingertips._CopyWriter, "add", lost_area)
+    with pytest.raises(IntegrityError):
+        fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
+    assert not IndicatorValue.objects.exists()
+    assert len(_foreign_keys()) == 2
+
+
+@pytest.mark.django_db
+def test_the_values_index_indicator_id_only_through_their_key():
+    """Every write pays for each index: indicator_id leads the key's."""
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(
+            cursor, IndicatorValue._meta.db_table
+        )
+    columns = [c["columns"] for c in indexes.values() if c["index"] or c["unique"]]
+    assert ["indicator_id"] not in columns and fingertips.KEY_COLUMNS in columns
