@@ -19,9 +19,10 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "meetings:my_actions": 8,
     "strategy:overview": 14,  # with RAG, action counts and indicator summaries
     # with the progress reports (the latest few and how many in all) and the
-    # paged timeline; the next actions due read by key first, then by key
-    "strategy:priority": 23,
-    "strategy:pillar": 20,
+    # paged timeline (its page, and how many meetings and held ones beside
+    # it, in one query); the next actions due read by key first, then by key
+    "strategy:priority": 22,
+    "strategy:pillar": 19,
     "strategy:dashboard": 15,
     "strategy:priority_dashboard": 14,
     "indicators:watchlist": 7,  # with the indicators' ids, to read their judgements

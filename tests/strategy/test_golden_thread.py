@@ -109,6 +109,24 @@ def test_the_timeline_pages_back_to_older_meetings(client, thread):
     assert f"Last discussed: {newest.start:%-d %B %Y}" in second.text
 
 
+@pytest.mark.parametrize(
+    "asked, shown", [("99", 2), ("0", 2), ("-1", 2), ("two", 1), ("", 1)]
+)
+def test_a_timeline_page_past_the_end_or_not_a_number_is_paged_as_django_pages_it(
+    client, thread, asked, shown
+):
+    """The page is read with its counts in one query; a page that has no
+    meetings (past the end) is counted first and then paged as any list."""
+    pillar, priority = thread
+    _add(pillar, priority, meetings=12, items_each=1, actions=0)
+    tagged = Meeting.objects.filter(agenda_items__isnull=False)
+    oldest = tagged.order_by("start").first()
+    page = client.get(priority.get_absolute_url() + f"?page={asked}").text
+    assert f"Page {shown} of 2" in page
+    assert (f"{oldest.start:%-d %B %Y}" in page) == (shown == 2)
+    assert "Discussed at 12 meetings" in page
+
+
 def test_gaps_are_stated_plainly(client, thread):
     pillar, priority = thread
     response = client.get(priority.get_absolute_url())
