@@ -5,6 +5,7 @@ SQLite default."""
 import datetime
 import importlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -480,6 +481,21 @@ def test_postgresql_uses_the_gin_index(content, kind, index):
             for switch in switches:
                 cursor.execute(f"RESET {switch}")
     assert index in plan, plan
+
+
+@pytest.mark.parametrize("reader", ["anonymous", "member"])
+def test_what_a_reader_may_read_is_checked_on_the_hits_alone(request, content, reader):
+    """Whether a reader may read a hit is checked across the hit's own joins
+    (its item, its minute, its meeting), not by building the set of every
+    agenda item or minute the reader may read: those grow with the years."""
+    user = request.getfixturevalue(reader)
+    with CaptureQueriesContext(connection) as queries:
+        search.search(user or AnonymousUser(), "lapwing")
+    [sql] = [q["sql"] for q in queries.captured_queries if "OVER ()" in q["sql"]]
+    every = re.compile(
+        r'IN \(SELECT [A-Z]\d\."id" (AS "\w+" )?FROM "meetings_(agendaitem|minute)"'
+    )
+    assert not every.search(sql), sql
 
 
 def test_search_works_on_the_sqlite_default(tmp_path):
