@@ -115,13 +115,15 @@ def build_archive():
     minutes = Minute.objects.bulk_create(
         Minute(
             meeting_id=item.meeting_id,
+            body=body,
             agenda_item=item,
-            number=item.number,
-            municipal_year=2019,
+            # numbered from 1 in each (made-up) year, clear of the demo's
+            number=n % 10_000 + 1,
+            municipal_year=3000 + n // 10_000,
             title=item.title,
             narrative=f"<p>{_text(rng, sentences, 150)}</p>",
         )
-        for item in items
+        for n, item in enumerate(items)
     )
     resolutions = Resolution.objects.bulk_create(
         Resolution(minute=m) for m in minutes[::2]

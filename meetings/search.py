@@ -18,6 +18,7 @@ import html
 import math
 import re
 import string
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.aggregates import StringAgg
@@ -28,7 +29,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVectorField,
 )
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import (
     Case,
     CharField,
@@ -220,7 +221,7 @@ def _page(combined, page, per_page):
     the union (which matches and ranks every row again). Past the end, no rows
     and a count of 0."""
     sql, params = combined.query.sql_with_params()
-    with connection.cursor() as cursor:
+    with _matches_from_the_index(), connection.cursor() as cursor:
         cursor.execute(
             'SELECT "pk", "hit_kind", "rank", "when", COUNT(*) OVER () '
             f"FROM ({sql}) hits "
@@ -233,6 +234,26 @@ def _page(combined, page, per_page):
         for pk, kind, rank, when, _ in found
     ]
     return rows, found[0][4] if found else 0
+
+
+@contextmanager
+def _matches_from_the_index():
+    """Within it, PostgreSQL reads each kind's matches from its GIN index
+    rather than scanning the table. A table of papers or reports is few rows
+    of long text, and the planner, which does not count reading each row's
+    vector out of line (TOAST) to match it, finds a scan of every row cheaper
+    than the index: on ten years' papers, 6,000 buffers a kind where the
+    index reads the few hundred matches. The setting is local to the block's
+    transaction (or savepoint) and turned back on at its end, so it touches
+    nothing else the request runs."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        yield
+        # On an error, rolling the block back undoes the setting.
+        cursor.execute("SELECT set_config('enable_seqscan', 'on', true)")
 
 
 def _moment(value):
