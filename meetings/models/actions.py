@@ -13,7 +13,7 @@ from django.utils import formats, timezone
 
 from hwbb import permissions
 from hwbb.history import HistoricalRecords
-from meetings.models.minutes import Minute, ResolutionClause, _readable_minutes
+from meetings.models.minutes import Minute, ResolutionClause, _minute_readable
 from meetings.models.people import (
     Body,
     Organisation,
@@ -32,7 +32,7 @@ class ActionQuerySet(TaggedQuerySet):
         organisation's nominated leads its actions, as they act for it."""
         if permissions.is_officer(user):
             return self
-        visible = Q(minute__in=_readable_minutes(user))
+        visible = _minute_readable(user, "minute__")
         if user.is_authenticated:
             standalone = Q(minute__isnull=True) & Q(_member_of_body(user, "body"))
             leads = OrganisationLead.objects.organisations_of(user)

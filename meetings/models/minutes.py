@@ -11,7 +11,7 @@ from hwbb import permissions
 from hwbb.history import HistoricalRecords
 from meetings.models.agenda import AgendaItem, Meeting, _meeting_visible
 from meetings.models.closed import ClosedContent, ClosedContentQuerySet
-from meetings.models.people import Body, Person
+from meetings.models.people import Body, Person, _may_see_closed
 from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
 
 
@@ -125,10 +125,7 @@ class MinuteQuerySet(ClosedContentQuerySet):
     def visible_to(self, user):
         """Minutes once published (as a draft or approved); officers see all.
         Each row knows whether this user may read it in full (`is_readable`)."""
-        qs = self.filter(_meeting_visible(user, "meeting__"))
-        if not permissions.is_officer(user):
-            qs = qs.filter(meeting__minutes_status__in=Meeting.PUBLIC_MINUTES)
-        return qs._opened_for(user, "meeting__body")
+        return self.filter(_minute_visible(user))._opened_for(user, "meeting__body")
 
     def for_checking(self, user, meeting):
         """A meeting's minutes as the chair checks them: drafts included, exempt
@@ -145,9 +142,24 @@ class MinuteQuerySet(ClosedContentQuerySet):
         return (last or 0) + 1
 
 
-def _readable_minutes(user):
-    """Primary keys of minutes whose content the user may read in full."""
-    return Minute.objects.visible_to(user).readable().values("pk")
+def _minute_visible(user, path=""):
+    """A condition: the minute at `path` is one the user may see: its meeting
+    is, and its minutes are published (as a draft or approved) unless the
+    user is an officer."""
+    visible = _meeting_visible(user, f"{path}meeting__")
+    if permissions.is_officer(user):
+        return visible
+    return visible & Q(**{f"{path}meeting__minutes_status__in": Meeting.PUBLIC_MINUTES})
+
+
+def _minute_readable(user, path=""):
+    """A condition: the user may read the minute at `path` in full. Read
+    across the row's own joins, not as `IN (every minute the user may read)`,
+    a set that grows with the years held and was built in full for a page's
+    few resolutions or actions."""
+    body = f"{path}meeting__body"
+    opened = Q(**{f"{path}is_exempt": False}) | Q(_may_see_closed(user, body))
+    return _minute_visible(user, path) & opened
 
 
 class Minute(ClosedContent, models.Model):
@@ -293,7 +305,7 @@ class ResolutionQuerySet(TaggedQuerySet):
     def visible_to(self, user):
         """Resolutions of minutes the user may read, leaving out exempt ones the
         user may not see."""
-        return self.filter(minute__in=_readable_minutes(user))
+        return self.filter(_minute_readable(user, "minute__"))
 
 
 class Resolution(Tagged):

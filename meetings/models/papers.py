@@ -9,22 +9,25 @@ from django.utils import timezone
 
 from hwbb import permissions
 from hwbb.history import HistoricalRecords
-from meetings.models.agenda import AgendaItem, Meeting
-from meetings.models.people import Body, Person
+from meetings.models.agenda import AgendaItem, Meeting, _item_visible
+from meetings.models.people import Body, Person, _may_see_closed
 from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
 
 
 def _report_visibility(user, prefix=""):
     """(visible, closed): Q filters for reports the user may read, and for those
-    whose exempt papers the user may also read. Officers are handled by callers."""
-    items = AgendaItem.objects.visible_to(user)
-    closed_items = items.opened().values("pk")
-    open_items = items.filter(is_exempt=False).values("pk")
-    closed = Q(**{f"{prefix}agenda_item__in": closed_items})
+    whose exempt papers the user may also read. Officers are handled by callers.
+
+    Each is a condition on the report's own item (its meeting and body), not
+    `IN (every item the user may see)`: that set grows with the years held,
+    and PostgreSQL built it in full for a page of twenty meetings."""
+    item = f"{prefix}agenda_item__"
+    on_agenda = _item_visible(user, item)
+    closed = on_agenda & Q(_may_see_closed(user, f"{item}meeting__body"))
     if user.is_authenticated:
         closed |= Q(**{f"{prefix}authors__user": user})
         closed |= Q(**{f"{prefix}created_by": user})
-    public = Q(**{f"{prefix}agenda_item__in": open_items, f"{prefix}is_exempt": False})
+    public = on_agenda & Q(**{f"{item}is_exempt": False, f"{prefix}is_exempt": False})
     return closed | public, closed
 
 
