@@ -15,8 +15,10 @@ from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
 
 
 def _report_visibility(user, prefix=""):
-    """(visible, closed): Q filters for reports the user may read, and for those
-    whose exempt papers the user may also read. Officers are handled by callers.
+    """(public, closed): Q filters for the reports the user may read as
+    anyone may (open reports on open items they may see), and for those
+    whose exempt papers the user may also read; the user may read either.
+    Officers are handled by callers.
 
     Each is a condition on the report's own item (its meeting and body), not
     `IN (every item the user may see)`: that set grows with the years held,
@@ -28,7 +30,7 @@ def _report_visibility(user, prefix=""):
         closed |= Q(**{f"{prefix}authors__user": user})
         closed |= Q(**{f"{prefix}created_by": user})
     public = on_agenda & Q(**{f"{item}is_exempt": False, f"{prefix}is_exempt": False})
-    return closed | public, closed
+    return public, closed
 
 
 class ReportQuerySet(TaggedQuerySet):
@@ -38,8 +40,8 @@ class ReportQuerySet(TaggedQuerySet):
         the body's exempt papers."""
         if permissions.is_officer(user):
             return self
-        visible, _ = _report_visibility(user)
-        return self.filter(visible).distinct()
+        public, closed = _report_visibility(user)
+        return self.filter(public | closed).distinct()
 
     def for_audience(self, *, members):
         """The reports a document for an audience prints (an agenda pack):
@@ -238,8 +240,9 @@ class DocumentQuerySet(models.QuerySet):
         the user may read the report's exempt papers."""
         if permissions.is_officer(user):
             return self
-        visible, closed = _report_visibility(user, prefix="report__")
-        return self.filter(visible).filter(Q(is_exempt=False) | closed).distinct()
+        public, closed = _report_visibility(user, prefix="report__")
+        # (public or closed) and (not exempt or closed), with each written once
+        return self.filter(closed | (public & Q(is_exempt=False))).distinct()
 
     def for_audience(self, *, members):
         """The documents a document for an audience prints: those of the
