@@ -84,23 +84,34 @@ def _carries_exempt(mine):
 
 
 def _event_parts(meetings, user):
-    """Everything the events show, each read once for all the meetings."""
-    items = (
+    """Everything the events show, each read once for all the meetings.
+
+    Each read is bounded by the page: its meetings, then the items, minutes
+    and reports already read for them, so that it checks visibility for the
+    page's rows and not for every row held (a page's events cost the same at
+    ten years as at one)."""
+    items = list(
         AgendaItem.objects.visible_to(user)
         .filter(meeting__in=meetings)
         .select_related("section", "primary_pillar")
         .prefetch_related(*TAG_PREFETCH, "organisations")
         .in_agenda_order()
     )
-    minutes = (
-        Minute.objects.visible_to(user)
-        .filter(meeting__in=meetings)
-        .select_related("resolution")
+    # Which meetings have minutes the reader may see, and their keys: the
+    # decisions are read by minute.
+    minutes = Minute.objects.visible_to(user).filter(meeting__in=meetings)
+    minuted = dict(minutes.values_list("pk", "meeting_id"))
+    reports = (
+        Report.objects.visible_to(user)
+        .filter(agenda_item__meeting__in=meetings)
+        .only("pk", "title", "is_exempt", "agenda_item_id")
     )
+    reports = list(reports)
+    readable = {report.agenda_item_id: report for report in reports}
     documents = (
         Document.objects.visible_to(user)
         .current()
-        .filter(report__agenda_item__meeting__in=meetings)
+        .filter(report__in=reports)
         .select_related("report__agenda_item")
         .in_reading_order(*agenda_order("report__agenda_item__"))
     )
@@ -108,9 +119,7 @@ def _event_parts(meetings, user):
         meeting__in=[m for m in meetings if m.agenda_is_public],
         kind=AgendaPack.Kind.PUBLIC,
     )
-    reports = Report.objects.visible_to(user).filter(agenda_item__meeting__in=meetings)
-    readable = {report.agenda_item_id: report for report in reports}
-    decisions = _decisions_by_item(meetings, user)
+    decisions = _decisions_by_item(minuted, user)
     actions = _actions_by_item(meetings, user)
     parts = defaultdict(lambda: defaultdict(list))
     for item in items:
@@ -123,28 +132,27 @@ def _event_parts(meetings, user):
         # brought in from its minutes alone) still decided things.
         parts[meeting.pk]["decisions"] = decisions[meeting.pk, None]
         parts[meeting.pk]["actions"] = actions[meeting.pk, None]
-    for minute in minutes:
-        parts[minute.meeting_id]["minutes"].append(minute)
+    for minute_pk, meeting_pk in minuted.items():
+        parts[meeting_pk]["minutes"].append(minute_pk)
     for document in documents:
         parts[document.report.agenda_item.meeting_id]["documents"].append(document)
     for pack in packs:
         parts[pack.meeting_id]["packs"].append(pack)
-    with_minutes = [m.pk for m in meetings if parts[m.pk]["minutes"]]
     attendances = Attendance.objects.filter(
-        meeting__in=with_minutes, status__in=ATTENDED
+        meeting__in=set(minuted.values()), status__in=ATTENDED
     ).select_related("person", "substitute_for")
     for attendance in attendances:
         parts[attendance.meeting_id]["attendance"].append(attendance)
     return parts
 
 
-def _decisions_by_item(meetings, user):
+def _decisions_by_item(minuted, user):
     """The resolutions the reader may read, by (meeting, agenda item minuted,
-    or None): two queries (resolutions, then their clauses) for every
-    meeting at once."""
+    or None), of the minutes given (those the reader may see on the page):
+    two queries (resolutions, then their clauses) for every meeting at once."""
     resolutions = (
         Resolution.objects.visible_to(user)
-        .filter(minute__meeting__in=meetings)
+        .filter(minute__in=list(minuted))
         .select_related("minute__meeting")
         .prefetch_related(
             Prefetch(
@@ -168,16 +176,17 @@ def _actions_by_item(meetings, user):
     def minuted(field):
         return Coalesce(F(f"minute__{field}"), F(f"{clause_minute}{field}"))
 
-    # The page's actions by key first, each way through its own index: one
-    # query joining both ways with an OR read every action held (70 ms at
-    # ten years, growing with them); its keys, then its rows, read a page's.
-    here = Action.objects.order_by().values_list("pk", flat=True)
+    # The keys of the page's actions the reader may see first, each way
+    # through its own index: one query joining both ways with an OR read
+    # every action held (70 ms at ten years, growing with them). Then their
+    # rows by key, with what they show: the visibility rule's joins and the
+    # rows' in one query took longer to plan than to run.
+    here = Action.objects.visible_to(user).order_by().values_list("pk", flat=True)
     keys = here.filter(minute__meeting__in=meetings).union(
         here.filter(**{f"{clause_minute}meeting__in": meetings})
     )
     actions = (
-        Action.objects.visible_to(user)
-        .filter(pk__in=list(keys))
+        Action.objects.filter(pk__in=list(keys))
         .annotate(meeting_pk=minuted("meeting"), agenda_item_pk=minuted("agenda_item"))
         .select_related(
             "owner_person",

@@ -72,21 +72,6 @@ def _meeting_visible(user, path):
     )
 
 
-def _item_visible(user, path):
-    """A condition: the agenda item at `path` is one the user may see, as
-    `AgendaItem.objects.visible_to(user)` has it (its meeting visible, its
-    agenda published, or the user chairs the body). Read across the row's own
-    join, so a row that holds an item (a report, a paper) is checked against
-    its own item, not against every visible item."""
-    visible = _meeting_visible(user, f"{path}meeting__")
-    if permissions.is_officer(user):
-        return visible
-    published = Q(**{f"{path}meeting__agenda_status": Meeting.AgendaStatus.PUBLISHED})
-    # The chair reads the draft to sign it off.
-    chair = Q(_chair_of_body(user, f"{path}meeting__body"))
-    return visible & (published | chair)
-
-
 class MeetingQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Meetings of bodies that meet in public, or of the user's own bodies."""
@@ -387,6 +372,19 @@ def _flag(condition):
     )
 
 
+def _item_visible(user, path=""):
+    """A condition: the agenda item at `path` is one the user may see: its
+    meeting is, and its agenda is published, or the user chairs the body (who
+    reads the draft to sign it off). Read across the row's own joins, as
+    `_meeting_visible` is, so a page's reports and papers are checked against
+    their own items rather than against every item the user may see."""
+    visible = _meeting_visible(user, f"{path}meeting__")
+    if permissions.is_officer(user):
+        return visible
+    published = Q(**{f"{path}meeting__agenda_status": Meeting.AgendaStatus.PUBLISHED})
+    return visible & (published | Q(_chair_of_body(user, f"{path}meeting__body")))
+
+
 class AgendaItemQuerySet(ClosedContentQuerySet, TaggedQuerySet):
     def in_agenda_order(self, *first):
         """The items in the order the agenda prints them (`agenda_order`),
@@ -397,7 +395,7 @@ class AgendaItemQuerySet(ClosedContentQuerySet, TaggedQuerySet):
         """Items of published agendas; officers and the body's chair see drafts.
         Each row knows whether this user may read its exempt (Part 2) title,
         papers and tags (`is_readable`); else it shows `public_title`."""
-        return self.filter(_item_visible(user, ""))._opened_for(user, "meeting__body")
+        return self.filter(_item_visible(user))._opened_for(user, "meeting__body")
 
     def tags_shown(self):
         """An exempt item's pillars and priorities are part of its closed

@@ -125,7 +125,7 @@ class MinuteQuerySet(ClosedContentQuerySet):
     def visible_to(self, user):
         """Minutes once published (as a draft or approved); officers see all.
         Each row knows whether this user may read it in full (`is_readable`)."""
-        return self.filter(_minute_visible(user, ""))._opened_for(user, "meeting__body")
+        return self.filter(_minute_visible(user))._opened_for(user, "meeting__body")
 
     def for_checking(self, user, meeting):
         """A meeting's minutes as the chair checks them: drafts included, exempt
@@ -142,23 +142,24 @@ class MinuteQuerySet(ClosedContentQuerySet):
         return (last or 0) + 1
 
 
-def _minute_visible(user, path):
-    """A condition: the minute at `path` is one the user may see, as
-    `Minute.objects.visible_to(user)` has it (its meeting visible, its minutes
-    published)."""
+def _minute_visible(user, path=""):
+    """A condition: the minute at `path` is one the user may see: its meeting
+    is, and its minutes are published (as a draft or approved) unless the
+    user is an officer."""
     visible = _meeting_visible(user, f"{path}meeting__")
     if permissions.is_officer(user):
         return visible
     return visible & Q(**{f"{path}meeting__minutes_status__in": Meeting.PUBLIC_MINUTES})
 
 
-def _minute_readable(user, path):
-    """A condition: the minute at `path` is one whose content the user may read
-    in full, as `Minute.objects.visible_to(user).readable()` has it. Read across
-    the row's own join (a decision's, an action's), so each row is checked
-    against its own minute rather than against every readable minute."""
-    opened = Q(_may_see_closed(user, f"{path}meeting__body"))
-    return _minute_visible(user, path) & (Q(**{f"{path}is_exempt": False}) | opened)
+def _minute_readable(user, path=""):
+    """A condition: the user may read the minute at `path` in full. Read
+    across the row's own joins, not as `IN (every minute the user may read)`,
+    a set that grows with the years held and was built in full for a page's
+    few resolutions or actions."""
+    body = f"{path}meeting__body"
+    opened = Q(**{f"{path}is_exempt": False}) | Q(_may_see_closed(user, body))
+    return _minute_visible(user, path) & opened
 
 
 class Minute(ClosedContent, models.Model):

@@ -15,18 +15,22 @@ from strategy.models import TAG_M2M_FIELDS, Tagged, TaggedQuerySet
 
 
 def _report_visibility(user, prefix=""):
-    """(visible, closed): Q filters for reports the user may read, and for those
-    whose exempt papers the user may also read. Officers are handled by callers.
-    Read across the report's own agenda item, so a report (or a paper) is
-    checked against its own item rather than against every visible item."""
+    """(public, closed): Q filters for the reports the user may read as
+    anyone may (open reports on open items they may see), and for those
+    whose exempt papers the user may also read; the user may read either.
+    Officers are handled by callers.
+
+    Each is a condition on the report's own item (its meeting and body), not
+    `IN (every item the user may see)`: that set grows with the years held,
+    and PostgreSQL built it in full for a page of twenty meetings."""
     item = f"{prefix}agenda_item__"
-    seen = _item_visible(user, item)
-    closed = seen & Q(_may_see_closed(user, f"{item}meeting__body"))
+    on_agenda = _item_visible(user, item)
+    closed = on_agenda & Q(_may_see_closed(user, f"{item}meeting__body"))
     if user.is_authenticated:
         closed |= Q(**{f"{prefix}authors__user": user})
         closed |= Q(**{f"{prefix}created_by": user})
-    public = seen & Q(**{f"{item}is_exempt": False, f"{prefix}is_exempt": False})
-    return closed | public, closed
+    public = on_agenda & Q(**{f"{item}is_exempt": False, f"{prefix}is_exempt": False})
+    return public, closed
 
 
 class ReportQuerySet(TaggedQuerySet):
@@ -36,8 +40,8 @@ class ReportQuerySet(TaggedQuerySet):
         the body's exempt papers."""
         if permissions.is_officer(user):
             return self
-        visible, _ = _report_visibility(user)
-        return self.filter(visible).distinct()
+        public, closed = _report_visibility(user)
+        return self.filter(public | closed).distinct()
 
     def for_audience(self, *, members):
         """The reports a document for an audience prints (an agenda pack):
@@ -236,8 +240,9 @@ class DocumentQuerySet(models.QuerySet):
         the user may read the report's exempt papers."""
         if permissions.is_officer(user):
             return self
-        visible, closed = _report_visibility(user, prefix="report__")
-        return self.filter(visible).filter(Q(is_exempt=False) | closed).distinct()
+        public, closed = _report_visibility(user, prefix="report__")
+        # (public or closed) and (not exempt or closed), with each written once
+        return self.filter(closed | (public & Q(is_exempt=False))).distinct()
 
     def for_audience(self, *, members):
         """The documents a document for an audience prints: those of the

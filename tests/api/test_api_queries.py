@@ -60,3 +60,21 @@ def test_api_lists_do_not_grow_with_the_data(request, client, hwb, role):
     assert many == few
     over = {url: n for url, n in many.items() if n > OWN_BUDGET.get(url, BUDGET)}
     assert not over, many
+
+
+# A visibility check written as `IN (every item / minute the reader may see)`
+# makes PostgreSQL build that whole set for a page of twenty meetings: its
+# cost grows with the years held. Each row is checked across its own joins.
+EVERY_ROW = ('"agenda_item_id" IN (SELECT', '"minute_id" IN (SELECT')
+
+
+def test_ocd_events_check_visibility_row_by_row(client, hwb, member):
+    client.force_login(member)
+    for n in range(2):
+        a_meeting(hwb, n)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("api:ocd_events")).status_code == 200
+    unbounded = [
+        q["sql"] for q in queries if any(every in q["sql"] for every in EVERY_ROW)
+    ]
+    assert not unbounded
