@@ -58,11 +58,22 @@ def _setup(database_url, redis_url):
 
 
 def _buffers(connection, queries):
-    """Buffers read and planning time (ms) of the queries, run again."""
+    """Buffers read and planning time (ms) of the queries, run again as the
+    page ran them: a setting the page made for its next queries (search reads
+    its matches with table scans off) is made again, in one transaction that
+    ends it; transaction statements themselves are not run."""
+    from django.db import transaction
+
     read, planning = 0, 0.0
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         for query in queries:
-            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + query["sql"])
+            sql = query["sql"]
+            if "set_config(" in sql:
+                cursor.execute(sql, None)
+                continue
+            if not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+                continue  # BEGIN, COMMIT, SAVEPOINT, RELEASE
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)
             plan = cursor.fetchone()[0][0]
             top = plan["Plan"]
             read += top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
