@@ -6,27 +6,29 @@ A tagged PDF ties its text to its structure in two directions: a structure
 element lists the marked content it holds (an MCID on a page, or an
 annotation), and the parent tree maps each page's marked content (through
 the page's /StructParents key) and each annotation (its /StructParent) back
-to its element. pypdf's merge copies pages but neither the tree nor those
-keys, so `merge` rebuilds both: one Document holding the tree of each tagged
-document in turn, with every page and annotation reference pointed at the
-merged file's copy and the parent tree written anew from the elements.
-Untagged documents' pages are merged as they are; a stray /StructParent on
-their annotations is dropped, so no key can point into the wrong tree.
+to its element. A merge of pages (qpdf's, through pikepdf) copies pages but
+not the tree, so `merge` rebuilds it and the keys: one Document holding the
+tree of each tagged document in turn, with every page and annotation
+reference pointed at the merged file's copy and the parent tree written anew
+from the elements. Untagged documents' pages are merged as they are; a stray
+/StructParents or /StructParent of theirs is dropped, so no key can point
+into the wrong tree.
+
+The merge is written with pikepdf, for qpdf's speed at copying pages; the
+reading back (`elements`, `outline`, `problems`) with pypdf, as the checks
+on uploads are.
 """
 
 import re
 from dataclasses import dataclass, field
 
-from pypdf import PdfWriter
+import pikepdf
+from pikepdf import Array, Dictionary, Name, String
 from pypdf.generic import (
     ArrayObject,
-    BooleanObject,
     DictionaryObject,
-    IndirectObject,
-    NameObject,
     NullObject,
     NumberObject,
-    TextStringObject,
 )
 
 # Keys of a structure element that are plain data, copied as they are.
@@ -39,59 +41,90 @@ class _Graft:
     copy of its tree gives each marked-content ID and annotation."""
 
     prefix: str  # keeps /ID (table headers) unique across documents
-    pages: dict  # source page object number -> merged page (IndirectObject)
-    annotations: dict  # source annotation object number -> merged annotation
-    marks: dict = field(default_factory=dict)  # (page number, MCID) -> element
+    pages: dict  # source page (object number, generation) -> merged page
+    annotations: dict  # source annotation (number, generation) -> merged one
+    marks: dict = field(default_factory=dict)  # (page objgen, MCID) -> element
     objects: list = field(default_factory=list)  # [(annotation, element)]
 
 
-def merge(readers):
-    """A PdfWriter with the pages of each (PdfReader, tagged) in turn; the
+def merge(pdfs):
+    """A pikepdf.Pdf with the pages of each (pikepdf.Pdf, tagged) in turn; the
     structure trees of the tagged ones copied under one Document element,
-    and the first tagged one's metadata (title, PDF/UA identification)."""
-    writer = PdfWriter()
-    document = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/StructElem"),
-            NameObject("/S"): NameObject("/Document"),
-            NameObject("/K"): ArrayObject(),
-        }
+    and the first tagged one's metadata (title, PDF/UA identification).
+
+    qpdf copies the pages, and with them what the document holds for them
+    (outline items, named destinations, form fields): `_copy_pages`.
+    Each source's own /StructParents are dropped, as its tree is not the
+    merged file's; the tagged ones get theirs again from `_finish`."""
+    merged = pikepdf.Pdf.new()
+    document = merged.make_indirect(
+        Dictionary(Type=Name.StructElem, S=Name.Document, K=Array())
     )
-    writer._add_object(document)  # pypdf has no public call for this
     grafts, first = [], None
-    for number, (reader, tagged) in enumerate(readers):
-        start = len(writer.pages)
-        writer.append(reader)
-        tree = reader.root_object.get("/StructTreeRoot") if tagged else None
+    for number, (pdf, tagged) in enumerate(pdfs):
+        start = len(merged.pages)
+        _copy_pages(merged, pdf)
+        tree = pdf.Root.get("/StructTreeRoot") if tagged else None
         if tree is None:
             continue
-        first = first or reader
-        merged = [writer.pages[i] for i in range(start, len(writer.pages))]
-        graft = _graft_for(reader, merged, f"d{number}-")
-        kids = _copy_kids(writer, _top(tree.get_object()), document, graft, None)
-        title = (reader.metadata.title or "") if grafts else None
-        _adopt(writer, document, kids, title)
+        first = first or pdf
+        copies = [page.obj for page in merged.pages[start:]]
+        for page in copies:  # `_finish` keys those with marked content
+            if "/StructParents" in page:
+                del page["/StructParents"]
+        graft = _graft_for(pdf, copies, f"d{number}-")
+        kids = _copy_kids(merged, _top(tree), document, graft, None)
+        title = title_of(pdf) if grafts else None
+        _adopt(merged, document, kids, title)
         _mark_unheld_as_artifacts(graft)
         grafts.append(graft)
     if first is not None:
-        _finish(writer, document, grafts, first)
-    _drop_stray_keys(writer, grafts)
-    return writer
+        _finish(merged, document, grafts, first)
+    _drop_stray_keys(merged, grafts)
+    return merged
 
 
-def _graft_for(reader, merged_pages, prefix):
+# What a document may hold for its pages beyond them, and pikepdf's
+# `add_pages_from` carries over with them: an outline, named destinations
+# (the targets of links), a form, layers. Looking for them costs as much as
+# copying the pages, so a document with none (most uploaded papers) has its
+# pages copied alone.
+_FOR_PAGES = ("/Outlines", "/Names", "/Dests", "/AcroForm", "/OCProperties")
+
+
+def _copy_pages(merged, pdf):
+    if any(key in pdf.Root for key in _FOR_PAGES):
+        merged.add_pages_from(pdf)
+        return
+    for page in pdf.pages:
+        merged.pages.append(page)
+
+
+def title_of(pdf):
+    """The document's title (its /Info /Title), or ""."""
+    info = pdf.trailer.get("/Info")
+    title = info.get("/Title") if info is not None else None
+    return str(title) if title is not None else ""
+
+
+def _graft_for(pdf, merged_pages, prefix):
     pages, annotations = {}, {}
-    for source, page in zip(reader.pages, merged_pages, strict=True):
-        pages[source.indirect_reference.idnum] = page.indirect_reference
-        # pypdf copies annotations as new objects: pair them by their key
-        by_key = {
-            a.get_object().get("/StructParent"): a for a in page.get("/Annots", [])
-        }
-        for a in source.get("/Annots", []):
-            key = a.get_object().get("/StructParent")
-            if isinstance(a, IndirectObject) and key is not None and key in by_key:
-                annotations[a.idnum] = by_key[key]
+    for source, page in zip(pdf.pages, merged_pages, strict=True):
+        source = source.obj
+        pages[source.objgen] = page
+        # pair each annotation with its copy by the key the copy keeps
+        by_key = {_key(a): a for a in page.get("/Annots", Array())}
+        for a in source.get("/Annots", Array()):
+            key = _key(a)
+            if a.is_indirect and key is not None and key in by_key:
+                annotations[a.objgen] = by_key[key]
     return _Graft(prefix, pages, annotations)
+
+
+def _key(annotation):
+    return (
+        annotation.get("/StructParent") if isinstance(annotation, Dictionary) else None
+    )
 
 
 # WeasyPrint marks content it writes in a page's margin ("Page 3 of 7") as
@@ -102,78 +135,89 @@ _MARKED = re.compile(rb"/[A-Za-z]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
 
 
 def _mark_unheld_as_artifacts(graft):
+    held = {}
+    for page, mcid in graft.marks:
+        held.setdefault(page, set()).add(mcid)
     for page in graft.pages.values():
-        held = {mcid for number, mcid in graft.marks if number == page.idnum}
-        page = page.get_object()
-        contents = page.get("/Contents")
-        contents = contents.get_object() if contents is not None else []
-        for stream in contents if isinstance(contents, ArrayObject) else [contents]:
-            stream = stream.get_object()
-            data = stream.get_data()
+        on_page = held.get(page.objgen, set())
 
-            def artifact(mark, held=held):
-                if int(mark.group(1)) in held:
-                    return mark.group(0)
-                return b"/Artifact BMC"
+        def artifact(mark, held=on_page):
+            if int(mark.group(1)) in held:
+                return mark.group(0)
+            return b"/Artifact BMC"
 
+        for stream in _streams(page):
+            data = stream.read_bytes()
             changed = _MARKED.sub(artifact, data)
             if changed != data:
-                stream.set_data(changed)
+                stream.write(changed)
+
+
+def _streams(page):
+    contents = page.get("/Contents")
+    if contents is None:
+        return []
+    return list(contents) if isinstance(contents, Array) else [contents]
 
 
 def _top(tree):
     """The kids of the document's tree: those of its Document element if it
     has one (WeasyPrint's has), as the merged file has a Document of its own."""
-    kids = _kids(tree)
-    if len(kids) == 1 and kids[0].get_object().get("/S") == "/Document":
-        return kids[0].get_object().get("/K")
+    kids = _pike_kids(tree)
+    if len(kids) == 1 and isinstance(kids[0], Dictionary):
+        if kids[0].get("/S") == "/Document":
+            return kids[0].get("/K")
     return tree.get("/K")
 
 
-def _adopt(writer, document, kids, title):
+def _pike_kids(node):
+    kids = node.get("/K")
+    if kids is None:
+        return []
+    return list(kids) if isinstance(kids, Array) else [kids]
+
+
+def _adopt(merged, document, kids, title):
     """The first tagged document's elements sit straight under the Document;
     each later one's under a Part of its own, named by its title."""
     if title is None:
-        document["/K"].extend(kids)
+        document.K.extend(kids)
         return
-    part = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/StructElem"),
-            NameObject("/S"): NameObject("/Part"),
-            NameObject("/P"): document.indirect_reference,
-            NameObject("/T"): TextStringObject(title),
-            NameObject("/K"): ArrayObject(kids),
-        }
+    part = merged.make_indirect(
+        Dictionary(
+            Type=Name.StructElem,
+            S=Name.Part,
+            P=document,
+            T=String(title),
+            K=Array(kids),
+        )
     )
-    ref = writer._add_object(part)
     for kid in kids:
-        kid.get_object()[NameObject("/P")] = ref
-    document["/K"].append(ref)
+        kid.P = part
+    document.K.append(part)
 
 
-def _copy_kids(writer, kids, parent, graft, page):
+def _copy_kids(merged, kids, parent, graft, page):
     """Copies of the source kids under `parent` (a new element), in order."""
     if kids is None:
         return []
-    kids = kids.get_object()
-    if not isinstance(kids, ArrayObject):
+    if not isinstance(kids, Array):
         kids = [kids]
     copies = []
     for kid in kids:
-        copy = _copy_kid(writer, kid, parent, graft, page)
+        copy = _copy_kid(merged, kid, parent, graft, page)
         if copy is not None:
             copies.append(copy)
     return copies
 
 
-def _copy_kid(writer, kid, parent, graft, page):
-    kid = kid.get_object()
-    if isinstance(kid, NumberObject | int):  # an MCID on the parent's page
+def _copy_kid(merged, kid, parent, graft, page):
+    if isinstance(kid, int) and not isinstance(kid, bool):  # an MCID on the page
         if page is None:
             return None
-        graft.marks[(page.idnum, int(kid))] = parent
-        return NumberObject(kid)
-    if not isinstance(kid, DictionaryObject):
+        graft.marks[(page.objgen, kid)] = parent
+        return kid
+    if not isinstance(kid, Dictionary):
         return None
     kind = kid.get("/Type")
     if kind == "/MCR":
@@ -181,167 +225,159 @@ def _copy_kid(writer, kid, parent, graft, page):
     if kind == "/OBJR":
         return _copy_objr(kid, parent, graft, page)
     if "/S" in kid:
-        return _copy_element(writer, kid, parent, graft, page)
+        return _copy_element(merged, kid, parent, graft, page)
     return None
 
 
 def _copy_mcr(kid, parent, graft, page):
     page = _page(kid, graft, page)
-    if page is None or "/MCID" not in kid:
+    if page is None or not isinstance(kid.get("/MCID"), int):
         return None
-    graft.marks[(page.idnum, int(kid["/MCID"]))] = parent
-    return DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/MCR"),
-            NameObject("/Pg"): page,
-            NameObject("/MCID"): NumberObject(kid["/MCID"]),
-        }
-    )
+    graft.marks[(page.objgen, int(kid.MCID))] = parent
+    return Dictionary(Type=Name.MCR, Pg=page, MCID=int(kid.MCID))
 
 
 def _copy_objr(kid, parent, graft, page):
-    source = kid.raw_get("/Obj")
+    source = kid.get("/Obj")
     annotation = (
-        graft.annotations.get(source.idnum)
-        if isinstance(source, IndirectObject)
+        graft.annotations.get(source.objgen)
+        if source is not None and source.is_indirect
         else None
     )
     if annotation is None:  # an annotation the merge did not keep
         return None
-    graft.objects.append((annotation.get_object(), parent))
-    copy = DictionaryObject(
-        {NameObject("/Type"): NameObject("/OBJR"), NameObject("/Obj"): annotation}
-    )
+    graft.objects.append((annotation, parent))
+    copy = Dictionary(Type=Name.OBJR, Obj=annotation)
     page = _page(kid, graft, page)
     if page is not None:
-        copy[NameObject("/Pg")] = page
+        copy.Pg = page
     return copy
 
 
-def _copy_element(writer, element, parent, graft, page):
+def _copy_element(merged, element, parent, graft, page):
     page = _page(element, graft, page)
-    copy = DictionaryObject(
-        {
-            NameObject("/Type"): NameObject("/StructElem"),
-            NameObject("/S"): NameObject(element["/S"]),
-            NameObject("/P"): parent.indirect_reference,
-        }
+    copy = merged.make_indirect(
+        Dictionary(Type=Name.StructElem, S=Name(str(element.S)), P=parent)
     )
     if page is not None:
-        copy[NameObject("/Pg")] = page
+        copy.Pg = page
     for key in _DATA_KEYS:
         if key in element:
-            copy[NameObject(key)] = element[key].clone(writer)
+            copy[key] = _clone(merged, element[key])
     if "/ID" in element:
-        copy[NameObject("/ID")] = TextStringObject(graft.prefix + str(element["/ID"]))
+        copy.ID = String(graft.prefix + str(element.ID))
     if "/A" in element:
-        copy[NameObject("/A")] = _attributes(writer, element["/A"], graft)
-    if element["/S"] == "/TH":
+        copy.A = _attributes(merged, element.A, graft)
+    if element.S == "/TH":
         _scope(copy, parent)
-    ref = writer._add_object(copy)
-    copy[NameObject("/K")] = ArrayObject(
-        _copy_kids(writer, element.get("/K"), copy, graft, page)
-    )
-    return ref
+    copy.K = Array(_copy_kids(merged, element.get("/K"), copy, graft, page))
+    return copy
+
+
+def _clone(merged, value):
+    """A value of a source document as the merged one can hold it: an
+    indirect object copied over by qpdf (once: it remembers its copies)."""
+    if isinstance(value, pikepdf.Object) and value.is_indirect:
+        return merged.copy_foreign(value)
+    if isinstance(value, Array):
+        return Array([_clone(merged, v) for v in value])
+    if isinstance(value, Dictionary):
+        return Dictionary({k: _clone(merged, v) for k, v in value.items()})
+    return value
 
 
 def _scope(cell, row):
     """A header cell says what it heads (WeasyPrint says neither): its column
     in the table's head, else its row (the minutes' "Board members:")."""
     section = row.get("/P")
-    head = section is not None and section.get_object().get("/S") == "/THead"
-    attributes = cell.get("/A")
-    if attributes is None:
-        attributes = cell[NameObject("/A")] = DictionaryObject(
-            {NameObject("/O"): NameObject("/Table")}
-        )
-    blocks = attributes if isinstance(attributes, ArrayObject) else [attributes]
+    head = section is not None and section.get("/S") == "/THead"
+    if "/A" not in cell:
+        cell.A = Dictionary(O=Name.Table)
+    attributes = cell.A
+    blocks = list(attributes) if isinstance(attributes, Array) else [attributes]
     table = next(
-        (b.get_object() for b in blocks if b.get_object().get("/O") == "/Table"),
+        (b for b in blocks if isinstance(b, Dictionary) and b.get("/O") == "/Table"),
         None,
     )
     if table is not None and "/Scope" not in table:
-        table[NameObject("/Scope")] = NameObject("/Column" if head else "/Row")
+        table.Scope = Name.Column if head else Name.Row
 
 
 def _page(source, graft, inherited):
-    pg = source.raw_get("/Pg") if "/Pg" in source else None
-    if isinstance(pg, IndirectObject):
-        return graft.pages.get(pg.idnum)
+    pg = source.get("/Pg")
+    if pg is not None and pg.is_indirect:
+        return graft.pages.get(pg.objgen)
     return inherited
 
 
-def _attributes(writer, attributes, graft):
+def _attributes(merged, attributes, graft):
     """The element's attributes, a table cell's /Headers renamed as its
     header cells' /ID are."""
-    attributes = attributes.get_object().clone(writer)
-    blocks = attributes if isinstance(attributes, ArrayObject) else [attributes]
+    attributes = _clone(merged, attributes)
+    blocks = list(attributes) if isinstance(attributes, Array) else [attributes]
     for block in blocks:
-        block = block.get_object()
-        if isinstance(block, DictionaryObject) and "/Headers" in block:
-            block[NameObject("/Headers")] = ArrayObject(
-                TextStringObject(graft.prefix + str(h)) for h in block["/Headers"]
+        if isinstance(block, Dictionary) and "/Headers" in block:
+            block.Headers = Array(
+                [String(graft.prefix + str(h)) for h in block.Headers]
             )
     return attributes
 
 
-def _finish(writer, document, grafts, first):
+def _finish(merged, document, grafts, first):
     """The merged file's structure tree root, its parent tree written from
     the copied elements, and the catalogue entries a tagged PDF needs."""
-    root = writer._add_object(
-        DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-    )
-    document[NameObject("/P")] = root
-    tree = root.get_object()
-    tree[NameObject("/K")] = ArrayObject([document.indirect_reference])
-    nums, key = ArrayObject(), 0
+    root = merged.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    document.P = root
+    root.K = Array([document])
+    nums, key = [], 0
     for graft in grafts:
+        by_page = {}
+        for (number, mcid), element in graft.marks.items():
+            by_page.setdefault(number, []).append((mcid, element))
         for page in graft.pages.values():
-            marks = sorted(
-                (mcid, element)
-                for (number, mcid), element in graft.marks.items()
-                if number == page.idnum
-            )
+            marks = by_page.get(page.objgen)
             if not marks:
                 continue
-            page.get_object()[NameObject("/StructParents")] = NumberObject(key)
-            nums.extend([NumberObject(key), _by_mcid(marks)])
+            page.StructParents = key
+            nums.extend([key, _by_mcid(sorted(marks, key=lambda m: m[0]))])
             key += 1
     for annotation, element in (o for graft in grafts for o in graft.objects):
-        annotation[NameObject("/StructParent")] = NumberObject(key)
-        nums.extend([NumberObject(key), element.indirect_reference])
+        annotation.StructParent = key
+        nums.extend([key, element])
         key += 1
-    tree[NameObject("/ParentTree")] = writer._add_object(
-        DictionaryObject({NameObject("/Nums"): nums})
-    )
-    tree[NameObject("/ParentTreeNextKey")] = NumberObject(key)
-    catalogue = writer.root_object
-    catalogue[NameObject("/StructTreeRoot")] = root
-    catalogue[NameObject("/MarkInfo")] = DictionaryObject(
-        {NameObject("/Marked"): BooleanObject(True)}
-    )
-    if "/Metadata" in first.root_object:
-        metadata = first.root_object["/Metadata"].get_object().clone(writer)
-        catalogue[NameObject("/Metadata")] = metadata.indirect_reference
+    root.ParentTree = merged.make_indirect(Dictionary(Nums=Array(nums)))
+    root.ParentTreeNextKey = key
+    catalogue = merged.Root
+    catalogue.StructTreeRoot = root
+    catalogue.MarkInfo = Dictionary(Marked=True)
+    metadata = first.Root.get("/Metadata")
+    if metadata is not None and metadata.is_indirect:
+        catalogue.Metadata = merged.copy_foreign(metadata)
 
 
 def _by_mcid(marks):
     """The parent tree's array for one page: the element of each MCID, at
     that index (null where the page has no such MCID)."""
-    array = ArrayObject(NullObject() for _ in range(marks[-1][0] + 1))
+    array = [None] * (marks[-1][0] + 1)
     for mcid, element in marks:
-        array[mcid] = element.indirect_reference
-    return array
+        array[mcid] = element
+    return Array(array)
 
 
-def _drop_stray_keys(writer, grafts):
-    """No annotation keeps a /StructParent but those the copied tree holds:
-    an untagged document's key would point into the merged tree."""
-    held = {id(annotation) for graft in grafts for annotation, _ in graft.objects}
-    for page in writer.pages:
-        for annotation in page.get("/Annots", []):
-            annotation = annotation.get_object()
-            if "/StructParent" in annotation and id(annotation) not in held:
+def _drop_stray_keys(merged, grafts):
+    """No page or annotation keeps a /StructParents or /StructParent but
+    those the copied tree holds: an untagged document's key would point
+    into the merged tree."""
+    held = {annotation.objgen for graft in grafts for annotation, _ in graft.objects}
+    grafted = {page.objgen for graft in grafts for page in graft.pages.values()}
+    for page in merged.pages:
+        page = page.obj
+        if page.objgen not in grafted and "/StructParents" in page:
+            del page["/StructParents"]
+        for annotation in page.get("/Annots") or ():
+            if not isinstance(annotation, Dictionary):
+                continue
+            if "/StructParent" in annotation and annotation.objgen not in held:
                 del annotation["/StructParent"]
 
 

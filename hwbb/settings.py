@@ -652,6 +652,8 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # pikepdf says at INFO that it is loaded, in every process.
+        "pikepdf": {"level": "WARNING"},
     },
 }
 HOME_AREA_CODE = env_str("HOME_AREA_CODE", "E08000026")  # Coventry

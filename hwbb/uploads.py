@@ -20,6 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+import pikepdf
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from pypdf import PdfReader
@@ -200,33 +201,95 @@ def _and(words):
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def strip_active_content(writer):
+def strip_active_content(pdf):
     """Remove active content, and every open or additional action, from a
-    PdfWriter's document; what was removed (a set of the words above).
+    pikepdf.Pdf; what was removed (a set of the words above).
 
-    What is cut loose is then dropped from the file too (pypdf writes every
-    object it holds, referenced or not), pass by pass, since an object freed
-    in one pass may free the objects it referred to in the next."""
-    found = _active_content(writer.root_object, strip=True)
-    held = None
-    while found and held != (held := _held(writer)):
-        writer.compress_identical_objects(
-            remove_duplicates=False, remove_unreferenced=True
-        )
+    What is cut loose is not written: qpdf writes only the objects the
+    document still reaches. The walk is `_active_content`'s, over qpdf's
+    objects: a stack, each indirect object looked at once (and what it was
+    found to be remembered, so that every reference to an active one is
+    cut), bounded. Each container is read in one call (`_pike_entries`)."""
+    found, stack, work = set(), [(pdf.Root, _pike_entries(pdf.Root))], 0
+    seen = {}  # indirect object (number, generation) -> its kind of active content
+    while stack:
+        container, entries = stack.pop()
+        for slot, value in entries:
+            work += 1
+            if work > MAX_PDF_OBJECTS:
+                raise TooComplex
+            if slot in ACTIVE_KEYS or slot in OPENING_KEYS:
+                kind = ACTIVE_KEYS.get(slot)
+            elif not _pike_container(value):
+                continue
+            elif value.objgen in seen:
+                kind = seen[value.objgen]
+            else:
+                inner = _pike_entries(value)
+                kind = _pike_active(inner)
+                if value.objgen != (0, 0):  # an indirect object
+                    seen[value.objgen] = kind
+                if kind is None:
+                    stack.append((value, inner))
+            if kind or slot in OPENING_KEYS:
+                found.update([kind] if kind else [])
+                del container[slot]
     return found
 
 
-def _held(writer):
-    return sum(obj is not None for obj in writer._objects)
+_DICTIONARY, _STREAM, _ARRAY = (
+    pikepdf.ObjectType.dictionary,
+    pikepdf.ObjectType.stream,
+    pikepdf.ObjectType.array,
+)
 
 
-def _active_content(root, *, strip=False):
+def _pike_container(value):
+    """Whether a value is a qpdf dictionary, stream or array. (The kind is
+    asked once: an isinstance() against pikepdf.Dictionary and its like is
+    a call into qpdf each, and the walk meets thousands of values.)"""
+    return isinstance(value, pikepdf.Object) and value._type_code in (
+        _DICTIONARY,
+        _STREAM,
+        _ARRAY,
+    )
+
+
+def _pike_entries(container):
+    """As `_entries`, for a qpdf dictionary, stream (its dictionary) or
+    array, read in one call rather than entry by entry."""
+    kind = container._type_code
+    if kind == _DICTIONARY:
+        return list(container.as_dict().items())
+    if kind == _STREAM:
+        return list(container.stream_dict.as_dict().items())
+    values = container.as_list()
+    return [(index, values[index]) for index in reversed(range(len(values)))]
+
+
+def _pike_active(entries):
+    """As `_active`, for the entries of a qpdf object (its names come
+    unescaped from qpdf)."""
+    if not entries or isinstance(entries[0][0], int):  # none, or an array's
+        return None
+    entries = dict(entries)
+    uri = entries.get("/URI")
+    if isinstance(uri, pikepdf.String) and _is_script_uri(bytes(uri)):
+        return JAVASCRIPT
+    action, subtype = entries.get("/S"), entries.get("/Subtype")
+    if isinstance(action, pikepdf.Name) and str(action) in ACTIVE_ACTIONS:
+        return ACTIVE_ACTIONS[str(action)]
+    if isinstance(subtype, pikepdf.Name):
+        return ACTIVE_ANNOTATIONS.get(str(subtype))
+    return None
+
+
+def _active_content(root):
     """The kinds of active content reachable from `root`, a PDF object.
 
     The object graph is walked with a stack, never recursion, and each
     indirect object is looked at once, so a cycle (a page's /Parent) ends and
-    the work is bounded by MAX_PDF_OBJECTS. With `strip`, each entry found is
-    removed from the dictionary or array that holds it."""
+    the work is bounded by MAX_PDF_OBJECTS."""
     found, seen, stack, work = set(), set(), [root], 0
     while stack:
         container = stack.pop()
@@ -235,10 +298,8 @@ def _active_content(root, *, strip=False):
             if work > MAX_PDF_OBJECTS:
                 raise TooComplex
             kind = _active(slot, raw)
-            if kind or (strip and slot in OPENING_KEYS):
-                found.update([kind] if kind else [])
-                if strip:
-                    del container[slot]
+            if kind:
+                found.add(kind)
                 continue
             if isinstance(raw, IndirectObject):
                 if (raw.idnum, raw.generation) in seen:
@@ -251,8 +312,8 @@ def _active_content(root, *, strip=False):
 
 
 def _entries(container):
-    """(key or index, raw value) of a dictionary or array; an array's last
-    first, so deleting one as it is met leaves the rest where they were."""
+    """(key or index, raw value) of a dictionary or array, an array's last
+    first (as `_pike_entries`, which deletes as it goes)."""
     if isinstance(container, DictionaryObject):
         # dict's own items: an outline (TreeObject) iterates over its children.
         return list(dict.items(container))

@@ -9,9 +9,9 @@ query). So the stored pack is current exactly when its fingerprint matches.
 
 WeasyPrint renders only what has no PDF of its own (the front sheet, a report
 written on the template, a placeholder for a Word or Excel appendix, the
-minutes to agree, and the page numbers); uploaded PDFs are merged with pypdf,
-which is fast. The front sheet's page ranges are computed from the parts and
-checked against the merged pack.
+minutes to agree, and the page numbers); the PDFs are merged with pikepdf
+(qpdf's C++), which is fast. The front sheet's page ranges are computed from
+the parts and checked against the merged pack.
 """
 
 import datetime
@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cached_property
 
+import pikepdf
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
@@ -31,14 +32,7 @@ from django.db.models import Prefetch
 from django.db.models.fields.files import FieldFile
 from django.template.loader import render_to_string
 from django.utils import timezone
-from pypdf import PdfReader
-from pypdf.generic import (
-    ArrayObject,
-    DecodedStreamObject,
-    DictionaryObject,
-    NameObject,
-    TextStringObject,
-)
+from pikepdf import Array, Dictionary, Name, String
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -89,7 +83,8 @@ class Inputs:
 
 
 def page_count(pdf):
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        return len(opened.pages)
 
 
 # Every PDF HWBB writes is tagged for assistive technology as PDF/UA-1 asks:
@@ -104,12 +99,30 @@ def render(template, context):
     """The template as a tagged PDF: WeasyPrint's, its structure tree
     rewritten (hwbb/pdftags.py) so that the page numbers it prints in the
     margin are artifacts rather than text no element holds."""
-    pdf = _reader(_layout(render_to_string(template, context)).write_pdf(**PDF_OPTIONS))
-    writer = pdftags.merge([(pdf, True)])
-    _title_and_language(writer, pdf.metadata.title)
+    pdf = _open(_layout(render_to_string(template, context)).write_pdf(**PDF_OPTIONS))
+    return _written(_tagged(pdf), pdf)
+
+
+def _tagged(pdf):
+    """WeasyPrint's PDF with its tree rewritten and its title and language
+    set, as a pikepdf.Pdf: the pack merges it as it is, rather than write it
+    out and parse it again."""
+    tagged = pdftags.merge([(pdf, True)])
+    _title_and_language(tagged, pdftags.title_of(pdf))
+    return tagged
+
+
+def _written(pdf, *sources):
+    """The PDF's bytes, its header's version the newest of its sources' (qpdf
+    would write its new document's own, 1.3)."""
+    version = max((source.pdf_version for source in sources), key=_version)
     out = io.BytesIO()
-    writer.write(out)
+    pdf.save(out, min_version=version)
     return out.getvalue()
+
+
+def _version(text):
+    return tuple(int(n) for n in text.split(".") if n.isdigit())
 
 
 _fonts = threading.local()
@@ -404,7 +417,7 @@ def _row_facts(row, seen):
 @dataclass
 class Part:
     item: AgendaItem
-    # (a PdfReader of each PDF, whether HWBB made it and so tagged it), in order
+    # (a pikepdf.Pdf of each PDF, whether HWBB made it and so tagged it), in order
     pdfs: list = field(default_factory=list)
 
     @cached_property
@@ -412,13 +425,14 @@ class Part:
         return sum(len(pdf.pages) for pdf, _ in self.pdfs)
 
 
-def _reader(pdf):
+def _open(pdf):
     """Each PDF is parsed once: its page count and the merge read the same."""
-    return PdfReader(io.BytesIO(pdf))
+    return pikepdf.open(io.BytesIO(pdf))
 
 
 def _generated(template, context):
-    return _reader(render(template, context)), True
+    pdf = _layout(render_to_string(template, context)).write_pdf(**PDF_OPTIONS)
+    return _tagged(_open(pdf)), True
 
 
 def _part(paper, inputs):
@@ -438,7 +452,7 @@ def _part(paper, inputs):
     for document in documents:
         if document.file_type == "pdf":
             with document.file.open("rb") as f:
-                part.pdfs.append((_reader(f.read()), False))
+                part.pdfs.append((_open(f.read()), False))
         else:
             context = {"document": document, "SITE_URL": inputs.site_url}
             part.pdfs.append(_generated("meetings/pack_placeholder.html", context))
@@ -478,43 +492,41 @@ def _front_sheet(inputs, ranges):
     return _layout(render_to_string("meetings/pack_front_sheet.html", context))
 
 
-def _stamp(writer):
+def _stamp(pdf):
     """Write "Page N" at the foot of every page, straight into its content stream.
 
     Each page's own content is wrapped in q/Q so its graphics state cannot move
     the number; the number uses a standard PDF font, so nothing is embedded.
     """
-    # pypdf has no public call to add an indirect object; content streams must be.
-    font = writer._add_object(
-        DictionaryObject(
-            {
-                NameObject("/Type"): NameObject("/Font"),
-                NameObject("/Subtype"): NameObject("/Type1"),
-                NameObject("/BaseFont"): NameObject("/Helvetica"),
-            }
-        )
+    font = pdf.make_indirect(
+        Dictionary(Type=Name.Font, Subtype=Name.Type1, BaseFont=Name.Helvetica)
     )
-    save = writer._add_object(_stream(b"q\n"))
-    for number, page in enumerate(writer.pages, start=1):
-        resources = page.setdefault(NameObject("/Resources"), DictionaryObject())
-        resources = resources.get_object()
-        fonts = resources.setdefault(NameObject("/Font"), DictionaryObject())
-        fonts.get_object()[NameObject("/HwbbPageNumber")] = font
-        box = page.mediabox
-        x = float(box.left) + float(box.width) / 2 - 14
-        y = float(box.bottom) + 20
+    save = pdf.make_stream(b"q\n")
+    for number, page in enumerate(pdf.pages, start=1):
+        _fonts_of(page.obj).HwbbPageNumber = font
+        box = pikepdf.Rectangle(page.mediabox)
+        x = box.llx + box.width / 2 - 14
+        y = box.lly + 20
         # Marked as an artifact: a screen reader skips it, as it skips the
         # page numbers WeasyPrint prints.
         label = (
             "Q q /Artifact <</Type /Pagination /Subtype /Footer>> BDC "
             f"BT /HwbbPageNumber 9 Tf {x:.1f} {y:.1f} Td (Page {number}) Tj ET EMC Q"
         )
-        contents = page.get("/Contents")
-        existing = [] if contents is None else contents.get_object()
-        if not isinstance(existing, ArrayObject):
+        contents = page.obj.get("/Contents")
+        existing = [] if contents is None else contents
+        if not isinstance(existing, Array):
             existing = [contents]
-        number_stream = writer._add_object(_stream(label.encode()))
-        page[NameObject("/Contents")] = ArrayObject([save, *existing, number_stream])
+        number_stream = pdf.make_stream(label.encode())
+        page.obj.Contents = Array([save, *existing, number_stream])
+
+
+def _fonts_of(page):
+    if "/Resources" not in page:
+        page.Resources = Dictionary()
+    if "/Font" not in page.Resources:
+        page.Resources.Font = Dictionary()
+    return page.Resources.Font
 
 
 # The front sheet's type (meetings/_pack_style.html: 11 pt at 1.4 on A4 within
@@ -550,18 +562,14 @@ def _lines(text):
     return math.ceil(len(text or "") / FRONT_LINE)
 
 
-def _stream(data):
-    stream = DecodedStreamObject()
-    stream.set_data(data)
-    return stream
-
-
-def _title_and_language(writer, title):
+def _title_and_language(pdf, title):
     """A PDF's title (a pack's is its front sheet's) and language, and the
     title shown in a reader's window rather than the file's name."""
-    writer.add_metadata({"/Title": title})
-    writer.root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
-    writer.create_viewer_preferences().display_doctitle = True
+    pdf.docinfo["/Title"] = String(title)
+    pdf.Root.Lang = String(LANGUAGE)
+    if "/ViewerPreferences" not in pdf.Root:
+        pdf.Root.ViewerPreferences = Dictionary()
+    pdf.Root.ViewerPreferences.DisplayDocTitle = True
 
 
 def build(inputs):
@@ -580,15 +588,14 @@ def build(inputs):
         if len(front.pages) == front_pages:
             break
         front_pages = len(front.pages)
-    front_pdf = _reader(front.write_pdf(**PDF_OPTIONS))
+    front_pdf = _open(front.write_pdf(**PDF_OPTIONS))
     # The pages HWBB made keep their tags; uploaded papers' pages are merged
     # as they are (hwbb/pdftags.py).
-    writer = pdftags.merge([(front_pdf, True), *(pdf for p in parts for pdf in p.pdfs)])
-    _title_and_language(writer, front_pdf.metadata.title)
+    sources = [(front_pdf, True), *(pdf for p in parts for pdf in p.pdfs)]
+    pdf = pdftags.merge(sources)
+    _title_and_language(pdf, pdftags.title_of(front_pdf))
     # Uploads with active content are refused, but a paper stored before that
     # rule may hold some, and a merge carries pages' actions and annotations.
-    uploads.strip_active_content(writer)
-    _stamp(writer)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue(), ranges
+    uploads.strip_active_content(pdf)
+    _stamp(pdf)
+    return _written(pdf, *(source for source, _ in sources)), ranges

@@ -3,9 +3,9 @@ reading of a tree back finds what would mislead a screen reader."""
 
 import io
 
+import pikepdf
 from django.core.management import call_command
 from pypdf import PdfReader
-from pypdf.generic import NameObject, NumberObject
 from weasyprint import HTML
 
 from hwbb import pdftags
@@ -26,12 +26,21 @@ def _reader(data):
     return PdfReader(io.BytesIO(data))
 
 
-def _written(writer):
-    writer.add_metadata({"/Title": "Merged"})
-    writer.create_viewer_preferences().display_doctitle = True
-    writer.root_object[NameObject("/Lang")] = NameObject("/en-GB")
+def _pdf(data):
+    """A PDF as the merge takes it."""
+    return pikepdf.open(io.BytesIO(data))
+
+
+def _titled(merged, title):
+    merged.docinfo["/Title"] = title
+    merged.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+    merged.Root.Lang = pikepdf.Name("/en-GB")
+    return merged
+
+
+def _written(merged):
     out = io.BytesIO()
-    writer.write(out)
+    _titled(merged, "Merged").save(out)
     return _reader(out.getvalue())
 
 
@@ -46,7 +55,7 @@ def _three():
     front = _tagged("Agenda", f"<h1>Agenda</h1>{TABLE}{LINK}{PAGE_BREAK}{LINK}")
     upload = _tagged("Upload", f"<h1>An upload</h1>{LINK}")
     report = _tagged("A report", f"<h1>A report</h1>{TABLE}{LINK}")
-    return [(_reader(front), True), (_reader(upload), False), (_reader(report), True)]
+    return [(_pdf(front), True), (_pdf(upload), False), (_pdf(report), True)]
 
 
 def test_a_merge_keeps_each_tagged_documents_tree_well_formed():
@@ -88,27 +97,25 @@ def test_table_header_ids_stay_unique_across_documents():
 
 
 def test_a_plain_merge_loses_the_tree():
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for reader, _ in _three():
-        writer.append(reader)
-    assert "The file has no structure tree." in pdftags.problems(_written(writer))
+    merged = pikepdf.Pdf.new()
+    for pdf, _ in _three():
+        merged.pages.extend(pdf.pages)
+    assert "The file has no structure tree." in pdftags.problems(_written(merged))
 
 
 def test_a_parent_tree_that_points_elsewhere_is_found():
-    writer = pdftags.merge(_three())
-    nums = writer.root_object["/StructTreeRoot"]["/ParentTree"]["/Nums"]
-    first, second = nums[1].get_object(), nums[3].get_object()
+    merged = pdftags.merge(_three())
+    nums = merged.Root["/StructTreeRoot"]["/ParentTree"]["/Nums"]
+    first, second = nums[1], nums[3]
     first[0], second[0] = second[0], first[0]
-    found = pdftags.problems(_written(writer))
+    found = pdftags.problems(_written(merged))
     assert "The parent tree maps MCID 0 elsewhere." in found
 
 
 def test_a_page_whose_key_is_lost_is_found():
-    writer = pdftags.merge(_three())
-    writer.pages[3][NameObject("/StructParents")] = NumberObject(99)
-    found = pdftags.problems(_written(writer))
+    merged = pdftags.merge(_three())
+    merged.pages[3].obj["/StructParents"] = 99
+    found = pdftags.problems(_written(merged))
     assert "The parent tree does not map MCID 0." in found
 
 
@@ -120,16 +127,16 @@ def test_a_figure_without_alternative_text_is_found():
         '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20">'
         '<title>Values: 1, 2</title><rect width="20" height="20"/></svg>',
     )
-    merged = _written(pdftags.merge([(_reader(named), True)]))
+    merged = _written(pdftags.merge([(_pdf(named), True)]))
     assert pdftags.problems(merged) == []
     assert '(alt: "Values: 1, 2")' in pdftags.outline(merged)
     unnamed = _tagged("Chart", f'<img src="data:image/png;base64,{PNG}">')
-    found = pdftags.problems(_written(pdftags.merge([(_reader(unnamed), True)])))
+    found = pdftags.problems(_written(pdftags.merge([(_pdf(unnamed), True)])))
     assert "A figure has no alternative text." in found
 
 
 def test_untagged_pages_merge_as_they_are():
-    plain = _reader(files.pdf_bytes(["Appendix"], pages=2))
+    plain = _pdf(files.pdf_bytes(["Appendix"], pages=2))
     merged = _written(pdftags.merge([(plain, False)]))
     assert len(merged.pages) == 2
     assert "/StructTreeRoot" not in merged.root_object
@@ -152,7 +159,7 @@ def test_page_numbers_in_the_margin_become_artifacts():
     )
     found = pdftags.problems(_reader(numbered))
     assert "A page has marked content no element holds." in found
-    merged = _written(pdftags.merge([(_reader(numbered), True)]))
+    merged = _written(pdftags.merge([(_pdf(numbered), True)]))
     assert pdftags.problems(merged) == []
     content = merged.pages[0].get_contents().get_data()
     assert content.count(b"/Artifact BMC") == 1
@@ -160,12 +167,9 @@ def test_page_numbers_in_the_margin_become_artifacts():
 
 
 def test_the_command_prints_the_tree_and_its_faults(tmp_path):
-    merged = pdftags.merge(_three())
-    merged.add_metadata({"/Title": "Agenda"})
-    merged.create_viewer_preferences().display_doctitle = True
-    merged.root_object[NameObject("/Lang")] = NameObject("/en-GB")
+    merged = _titled(pdftags.merge(_three()), "Agenda")
     good, plain = tmp_path / "good.pdf", tmp_path / "plain.pdf"
-    merged.write(good)
+    merged.save(good)
     plain.write_bytes(files.pdf_bytes(["Appendix"]))
     out = io.StringIO()
     call_command("pdf_structure", str(good), stdout=out)
@@ -183,15 +187,38 @@ def test_the_command_prints_the_tree_and_its_faults(tmp_path):
 
 def test_a_heading_that_skips_a_level_is_found():
     skipping = _tagged("Skips", "<h1>Agenda</h1><h3>Place</h3><h2>Items</h2>")
-    found = pdftags.problems(_written(pdftags.merge([(_reader(skipping), True)])))
+    found = pdftags.problems(_written(pdftags.merge([(_pdf(skipping), True)])))
     assert found == ["A heading skips a level (H3)."]
 
 
 def test_header_cells_say_what_they_head():
     rows = "<table><tr><th>Present:</th><td>The chair</td></tr></table>"
     document = _tagged("Tables", f"{TABLE}{rows}")
-    merged = _written(pdftags.merge([(_reader(document), True)]))
+    merged = _written(pdftags.merge([(_pdf(document), True)]))
     scopes = [
         str(e["/A"]["/Scope"]) for _, e in pdftags.elements(merged) if e["/S"] == "/TH"
     ]
     assert scopes == ["/Column", "/Column", "/Row"]
+
+
+def test_a_merge_keeps_the_bookmarks_and_the_targets_of_links():
+    """The outline (bookmarks) of the documents merged, and the named
+    destinations their links go to, come with their pages, pointing at the
+    merged file's copies: a copy of the pages alone carries neither."""
+    linked = _tagged(
+        "Linked",
+        '<h1>Agenda</h1><p><a href="#later">Later</a></p>'
+        '<h2 id="later" style="break-before: page">Later</h2>',
+    )
+    report = _tagged("A report", "<h1>A report</h1>")
+    merged = _written(pdftags.merge([(_pdf(linked), True), (_pdf(report), True)]))
+
+    def titles(items):
+        for item in items:
+            yield from titles(item) if isinstance(item, list) else [item.title]
+
+    assert list(titles(merged.outline)) == ["Agenda", "Later", "A report"]
+    later = merged.named_destinations["later"]
+    assert merged.get_destination_page_number(later) == 1
+    link = merged.pages[0]["/Annots"][0].get_object()
+    assert str(link["/Dest"]) == "later"
