@@ -167,7 +167,9 @@ def _timeline_page(request, discussed):
     except ValueError:
         number = 1
     rows = []
-    if number >= 1:
+    # A page number whose rows would start past any the database can count
+    # (an offset beyond a bigint) is past the end: paged below as Django does.
+    if 1 <= number and number * paginator.per_page < 2**63:
         bottom = (number - 1) * paginator.per_page
         rows = list(
             meetings.annotate(

@@ -110,7 +110,8 @@ def test_the_timeline_pages_back_to_older_meetings(client, thread):
 
 
 @pytest.mark.parametrize(
-    "asked, shown", [("99", 2), ("0", 2), ("-1", 2), ("two", 1), ("", 1)]
+    "asked, shown",
+    [("99", 2), ("99999999999999999999", 2), ("0", 2), ("-1", 2), ("two", 1), ("", 1)],
 )
 def test_a_timeline_page_past_the_end_or_not_a_number_is_paged_as_django_pages_it(
     client, thread, asked, shown
