@@ -1,9 +1,14 @@
 """Helpers several test modules share: a test module imports from here (or
 gets a fixture from a conftest), never from another test module."""
 
+import contextlib
 import csv
+import datetime
 import io
 import time
+
+import time_machine
+from django.utils import timezone
 
 from meetings.models import ActionUpdate, Report
 from tests import factories
@@ -25,6 +30,18 @@ def wait_for(predicate, timeout=20):
             return True
         time.sleep(0.05)
     return False
+
+
+@contextlib.contextmanager
+def held_on(day):
+    """Run with the clock at noon on `day`, still ticking, in every thread:
+    for a module that reads today's date once, when it is imported, so that a
+    run across midnight does not meet tomorrow halfway through."""
+    noon = datetime.datetime.combine(
+        day, datetime.time(12), tzinfo=timezone.get_default_timezone()
+    )
+    with time_machine.travel(noon, tick=True):
+        yield
 
 
 # Three rows of Fingertips' "all data" CSV, in fingertips.HEADER's order.

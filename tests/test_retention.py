@@ -26,8 +26,18 @@ from hwbb.retention_apply import retention_apply
 from hwbb.tasks import apply_retention
 from meetings.models import Declaration, Interest, Person
 from tests import factories
+from tests.helpers import held_on
 
 TODAY = timezone.localdate()
+
+
+@pytest.fixture(autouse=True)
+def _one_day():
+    """TODAY is read at import: every test runs on that day."""
+    with held_on(TODAY):
+        yield
+
+
 LEFT = "Director, Acme Care Homes Ltd"
 SITTING = "Trustee, Coventry Carers' Trust"
 HOSTILE = ["anonymous", "other_member"]

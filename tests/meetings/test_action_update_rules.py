@@ -12,6 +12,7 @@ from meetings import deadlines, services
 from meetings.forms import ActionUpdateForm
 from meetings.models import ActionUpdate
 from tests import factories
+from tests.helpers import held_on
 
 TODAY = timezone.localdate()
 YESTERDAY = TODAY - datetime.timedelta(days=1)
@@ -56,6 +57,13 @@ BAD = [
 ]
 # What the form itself refuses: a choice it does not offer, a field left empty.
 FORM_READS = {"status", "narrative"}
+
+
+@pytest.fixture(autouse=True)
+def _one_day():
+    """TODAY is read at import: every test runs on that day."""
+    with held_on(TODAY):
+        yield
 
 
 @pytest.fixture
