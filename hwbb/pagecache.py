@@ -11,24 +11,32 @@ or bulk_update(), which send no signal, calls `data_changed()` itself.
 
 A signed-in reader is never served the public's copy, nor is a page rendered
 for them ever stored under the public's key: what they see depends on who they
-are (exempt business, their own actions). Their page is kept apart, under a
-key of their own: the user, their session and CSRF cookie, and the same data
+are (exempt business, their own actions). Their page is kept apart, under a key
+of their own: the user, their session and CSRF cookie, and the same data
 version (which a change to a user's roles or memberships renews too), so it
-reaches nobody else, not even the same person in another browser, and is
-marked private for every cache on the way. Members and officers open the same
-dashboards and registers again and again between edits; each pays for the
-page once. No page is stored that carries a message, or a cookie for its
-reader; the public's copy is not stored with a CSRF token either. An entry lives
-PUBLIC_PAGE_CACHE_SECONDS (a minute): pages that change with the clock (the
-meetings to come, what is overdue) are at most that late, and entries under an
-old version go with it. Browsers are told to ask again each time (max-age=0),
-so they never keep a page after an edit either.
+reaches nobody else, not even the same person in another browser, and is marked
+private for every cache on the way. It is stored sealed with a key that only
+their own requests can make (`_Sealed`), so the exempt business a member may
+read never lies in the cache in clear. A reading the audit log must record each
+time (an exempt paper, item or minutes) is never stored. Members and officers
+open the same dashboards and registers again and again between edits; each pays
+for the page once. No page is stored that carries a message, or a cookie for
+its reader; the public's copy is not stored with a CSRF token either. An entry
+lives PUBLIC_PAGE_CACHE_SECONDS (a minute): pages that change with the clock
+(the meetings to come, what is overdue) are at most that late, and entries
+under an old version go with it. Browsers are told to ask again each time
+(max-age=0), so they never keep a page after an edit either.
 """
 
 import functools
 import hashlib
+import hmac
+import os
+import pickle
 import uuid
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import cache
@@ -88,19 +96,69 @@ def _may_use_cache(request):
     )
 
 
-def _reader_key(request):
-    """The part of the key that is a signed-in reader's own: their user, and
-    a digest of their session and CSRF cookie (the page's token is valid for
-    that cookie only)."""
+def _own(request):
+    """What is a signed-in reader's own: their user, their session and their
+    CSRF cookie (the page's token is valid for that cookie only)."""
     session = getattr(request, "session", None)
-    own = "|".join(
+    return "|".join(
         [
             str(request.user.pk),
             getattr(session, "session_key", None) or "",
             request.COOKIES.get(settings.CSRF_COOKIE_NAME, ""),
         ]
     )
-    return f"reader:{request.user.pk}:{hashlib.sha256(own.encode()).hexdigest()}"
+
+
+def _reader_key(user, own):
+    """The part of the key that is a signed-in reader's: a digest of `own`."""
+    return f"reader:{user.pk}:{hashlib.sha256(own.encode()).hexdigest()}"
+
+
+NONCE = 12  # bytes: AES-GCM's
+
+
+class _Sealed:
+    """The cache as one signed-in reader's requests use it: every entry is
+    sealed (AES-GCM) under a key made from the site's secret and what is the
+    reader's own (`_own`, or their API token), none of which the cache holds.
+    A copy of the cache (Redis, or the embedded default's files) shows no
+    reader's page: not their own actions, nor the closed titles and exempt
+    business a member's page carries. An entry opens only for its reader's
+    requests, and only under the key it was stored at."""
+
+    def __init__(self, own):
+        made = hmac.new(
+            settings.SECRET_KEY.encode(), f"hwbb.pagecache:{own}".encode(), "sha256"
+        )
+        self._aead = AESGCM(made.digest())
+
+    def get(self, key, default=None):
+        kept = cache.get(key)
+        if not isinstance(kept, bytes):
+            return default
+        try:
+            opened = self._aead.decrypt(kept[:NONCE], kept[NONCE:], key.encode())
+        except InvalidTag:  # not sealed for this reader, or under an old secret
+            return default
+        return pickle.loads(opened)
+
+    def set(self, key, value, timeout):
+        nonce = os.urandom(NONCE)
+        plain = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        cache.set(key, nonce + self._aead.encrypt(nonce, plain, key.encode()), timeout)
+
+
+class _PageCache(CacheMiddleware):
+    """Django's cache middleware over `store`: the cache itself for the
+    public's copy, a reader's `_Sealed` cache for theirs."""
+
+    def __init__(self, get_response, *, store, **kwargs):
+        super().__init__(get_response, **kwargs)
+        self._store = store
+
+    @property
+    def cache(self):
+        return self._store
 
 
 KEEP_OUT = "_pagecache_keep_out"
@@ -108,9 +166,10 @@ KEEP_OUT = "_pagecache_keep_out"
 
 def keep_out(request):
     """Store no copy of the page this request renders: each reading must
-    reach the view (the audit log records each reading of exempt business,
-    and no answer carrying exempt business is kept). A REST framework
-    request marks the request it wraps."""
+    reach the view (the audit log records each opening of an exempt paper,
+    item or minutes), or the page is reached by an address anyone holding it
+    may read (a private calendar's). A REST framework request marks the
+    request it wraps."""
     setattr(getattr(request, "_request", request), KEEP_OUT, True)
 
 
@@ -158,9 +217,14 @@ def public_page(view=None, *, same_for_all=False):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
         signed_in = request.user.is_authenticated and not same_for_all
-        reader = _reader_key(request) if signed_in else "public"
-        middleware = CacheMiddleware(
+        if signed_in:
+            own = _own(request)
+            reader, store = _reader_key(request.user, own), _Sealed(own)
+        else:
+            reader, store = "public", cache
+        middleware = _PageCache(
             lambda request: _for_anyone(view(request, *args, **kwargs), request),
+            store=store,
             page_timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
             key_prefix=f"{reader}:{data_version()}:{timezone.localdate():%Y%m%d}",
         )
@@ -192,26 +256,23 @@ def watch_accounts(user_model):
 
 
 # -- The API's answers -----------------------------------------------------------------
-def _api_reader_key(request):
-    """A REST framework request's reader: the public, a token's holder (the
-    user and a digest of the token sent), or a session's (as for pages)."""
-    if not request.user.is_authenticated:
-        return "public"
+def _api_own(request):
+    """A REST framework request's signed-in reader's own: a token's holder
+    and the token sent, or a session's (as for pages)."""
     if request.auth is not None:  # a token (knox): the session plays no part
         sent = request.META.get("HTTP_AUTHORIZATION", "")
-        own = hashlib.sha256(f"{request.user.pk}|{sent}".encode()).hexdigest()
-        return f"token:{request.user.pk}:{own}"
-    return _reader_key(request._request)
+        return f"token|{request.user.pk}|{sent}"
+    return _own(request._request)
 
 
-def _api_key(request):
+def _api_key(request, reader):
     asked = "|".join(
         [request._request.build_absolute_uri(), request.META.get("HTTP_ACCEPT", "")]
     )
     return ":".join(
         [
             "api",
-            _api_reader_key(request),
+            reader,
             data_version(),
             f"{timezone.localdate():%Y%m%d}",
             hashlib.sha256(asked.encode()).hexdigest(),
@@ -232,8 +293,9 @@ def api_answer(method):
     key, as `public_page` keeps pages. It runs inside the view, after REST
     framework has authenticated the reader (a token is not seen before),
     checked permissions and counted the request against the throttle: a
-    cached answer is counted as any other. Only a 200 is kept, rendered,
-    and none that carries exempt business (`keep_out`) or sets a cookie."""
+    cached answer is counted as any other. Only a 200 is kept, rendered, and
+    none marked `keep_out` or that sets a cookie; a signed-in reader's is
+    kept sealed for them (`_Sealed`)."""
 
     @functools.wraps(method)
     def wrapped(self, request, *args, **kwargs):
@@ -242,22 +304,26 @@ def api_answer(method):
         ):
             return method(self, request, *args, **kwargs)
         signed_in = request.user.is_authenticated
-        key = _api_key(request)
-        kept = cache.get(key)
+        if signed_in:
+            own = _api_own(request)
+            key, store = _api_key(request, _reader_key(request.user, own)), _Sealed(own)
+        else:
+            key, store = _api_key(request, "public"), cache
+        kept = store.get(key)
         if kept is not None:
             content, content_type = kept
             response = HttpResponse(content, content_type=content_type)
             return _api_headers(response, signed_in)
         response = method(self, request, *args, **kwargs)
 
-        def store(rendered):
+        def keep(rendered):
             if rendered.status_code == 200 and not (
                 rendered.cookies or _kept_out(request)
             ):
                 kept = (rendered.content, rendered["Content-Type"])
-                cache.set(key, kept, settings.PUBLIC_PAGE_CACHE_SECONDS)
+                store.set(key, kept, settings.PUBLIC_PAGE_CACHE_SECONDS)
 
-        response.add_post_render_callback(store)
+        response.add_post_render_callback(keep)
         return _api_headers(response, signed_in)
 
     return wrapped

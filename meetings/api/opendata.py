@@ -26,7 +26,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from hwbb import licence, pagecache
+from hwbb import licence
 from meetings.models import (
     Action,
     AgendaItem,
@@ -63,24 +63,7 @@ def ocd_events(meetings, *, user, request):
     """The meetings (already visible to the user) as Open Civic Data events."""
     meetings = list(meetings)
     parts = _event_parts(meetings, user)
-    if any(_carries_exempt(parts[m.pk]) for m in meetings):
-        pagecache.keep_out(request)  # exempt business: no cache keeps it
     return [_event(m, parts, request) for m in meetings]
-
-
-def _carries_exempt(mine):
-    """Whether a meeting's event shows the reader exempt (Part 2) business:
-    an exempt item, paper, decision or action they may read."""
-    items = mine["items"]
-    decisions = [*mine["decisions"], *(d for i in items for d in i.decisions)]
-    actions = [*mine["actions"], *(a for i in items for a in i.actions)]
-    return (
-        any(item.opens_exempt for item in items)
-        or any(i.readable_report and i.readable_report.is_exempt for i in items)
-        or any(document.is_exempt for document in mine["documents"])
-        or any(resolution.minute.is_exempt for resolution in decisions)
-        or any(action.is_exempt_business for action in actions)
-    )
 
 
 def _event_parts(meetings, user):

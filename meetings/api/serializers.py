@@ -13,7 +13,6 @@ from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.settings import api_settings
 
-from hwbb import pagecache
 from hwbb.api import AbsoluteUrl, OtherNames
 from hwbb.api_filters import END_BEFORE_START
 from meetings import search, services
@@ -60,8 +59,6 @@ class ClosedContentMixin(serializers.Serializer):
 
     def to_representation(self, row):
         data = super().to_representation(row)
-        if row.opens_exempt:  # exempt business: kept nowhere
-            _keep_out(self)
         if row.closed:
             data["title"] = row.public_title
             for field in self.CLOSED_BLANK:
@@ -69,13 +66,6 @@ class ClosedContentMixin(serializers.Serializer):
             for field in self.CLOSED_EMPTY:
                 data[field] = []
         return data
-
-
-def _keep_out(serializer):
-    """The answer carries exempt business: no cache keeps it."""
-    request = serializer.context.get("request")
-    if request is not None:
-        pagecache.keep_out(request)
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -473,8 +463,6 @@ class ActionSerializer(WebUrlMixin, TaggedSerializer):
         ]
 
     def to_representation(self, action):
-        if action.is_exempt_business:  # as an exempt minute: kept nowhere
-            _keep_out(self)
         return super().to_representation(action)
 
 
