@@ -16,13 +16,14 @@ import operator
 import re
 from dataclasses import dataclass, field
 
-from django.db import DatabaseError, connection, transaction
+import psycopg
+from django.db import DatabaseError, DataError, connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from hwbb.spreadsheets import safe_cell
 from indicators.models import ENGLAND, VALUE_KEY, Area, Indicator, IndicatorValue
-from indicators.summary import data_changed
+from indicators.summary import data_changed, one_change
 
 HEADER = [
     "Indicator ID",
@@ -384,6 +385,7 @@ class _CopyWriter:
         self.result, self.now, self.pending = result, now, []
         self.keys = set()  # hashes of the keys staged, to see whether any repeats
         self.repeats = False
+        self.distinct = None  # keys staged, when _load_clean staged them
         columns = ", ".join(COLUMNS)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -421,7 +423,8 @@ class _CopyWriter:
             # Another import cannot add the same key between the two; readers
             # are not held up.
             cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
-            latest, distinct = STAGE, len(self.keys)
+            latest = STAGE
+            distinct = len(self.keys) if self.distinct is None else self.distinct
             if self.repeats:  # (or two keys share a hash: sorted out all the same)
                 latest = LATEST
                 cursor.execute("SET LOCAL work_mem = '64MB'")  # sort in memory
@@ -432,17 +435,12 @@ class _CopyWriter:
                 distinct = cursor.rowcount
             cursor.execute(f"ANALYZE {latest}")
             cursor.execute(
-                f"UPDATE {table} SET updated_at = %s, "
-                + ", ".join(f"{c} = s.{c}" for c in DATA_FIELDS)
-                + f" FROM {latest} s WHERE {same_key} AND ("
-                + ", ".join(f"{table}.{c}" for c in DATA_FIELDS)
-                + ") IS DISTINCT FROM ("
-                + ", ".join(f"s.{c}" for c in DATA_FIELDS)
-                + ")",
-                [self.now],
+                f"SELECT count(*) FROM {table} "
+                f"WHERE indicator_id IN (SELECT indicator_id FROM {latest})"
             )
-            updated = cursor.rowcount
-            foreign_keys = self._unchecked(cursor, table, latest, distinct)
+            existing = cursor.fetchone()[0]  # values of the file's indicators
+            updated = self._update(cursor, table, latest, same_key) if existing else 0
+            restore = self._unchecked(cursor, table, distinct - existing)
             columns = ", ".join(COLUMNS)
             cursor.execute(
                 f"INSERT INTO {table} ({columns}, updated_at) "
@@ -451,30 +449,51 @@ class _CopyWriter:
                 [self.now],
             )
             created = cursor.rowcount
-            for name, definition in foreign_keys:
-                cursor.execute(
-                    f"ALTER TABLE {table} ADD CONSTRAINT {name} {definition} NOT VALID"
-                )
-            for name, _ in foreign_keys:
-                cursor.execute(f"ALTER TABLE {table} VALIDATE CONSTRAINT {name}")
+            for statement in restore:
+                cursor.execute(statement)
         self.result.created += created
         self.result.updated += updated
         self.result.unchanged += distinct - created - updated
 
+    def _update(self, cursor, table, latest, same_key):
+        """Write the staged values that differ from those held: how many."""
+        # Each staged value looked up by the key's index: the planner would
+        # rather sort both sides by the key's seven columns, which costs twice
+        # as much when the file is the table's size (a refresh).
+        cursor.execute("SELECT set_config('enable_mergejoin', 'off', true)")
+        cursor.execute("SELECT set_config('enable_hashjoin', 'off', true)")
+        cursor.execute(
+            f"UPDATE {table} SET updated_at = %s, "
+            + ", ".join(f"{c} = s.{c}" for c in DATA_FIELDS)
+            + f" FROM {latest} s WHERE {same_key} AND ("
+            + ", ".join(f"{table}.{c}" for c in DATA_FIELDS)
+            + ") IS DISTINCT FROM ("
+            + ", ".join(f"s.{c}" for c in DATA_FIELDS)
+            + ")",
+            [self.now],
+        )
+        updated = cursor.rowcount
+        cursor.execute("SELECT set_config('enable_mergejoin', 'on', true)")
+        cursor.execute("SELECT set_config('enable_hashjoin', 'on', true)")
+        return updated
+
     @staticmethod
-    def _unchecked(cursor, table, latest, distinct):
-        """For a load of many new values, drop the table's foreign keys, to be
-        added back and validated once the values are in (one anti-join each,
-        rather than two checks a row at the commit: a third of the import's
-        time); [(name, definition)] of those dropped, or [] to leave them.
+    def _unchecked(cursor, table, new):
+        """For a load of many new values, drop the table's foreign keys and
+        its indexes but the primary key's: the statements that put them back
+        once the values are in, or [] to leave them. An index built from the
+        rows at once, sorted, costs a fraction of one kept up a row at a time,
+        and a foreign key added back is validated with one anti-join rather
+        than two checks a row at the commit (PostgreSQL's "Populating a
+        Database"). A key that no longer holds refuses the whole load.
 
         Dropping them locks the values, areas and indicators against readers
         too until the commit, some seconds for half a million rows, so only a
         load of at least SET_CHECK_ROWS that at least doubles the table does,
         and only if the lock is had within a second (else, or if this
-        transaction has checks pending on the table, the rows are checked one
-        by one as ever)."""
-        if distinct < SET_CHECK_ROWS:
+        transaction has checks pending on the table, the rows are checked and
+        indexed one by one as ever)."""
+        if new < SET_CHECK_ROWS:
             return []
         cursor.execute(
             "SELECT reltuples, current_setting('lock_timeout') FROM pg_class "
@@ -482,40 +501,58 @@ class _CopyWriter:
             [table],
         )
         rows, lock_timeout = cursor.fetchone()
-        if distinct < rows:
+        if new < rows:
             return []
+        quote = connection.ops.quote_name
         cursor.execute(
-            f"SELECT count(*) FROM {table} "
-            f"WHERE indicator_id IN (SELECT indicator_id FROM {latest})"
-        )
-        existing = cursor.fetchone()[0]
-        new = distinct - existing
-        if new < SET_CHECK_ROWS or new < rows:
-            return []
-        cursor.execute(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+            "SELECT contype, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype IN ('f', 'u') "
+            "ORDER BY contype DESC, conname",
             [table],
         )
-        quote = connection.ops.quote_name
-        foreign_keys = [(quote(name), definition) for name, definition in cursor]
+        constraints = [(kind, quote(name), made) for kind, name, made in cursor]
+        cursor.execute(
+            "SELECT quote_ident(c.relname), pg_get_indexdef(i.indexrelid) "
+            "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+            "WHERE i.indrelid = %s::regclass AND NOT i.indisprimary AND NOT EXISTS "
+            "(SELECT FROM pg_constraint WHERE conindid = i.indexrelid) "
+            "ORDER BY c.relname",
+            [table],
+        )
+        indexes = cursor.fetchall()
         try:
             with transaction.atomic():
                 cursor.execute("SELECT set_config('lock_timeout', '1s', true)")
                 cursor.execute(
                     f"ALTER TABLE {table} "
-                    + ", ".join(f"DROP CONSTRAINT {name}" for name, _ in foreign_keys)
+                    + ", ".join(f"DROP CONSTRAINT {name}" for _, name, _ in constraints)
                 )
+                for name, _ in indexes:
+                    cursor.execute(f"DROP INDEX {name}")
                 cursor.execute(
                     "SELECT set_config('lock_timeout', %s, true)", [lock_timeout]
                 )
         except DatabaseError:
             return []
-        return foreign_keys
+        return [
+            # the sorts of the index builds, in memory
+            "SET LOCAL maintenance_work_mem = '256MB'",
+            *(made for _, made in indexes),
+            *(
+                f"ALTER TABLE {table} ADD CONSTRAINT {name} {made}"
+                + (" NOT VALID" if kind == "f" else "")
+                for kind, name, made in constraints
+            ),
+            *(
+                f"ALTER TABLE {table} VALIDATE CONSTRAINT {name}"
+                for kind, name, _ in constraints
+                if kind == "f"
+            ),
+        ]
 
     def close(self):
         with connection.cursor() as cursor:
-            cursor.execute(f"DROP TABLE IF EXISTS {STAGE}, {LATEST}")
+            cursor.execute(f"DROP TABLE IF EXISTS {STAGE}, {LATEST}, {RAW}")
 
 
 def count_rows(stream):
@@ -528,7 +565,9 @@ def count_rows(stream):
 def import_csv(stream, progress=None):
     """Import a Fingertips CSV (a text stream); returns an ImportResult.
 
-    `progress(rows_read)` is called after each batch is written."""
+    `progress(rows_read)` is called after each batch is written. On
+    PostgreSQL a file is first loaded as a set (_load_clean); one that cannot
+    be shown good that way is read row by row, each bad row reported."""
     reader = csv.reader(stream)
     result = ImportResult()
     header = next(reader, [])
@@ -537,17 +576,181 @@ def import_csv(stream, progress=None):
         result.errors.append((1, f"the header lacks {', '.join(absent)}"))
         return result
     parent_column = next((c for c in header if PARENT_COMPARISON.match(c)), None)
-    importer = _Importer(header, parent_column, result)
     copy = USE_COPY and connection.vendor == "postgresql"
     writer = (_CopyWriter if copy else _OrmWriter)(result, timezone.now())
-    try:
-        _read(reader, importer, writer, progress)
-        writer.finish()
-    finally:
-        writer.close()
-    if result.created or result.updated:
-        data_changed()
+    with one_change():
+        try:
+            loaded = (
+                copy and SET_AT_A_TIME and _load_clean(stream, reader, header, writer)
+            )
+            if loaded is None:  # tried, and not shown good: from the top, row by row
+                stream.seek(0)
+                reader = csv.reader(stream)
+                next(reader)
+            if loaded:
+                if progress:
+                    progress(loaded)
+            else:
+                importer = _Importer(header, parent_column, result)
+                _read(reader, importer, writer, progress)
+            writer.finish()
+        finally:
+            writer.close()
+        if result.created or result.updated:
+            data_changed()
     return result
+
+
+# A file loaded as a set: PostgreSQL parses it (COPY) and checks its cells as
+# sets, rather than Python a row at a time, when every row can be shown good.
+SET_AT_A_TIME = True
+RAW = "hwbb_value_raw"
+RESOLVED = "hwbb_value_resolved"
+# A number as both Python's float() and PostgreSQL's float8 read it alike (and
+# finite): anything else is for the rows' own reading to judge.
+NUMBER = r"^(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,2})?)?$"
+END_OF_COPY = re.compile(r"(?:^|\n)\\\.\r?(?:\n|$)")  # a line "\." ends a COPY
+
+
+class _NotClean(Exception):
+    """Some row of the file is not shown good as a set: read it row by row."""
+
+
+def _load_clean(stream, reader, header, writer):
+    """Stage a whole file with set-at-a-time SQL: the number of rows staged;
+    None if it was tried and undone (some row must be read one at a time, for
+    its line and reason); 0 if not tried (a stream that cannot be read again).
+
+    Every check _Importer.read() makes is made here over the whole file: the
+    required cells, the numbers (by a pattern both Pythons' float() and
+    PostgreSQL's float8 read alike), the 95% interval, each distinct text
+    against its column's limit and its own strip(), each distinct indicator
+    and area (resolved by _Importer itself, in the order the file first names
+    them, as row by row would). Only if all hold does it stage the rows; a
+    file with any bad row is read row by row, as ever, so that each bad row is
+    reported with its line. A clean file reads the same either way (tested)."""
+    if reader.line_num != 1 or not stream.seekable():
+        return 0
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            return _stage_clean(cursor, stream, header, writer)
+    except (_NotClean, RowError, DataError, psycopg.DataError):
+        return None
+
+
+def _stage_clean(cursor, stream, header, writer):
+    index = {name: i for i, name in enumerate(header)}
+    raw = [f"c{i}" for i in range(len(header))]
+
+    def cell(column):
+        return f"r.c{index[column]}" if column in index else "''"
+
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE {RAW} (line bigint GENERATED ALWAYS AS IDENTITY, "
+        + ", ".join(f"{c} text" for c in raw)
+        + ")"
+    )
+    columns = ", ".join(raw)
+    copy_sql = (
+        f"COPY {RAW} ({columns}) FROM STDIN (FORMAT csv, FORCE_NOT_NULL ({columns}))"
+    )
+    with cursor.cursor.copy(copy_sql) as copy:
+        tail = ""
+        while chunk := stream.read(1 << 20):
+            if END_OF_COPY.search(tail + chunk):
+                raise _NotClean  # COPY would stop there
+            copy.write(chunk)
+            tail = chunk[-4:]
+    cursor.execute(f"SELECT count(*) FROM {RAW}")
+    rows = cursor.fetchone()[0]
+    parent_column = next((c for c in header if PARENT_COMPARISON.match(c)), None)
+    texts = [
+        (column, _max_length(IndicatorValue, name), column in REQUIRED)
+        for column, name in _texts(parent_column)
+        if column in index
+    ]
+    named = ", ".join(cell(column) for column, _, _ in texts)
+    cursor.execute(f"SELECT DISTINCT {named} FROM {RAW} r")
+    for found in cursor.fetchall():
+        for (_, limit, required), text in zip(texts, found, strict=True):
+            if text != text.strip() or len(text) > limit or required and not text:
+                raise _NotClean
+    importer = _Importer(header, parent_column, writer.result)
+    resolved = []
+    for kind, cells, resolve in (
+        ("i", ["Indicator ID", "Indicator Name"], importer.indicator),
+        ("a", AREA_COLUMNS, importer.area_of),
+    ):
+        named = ", ".join(cell(c) for c in cells)
+        required = [i for i, c in enumerate(cells) if c in REQUIRED]
+        cursor.execute(
+            f"SELECT {named} FROM {RAW} r GROUP BY {named} ORDER BY min(r.line)"
+        )
+        for found in cursor.fetchall():
+            if not all(found[i].strip() for i in required):
+                raise _NotClean
+            resolved.append((kind, *found, resolve(*found)))
+    width = len(AREA_COLUMNS)
+    cursor.execute(
+        f"CREATE TEMPORARY TABLE {RESOLVED} (kind text, "
+        + ", ".join(f"k{i} text" for i in range(width))
+        + ", pk bigint)"
+    )
+    with cursor.cursor.copy(f"COPY {RESOLVED} FROM STDIN") as copy:
+        for kind, *found, pk in resolved:
+            copy.write_row([kind, *found, *[""] * (width - len(found)), pk])
+    cursor.execute(f"ANALYZE {RESOLVED}")  # else the joins below are planned blind
+    fields = dict(_texts(parent_column))
+    by_field = {field_name: column for column, field_name in fields.items()}
+    by_field |= {field_name: column for column, field_name in NUMBERS.items()}
+    select = []
+    for name in COLUMNS:
+        if name in ("indicator_id", "area_id"):
+            select.append(f"{name[0]}.pk")
+        elif name == "source":
+            select.append("'Fingertips'")
+        elif name in NUMBERS.values():
+            # float8 reads a C hexadecimal figure, as float() does not
+            text = cell(by_field[name])
+            select.append(
+                f"CASE WHEN strpos({text}, 'x') + strpos({text}, 'X') > 0 "
+                f"THEN 'NaN' ELSE NULLIF({text}, '')::float8 END"
+            )
+        elif name in ("sex", "age"):
+            default = "Persons" if name == "sex" else "All ages"
+            select.append(f"coalesce(NULLIF({cell(by_field[name])}, ''), '{default}')")
+        else:
+            select.append(cell(by_field[name]))
+
+    def joined(kind, cells):
+        return " AND ".join(f"{kind}.k{i} = {cell(c)}" for i, c in enumerate(cells))
+
+    cursor.execute(
+        f"INSERT INTO {STAGE} (line, {', '.join(COLUMNS)}) "
+        f"SELECT r.line + 1, {', '.join(select)} FROM {RAW} r "
+        f"JOIN {RESOLVED} i ON i.kind = 'i' AND "
+        + joined("i", ["Indicator ID", "Indicator Name"])
+        + f" JOIN {RESOLVED} a ON a.kind = 'a' AND "
+        + joined("a", AREA_COLUMNS)
+    )
+    if cursor.rowcount != rows:
+        raise _NotClean
+    figures = list(NUMBERS.values())
+    value, low, high = figures[:3]
+    cursor.execute(
+        f"SELECT EXISTS (SELECT FROM {STAGE} WHERE "
+        + " + ".join(f"coalesce({f}, 0)" for f in figures)
+        + f" IN ('NaN', 'Infinity', '-Infinity') "
+        f"OR {value} NOT BETWEEN {low} AND {high})"
+    )
+    if cursor.fetchone()[0]:  # a figure not finite, or a value outside its CI
+        raise _NotClean
+    key = ", ".join(KEY_COLUMNS)
+    cursor.execute(f"SELECT count(*) FROM (SELECT DISTINCT {key} FROM {STAGE}) d")
+    writer.distinct = cursor.fetchone()[0]
+    writer.repeats = writer.distinct < rows
+    cursor.execute(f"DROP TABLE {RAW}, {RESOLVED}")
+    return rows
 
 
 def _read(reader, importer, writer, progress):

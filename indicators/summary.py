@@ -17,6 +17,8 @@ every value of the indicator: at ten years one entry for all indicators was
 282 KB and 17,308 model instances, unpickled by every dashboard to read a few.
 """
 
+import contextlib
+import contextvars
 import uuid
 
 from django.conf import settings
@@ -38,15 +40,36 @@ def _new_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+_held = contextvars.ContextVar("indicators_changes_held", default=None)
+
+
 def data_changed(**kwargs):
     """Invalidate every cached comparison, and the public pages that show
     them (also a signal receiver): now, so this process reads its own change,
     and again once the change is committed, so a page that read the data
     before the commit cannot leave its stale comparison under the version
-    every later page reads."""
+    every later page reads. Within `one_change()`, only noted."""
+    if (held := _held.get()) is not None:
+        held.append(kwargs.get("sender"))
+        return
     _new_version()
     transaction.on_commit(_new_version)
     pagecache.data_changed()
+
+
+@contextlib.contextmanager
+def one_change():
+    """Data changed within (an import's hundreds of new areas and indicators)
+    renews the versions once, as it ends, rather than four cache writes for
+    each row saved."""
+    held = []
+    token = _held.set(held)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+        if held:
+            data_changed()
 
 
 def _keys(pks):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from indicators import fingertips
+from indicators import fingertips, summary
 from indicators.models import Area, ImportJob, Indicator, IndicatorValue
 from tests import files
 from tests.helpers import FINGERTIPS_ROWS, fingertips_csv
@@ -195,6 +195,7 @@ def test_rows_too_long_or_not_finite_are_refused_with_their_line():
 
 @pytest.mark.django_db
 def test_more_rows_than_a_batch_all_arrive_with_progress(monkeypatch):
+    monkeypatch.setattr(fingertips, "SET_AT_A_TIME", False)  # read row by row
     monkeypatch.setattr(fingertips, "BATCH_SIZE", 2)
     rows = []
     for year in range(2010, 2015):
@@ -297,12 +298,27 @@ def _foreign_keys():
         return cursor.fetchall()
 
 
+def _indexes():
+    """The values' indexes and what their constraints say of them."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_get_indexdef(i.indexrelid), c.conname, c.contype, "
+            "c.condeferrable FROM pg_index i LEFT JOIN pg_constraint c "
+            "ON c.conindid = i.indexrelid WHERE i.indrelid = %s::regclass "
+            "ORDER BY 1",
+            [IndicatorValue._meta.db_table],
+        )
+        return cursor.fetchall()
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_large_load_checks_its_foreign_keys_as_a_set(monkeypatch):
     """A load that at least doubles the table drops the values' foreign keys
-    and adds them back, validated, as they were."""
-    before = _foreign_keys()
+    and indexes (but the primary key's) and puts them back, the keys
+    validated, as they were."""
+    before, indexes = _foreign_keys(), _indexes()
     assert len(before) == 2 and all(v and d for _, _, v, d in before)
+    assert len(indexes) == 3 and {"p", "u"} <= {kind for *_, kind, _ in indexes}
     monkeypatch.setattr(fingertips, "SET_CHECK_ROWS", 3)
     with CaptureQueriesContext(connection) as queries:
         result = fingertips.import_csv(
@@ -311,20 +327,22 @@ def test_a_large_load_checks_its_foreign_keys_as_a_set(monkeypatch):
     statements = [q["sql"] for q in queries]
     assert (result.created, result.errors) == (3, [])
     assert sum("VALIDATE CONSTRAINT" in s for s in statements) == 2
-    assert _foreign_keys() == before
+    assert sum("DROP INDEX" in s for s in statements) == 1
+    assert _foreign_keys() == before and _indexes() == indexes
     # Too few new values to be worth locking the readers out: row by row.
     IndicatorValue.objects.all().delete()
     monkeypatch.setattr(fingertips, "SET_CHECK_ROWS", 4)
     with CaptureQueriesContext(connection) as queries:
         fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
     assert not any("CONSTRAINT" in q["sql"] for q in queries)
-    assert _foreign_keys() == before
+    assert _foreign_keys() == before and _indexes() == indexes
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_large_load_refused_by_its_foreign_keys_writes_nothing(monkeypatch):
     """As the checks row by row at the commit do: all or nothing."""
     monkeypatch.setattr(fingertips, "SET_CHECK_ROWS", 3)
+    monkeypatch.setattr(fingertips, "SET_AT_A_TIME", False)  # rows through add()
     add = fingertips._CopyWriter.add
 
     def lost_area(self, line, record):  # as if the area went meanwhile
@@ -334,7 +352,7 @@ def test_a_large_load_refused_by_its_foreign_keys_writes_nothing(monkeypatch):
     with pytest.raises(IntegrityError):
         fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
     assert not IndicatorValue.objects.exists()
-    assert len(_foreign_keys()) == 2
+    assert len(_foreign_keys()) == 2 and len(_indexes()) == 3
 
 
 @pytest.mark.django_db
@@ -346,3 +364,144 @@ def test_the_values_index_indicator_id_only_through_their_key():
         )
     columns = [c["columns"] for c in indexes.values() if c["index"] or c["unique"]]
     assert ["indicator_id"] not in columns and fingertips.KEY_COLUMNS in columns
+
+
+# -- A file loaded as a set (fingertips._load_clean) reads as row by row -----------
+
+
+def _row(**cells):
+    """FINGERTIPS_ROWS[2] (Coventry) with some cells changed, by position."""
+    row = list(FINGERTIPS_ROWS[2])
+    for position, text in cells.items():
+        row[int(position[1:])] = text
+    return row
+
+
+# A second file after FINGERTIPS_ROWS: a value changed, one the same, a new
+# period, a key twice (the later row wins), Sex and Age left empty, Coventry
+# renamed, a new area under a region no row names, a figure with an exponent,
+# and a note over two lines.
+CLEAN = [
+    _row(c12="61.5"),
+    list(FINGERTIPS_ROWS[0]),
+    _row(c11="2016 - 18", c23="20160000", c12="60.9"),
+    _row(c11="2017 - 19", c23="20170000", c12="60.0"),
+    _row(c11="2017 - 19", c23="20170000", c12="60.2"),
+    _row(c7="", c8="", c12="6.05e1", c13="5.9E1", c19="Aggregated\nfrom wards"),
+    _row(c5="Coventry City", c11="2018 - 20", c23="20180000"),
+    _row(c2="E12000004", c3="East Midlands", c4="E06000015", c5="Derby"),
+]
+# Each a file no set can show good: read row by row, as if never tried.
+UNCLEAN = {
+    "a number that is not one": [*CLEAN, _row(c12="sixty")],
+    "a figure too big to hold": [*CLEAN, _row(c12="1e999")],
+    "an area name of spaces": [*CLEAN, _row(c5="  ")],
+    "a note with spaces round it": [*CLEAN, _row(c19=" Provisional ")],
+    "a value outside its interval": [*CLEAN, _row(c12="70")],
+    "an indicator id with a letter": [*CLEAN, _row(c0="9036a")],
+    "a row too short": [*CLEAN, FINGERTIPS_ROWS[1][:20]],
+    "a row too long": [*CLEAN, [*FINGERTIPS_ROWS[1], "extra"]],
+    "a blank line": [*CLEAN[:2], [], *CLEAN[2:]],
+    "a line that would end a COPY": [*CLEAN[:2], ["\\."], *CLEAN[2:]],
+}
+
+
+def _snapshot():
+    return (
+        sorted(
+            IndicatorValue.objects.values_list(
+                "indicator__fingertips_id", "area__code", *fingertips.COLUMNS[2:]
+            )
+        ),
+        sorted(
+            Area.objects.values_list(
+                "code", "name", "area_type", "type_label", "parent__code"
+            )
+        ),
+        sorted(Indicator.objects.values_list("fingertips_id", "name", "slug")),
+    )
+
+
+def _read_both_ways(rows, monkeypatch):
+    """{as a set?: (staged as a set, the result, the tables after)} for the
+    file read after FINGERTIPS_ROWS, each way from the same start."""
+    fingertips.import_csv(fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS))
+    seen = {}
+    for as_set in (True, False):
+        monkeypatch.setattr(fingertips, "SET_AT_A_TIME", as_set)
+        with transaction.atomic():
+            with CaptureQueriesContext(connection) as queries:
+                result = fingertips.import_csv(fingertips_csv(fingertips.HEADER, rows))
+            staged = any(
+                q["sql"].startswith(f"DROP TABLE {fingertips.RAW}") for q in queries
+            )
+            seen[as_set] = (
+                staged,
+                (result.created, result.updated, result.unchanged, result.errors),
+                _snapshot(),
+            )
+            transaction.set_rollback(True)
+    return seen
+
+
+@pytest.mark.django_db
+def test_a_clean_file_is_loaded_as_a_set_and_reads_as_row_by_row(monkeypatch):
+    seen = _read_both_ways(CLEAN, monkeypatch)
+    assert seen[True][0] and not seen[False][0]
+    assert seen[True][1:] == seen[False][1:]
+    (created, updated, unchanged, errors), (values, areas, _) = seen[True][1:]
+    assert (created, updated, unchanged, errors) == (5, 1, 1, [])
+    assert ("E06000015", "Derby", "E12000004") in {(a[0], a[1], a[4]) for a in areas}
+    assert ("E12000004", "East Midlands", "region") in {a[:3] for a in areas}
+    # The first row naming Coventry names it: "Coventry City" comes later.
+    assert ("E08000026", "Coventry") in {a[:2] for a in areas}
+    value, note = (fingertips.COLUMNS.index(c) for c in ("value", "value_note"))
+    coventry = [(v[2], v[3], v[value], v[note]) for v in values if v[1] == "E08000026"]
+    assert coventry == [
+        ("20150000", "Female", 61.5, ""),
+        ("20150000", "Persons", 60.5, "Aggregated\nfrom wards"),
+        ("20160000", "Female", 60.9, ""),
+        ("20170000", "Female", 60.2, ""),  # the later of the two rows
+        ("20180000", "Female", 61.0, ""),
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", UNCLEAN)
+def test_a_file_with_a_row_no_set_shows_good_is_read_row_by_row(name, monkeypatch):
+    seen = _read_both_ways(UNCLEAN[name], monkeypatch)
+    assert not seen[True][0], "staged as a set"
+    assert seen[True][1:] == seen[False][1:]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("as_set", [True, False])
+def test_an_import_renews_the_data_version_once(
+    monkeypatch, as_set, django_capture_on_commit_callbacks
+):
+    """Each area and indicator saved would renew the versions (four cache
+    writes each); an import renews them once, even when it adds an indicator
+    and no value (the row's area is refused)."""
+    monkeypatch.setattr(fingertips, "SET_AT_A_TIME", as_set)
+    writes = []
+    set_ = summary.cache.set
+    monkeypatch.setattr(
+        summary.cache,
+        "set",
+        lambda key, *args, **kw: (writes.append(key), set_(key, *args, **kw))[1],
+    )
+    before = summary.data_version()
+    with django_capture_on_commit_callbacks(execute=True):  # and commits
+        result = fingertips.import_csv(
+            fingertips_csv(fingertips.HEADER, FINGERTIPS_ROWS)
+        )
+    assert result.created == 3 and Area.objects.count() == 3
+    assert writes.count(summary.VERSION_KEY) == 2  # now, and at the commit
+    assert summary.data_version() != before
+    writes.clear()
+    before = summary.data_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        fingertips.import_csv(fingertips_csv(fingertips.HEADER, [_row(c0="1", c4="x")]))
+    assert Indicator.objects.filter(fingertips_id=1).exists()
+    assert writes.count(summary.VERSION_KEY) == 2
+    assert summary.data_version() != before
