@@ -81,9 +81,9 @@ class VisibleViewSet(viewsets.ReadOnlyModelViewSet):
 
 class CachedReads:
     """A viewset whose list and detail are answered from the cache, per
-    reader and data version (hwbb/pagecache.py, `api_answer`). Its
-    serializer calls `pagecache.keep_out(request)` for a row of exempt
-    business, so no such answer is kept."""
+    reader and data version (hwbb/pagecache.py, `api_answer`); a signed-in
+    reader's answer, which may carry the exempt business they may read, is
+    kept sealed for them alone."""
 
     @api_answer
     def list(self, request, *args, **kwargs):

@@ -46,25 +46,32 @@ def _address(request):
     return address if address and signin.is_address(address) else None
 
 
-def record(kind, *, actor=None, request=None, obj=None, detail="", actor_name=""):
+def record(
+    kind, *, actor=None, request=None, obj=None, detail="", actor_name="", about=None
+):
     """Add an entry to the audit log. `actor`: the account that acted (by
     default the request's signed-in user); `obj`: the row it acted on, kept
-    as its type, key and name as they stand now; `actor_name`: who, in
-    words, where there is no account (the name a failed sign-in tried)."""
+    as its type, key and name as they stand now (or `about`, those three as
+    an earlier entry kept them); `actor_name`: who, in words, where there is
+    no account (the name a failed sign-in tried)."""
     request = request or current_request()
     if actor is None and request is not None:
         actor = getattr(request, "user", None)
     if not _signed_in(actor):
         actor = None
+    if about is None:
+        about = {
+            "object_type": obj._meta.label_lower if obj is not None else "",
+            "object_id": str(obj.pk) if obj is not None else "",
+            "object_label": str(obj)[:300] if obj is not None else "",
+        }
     return AuditEntry.objects.create(
         kind=kind,
         actor=actor,
         actor_name=(name_of(actor) if actor else actor_name)[:300],
         ip_address=_address(request),
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
-        object_label=str(obj)[:300] if obj is not None else "",
         detail=str(detail)[:500],
+        **about,
     )
 
 
@@ -76,10 +83,16 @@ def exported(request, detail, *, obj=None):
 
 
 def viewed_exempt(request, obj, detail=""):
-    """A reader opened an exempt (Part 2) paper or item. The page is not
-    kept in the reader's page cache, so each reading is recorded."""
-    record(Kind.VIEWED_EXEMPT, request=request, obj=obj, detail=detail)
-    pagecache.keep_out(request)
+    """A reader opened an exempt (Part 2) paper or item: recorded, and
+    recorded again each time the page is read from their own page cache."""
+    entry = record(Kind.VIEWED_EXEMPT, request=request, obj=obj, detail=detail)
+    about = {f: getattr(entry, f) for f in ("object_type", "object_id", "object_label")}
+    pagecache.on_each_reading(request, read_again, entry.kind, about, entry.detail)
+
+
+def read_again(request, kind, about, detail):
+    """An entry again, as it was made, for another reading of its page."""
+    record(kind, request=request, about=about, detail=detail)
 
 
 # -- Signing in, from the signals ------------------------------------------------

@@ -17,8 +17,9 @@ version (which a change to a user's roles or memberships renews too), so it
 reaches nobody else, not even the same person in another browser, and is marked
 private for every cache on the way. It is stored sealed with a key that only
 their own requests can make (`_Sealed`), so the exempt business a member may
-read never lies in the cache in clear. A reading the audit log must record each
-time (an exempt paper, item or minutes) is never stored. Members and officers
+read never lies in the cache in clear. A page whose every reading the audit log
+records (an exempt paper, item or minutes) is recorded again at each reading
+from the cache (`on_each_reading`). Members and officers
 open the same dashboards and registers again and again between edits; each pays
 for the page once. No page is stored that carries a message, or a cookie for
 its reader; the public's copy is not stored with a CSRF token either. An entry
@@ -46,6 +47,7 @@ from django.http import HttpResponse
 from django.middleware.cache import CacheMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_response_headers
+from django.utils.module_loading import import_string
 from simple_history.models import HistoricalChanges
 
 VERSION_KEY = "pages:data-version"
@@ -162,19 +164,39 @@ class _PageCache(CacheMiddleware):
 
 
 KEEP_OUT = "_pagecache_keep_out"
+ON_READING = "hwbb_on_reading"  # on a request, and on the page stored from it
 
 
 def keep_out(request):
-    """Store no copy of the page this request renders: each reading must
-    reach the view (the audit log records each opening of an exempt paper,
-    item or minutes), or the page is reached by an address anyone holding it
-    may read (a private calendar's). A REST framework request marks the
-    request it wraps."""
+    """Store no copy of the page this request renders: it is reached by an
+    address anyone holding it may read (a private calendar's), or it is the
+    public's and asks to be read again (`on_each_reading`). A REST framework
+    request marks the request it wraps."""
     setattr(getattr(request, "_request", request), KEEP_OUT, True)
 
 
 def _kept_out(request):
     return getattr(getattr(request, "_request", request), KEEP_OUT, False)
+
+
+def on_each_reading(request, function, *args):
+    """Call `function(request, *args)` again whenever the page this request
+    renders is read from the cache (the audit log records each reading of
+    exempt business): the call is stored with the page, which is kept only
+    for a signed-in reader (sealed), and by name (a module-level function).
+    A page for the public, or an API answer, that asks it is not kept."""
+    request = getattr(request, "_request", request)
+    if not request.user.is_authenticated:
+        keep_out(request)
+    name = f"{function.__module__}.{function.__qualname__}"
+    calls = request.__dict__.setdefault(ON_READING, [])
+    calls.append((name, args))
+
+
+def _read_again(request, response):
+    """The calls stored with a page read from the cache, for this reading."""
+    for name, args in getattr(response, ON_READING, ()):
+        import_string(name)(request, *args)
 
 
 def _for_anyone(response, request):
@@ -194,6 +216,8 @@ def _for_anyone(response, request):
     )
     if own:
         patch_cache_control(response, private=True)
+    if calls := getattr(request, ON_READING, None):
+        setattr(response, ON_READING, calls)
     patch_response_headers(response, cache_timeout=0)
     if not response.streaming:
         # One piece: a response written in pieces (a syndication feed writes
@@ -222,13 +246,21 @@ def public_page(view=None, *, same_for_all=False):
             reader, store = _reader_key(request.user, own), _Sealed(own)
         else:
             reader, store = "public", cache
+        rendered = []
+
+        def render(request):
+            rendered.append(True)
+            return _for_anyone(view(request, *args, **kwargs), request)
+
         middleware = _PageCache(
-            lambda request: _for_anyone(view(request, *args, **kwargs), request),
+            render,
             store=store,
             page_timeout=settings.PUBLIC_PAGE_CACHE_SECONDS,
             key_prefix=f"{reader}:{data_version()}:{timezone.localdate():%Y%m%d}",
         )
         response = middleware(request)
+        if not rendered:
+            _read_again(request, response)
         if signed_in:  # stored for them alone: for no cache on the way
             patch_cache_control(response, private=True)
         return response
@@ -318,7 +350,9 @@ def api_answer(method):
 
         def keep(rendered):
             if rendered.status_code == 200 and not (
-                rendered.cookies or _kept_out(request)
+                rendered.cookies
+                or _kept_out(request)
+                or getattr(request._request, ON_READING, None)
             ):
                 kept = (rendered.content, rendered["Content-Type"])
                 store.set(key, kept, settings.PUBLIC_PAGE_CACHE_SECONDS)

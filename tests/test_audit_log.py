@@ -13,6 +13,7 @@ import pyotp
 import pytest
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -392,10 +393,27 @@ def test_the_members_pack_download_is_recorded(client, member, exempt):
 def test_each_reading_of_exempt_minutes_is_recorded_though_pages_are_cached(
     client, member, exempt
 ):
-    """A signed-in reader's pages are kept for them (hwbb.pagecache); a page
-    that opens exempt business to them is not, so no reading goes unrecorded."""
+    """A signed-in reader's pages are kept for them (hwbb.pagecache), and a
+    page that opens exempt business to them is too: each reading from the
+    cache is recorded as the first was, who and from where included."""
     url = reverse("meetings:minutes", args=[exempt["meeting"].pk])
     client.force_login(member)
-    for _ in range(3):
-        assert exempt["minute"].title in client.get(url).content.decode()
-    assert AuditEntry.objects.filter(kind=Kind.VIEWED_EXEMPT).count() == 3
+    client.get(url)  # sets the CSRF cookie: a page that sets one is not kept
+    served = []
+    for address in ("192.0.2.1", "192.0.2.2", "192.0.2.3"):
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url, REMOTE_ADDR=address).content.decode()
+        assert exempt["minute"].title in page
+        served.append(len(queries))
+    assert served[1] == served[2] < served[0] / 2, served  # from the cache
+    entries = AuditEntry.objects.filter(kind=Kind.VIEWED_EXEMPT).order_by("pk")
+    assert entries.count() == 4
+    first, *again = entries
+    for entry in again:
+        assert (entry.actor, entry.object_type, entry.object_id, entry.detail) == (
+            member,
+            first.object_type,
+            first.object_id,
+            "Exempt minutes, on the page",
+        )
+    assert [e.ip_address for e in again] == ["192.0.2.1", "192.0.2.2", "192.0.2.3"]

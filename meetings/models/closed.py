@@ -71,8 +71,9 @@ class ClosedContent:
 
     @property
     def opens_exempt(self):
-        """Whether this row is exempt business open to the reader: an answer
-        that shows it is kept in no cache (hwbb/pagecache.py, keep_out)."""
+        """Whether this row is exempt business open to the reader: a page
+        or answer that shows it is kept only sealed for that reader
+        (hwbb/pagecache.py, `_Sealed`)."""
         return self.is_exempt and not self.closed
 
     @property
