@@ -449,7 +449,7 @@ def member_lines(user, today):
                     "of your actions due this month",
                     "of your actions due this month",
                 ),
-                f"{url}?show=open",
+                f"{url}?show=due",
                 SOON,
             )
         )

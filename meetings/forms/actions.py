@@ -91,6 +91,7 @@ class MyActionsFilter(forms.Form):
         ("", "All"),
         ("open", "Open"),
         ("overdue", "Overdue"),
+        ("due", "Due this month"),
         ("done", "Done or dropped"),
     ]
     show = forms.ChoiceField(label="Show", choices=CHOICES, required=False)

@@ -57,11 +57,13 @@ class ActionQuerySet(TaggedQuerySet):
 
     def shown(self, which, today=None):
         """The actions a "My actions" filter asks for: "open", "overdue",
-        "done" (done or dropped), or all of them."""
+        "due" (this month), "done" (done or dropped), or all of them."""
         if which == "open":
             return self.open()
         if which == "overdue":
             return self.overdue(today)
+        if which == "due":
+            return self.due_this_month(today)
         if which == "done":
             return self.closed()
         return self
@@ -293,10 +295,6 @@ class Action(Tagged):
             and self.due_date is not None
             and self.due_date < timezone.localdate()
         )
-
-    @property
-    def status_slug(self):
-        return self.status.replace("_", "-")
 
     def _worked_out_rag(self):
         """(RAG, the words that say why) from the status, due date and

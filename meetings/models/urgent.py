@@ -191,10 +191,6 @@ class UrgentDecision(ClosedContent, Tagged):
         return self.kind == self.Kind.CHAIRS_ACTION
 
     @property
-    def is_decided(self):
-        return self.status in self.DECIDED
-
-    @property
     def clauses(self):
         """The decision's clauses as the resolution parser reads them, each
         with its verb: [(clause, [sub-clauses])]."""

@@ -103,6 +103,9 @@ def test_open_first_soonest_first_then_done_with_counts(client, member, own):
     for words in ("1 overdue", "3 open", "1 done or dropped"):
         assert words in counts
     assert "1 due this month" in counts  # the one due today
+    links = _section(html, 'id="counts-mine"')
+    for show in ("overdue", "due", "open", "done"):  # each count opens its list
+        assert f'href="?show={show}"' in links
 
 
 @pytest.mark.parametrize(
@@ -110,6 +113,7 @@ def test_open_first_soonest_first_then_done_with_counts(client, member, own):
     [
         ("open", {"overdue", "soon", "later"}),
         ("overdue", {"overdue"}),
+        ("due", {"soon"}),
         ("done", {"done"}),
         ("", {"overdue", "soon", "later", "done"}),
         ("nonsense", {"overdue", "soon", "later", "done"}),

@@ -3,6 +3,7 @@ work with its count and a link that opens, the most urgent first; nothing
 counted that the person may not read."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -138,12 +139,23 @@ def test_the_members_work(client, member, coming):
         owner_person=person, due_date=timezone.localdate() - datetime.timedelta(days=3)
     )
     factories.ActionFactory(owner_person=person, status="done")
+    due = factories.ActionFactory(
+        owner_person=person, title="Due today", due_date=timezone.localdate()
+    )
     # published, and within a fortnight
     coming.agenda_status = Meeting.AgendaStatus.PUBLISHED
     coming.start = timezone.now() + datetime.timedelta(days=5)
     coming.save()
     texts = _texts(member)
-    assert texts[0] == "1 of your actions overdue"
+    assert texts[:2] == [
+        "1 of your actions overdue",
+        "1 of your actions due this month",
+    ]
+    link = work.your_work(member)[1].link  # the list of those due, and only them
+    client.force_login(member)
+    listed = client.get(link).text
+    shown = set(re.findall(r'href="/meetings/actions/(\d+)/"', listed))
+    assert shown == {str(due.pk)}
     assert f"Declarations of interest to consider before {coming}" in texts
     _every_link_opens(client, member)
 
