@@ -501,6 +501,9 @@ class _CopyWriter:
             [table],
         )
         rows, lock_timeout = cursor.fetchone()
+        if rows < 0:  # never analysed (as just after a restore): counted
+            cursor.execute(f"SELECT count(*) FROM {table}")
+            rows = cursor.fetchone()[0]
         if new < rows:
             return []
         quote = connection.ops.quote_name

@@ -505,3 +505,29 @@ def test_an_import_renews_the_data_version_once(
     assert Indicator.objects.filter(fingertips_id=1).exists()
     assert writes.count(summary.VERSION_KEY) == 2
     assert summary.data_version() != before
+
+
+@pytest.mark.django_db
+def test_a_table_never_analysed_is_counted_before_its_keys_are_dropped(monkeypatch):
+    """PostgreSQL's estimate of a table never analysed (after a restore) is
+    -1 rows: its values are counted, and a load that would not double them
+    keeps its keys and indexes."""
+    rows = []
+    for year in range(2010, 2015):
+        row = list(FINGERTIPS_ROWS[2])
+        row[11], row[23] = str(year), f"{year}0000"
+        rows.append(row)
+    fingertips.import_csv(fingertips_csv(fingertips.HEADER, rows))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE pg_class SET reltuples = -1 WHERE oid = %s::regclass",
+            [IndicatorValue._meta.db_table],
+        )
+    monkeypatch.setattr(fingertips, "SET_CHECK_ROWS", 3)
+    other = [list(row) for row in FINGERTIPS_ROWS]
+    for row in other:
+        row[0] = "90363"  # another indicator: three new values against five
+    with CaptureQueriesContext(connection) as queries:
+        result = fingertips.import_csv(fingertips_csv(fingertips.HEADER, other))
+    assert result.created == 3
+    assert not any("DROP" in q["sql"] and "CONSTRAINT" in q["sql"] for q in queries)
