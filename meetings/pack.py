@@ -189,6 +189,16 @@ ATTENDANCE_HEADINGS = [
 ATTENDED = (Attendance.Status.PRESENT, Attendance.Status.SUBSTITUTE)
 
 
+class MinutedLine(str):
+    """A line of the attendance as the minutes print it, which knows whose it
+    is: the minutes page links it to the person's page."""
+
+    def __new__(cls, text, person_id):
+        line = super().__new__(cls, text)
+        line.person_id = person_id
+        return line
+
+
 def attendance_as_minuted(meeting):
     """[(heading, [line])] in the order council minutes print them: who was
     there by capacity (a substitute among the members, "substitute for" the
@@ -203,7 +213,10 @@ def attendance_as_minuted(meeting):
     seats = {a.substitute_for_id: a for a in attendances if a.substitute_for_id}
 
     def lines(rows):
-        return [a.minuted(substitute=seats.get(a.person_id)) for a in rows]
+        return [
+            MinutedLine(a.minuted(substitute=seats.get(a.person_id)), a.person_id)
+            for a in rows
+        ]
 
     there = [a for a in attendances if a.status in ATTENDED]
     block = [

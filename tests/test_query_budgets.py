@@ -15,7 +15,8 @@ BUDGET = {  # signed in as a board member, the most expensive visibility rules
     "meetings:list": 8,
     # each with one query for the meeting's accepted public questions
     "meetings:detail": 15,
-    "meetings:minutes": 13,
+    # with whose pages the attendance may link to
+    "meetings:minutes": 14,
     "meetings:my_actions": 8,
     "strategy:overview": 14,  # with RAG, action counts and indicator summaries
     # with the progress reports (the latest few and how many in all) and the

@@ -21,7 +21,7 @@ from meetings.forms import (
     MinuteTakingForm,
     ResolutionForm,
 )
-from meetings.models import Minute, Resolution, UrgentDecision
+from meetings.models import Minute, Person, Resolution, UrgentDecision
 from meetings.views._common import (
     _form_errors_from,
     _get_meeting_for_officer,
@@ -41,6 +41,12 @@ def _minutes_context(request, pk):
 @public_page
 def meeting_minutes(request, pk):
     context = _minutes_context(request, pk)
+    # whose page the reader may open, of those the attendance names
+    context["people_linked"] = set(
+        Person.objects.visible_to(request.user)
+        .filter(attendances__meeting=context["meeting"])
+        .values_list("pk", flat=True)
+    )
     response = render(request, "meetings/meeting_minutes.html", context)
     if _has_exempt_minutes(context):
         audit.viewed_exempt(request, context["meeting"], "Exempt minutes, on the page")

@@ -214,6 +214,49 @@ def test_a_substitute_prints_as_substitute_for_the_member_in_every_print(
         assert _sections(text) == _printed(board[substitute]), medium
 
 
+def _linked(client, meeting):
+    """{line: the address it links to} in the minutes page's attendance."""
+    markup = client.get(reverse("meetings:minutes", args=[meeting.pk])).text
+    block = markup.split('<h2 class="govuk-heading-m">Present', 1)[1]
+    block = block.split("</dl>", 1)[0]
+    return {
+        html.unescape(text): href
+        for href, text in re.findall(
+            r'<li><a class="govuk-link" href="([^"]+)">([^<]+)</a>', block
+        )
+    }
+
+
+def test_the_minutes_link_each_name_to_the_page_the_reader_may_open(
+    client, officer, board
+):
+    """The board's members and its substitute sit on a body the public may
+    see, so their pages open to anyone; the outside representative and the
+    officer sit on none, so only an officer's minutes link them."""
+    client.force_login(officer)
+    _record(client, board)
+    b = board
+    names = {
+        b["smith"]: "Dr A Smith (substitute for B Jones)",
+        b["caan"]: "Councillor Caan",
+        b["jones"]: "B Jones (substituted by Dr A Smith)",
+        b["raistrick"]: "Dr S Raistrick",
+        b["ogle"]: "S Ogle",
+    }
+    others = {b["bayat"]: "R Bayat, Positive Youth Foundation", b["lam"]: "S C Lam"}
+    as_officer = _linked(client, b["april"])
+    client.logout()
+    as_public = _linked(client, b["april"])
+    expected = {line: f"/meetings/people/{p.pk}/" for p, line in names.items()}
+    assert as_public == expected
+    assert as_officer == {
+        **expected,
+        **{line: f"/meetings/people/{p.pk}/" for p, line in others.items()},
+    }
+    for href in as_public.values():
+        assert client.get(href).status_code == 200
+
+
 def test_the_form_shows_the_substitute_recorded(client, officer, board):
     client.force_login(officer)
     _record(client, board)
