@@ -584,7 +584,9 @@ def import_csv(stream, progress=None):
     with one_change():
         try:
             loaded = (
-                copy and SET_AT_A_TIME and _load_clean(stream, reader, header, writer)
+                copy
+                and SET_AT_A_TIME
+                and _load_clean(stream, reader, header, parent_column, writer)
             )
             if loaded is None:  # tried, and not shown good: from the top, row by row
                 stream.seek(0)
@@ -609,9 +611,6 @@ def import_csv(stream, progress=None):
 SET_AT_A_TIME = True
 RAW = "hwbb_value_raw"
 RESOLVED = "hwbb_value_resolved"
-# A number as both Python's float() and PostgreSQL's float8 read it alike (and
-# finite): anything else is for the rows' own reading to judge.
-NUMBER = r"^(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,2})?)?$"
 END_OF_COPY = re.compile(r"(?:^|\n)\\\.\r?(?:\n|$)")  # a line "\." ends a COPY
 
 
@@ -619,14 +618,14 @@ class _NotClean(Exception):
     """Some row of the file is not shown good as a set: read it row by row."""
 
 
-def _load_clean(stream, reader, header, writer):
+def _load_clean(stream, reader, header, parent_column, writer):
     """Stage a whole file with set-at-a-time SQL: the number of rows staged;
     None if it was tried and undone (some row must be read one at a time, for
     its line and reason); 0 if not tried (a stream that cannot be read again).
 
     Every check _Importer.read() makes is made here over the whole file: the
-    required cells, the numbers (by a pattern both Pythons' float() and
-    PostgreSQL's float8 read alike), the 95% interval, each distinct text
+    required cells, the numbers (cast by float8, finite, and a hexadecimal
+    figure, which float() refuses, refused), the 95% interval, each distinct text
     against its column's limit and its own strip(), each distinct indicator
     and area (resolved by _Importer itself, in the order the file first names
     them, as row by row would). Only if all hold does it stage the rows; a
@@ -636,12 +635,12 @@ def _load_clean(stream, reader, header, writer):
         return 0
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            return _stage_clean(cursor, stream, header, writer)
+            return _stage_clean(cursor, stream, header, parent_column, writer)
     except (_NotClean, RowError, DataError, psycopg.DataError):
         return None
 
 
-def _stage_clean(cursor, stream, header, writer):
+def _stage_clean(cursor, stream, header, parent_column, writer):
     index = {name: i for i, name in enumerate(header)}
     raw = [f"c{i}" for i in range(len(header))]
 
@@ -666,7 +665,6 @@ def _stage_clean(cursor, stream, header, writer):
             tail = chunk[-4:]
     cursor.execute(f"SELECT count(*) FROM {RAW}")
     rows = cursor.fetchone()[0]
-    parent_column = next((c for c in header if PARENT_COMPARISON.match(c)), None)
     texts = [
         (column, _max_length(IndicatorValue, name), column in REQUIRED)
         for column, name in _texts(parent_column)
@@ -703,9 +701,10 @@ def _stage_clean(cursor, stream, header, writer):
         for kind, *found, pk in resolved:
             copy.write_row([kind, *found, *[""] * (width - len(found)), pk])
     cursor.execute(f"ANALYZE {RESOLVED}")  # else the joins below are planned blind
-    fields = dict(_texts(parent_column))
-    by_field = {field_name: column for column, field_name in fields.items()}
-    by_field |= {field_name: column for column, field_name in NUMBERS.items()}
+    by_field = {
+        field_name: column
+        for column, field_name in [*_texts(parent_column), *NUMBERS.items()]
+    }
     select = []
     for name in COLUMNS:
         if name in ("indicator_id", "area_id"):
