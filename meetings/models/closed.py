@@ -70,13 +70,6 @@ class ClosedContent:
         return not self.closed
 
     @property
-    def opens_exempt(self):
-        """Whether this row is exempt business open to the reader: a page
-        or answer that shows it is kept only sealed for that reader
-        (hwbb/pagecache.py, `_Sealed`)."""
-        return self.is_exempt and not self.closed
-
-    @property
     def shown_title(self):
         return self.public_title if self.closed else self.title
 
